@@ -36,7 +36,7 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 _REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
-_LANG = re.compile(r"^[a-z]{2,3}$")
+_LANG = re.compile(r"^[a-z]{2}$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
@@ -75,7 +75,7 @@ def _check_url(value: str) -> str:
 def _check_text(value: dict[str, str]) -> dict[str, str]:
     for lang in value:
         if not _LANG.match(lang):
-            raise ValueError(f"language code {lang!r} must be 2-3 lowercase letters (en, ko, …)")
+            raise ValueError(f"language code {lang!r} must be a two-letter ISO 639-1 code (en, ko, …)")
     if not value.get("en", "").strip():
         raise ValueError("an English text ('en') is required")
     # English first, then the rest in a fixed order, so exports are stable.

@@ -1,0 +1,41 @@
+"""Export everything as a peacetrack/1 bundle that round-trips through import."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, select
+
+from peacetrack.model.records import FORMAT, KINDS
+from peacetrack.store import tables as t
+
+
+def iter_docs(conn: Connection, kind: str) -> Iterator[dict[str, Any]]:
+    """The stored documents of one kind in a stable order on every backend."""
+    table = t.RECORD_TABLES[kind]
+    if kind == "assessments":
+        rows = conn.execute(select(table.c.provision_id, table.c.as_of, table.c.recorded, table.c.doc)).all()
+        # Keeping recording order among equal dates preserves which one wins.
+        rows.sort(key=lambda r: (r[0], r[1], r[2]))
+        docs = [r[3] for r in rows]
+    else:
+        pairs = conn.execute(select(table.c.id, table.c.doc)).all()
+        pairs.sort(key=lambda r: r[0])  # in Python: database collations differ
+        docs = [r[1] for r in pairs]
+    for doc in docs:
+        yield orjson.loads(doc)
+
+
+def bundle(conn: Connection) -> dict[str, Any]:
+    out: dict[str, Any] = {"format": FORMAT}
+    for kind in KINDS:
+        docs = list(iter_docs(conn, kind))
+        if docs:
+            out[kind] = docs
+    return out
+
+
+def to_json_bytes(data: dict[str, Any]) -> bytes:
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"

@@ -1,0 +1,86 @@
+"""What every command shares: the database option, output helpers, progress bars."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated, Any
+
+import orjson
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.store import ENV_VAR, Store, default_path
+from peacetrack.store.migrate import current_revision, head_revision, upgrade
+
+DB_HELP = (
+    f"Database as an SQLAlchemy URL (sqlite:///path.db, postgresql+psycopg://user@host/db) or a file path. "
+    f"Default: ${ENV_VAR}, else the SQLite file {default_path()}."
+)
+DbOption = Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar=ENV_VAR, show_envvar=False)]
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", help="table for people, json for scripts.")]
+
+
+def stderr() -> Console:
+    return Console(stderr=True)
+
+
+def stdout() -> Console:
+    return Console()
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n")
+    sys.stdout.flush()
+
+
+def author(explicit: str | None = None) -> str:
+    return explicit or os.environ.get("PEACETRACK_AUTHOR") or f"cli:{getpass.getuser()}"
+
+
+def open_store(db: str | None, *, create: bool = True) -> Store:
+    """Open the database; a brand-new one gets its schema, an old one must be migrated first."""
+    store = Store(db)
+    current = current_revision(store)
+    head = head_revision()
+    if current == head:
+        return store
+    if current is None and create:
+        upgrade(store)
+        return store
+    if current is None:
+        raise BadInput([Problem(store.url, "$", "database has no peacetrack schema: run `peacetrack init`")])
+    raise BadInput([Problem(store.url, "$", f"database schema is at {current}, this peacetrack needs {head}: "
+                                            "run `peacetrack init` to migrate")])
+
+
+@contextmanager
+def progress_bar(enabled: bool, description: str) -> Iterator[Any]:
+    """A Rich progress bar on a terminal's stderr; a silent stand-in elsewhere."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda stage, done, total: None
+        return
+    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=stderr(), transient=True)
+    with bar:
+        tasks: dict[str, Any] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(f"{description}: {stage}", total=total or None)
+            bar.update(tasks[stage], completed=done, total=total or None)
+
+        yield update

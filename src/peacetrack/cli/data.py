@@ -1,0 +1,142 @@
+"""init, import, export, history: getting records in and out."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from peacetrack.bundle import import_bundles
+from peacetrack.bundle.export import bundle, to_json_bytes
+from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.bundle.tabular import tables, write_csv, write_parquet
+from peacetrack.cli.common import (
+    DbOption,
+    FormatOption,
+    OutputFormat,
+    author,
+    open_store,
+    print_json,
+    progress_bar,
+    stderr,
+    stdout,
+)
+from peacetrack.model.records import KINDS
+from peacetrack.store import Store
+from peacetrack.store.migrate import upgrade
+from peacetrack.store.revisions import history as record_history
+from peacetrack.store.revisions import state_at
+
+
+def init(db: DbOption = None) -> None:
+    """Create the database, or migrate it to this version's schema (safe to repeat)."""
+    store = Store(db)
+    before, after = upgrade(store)
+    msg = "already up to date" if before == after else f"migrated {before or 'empty'} → {after}"
+    stderr().print(f"{store!r}: {msg}")
+
+
+def import_(
+    files: Annotated[list[str], typer.Argument(help="Bundle files (JSON or YAML); @korean-peninsula names "
+                                               "the bundled dataset.", show_default=False)],
+    db: DbOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report; write nothing.")] = False,
+    by: Annotated[str | None, typer.Option("--author", help="Who made this change, for the history. "
+                                           "Default: $PEACETRACK_AUTHOR or cli:$USER.")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Why, for the history.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Load bundles: everything is checked first; on any problem nothing is written (exit 2)."""
+    store = open_store(db)
+    with progress_bar(fmt is OutputFormat.table, "import") as progress:
+        report = import_bundles(store, files, author=author(by), reason=reason, dry_run=dry_run,
+                                progress=progress)
+    if fmt is OutputFormat.json:
+        print_json({"files": report.files, "dry_run": dry_run, "counts": report.counts})
+        return
+    table = Table(title=f"{'Checked' if dry_run else 'Imported'} {report.files} file(s)")
+    for col in ("kind", "inserted", "updated", "unchanged"):
+        table.add_column(col, justify="left" if col == "kind" else "right")
+    for kind, c in report.counts.items():
+        if any(c.values()):
+            table.add_row(kind, str(c["inserted"]), str(c["updated"]), str(c["unchanged"]))
+    stdout().print(table)
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def export(
+    db: DbOption = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="json: one bundle that round-trips through "
+                                              "import; csv: a folder (or .zip) of tables; parquet: a folder of "
+                                              "tables.")] = ExportFormat.json,
+    out: Annotated[Path | None, typer.Option("--out", help="Where to write. json: a file, default stdout; "
+                                             "csv: a folder or a .zip; parquet: a folder.")] = None,
+) -> None:
+    """Write everything out: a bundle (json) or one table per record kind (csv, parquet)."""
+    store = open_store(db, create=False)
+    with store.read() as conn:
+        if fmt is ExportFormat.json:
+            data = to_json_bytes(bundle(conn))
+            if out is None or str(out) == "-":
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            else:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                tmp = out.with_name(f".{out.name}.part")
+                tmp.write_bytes(data)
+                tmp.replace(out)
+            return
+        if out is None:
+            raise BadInput([Problem("--out", "$", f"--format {fmt.value} needs --out (a folder"
+                                                  f"{' or a .zip file' if fmt is ExportFormat.csv else ''})")])
+        data_tables = tables(conn)
+    names = write_csv(data_tables, out) if fmt is ExportFormat.csv else write_parquet(data_tables, out)
+    stderr().print(f"wrote {len(names)} tables to {out}: {', '.join(names)}")
+
+
+def history(
+    kind: Annotated[str, typer.Argument(help=f"Record kind: {', '.join(KINDS)}.")],
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The record's id.")],
+    db: DbOption = None,
+    at: Annotated[datetime | None, typer.Option("--at", help="Show the record as it stood at this date/time "
+                                                "(UTC).")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Every change to a record (who, when, why), or its state at a past moment."""
+    if kind not in KINDS:
+        raise BadInput([Problem(kind, "$", f"unknown record kind; use one of {', '.join(KINDS)}")])
+    store = open_store(db, create=False)
+    with store.read() as conn:
+        if at is not None:
+            when = at if at.tzinfo else at.replace(tzinfo=UTC)
+            state = state_at(conn, kind, record_id, when)
+            if fmt is OutputFormat.json:
+                print_json(state)
+            else:
+                stdout().print_json(data=state) if state else stdout().print(f"{record_id} did not exist then")
+            return
+        revs = record_history(conn, kind, record_id)
+    if not revs:
+        raise BadInput([Problem(f"{kind}/{record_id}", "$", "no such record in the history")])
+    if fmt is OutputFormat.json:
+        print_json([{"id": r.id, "op": r.op, "at": r.at.isoformat(), "author": r.author, "reason": r.reason,
+                     "old": r.old, "new": r.new} for r in revs])
+        return
+    table = Table(title=f"History of {kind}/{record_id}")
+    for col in ("#", "when (UTC)", "change", "by", "why", "fields changed"):
+        table.add_column(col)
+    for r in revs:
+        changed = sorted(k for k in {*(r.old or {}), *(r.new or {})} if (r.old or {}).get(k) != (r.new or {}).get(k))
+        table.add_row(str(r.id), r.at.strftime("%Y-%m-%d %H:%M:%S"), r.op, r.author, r.reason or "",
+                      ", ".join(changed))
+    stdout().print(table)

@@ -1,0 +1,558 @@
+"""Import the CNS North Korea Missile Test Database as ``weapons_test`` events.
+
+Source
+    The CNS North Korea Missile Test Database, compiled by the James Martin
+    Center for Nonproliferation Studies (CNS) for the Nuclear Threat Initiative
+    (NTI), read in the JSON shape published by the repository
+    ``nagix/nk-missile-tests`` (``data/test.en.json``, ``missile.en.json``,
+    ``facility.en.json``; Apache-2.0). The database lists every known North
+    Korean flight test of a missile able to carry 500 kg at least 300 km, one row
+    per missile.
+
+What is kept
+    Every row is checked (a malformed row anywhere raises :class:`CnsDataError`
+    naming the row and the field, and an input with fewer rows than expected
+    raises too). Rows whose Korean date is 2018-01-01 or later become events.
+
+Dates
+    The database gives each launch's time in UTC and dates it by the UTC day. A
+    Korean-peninsula monitor dates events by the local calendar, so when the time
+    is known the event is dated by Korea Standard Time (UTC+9): a launch at
+    20:34 UTC on 24 July 2019 is the morning of 25 July in Korea. Rows without a
+    time keep the database's date. The summary names the database date when the
+    two differ.
+
+Grouping
+    All rows on the same (Korean) day form one launch event, id ``cns-YYYY-MM-DD``;
+    the summary says how many missiles were recorded. Titles and summaries are
+    composed here from the structured fields (missile, type, launch site, apogee,
+    distance, landing area, outcome); the database's description sentences are
+    never copied.
+
+Effect coding
+    A missile launch is not in itself a breach of the 2018 inter-Korean texts
+    (neither the Panmunjom Declaration nor the military agreement bans missile
+    tests), so no event is coded ``violates`` or ``reverses``. An event whose
+    missiles include an intercontinental ballistic missile (type ``ICBM`` in
+    ``missile.en.json``) is linked to ``singapore-2018/3``, the DPRK's commitment
+    to work toward complete denuclearisation, with the neutral effect
+    ``mentions``: it is context an analyst weighing that provision should see.
+    The database has no "nuclear-capable" field, and which shorter-range systems
+    are nuclear-capable is contested, so only the ICBM class is linked
+    (:data:`NUCLEAR_CONTEXT_TYPES`); every other launch carries no effect.
+    Satellite launches (type ``SLV``) are kept as events but not linked.
+
+Run ``python -m peacetrack.importers.cns_missile_tests DATA_DIR --out PATH.yaml``;
+see ``docs/importers.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from peacetrack.model.codebook import Effect, EventType
+from peacetrack.model.records import FORMAT, EffectLink, Event, Source
+
+SOURCE_URL = "https://www.nti.org/analysis/articles/cns-north-korea-missile-test-database/"
+SOURCE_TITLE = "CNS North Korea Missile Test Database"
+SOURCE_PUBLISHER = "James Martin Center for Nonproliferation Studies (CNS) / NTI"
+DATA_REPOSITORY_URL = "https://github.com/nagix/nk-missile-tests"
+
+TEST_FILE = "test.en.json"
+MISSILE_FILE = "missile.en.json"
+FACILITY_FILE = "facility.en.json"
+
+SINCE = date(2018, 1, 1)
+"""Tests dated before this (Korean) day are dropped."""
+EXPECTED_MIN_TESTS = 339
+"""Rows in ``test.en.json`` at nagix/nk-missile-tests commit a0cc6587; the command refuses fewer."""
+ACTOR = "prk"
+NUCLEAR_CONTEXT_TYPES = frozenset({"ICBM"})
+"""Missile types whose launches get a ``mentions`` link to :data:`DENUCLEARISATION_PROVISION`."""
+DENUCLEARISATION_PROVISION = "singapore-2018/3"
+KST = timedelta(hours=9)
+OUTCOMES = ("success", "failure", "unknown")
+UNKNOWN_KEY = "unknown"
+
+_MISSING = frozenset({"unknown", "na", "n/a", ""})
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_TIME = re.compile(r"^(\d{2}):(\d{2}) \(UTC\)$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_KO_FAMILY = re.compile(r"^(Hwasong|Pukguksong|Chollima)-(\d+)$")
+_KO_FAMILIES = {"Hwasong": "화성", "Pukguksong": "북극성", "Chollima": "천리마"}
+_KO_TYPES = {"SLV": "위성운반로켓", "HGV": "극초음속 활공체(HGV)"}
+_LANDINGS = {
+    "sea-of-japan": "the Sea of Japan (East Sea)",
+    "yellow-sea": "the Yellow Sea",
+    "pacific-ocean": "the Pacific Ocean",
+    "north-korea": "North Korean territory",
+}
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+class CnsDataError(ValueError):
+    """The input does not have the shape this importer was written for."""
+
+
+@dataclass(frozen=True)
+class Missile:
+    key: str
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Facility:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Test:
+    """One row of ``test.en.json``, checked."""
+
+    row: int
+    """0-based position among all rows, in file order."""
+    db_date: str
+    """The date as the database gives it: ``YYYY-MM-DD`` (UTC day) or ``YYYY-MM``."""
+    day: date | None
+    """The Korean calendar day (see the module docstring); ``None`` for month-only dates."""
+    time_utc: str | None
+    """``HH:MM`` as the database gives it, ``None`` when unknown."""
+    time_kst: str | None
+    """The same moment on the Korean clock (UTC+9)."""
+    missile: str
+    facility: str
+    landing: str | None
+    apogee_km: float | None
+    distance_km: float | None
+    outcome: str
+
+
+@dataclass(frozen=True)
+class CnsData:
+    missiles: dict[str, Missile]
+    facilities: dict[str, Facility]
+    tests: list[Test]
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as f:
+            return json.load(f)
+    except FileNotFoundError:
+        raise CnsDataError(f"{path}: file not found") from None
+    except json.JSONDecodeError as exc:
+        raise CnsDataError(f"{path}: not valid JSON ({exc})") from None
+
+
+def _name_field(where: str, entry: Any, field: str) -> str:
+    if not isinstance(entry, dict):
+        raise CnsDataError(f"{where}: expected an object, got {type(entry).__name__}")
+    value = entry.get(field)
+    if not isinstance(value, str) or not value.strip():
+        raise CnsDataError(f"{where}, field {field!r}: expected a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def load_missiles(path: Path) -> dict[str, Missile]:
+    raw = _read_json(path)
+    if not isinstance(raw, dict) or not raw:
+        raise CnsDataError(f"{path}: expected an object of missiles keyed by id")
+    return {
+        str(key): Missile(
+            key=str(key),
+            name=_name_field(f"{path.name} missile {key!r}", entry, "name"),
+            type=_name_field(f"{path.name} missile {key!r}", entry, "type"),
+        )
+        for key, entry in raw.items()
+    }
+
+
+def load_facilities(path: Path) -> dict[str, Facility]:
+    raw = _read_json(path)
+    table = raw.get("facilities") if isinstance(raw, dict) else None
+    if not isinstance(table, dict) or not table:
+        raise CnsDataError(f'{path}: expected {{"facilities": {{id: {{"name": ...}}}}}}')
+    return {
+        str(key): Facility(key=str(key), name=_name_field(f"{path.name} facility {key!r}", entry, "name"))
+        for key, entry in table.items()
+    }
+
+
+def _number(value: Any) -> float | None:
+    """A distance in km, ``None`` when the database marks it unknown; raises ValueError."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number of km or 'unknown', got {value!r}")
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str) and value.strip().lower() in _MISSING:
+        return None
+    elif isinstance(value, str) and _NUMBER.match(value.strip()):
+        number = float(value.strip())
+    else:
+        raise ValueError(f"expected a number of km or 'unknown', got {value!r}")
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(f"expected a non-negative number of km, got {value!r}")
+    return number
+
+
+def _parse_row(
+    row: int, raw: Any, bin_year: int | None, data: tuple[dict[str, Missile], dict[str, Facility]]
+) -> Test:
+    missiles, facilities = data
+    if not isinstance(raw, dict):
+        raise ValueError(f"expected an object, got {type(raw).__name__}")
+
+    def text(field: str) -> str:
+        value = raw.get(field)
+        if not isinstance(value, str) or not value.strip():
+            raise _FieldError(field, f"expected a non-empty string, got {value!r}")
+        return value.strip()
+
+    db_date = text("date")
+    day: date | None = None
+    if m := _DAY.match(db_date):
+        try:
+            utc_day = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise _FieldError("date", f"{db_date!r} is not a real calendar date") from None
+    elif m := _MONTH.match(db_date):
+        utc_day = None
+        if not 1 <= int(m[2]) <= 12:
+            raise _FieldError("date", f"{db_date!r} is not a real month")
+    else:
+        raise _FieldError("date", f"expected YYYY-MM-DD (or YYYY-MM), got {db_date!r}")
+    if bin_year is not None and int(db_date[:4]) != bin_year:
+        raise _FieldError("date", f"{db_date!r} is filed under year {bin_year}")
+
+    time_text = text("time")
+    clock: tuple[int, int] | None = None
+    if t := _TIME.match(time_text):
+        clock = (int(t[1]), int(t[2]))
+        if clock[0] > 23 or clock[1] > 59:
+            raise _FieldError("time", f"{time_text!r} is not a real time of day")
+    elif time_text.lower() not in _MISSING:
+        raise _FieldError("time", f"expected 'HH:MM (UTC)' or 'unknown', got {time_text!r}")
+
+    time_kst: str | None = None
+    if utc_day is not None:
+        if clock is None:
+            day = utc_day
+        else:
+            local = datetime(utc_day.year, utc_day.month, utc_day.day, *clock) + KST
+            day, time_kst = local.date(), local.strftime("%H:%M")
+
+    missile = text("missile")
+    if missile not in missiles:
+        raise _FieldError("missile", f"{missile!r} is not in {MISSILE_FILE}")
+    facility = text("facility")
+    if facility not in facilities:
+        raise _FieldError("facility", f"{facility!r} is not in {FACILITY_FILE}")
+    landing = text("landing")
+    outcome = text("outcome").lower()
+    if outcome not in OUTCOMES:
+        raise _FieldError("outcome", f"expected one of {', '.join(OUTCOMES)}, got {outcome!r}")
+    measures: dict[str, float | None] = {}
+    for field in ("apogee", "distance"):
+        if field not in raw:
+            raise _FieldError(field, "missing")
+        try:
+            measures[field] = _number(raw[field])
+        except ValueError as exc:
+            raise _FieldError(field, str(exc)) from None
+    return Test(
+        row=row,
+        db_date=db_date,
+        day=day,
+        time_utc=None if clock is None else f"{clock[0]:02d}:{clock[1]:02d}",
+        time_kst=time_kst,
+        missile=missile,
+        facility=facility,
+        landing=None if landing.lower() in _MISSING else landing,
+        apogee_km=measures["apogee"],
+        distance_km=measures["distance"],
+        outcome=outcome,
+    )
+
+
+class _FieldError(ValueError):
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(problem)
+        self.field = field
+        self.problem = problem
+
+
+def load_tests(path: Path, missiles: dict[str, Missile], facilities: dict[str, Facility]) -> list[Test]:
+    raw = _read_json(path)
+    bins = raw.get("timeBins") if isinstance(raw, dict) else None
+    if not isinstance(bins, list) or not bins:
+        raise CnsDataError(f'{path}: expected {{"timeBins": [{{"data": [...]}}, ...]}}')
+    tests: list[Test] = []
+    for b, time_bin in enumerate(bins):
+        rows = time_bin.get("data") if isinstance(time_bin, dict) else None
+        if not isinstance(rows, list):
+            raise CnsDataError(f"{path.name} timeBins[{b}]: expected an object with a 'data' list")
+        year = time_bin.get("year")
+        bin_year = year if isinstance(year, int) and not isinstance(year, bool) else None
+        for i, entry in enumerate(rows):
+            where = f"{path.name} row {len(tests)} (timeBins[{b}].data[{i}])"
+            try:
+                tests.append(_parse_row(len(tests), entry, bin_year, (missiles, facilities)))
+            except _FieldError as exc:
+                raise CnsDataError(f"{where}, field {exc.field!r}: {exc.problem}") from None
+            except ValueError as exc:
+                raise CnsDataError(f"{where}: {exc}") from None
+    return tests
+
+
+def load(data_dir: Path, *, min_tests: int = 0) -> CnsData:
+    """Read and check the three files; raise :class:`CnsDataError` on any problem."""
+    if not data_dir.is_dir():
+        raise CnsDataError(f"{data_dir}: not a folder")
+    missiles = load_missiles(data_dir / MISSILE_FILE)
+    facilities = load_facilities(data_dir / FACILITY_FILE)
+    tests = load_tests(data_dir / TEST_FILE, missiles, facilities)
+    if len(tests) < min_tests:
+        raise CnsDataError(
+            f"{data_dir / TEST_FILE}: expected at least {min_tests} tests, found {len(tests)}"
+            " (truncated or different file?)"
+        )
+    return CnsData(missiles=missiles, facilities=facilities, tests=tests)
+
+
+# ---------------------------------------------------------------- composing
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _km(value: float) -> str:
+    return f"{int(value):,}" if value.is_integer() else f"{value:,.1f}"
+
+
+def _km_range(values: list[float | None]) -> str | None:
+    known = sorted({v for v in values if v is not None})
+    if not known:
+        return None
+    if len(known) == 1:
+        return f"{_km(known[0])} km"
+    return f"{_km(known[0])}–{_km(known[-1])} km"
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _join(parts: Sequence[str], conjunction: str) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {conjunction} {parts[-1]}"
+
+
+def _ko_name(missile: Missile) -> str:
+    if missile.key == UNKNOWN_KEY:
+        return "기종 미상 미사일"
+    m = _KO_FAMILY.match(missile.name)
+    name = f"{_KO_FAMILIES[m[1]]}-{m[2]}형" if m else missile.name
+    kind = _KO_TYPES.get(missile.type, missile.type)
+    return name if missile.type.lower() == UNKNOWN_KEY else f"{name} {kind}"
+
+
+def _en_name(missile: Missile) -> str:
+    if missile.key == UNKNOWN_KEY:
+        return "unidentified missile"
+    return missile.name if missile.type.lower() == UNKNOWN_KEY else f"{missile.name} {missile.type}"
+
+
+def _title(kinds: list[Missile], launches: int) -> dict[str, str]:
+    satellite = all(m.type == "SLV" for m in kinds)
+    en_noun = "launch" if satellite else "test"
+    if launches > 1:
+        en_noun += "es" if satellite else "s"
+    en = f"{_join([_en_name(m) for m in kinds], 'and')} {en_noun}"
+    ko = f"{_join([_ko_name(m) for m in kinds], '및')} {'발사' if satellite else '시험발사'}"
+    return {"en": en[0].upper() + en[1:], "ko": ko}
+
+
+def _outcomes(tests: list[Test]) -> str:
+    counts = Counter(t.outcome for t in tests)
+    if len(counts) == 1:
+        outcome = next(iter(counts))
+        if len(tests) == 1:
+            return {"success": "successful", "failure": "failed", "unknown": "outcome unknown"}[outcome]
+        return {
+            "success": f"{'both' if len(tests) == 2 else f'all {len(tests)}'} successful",
+            "failure": f"{'both' if len(tests) == 2 else f'all {len(tests)}'} failed",
+            "unknown": "outcomes unknown",
+        }[outcome]
+    labels = {"success": "successful", "failure": "failed", "unknown": "of unknown outcome"}
+    return ", ".join(f"{counts[o]} {labels[o]}" for o in OUTCOMES if counts[o])
+
+
+def _site_name(site: Facility) -> str:
+    """The facility's name, with the database's one recurring misspelling ("missle") corrected."""
+    return re.sub(r"\b([Mm])issle\b", r"\1issile", site.name)
+
+
+def _group_sentence(missile: Missile, site: Facility, tests: list[Test]) -> str:
+    label = _en_name(missile)
+    label = label[0].upper() + label[1:]
+    origin = "an unidentified site" if site.key == UNKNOWN_KEY else _site_name(site)
+    facts = [f"{_plural(len(tests), 'launch', 'launches')} from {origin}"]
+    if apogee := _km_range([t.apogee_km for t in tests]):
+        facts.append(f"apogee {apogee}")
+    if distance := _km_range([t.distance_km for t in tests]):
+        facts.append(f"flew {distance}")
+    areas = list(dict.fromkeys(t.landing for t in tests if t.landing is not None))
+    if areas:
+        names = [_LANDINGS.get(a, a.replace("-", " ")) for a in areas]
+        facts.append(f"came down in {_join(names, 'or')}")
+    facts.append(_outcomes(tests))
+    return f"{label}: {', '.join(facts)}."
+
+
+def _summary(day: date, tests: list[Test], data: CnsData) -> str:
+    n = len(tests)
+    lead = (
+        f"The CNS database records one missile launch by North Korea on {_long_date(day)}."
+        if n == 1
+        else f"The CNS database records {n} missile launches by North Korea on {_long_date(day)},"
+        " grouped here as one launch event."
+    )
+    sentences = [lead]
+    groups: dict[tuple[str, str], list[Test]] = {}
+    for t in tests:
+        groups.setdefault((t.missile, t.facility), []).append(t)
+    for (missile, facility), members in groups.items():
+        sentences.append(_group_sentence(data.missiles[missile], data.facilities[facility], members))
+    times = sorted({t.time_kst for t in tests if t.time_kst is not None})
+    if times:
+        span = times[0] if len(times) == 1 else f"{times[0]}–{times[-1]}"
+        sentences.append(f"Launch {'time' if len(times) == 1 else 'times'} {span} Korea time (UTC+9).")
+    db_dates = sorted({t.db_date for t in tests})
+    if db_dates != [day.isoformat()]:
+        pronoun = "it" if n == 1 else "them"
+        sentences.append(f"The database dates {pronoun} by UTC day: {', '.join(db_dates)}.")
+    return " ".join(sentences)
+
+
+def _event(day: date, tests: list[Test], data: CnsData) -> Event:
+    kinds = [data.missiles[k] for k in dict.fromkeys(t.missile for t in tests)]
+    sites = [data.facilities[k] for k in dict.fromkeys(t.facility for t in tests) if k != UNKNOWN_KEY]
+    effects = (
+        [EffectLink(provision=DENUCLEARISATION_PROVISION, effect=Effect.MENTIONS)]
+        if any(m.type in NUCLEAR_CONTEXT_TYPES for m in kinds)
+        else []
+    )
+    return Event(
+        id=f"cns-{day.isoformat()}",
+        date=day,
+        title=_title(kinds, len(tests)),
+        summary={"en": _summary(day, tests, data)},
+        type=EventType.WEAPONS_TEST,
+        actors=[ACTOR],
+        place="; ".join(_site_name(s) for s in sites) or None,
+        sources=[Source(url=SOURCE_URL, title=SOURCE_TITLE, publisher=SOURCE_PUBLISHER)],
+        effects=effects,
+    )
+
+
+def convert(data: CnsData, *, since: date = SINCE) -> list[Event]:
+    """One event per Korean day with at least one test on or after ``since``, sorted by date."""
+    kept = 0
+    by_day: dict[date, list[Test]] = {}
+    for t in data.tests:
+        if t.day is not None and t.day >= since:
+            by_day.setdefault(t.day, []).append(t)
+            kept += 1
+    events = []
+    for day in sorted(by_day):
+        tests = sorted(by_day[day], key=lambda t: (t.time_kst is None, t.time_kst or "", t.row))
+        events.append(_event(day, tests, data))
+    # Every kept row is in exactly one event, and ids are unique.
+    if sum(len(v) for v in by_day.values()) != kept or len({e.id for e in events}) != len(events):
+        raise RuntimeError("internal error: grouping lost or duplicated tests")
+    return events
+
+
+# ---------------------------------------------------------------- writing
+
+
+def header() -> str:
+    lines = [
+        f"{FORMAT} bundle fragment: North Korean missile launches since {SINCE.isoformat()}"
+        " as weapons-test events.",
+        "Generated by: python -m peacetrack.importers.cns_missile_tests DATA_DIR --out FILE"
+        " (do not edit by hand; rerun).",
+        f"Source: {SOURCE_TITLE}, {SOURCE_PUBLISHER},",
+        f"  {SOURCE_URL}",
+        f"Input files: {TEST_FILE}, {MISSILE_FILE}, {FACILITY_FILE} from {DATA_REPOSITORY_URL}",
+        "  (data/*.en.json), distributed under the Apache License 2.0; the data are CNS's.",
+        "Titles and summaries are composed from the structured fields; no source text is copied.",
+    ]
+    return "".join(f"# {line}\n" for line in lines)
+
+
+def to_yaml(events: Sequence[Event]) -> str:
+    """The fragment as text: header comment, then ``format`` and ``events``; stable for equal input."""
+    body = yaml.safe_dump(
+        {"format": FORMAT, "events": [e.doc() for e in events]},
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
+    return header() + body
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m peacetrack.importers.cns_missile_tests",
+        description="Convert the CNS North Korea Missile Test Database (nagix/nk-missile-tests JSON) "
+        "into a peacetrack/1 bundle fragment of weapons-test events.",
+    )
+    parser.add_argument("data_dir", type=Path, metavar="DATA_DIR",
+                        help=f"folder holding {TEST_FILE}, {MISSILE_FILE} and {FACILITY_FILE}")
+    parser.add_argument("--out", type=Path, required=True, metavar="PATH.yaml", help="file to write")
+    parser.add_argument("--min-tests", type=int, default=EXPECTED_MIN_TESTS,
+                        help="refuse input with fewer rows than this (default %(default)s)")
+    args = parser.parse_args(argv)
+    try:
+        data = load(args.data_dir, min_tests=args.min_tests)
+    except CnsDataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    events = convert(data)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(to_yaml(events), encoding="utf-8", newline="\n")
+    launches = sum(1 for t in data.tests if t.day is not None and t.day >= SINCE)
+    print(
+        f"{len(data.tests)} tests read, {launches} since {SINCE}, {len(events)} events written to {args.out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,99 @@
+"""Where the data lives: one Store per database URL.
+
+SQLite is the embedded default (WAL, foreign keys on, one serialised writer);
+PostgreSQL runs the same code through psycopg 3.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+ENV_VAR = "PEACETRACK_DB"
+
+
+def default_path() -> Path:
+    return Path(platformdirs.user_data_dir("peacetrack")) / "peacetrack.db"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The database to use: the argument, else $PEACETRACK_DB, else the default file."""
+    chosen = url or os.environ.get(ENV_VAR)
+    if chosen:
+        if "://" not in chosen:  # a bare path is an SQLite file
+            return f"sqlite:///{Path(chosen).expanduser()}"
+        return chosen
+    return f"sqlite:///{default_path()}"
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    # pysqlite's own transaction handling hides BEGIN; take it over so writers can
+    # ask for BEGIN IMMEDIATE and never deadlock upgrading a read lock.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Store:
+    """A database: an engine plus the rule that only one writer runs at a time."""
+
+    def __init__(self, url: str | None = None, *, echo: bool = False) -> None:
+        self.url = resolve_url(url)
+        parsed = make_url(self.url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        kwargs: dict[str, Any] = {"echo": echo}
+        if self.is_sqlite:
+            database = parsed.database
+            if database and database != ":memory:":
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            else:
+                # An in-memory database lives as long as its one connection.
+                kwargs["poolclass"] = StaticPool
+            kwargs["connect_args"] = {"check_same_thread": False}
+        self.engine = create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            _sqlite_setup(self.engine)
+        self._writer = threading.Lock()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One transaction, committed on success, rolled back on any error."""
+        with self._writer, self.engine.connect() as conn:
+            if self.is_sqlite:
+                conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def __repr__(self) -> str:
+        return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
+
+
+__all__ = ["ENV_VAR", "Store", "default_path", "resolve_url"]

@@ -1,0 +1,213 @@
+"""The schema, in SQLAlchemy Core.
+
+Each record kind has a table holding its canonical JSON document (the source of
+truth, what export writes) beside a few columns for querying; relations that
+pages and scoring query are kept in small derived tables, rewritten whenever
+their record changes. Migrations in ``migrations/`` create exactly this.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+ID = String(200)
+
+
+def _record_columns() -> list[Column[object]]:
+    return [
+        Column("doc", Text, nullable=False),
+        Column("status", String(16), nullable=False, server_default="accepted"),
+        Column("updated_at", DateTime(timezone=True), nullable=False),
+    ]
+
+
+actors = Table(
+    "actors", metadata,
+    Column("id", ID, primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("name_ko", Text),
+    Column("country", String(3)),
+    *_record_columns(),
+)
+
+actor_members = Table(
+    "actor_members", metadata,
+    Column("actor_id", ID, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("member_of", ID, ForeignKey("actors.id"), primary_key=True),
+)
+
+themes = Table(
+    "themes", metadata,
+    Column("id", ID, primary_key=True),
+    Column("parent", ID, ForeignKey("themes.id")),
+    Column("name_en", Text, nullable=False),
+    Column("name_ko", Text),
+    *_record_columns(),
+)
+
+agreements = Table(
+    "agreements", metadata,
+    Column("id", ID, primary_key=True),
+    Column("signed", Date, nullable=False),
+    Column("title_en", Text, nullable=False),
+    Column("title_ko", Text),
+    *_record_columns(),
+)
+
+agreement_parties = Table(
+    "agreement_parties", metadata,
+    Column("agreement_id", ID, ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", ID, ForeignKey("actors.id"), primary_key=True),
+    Column("role", String(12), primary_key=True),  # party | signatory
+)
+
+provisions = Table(
+    "provisions", metadata,
+    Column("id", ID, primary_key=True),
+    Column("agreement_id", ID, ForeignKey("agreements.id"), nullable=False, index=True),
+    Column("ref", String(50), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text_en", Text, nullable=False),
+    Column("text_ko", Text),
+    Column("due", Date),
+)
+
+provision_themes = Table(
+    "provision_themes", metadata,
+    Column("provision_id", ID, ForeignKey("provisions.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ID, ForeignKey("themes.id"), primary_key=True),
+)
+
+provision_responsible = Table(
+    "provision_responsible", metadata,
+    Column("provision_id", ID, ForeignKey("provisions.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", ID, ForeignKey("actors.id"), primary_key=True),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", ID, primary_key=True),
+    Column("date", Date, nullable=False, index=True),
+    Column("date_end", Date),
+    Column("type", String(40), nullable=False),
+    Column("title_en", Text, nullable=False),
+    Column("title_ko", Text),
+    *_record_columns(),
+)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", ID, ForeignKey("actors.id"), primary_key=True),
+    Index("ix_event_actors_actor", "actor_id"),
+)
+
+event_effects = Table(
+    "event_effects", metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("provision_id", ID, ForeignKey("provisions.id"), primary_key=True),
+    Column("effect", String(20), primary_key=True),
+    Index("ix_event_effects_provision", "provision_id"),
+)
+
+assessments = Table(
+    "assessments", metadata,
+    Column("id", ID, primary_key=True),
+    Column("provision_id", ID, ForeignKey("provisions.id"), nullable=False),
+    Column("as_of", Date, nullable=False),
+    Column("level", SmallInteger, nullable=False),
+    # Order of recording: on equal dates the assessment recorded last wins.
+    Column("recorded", Integer, nullable=False),
+    *_record_columns(),
+    Index("ix_assessments_provision_as_of", "provision_id", "as_of", "recorded"),
+)
+
+assessment_evidence = Table(
+    "assessment_evidence", metadata,
+    Column("assessment_id", ID, ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", ID, ForeignKey("events.id"), primary_key=True),
+    Index("ix_assessment_evidence_event", "event_id"),
+)
+
+statements = Table(
+    "statements", metadata,
+    Column("id", ID, primary_key=True),
+    Column("date", Date, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("title_en", Text, nullable=False),
+    Column("title_ko", Text),
+    *_record_columns(),
+)
+
+statement_actors = Table(
+    "statement_actors", metadata,
+    Column("statement_id", ID, ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", ID, ForeignKey("actors.id"), primary_key=True),
+    Column("role", String(12), primary_key=True),  # signatory | addressee
+    Index("ix_statement_actors_actor", "actor_id"),
+)
+
+gatherings = Table(
+    "gatherings", metadata,
+    Column("id", ID, primary_key=True),
+    Column("start", Date, nullable=False),
+    Column("end", Date, nullable=False),
+    Column("mode", String(12), nullable=False),
+    Column("title_en", Text, nullable=False),
+    Column("title_ko", Text),
+    *_record_columns(),
+)
+
+gathering_actors = Table(
+    "gathering_actors", metadata,
+    Column("gathering_id", ID, ForeignKey("gatherings.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", ID, ForeignKey("actors.id"), primary_key=True),
+    Column("role", String(12), primary_key=True),  # host | sponsor | speaker
+    Index("ix_gathering_actors_actor", "actor_id"),
+)
+
+revisions = Table(
+    "revisions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),
+    Column("record_id", ID, nullable=False),
+    Column("op", String(8), nullable=False),  # insert | update | delete
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("reason", Text),
+    Column("old", Text),
+    Column("new", Text),
+    Index("ix_revisions_record", "kind", "record_id", "id"),
+)
+
+RECORD_TABLES: dict[str, Table] = {
+    "actors": actors,
+    "themes": themes,
+    "agreements": agreements,
+    "events": events,
+    "assessments": assessments,
+    "statements": statements,
+    "gatherings": gatherings,
+}

@@ -1,0 +1,306 @@
+"""Write validated records: main rows, derived relation rows and revisions, in one go.
+
+The canonical JSON document is the truth; the other columns and the relation
+tables are derived from it here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+
+from peacetrack.model.records import (
+    KINDS,
+    Actor,
+    Agreement,
+    Assessment,
+    Event,
+    Gathering,
+    Record,
+    Statement,
+    Theme,
+)
+from peacetrack.store import tables as t
+from peacetrack.store.revisions import now, record_rows
+
+CHUNK = 500
+
+
+def canonical(record: Record) -> str:
+    """The stored form of a record: compact JSON of its canonical document."""
+    return orjson.dumps(record.doc()).decode()
+
+
+@dataclass
+class Change:
+    """One record to write; ``old`` is its stored JSON when it already exists."""
+
+    record: Record
+    doc: str
+    old: str | None = None
+
+
+@dataclass
+class Plan:
+    """What an import will do, per kind: inserts, updates; unchanged are only counted."""
+
+    inserts: dict[str, list[Change]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    updates: dict[str, list[Change]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        return {
+            k: {"inserted": len(self.inserts[k]), "updated": len(self.updates[k]), "unchanged": self.unchanged[k]}
+            for k in KINDS
+        }
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.inserts[k] or self.updates[k] for k in KINDS)
+
+
+def _lang(text: dict[str, str] | None, lang: str) -> str | None:
+    return text.get(lang) if text else None
+
+
+def record_key(kind: str, record: Record) -> str:
+    rid = getattr(record, "id", None)
+    if not isinstance(rid, str):
+        raise ValueError(f"{kind} record has no id")
+    return rid
+
+
+# --- main rows -----------------------------------------------------------------
+
+def _main_row(kind: str, record: Record, doc: str, at: datetime) -> dict[str, Any]:
+    base: dict[str, Any] = {"id": record_key(kind, record), "doc": doc, "updated_at": at}
+    if isinstance(record, Actor):
+        base |= {"kind": record.kind.value, "name_en": record.name["en"],
+                 "name_ko": _lang(record.name, "ko"), "country": record.country}
+    elif isinstance(record, Theme):
+        base |= {"parent": record.parent, "name_en": record.name["en"], "name_ko": _lang(record.name, "ko")}
+    elif isinstance(record, Agreement):
+        base |= {"signed": record.signed, "title_en": record.title["en"], "title_ko": _lang(record.title, "ko")}
+    elif isinstance(record, Event):
+        base |= {"date": record.date, "date_end": record.date_end, "type": record.type.value,
+                 "title_en": record.title["en"], "title_ko": _lang(record.title, "ko")}
+    elif isinstance(record, Assessment):
+        base |= {"provision_id": record.provision, "as_of": record.as_of, "level": record.level}
+    elif isinstance(record, Statement):
+        base |= {"date": record.date, "kind": record.kind.value,
+                 "title_en": record.title["en"], "title_ko": _lang(record.title, "ko")}
+    elif isinstance(record, Gathering):
+        base |= {"start": record.start, "end": record.end, "mode": record.mode.value,
+                 "title_en": record.title["en"], "title_ko": _lang(record.title, "ko")}
+    return base
+
+
+# --- derived relation rows -----------------------------------------------------
+
+Derived = list[tuple[Table, list[dict[str, Any]]]]
+
+
+def _unique(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        seen.setdefault(tuple(row.values()), row)
+    return list(seen.values())
+
+
+def _derived_actor(r: Actor) -> Derived:
+    return [(t.actor_members, _unique({"actor_id": r.id, "member_of": m} for m in r.member_of))]
+
+
+def _derived_agreement(r: Agreement) -> Derived:
+    parties = [{"agreement_id": r.id, "actor_id": a, "role": "party"} for a in r.parties]
+    signers = [{"agreement_id": r.id, "actor_id": a, "role": "signatory"} for a in r.signatories]
+    themes = [{"provision_id": p.id, "theme_id": th} for p in r.provisions for th in p.themes]
+    resp = [{"provision_id": p.id, "actor_id": a} for p in r.provisions for a in p.responsible]
+    return [
+        (t.agreement_parties, _unique(parties + signers)),
+        (t.provision_themes, _unique(themes)),
+        (t.provision_responsible, _unique(resp)),
+    ]
+
+
+def _derived_event(r: Event) -> Derived:
+    return [
+        (t.event_actors, _unique({"event_id": r.id, "actor_id": a} for a in r.actors)),
+        (t.event_effects, _unique(
+            {"event_id": r.id, "provision_id": e.provision, "effect": e.effect.value} for e in r.effects
+        )),
+    ]
+
+
+def _derived_assessment(r: Assessment) -> Derived:
+    return [(t.assessment_evidence, _unique({"assessment_id": r.id, "event_id": e} for e in r.evidence))]
+
+
+def _derived_statement(r: Statement) -> Derived:
+    rows = [{"statement_id": r.id, "actor_id": a, "role": "signatory"} for a in r.signatories]
+    rows += [{"statement_id": r.id, "actor_id": a, "role": "addressee"} for a in r.addressees]
+    return [(t.statement_actors, _unique(rows))]
+
+
+def _derived_gathering(r: Gathering) -> Derived:
+    rows = [{"gathering_id": r.id, "actor_id": a, "role": "host"} for a in r.hosts]
+    rows += [{"gathering_id": r.id, "actor_id": a, "role": "sponsor"} for a in r.sponsors]
+    rows += [{"gathering_id": r.id, "actor_id": a, "role": "speaker"} for s in r.sessions for a in s.speakers]
+    return [(t.gathering_actors, _unique(rows))]
+
+
+_DERIVED: dict[str, Callable[[Any], Derived]] = {
+    "actors": _derived_actor,
+    "agreements": _derived_agreement,
+    "events": _derived_event,
+    "assessments": _derived_assessment,
+    "statements": _derived_statement,
+    "gatherings": _derived_gathering,
+}
+
+# Derived tables keyed by the record they come from, for clearing on update.
+_OWNER_COLUMN: dict[str, list[tuple[Table, str]]] = {
+    "actors": [(t.actor_members, "actor_id")],
+    "agreements": [(t.agreement_parties, "agreement_id")],
+    "events": [(t.event_actors, "event_id"), (t.event_effects, "event_id")],
+    "assessments": [(t.assessment_evidence, "assessment_id")],
+    "statements": [(t.statement_actors, "statement_id")],
+    "gatherings": [(t.gathering_actors, "gathering_id")],
+}
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _theme_order(changes: list[Change]) -> list[Change]:
+    """Parents before children, so the parent foreign key always resolves."""
+    by_id = {record_key("themes", c.record): c for c in changes}
+    done: set[str] = set()
+    ordered: list[Change] = []
+
+    def visit(tid: str) -> None:
+        if tid in done or tid not in by_id:
+            return
+        done.add(tid)
+        parent = getattr(by_id[tid].record, "parent", None)
+        if parent:
+            visit(parent)
+        ordered.append(by_id[tid])
+
+    for tid in by_id:
+        visit(tid)
+    return ordered
+
+
+def _write_provisions(conn: Connection, changes: list[Change], updating: bool) -> None:
+    agreements = [c.record for c in changes if isinstance(c.record, Agreement)]
+    rows = [
+        {"id": p.id, "agreement_id": a.id, "ref": p.ref, "position": i, "text_en": p.text["en"],
+         "text_ko": _lang(p.text, "ko"), "due": p.due}
+        for a in agreements for i, p in enumerate(a.provisions)
+    ]
+    if not updating:
+        if rows:
+            conn.execute(insert(t.provisions), rows)
+        return
+    ids = [a.id for a in agreements]
+    existing: set[str] = set()
+    for chunk in _chunks(ids):
+        existing |= set(conn.scalars(select(t.provisions.c.id).where(t.provisions.c.agreement_id.in_(chunk))))
+    wanted = {r["id"] for r in rows}
+    new_rows = [r for r in rows if r["id"] not in existing]
+    old_rows = [{**r, "b_id": r["id"]} for r in rows if r["id"] in existing]
+    if old_rows:
+        stmt = update(t.provisions).where(t.provisions.c.id == bindparam("b_id"))
+        conn.execute(stmt, [{k: v for k, v in r.items() if k != "id"} for r in old_rows])
+    if new_rows:
+        conn.execute(insert(t.provisions), new_rows)
+    gone = sorted(existing - wanted)
+    for table in (t.provision_themes, t.provision_responsible):
+        for chunk in _chunks(sorted(existing)):
+            conn.execute(delete(table).where(table.c.provision_id.in_(chunk)))
+    for chunk in _chunks(gone):
+        conn.execute(delete(t.provisions).where(t.provisions.c.id.in_(chunk)))
+
+
+def apply(conn: Connection, plan: Plan, *, author: str, reason: str | None,
+          progress: Callable[[int], None] | None = None) -> None:
+    """Write a plan inside the caller's transaction."""
+    at = now()
+    next_recorded = (conn.scalar(select(func.max(t.assessments.c.recorded))) or 0) + 1
+    for kind in KINDS:
+        table = t.RECORD_TABLES[kind]
+        inserts, updates = plan.inserts[kind], plan.updates[kind]
+        if kind == "themes":
+            inserts, updates = _theme_order(inserts), _theme_order(updates)
+        extra: dict[str, dict[str, Any]] = {}
+        if kind == "assessments":
+            for c in [*inserts, *updates]:
+                extra[record_key(kind, c.record)] = {"recorded": next_recorded}
+                next_recorded += 1
+        for chunk in _chunks(inserts, 5000):
+            rows = [_main_row(kind, c.record, c.doc, at) | extra.get(record_key(kind, c.record), {})
+                    for c in chunk]
+            conn.execute(insert(table), rows)
+            if progress:
+                progress(len(chunk))
+        if updates:
+            rows = [{**{k: v for k, v in _main_row(kind, c.record, c.doc, at).items() if k != "id"},
+                     **extra.get(record_key(kind, c.record), {}), "b_id": record_key(kind, c.record)}
+                    for c in updates]
+            conn.execute(update(table).where(table.c.id == bindparam("b_id")), rows)
+            ids = [record_key(kind, c.record) for c in updates]
+            for dtable, column in _OWNER_COLUMN.get(kind, []):
+                for chunk in _chunks(ids):
+                    conn.execute(delete(dtable).where(dtable.c[column].in_(chunk)))
+            if progress:
+                progress(len(updates))
+        if kind == "agreements":
+            _write_provisions(conn, inserts, updating=False)
+            _write_provisions(conn, updates, updating=True)
+        builder = _DERIVED.get(kind)
+        if builder:
+            collected: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
+            for c in [*inserts, *updates]:
+                for dtable, drows in builder(c.record):
+                    collected.setdefault(dtable.name, (dtable, []))[1].extend(drows)
+            for dtable, drows in collected.values():
+                for chunk in _chunks(drows, 5000):
+                    conn.execute(insert(dtable), list(chunk))
+        record_rows(
+            conn,
+            [{"kind": kind, "record_id": record_key(kind, c.record), "op": "insert", "old": None, "new": c.doc}
+             for c in inserts]
+            + [{"kind": kind, "record_id": record_key(kind, c.record), "op": "update", "old": c.old,
+                "new": c.doc} for c in updates],
+            author=author, reason=reason, at=at,
+        )
+
+
+def delete_record(conn: Connection, kind: str, record_id: str, *, author: str, reason: str | None) -> bool:
+    """Delete one record (its relation rows go with it); False if it did not exist."""
+    table = t.RECORD_TABLES[kind]
+    old = conn.scalar(select(table.c.doc).where(table.c.id == record_id))
+    if old is None:
+        return False
+    for dtable, column in _OWNER_COLUMN.get(kind, []):
+        conn.execute(delete(dtable).where(dtable.c[column] == record_id))
+    if kind == "agreements":
+        pids = list(conn.scalars(select(t.provisions.c.id).where(t.provisions.c.agreement_id == record_id)))
+        for dtable in (t.provision_themes, t.provision_responsible):
+            conn.execute(delete(dtable).where(dtable.c.provision_id.in_(pids)))
+        conn.execute(delete(t.provisions).where(t.provisions.c.agreement_id == record_id))
+    conn.execute(delete(table).where(table.c.id == record_id))
+    record_rows(conn, [{"kind": kind, "record_id": record_id, "op": "delete", "old": old, "new": None}],
+                author=author, reason=reason, at=now())
+    return True
+
+
+__all__ = ["KINDS", "Change", "Plan", "apply", "canonical", "delete_record", "record_key"]
