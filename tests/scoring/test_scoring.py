@@ -239,9 +239,10 @@ def test_party_grouping() -> None:
     m("singapore-2018/3", "2019-02-28", 1)
     m("singapore-2018/4", "2018-08-01", 1)
     rows = scores(build(provisions, m.marks), D("2019-12-31"), "party")
+    levels = {"0": 0, "1": 1, "2": 1, "3": 0}
     assert [row.to_json() for row in rows] == [
-        {"key": "prk", "score": 50.0, "provisions": 2, "reversed": 1, "levels": {"0": 0, "1": 1, "2": 1, "3": 0}},
-        {"key": "usa", "score": 50.0, "provisions": 2, "reversed": 0, "levels": {"0": 0, "1": 1, "2": 1, "3": 0}},
+        {"key": "prk", "score": 50.0, "provisions": 2, "reversed": 1, "levels": levels},
+        {"key": "usa", "score": 50.0, "provisions": 2, "reversed": 0, "levels": levels},
     ]
 
 
@@ -309,8 +310,8 @@ def test_series_matches_as_of_and_skips_unsigned() -> None:
     )
     got = series(index2, "agreement", "monthly", D("2018-01-01"), D("2019-12-31"))
     assert sorted(got) == ["cma-2018", "panmunjom-2018"]
-    assert [d for d, _ in got["cma-2018"]][0] == D("2018-09-30")
-    assert [d for d, _ in got["panmunjom-2018"]][0] == D("2018-04-30")
+    assert got["cma-2018"][0][0] == D("2018-09-30")
+    assert got["panmunjom-2018"][0][0] == D("2018-04-30")
     for key, points in got.items():
         for day, row in points:
             assert by_key(scores(index2, day))[key] == row
@@ -371,7 +372,10 @@ def test_history_options() -> None:
 def test_changes_between() -> None:
     index = history_index()
     changes = changes_between(index, "pyongyang-2018", D("2018-10-15"), D("2020-12-31"))
-    assert [(c.provision, c.before, c.after, c.reversed_before, c.reversed_after, c.change) for c in changes] == [
+    summary = [
+        (c.provision, c.before, c.after, c.reversed_before, c.reversed_after, c.change) for c in changes
+    ]
+    assert summary == [
         ("pyongyang-2018/1.1", 1, 0, False, True, "fell"),
         ("pyongyang-2018/2.2", 3, 1, False, True, "fell"),
         ("pyongyang-2018/3.1", 1, 1, False, True, "reversed"),

@@ -10,7 +10,8 @@ from sqlalchemy import Connection, select
 
 from peacetrack.bundle.load import load
 from peacetrack.bundle.validate import Known, Validated, validate
-from peacetrack.model.records import KINDS
+from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.model.records import KINDS, Agreement, Assessment, Event
 from peacetrack.store import tables as t
 from peacetrack.store.engine import Store
 from peacetrack.store.writer import CHUNK, Change, Plan, apply, canonical, record_key
@@ -37,6 +38,34 @@ def known_ids(conn: Connection) -> Known:
         provisions={r.id: r.agreement_id for r in conn.execute(select(t.provisions.c.id, t.provisions.c.agreement_id))},
         events={r.id: r.date for r in conn.execute(select(t.events.c.id, t.events.c.date))},
     )
+
+
+def _removed_provisions_in_use(conn: Connection, validated: Validated, known: Known) -> list[Problem]:
+    """Provisions an updated agreement drops must not be cited by stored events or assessments."""
+    problems: list[Problem] = []
+    incoming = {loc.record.id: loc for loc in validated.records["agreements"] if isinstance(loc.record, Agreement)}
+    kept = {p.id for loc in incoming.values() if isinstance(loc.record, Agreement) for p in loc.record.provisions}
+    dropped = sorted(p for p, a in known.provisions.items() if a in incoming and p not in kept)
+    if not dropped:
+        return problems
+    replaced_events = {loc.record.id for loc in validated.records["events"] if isinstance(loc.record, Event)}
+    replaced_assessments = {loc.record.id for loc in validated.records["assessments"]
+                            if isinstance(loc.record, Assessment)}
+    users: dict[str, list[str]] = {}
+    for pid, eid in conn.execute(select(t.event_effects.c.provision_id, t.event_effects.c.event_id)
+                                 .where(t.event_effects.c.provision_id.in_(dropped))):
+        if eid not in replaced_events:
+            users.setdefault(pid, []).append(f"event {eid}")
+    for pid, aid in conn.execute(select(t.assessments.c.provision_id, t.assessments.c.id)
+                                 .where(t.assessments.c.provision_id.in_(dropped))):
+        if aid not in replaced_assessments:
+            users.setdefault(pid, []).append(f"assessment {aid}")
+    for pid, cited in users.items():
+        loc = incoming[known.provisions[pid]]
+        problems.append(Problem(loc.file, f"{loc.path}.provisions",
+                                f"provision {pid!r} is left out but still cited by {', '.join(sorted(cited)[:3])}"
+                                + (f" and {len(cited) - 3} more" if len(cited) > 3 else "")))
+    return problems
 
 
 def plan(conn: Connection, validated: Validated) -> Plan:
@@ -78,7 +107,11 @@ def import_bundles(
     if progress:
         progress("read", len(fragments), len(fragments))
     with store.write() as conn:
-        validated = validate(fragments, known_ids(conn), today=today)
+        known = known_ids(conn)
+        validated = validate(fragments, known, today=today)
+        in_use = _removed_provisions_in_use(conn, validated, known)
+        if in_use:
+            raise BadInput(in_use)
         if progress:
             progress("validated", validated.count(), validated.count())
         todo = plan(conn, validated)

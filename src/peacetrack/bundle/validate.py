@@ -146,7 +146,9 @@ class _Refs:
             assert isinstance(x.record, Theme)
             self.theme_parent[x.record.id] = x.record.parent
         self.signed = dict(known.agreements)
-        self.provision_agreement = dict(known.provisions)
+        # An agreement in the input replaces its stored provisions wholesale.
+        replaced = {x.record.id for x in r["agreements"] if isinstance(x.record, Agreement)}
+        self.provision_agreement = {p: a for p, a in known.provisions.items() if a not in replaced}
         for x in r["agreements"]:
             assert isinstance(x.record, Agreement)
             self.signed[x.record.id] = x.record.signed

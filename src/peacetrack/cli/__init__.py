@@ -22,10 +22,9 @@ app = typer.Typer(
 
 
 @app.callback()
-def _root(db: DbOption = None) -> None:
-    # --db before the command is accepted too; commands read it through the environment.
-    if db:
-        os.environ["PEACETRACK_DB"] = db
+def _root(ctx: typer.Context, db: DbOption = None) -> None:
+    # --db before the command is accepted too; commands find it on the root context.
+    ctx.obj = {"db": db}
 
 
 app.command("init")(data.init)

@@ -51,6 +51,14 @@ def author(explicit: str | None = None) -> str:
     return explicit or os.environ.get("PEACETRACK_AUTHOR") or f"cli:{getpass.getuser()}"
 
 
+def chosen_db(ctx: typer.Context, db: str | None) -> str | None:
+    """--db after the command wins over --db before it."""
+    if db:
+        return db
+    parent = ctx.find_root().obj
+    return parent.get("db") if isinstance(parent, dict) else None
+
+
 def open_store(db: str | None, *, create: bool = True) -> Store:
     """Open the database; a brand-new one gets its schema, an old one must be migrated first."""
     store = Store(db)

@@ -20,6 +20,7 @@ from peacetrack.cli.common import (
     FormatOption,
     OutputFormat,
     author,
+    chosen_db,
     open_store,
     print_json,
     progress_bar,
@@ -33,15 +34,17 @@ from peacetrack.store.revisions import history as record_history
 from peacetrack.store.revisions import state_at
 
 
-def init(db: DbOption = None) -> None:
+def init(
+    ctx: typer.Context,db: DbOption = None) -> None:
     """Create the database, or migrate it to this version's schema (safe to repeat)."""
-    store = Store(db)
+    store = Store(chosen_db(ctx, db))
     before, after = upgrade(store)
     msg = "already up to date" if before == after else f"migrated {before or 'empty'} → {after}"
     stderr().print(f"{store!r}: {msg}")
 
 
 def import_(
+    ctx: typer.Context,
     files: Annotated[list[str], typer.Argument(help="Bundle files (JSON or YAML); @korean-peninsula names "
                                                "the bundled dataset.", show_default=False)],
     db: DbOption = None,
@@ -52,7 +55,7 @@ def import_(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Load bundles: everything is checked first; on any problem nothing is written (exit 2)."""
-    store = open_store(db)
+    store = open_store(chosen_db(ctx, db))
     with progress_bar(fmt is OutputFormat.table, "import") as progress:
         report = import_bundles(store, files, author=author(by), reason=reason, dry_run=dry_run,
                                 progress=progress)
@@ -75,6 +78,7 @@ class ExportFormat(StrEnum):
 
 
 def export(
+    ctx: typer.Context,
     db: DbOption = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="json: one bundle that round-trips through "
                                               "import; csv: a folder (or .zip) of tables; parquet: a folder of "
@@ -83,7 +87,7 @@ def export(
                                              "csv: a folder or a .zip; parquet: a folder.")] = None,
 ) -> None:
     """Write everything out: a bundle (json) or one table per record kind (csv, parquet)."""
-    store = open_store(db, create=False)
+    store = open_store(chosen_db(ctx, db), create=False)
     with store.read() as conn:
         if fmt is ExportFormat.json:
             data = to_json_bytes(bundle(conn))
@@ -105,6 +109,7 @@ def export(
 
 
 def history(
+    ctx: typer.Context,
     kind: Annotated[str, typer.Argument(help=f"Record kind: {', '.join(KINDS)}.")],
     record_id: Annotated[str, typer.Argument(metavar="ID", help="The record's id.")],
     db: DbOption = None,
@@ -115,7 +120,7 @@ def history(
     """Every change to a record (who, when, why), or its state at a past moment."""
     if kind not in KINDS:
         raise BadInput([Problem(kind, "$", f"unknown record kind; use one of {', '.join(KINDS)}")])
-    store = open_store(db, create=False)
+    store = open_store(chosen_db(ctx, db), create=False)
     with store.read() as conn:
         if at is not None:
             when = at if at.tzinfo else at.replace(tzinfo=UTC)

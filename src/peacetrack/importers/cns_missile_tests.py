@@ -31,8 +31,10 @@ Grouping
 
 Effect coding
     A missile launch is not in itself a breach of the 2018 inter-Korean texts
-    (neither the Panmunjom Declaration nor the military agreement bans missile
-    tests), so no event is coded ``violates`` or ``reverses``. An event whose
+    (none of them bans missile launches as such), so no event is coded
+    ``violates`` or ``reverses``. Where a particular launch is argued to breach
+    a provision (say, one landing near the ``cma-2018`` maritime buffer zones),
+    that belongs in a separately curated event with its own sources. An event whose
     missiles include an intercontinental ballistic missile (type ``ICBM`` in
     ``missile.en.json``) is linked to ``singapore-2018/3``, the DPRK's commitment
     to work toward complete denuclearisation, with the neutral effect
@@ -216,6 +218,13 @@ def _number(value: Any) -> float | None:
     return number
 
 
+class _FieldError(ValueError):
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(problem)
+        self.field = field
+        self.problem = problem
+
+
 def _parse_row(
     row: int, raw: Any, bin_year: int | None, data: tuple[dict[str, Missile], dict[str, Facility]]
 ) -> Test:
@@ -293,13 +302,6 @@ def _parse_row(
         distance_km=measures["distance"],
         outcome=outcome,
     )
-
-
-class _FieldError(ValueError):
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(problem)
-        self.field = field
-        self.problem = problem
 
 
 def load_tests(path: Path, missiles: dict[str, Missile], facilities: dict[str, Facility]) -> list[Test]:

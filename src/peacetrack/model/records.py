@@ -33,6 +33,7 @@ from peacetrack.model.codebook import (
 FORMAT = "peacetrack/1"
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+_ASSESSMENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/@#-]*$")
 _REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -51,6 +52,12 @@ def _check_id(value: str) -> str:
 def _check_ref(value: str) -> str:
     if not _REF.match(value):
         raise ValueError("ref must use only letters, digits, '.', '_' or '-' (e.g. '1.3')")
+    return value
+
+
+def _check_assessment_id(value: str) -> str:
+    if not _ASSESSMENT_ID.match(value):
+        raise ValueError("assessment id may use letters, digits and . _ : / @ # -")
     return value
 
 
@@ -88,6 +95,8 @@ def _text_from_str(value: Any) -> Any:
 
 Id = Annotated[str, AfterValidator(_check_id)]
 Ref = Annotated[str, AfterValidator(_check_ref)]
+AssessmentId = Annotated[str, AfterValidator(_check_assessment_id)]
+"""Derived as ``{provision}@{as_of}`` (``#n`` for the n-th on the same day) unless given."""
 Day = Annotated[date, BeforeValidator(_parse_date)]
 Url = Annotated[str, AfterValidator(_check_url)]
 Text = Annotated[dict[str, str], AfterValidator(_check_text)]
@@ -197,7 +206,7 @@ class Event(Record):
 
 
 class Assessment(Record):
-    id: Id | None = label("Id", "식별자", default=None)
+    id: AssessmentId | None = label("Id", "식별자", default=None)
     provision: str = label("Provision", "조항")
     as_of: Day = label("As of", "기준일")
     level: Literal[0, 1, 2, 3] = label("Implementation level", "이행 수준")

@@ -100,15 +100,20 @@ def _count(value: object) -> bool:
 
 def row_from_tally(key: str, tally: Sequence[int]) -> ScoreRow | None:
     """The row of a group from its tally of provision states; None if empty."""
-    hist = [tally[level] + tally[level + REVERSED] for level in range(MAX_LEVEL + 1)]
-    provisions = sum(hist)
+    # Unrolled for the 0-3 scale (checked below at import): a series builds
+    # one row per group per period, so this is the sweep's inner cost.
+    h0, h1, h2, h3 = tally[0] + tally[4], tally[1] + tally[5], tally[2] + tally[6], tally[3] + tally[7]
+    provisions = h0 + h1 + h2 + h3
     if provisions == 0:
         return None
-    level_sum = sum(level * n for level, n in enumerate(hist))
     return ScoreRow(
-        key=key,
-        score=round_score(level_sum, provisions),
-        provisions=provisions,
-        reversed=sum(tally[REVERSED:STATES]),
-        levels=dict(zip(LEVEL_KEYS, hist, strict=True)),
+        key,
+        round_score(h1 + 2 * h2 + 3 * h3, provisions),
+        provisions,
+        tally[4] + tally[5] + tally[6] + tally[7],
+        {"0": h0, "1": h1, "2": h2, "3": h3},
     )
+
+
+if (MAX_LEVEL, REVERSED, LEVEL_KEYS) != (3, 4, ("0", "1", "2", "3")):
+    raise ImportError("row_from_tally is written for levels 0-3")

@@ -78,18 +78,22 @@ def series(index: Index, by: By | str, freq: Freq | str, start: date, end: date)
     ends = period_ends(freq, start, end)
     if not ends:
         return {}
-    events = _events(index, ends[-1].toordinal())
+    last = ends[-1].toordinal()
+    events = _events(index, last)
+    # Each provision's events update the same few tallies: resolve the keys to
+    # the tally lists once, so the inner loop does no dictionary lookups.
     tally: dict[str, list[int]] = {}
+    targets = [
+        [tally.setdefault(key, [0] * TALLY_SIZE) for key in keys[i]]
+        for i in range(index.in_force(last))
+    ]
     points: Series = {}
     e, n = 0, len(events)
     for period_end in ends:
         day = period_end.toordinal()
         while e < n and events[e][0] <= day:
             _, i, old, new = events[e]
-            for key in keys[i]:
-                counts = tally.get(key)
-                if counts is None:
-                    counts = tally[key] = [0] * TALLY_SIZE
+            for counts in targets[i]:
                 counts[old] -= 1
                 counts[new] += 1
             e += 1
