@@ -56,13 +56,15 @@ def synthetic(seed: int) -> ScoringInput:
         signed = START + timedelta(days=rng.randrange(span // 2))
         for n in range(PROVISIONS):
             pid = f"agreement-{a}/{n + 1}"
-            provisions.append(ProvisionInfo(
-                pid,
-                f"agreement-{a}",
-                signed,
-                tuple(rng.sample(sorted(themes), rng.randint(1, 3))),
-                tuple(rng.sample(actors, rng.randint(1, 3))),
-            ))
+            provisions.append(
+                ProvisionInfo(
+                    pid,
+                    f"agreement-{a}",
+                    signed,
+                    tuple(rng.sample(sorted(themes), rng.randint(1, 3))),
+                    tuple(rng.sample(actors, rng.randint(1, 3))),
+                )
+            )
             for _ in range(MARKS):
                 # Some marks predate signing (assessed as soon as the text was agreed).
                 as_of = signed + timedelta(days=rng.randrange(-30, (END - signed).days + 1))
@@ -96,13 +98,18 @@ def naive_series(data: ScoringInput, ends: list[date]) -> dict[str, list[tuple[d
         for key in sorted(groups):
             members = groups[key]
             hist = [sum(1 for lv, _ in members if lv == k) for k in range(4)]
-            out.setdefault(key, []).append((d, ScoreRow(
-                key,
-                round_score(sum(k * n for k, n in enumerate(hist)), len(members)),
-                len(members),
-                sum(rev for _, rev in members),
-                {str(k): n for k, n in enumerate(hist)},
-            )))
+            out.setdefault(key, []).append(
+                (
+                    d,
+                    ScoreRow(
+                        key,
+                        round_score(sum(k * n for k, n in enumerate(hist)), len(members)),
+                        len(members),
+                        sum(rev for _, rev in members),
+                        {str(k): n for k, n in enumerate(hist)},
+                    ),
+                )
+            )
     return {key: out[key] for key in sorted(out)}
 
 
@@ -132,17 +139,22 @@ def main() -> None:
 
     as_of = date(2020, 6, 30)
     rows, single = timed(lambda: scores(index, as_of, "agreement"), 10 * args.repeat)
-    print(f"(a) as-of score by agreement      {1000 * statistics.median(single):9.1f} ms"
-          f"  (median of {len(single)}, min {1000 * min(single):.1f}; {len(rows)} rows)")
+    print(
+        f"(a) as-of score by agreement      {1000 * statistics.median(single):9.1f} ms"
+        f"  (median of {len(single)}, min {1000 * min(single):.1f}; {len(rows)} rows)"
+    )
     for by in ("theme", "party"):
         extra_rows, extra = timed(partial(scores, index, as_of, by), args.repeat)
-        print(f"    as-of score by {by:<15}{1000 * statistics.median(extra):9.1f} ms"
-              f"  ({len(extra_rows)} rows)")
+        print(
+            f"    as-of score by {by:<15}{1000 * statistics.median(extra):9.1f} ms  ({len(extra_rows)} rows)"
+        )
 
     ends = period_ends("monthly", START, END)
     swept, sweep = timed(lambda: series(index, "agreement", "monthly", START, END), args.repeat)
-    print(f"(b) monthly series, {len(ends)} months     {1000 * statistics.median(sweep):9.1f} ms"
-          f"  (median of {len(sweep)}; {sum(len(v) for v in swept.values()):,} points)")
+    print(
+        f"(b) monthly series, {len(ends)} months     {1000 * statistics.median(sweep):9.1f} ms"
+        f"  (median of {len(sweep)}; {sum(len(v) for v in swept.values()):,} points)"
+    )
     for by in ("theme", "party"):
         _, extra = timed(partial(series, index, by, "monthly", START, END), max(1, args.repeat // 2))
         print(f"    monthly series by {by:<12}{1000 * statistics.median(extra):9.1f} ms")

@@ -21,7 +21,6 @@ from peacetrack.store import Store, upgrade
 PG_URL = os.environ.get("PEACETRACK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-
 def _pg_available() -> str | None:
     try:
         engine = create_engine(PG_URL)

@@ -13,11 +13,10 @@ from sqlalchemy import func, select
 
 from peacetrack.bundle import BadInput, import_bundles
 from peacetrack.bundle.export import bundle, to_json_bytes
+from peacetrack.fixtures import MINI as FIXTURE
 from peacetrack.store import Store, upgrade
 from peacetrack.store import tables as t
 from peacetrack.store.revisions import history, state_at
-
-from peacetrack.fixtures import MINI as FIXTURE
 
 
 def fixture_data() -> dict[str, Any]:
@@ -73,7 +72,9 @@ def test_changed_record_is_updated_and_old_version_kept(store: Store, tmp_path: 
     data = fixture_data()
     data["events"][0]["title"]["en"] = "Joint liaison office opens at Kaesong"
     data["agreements"][0]["provisions"][0]["text"]["en"] = "Open a joint liaison office (revised)."
-    report = import_bundles(store, [write_bundle(tmp_path / "b.json", data)], author="bob", reason="fix title")
+    report = import_bundles(
+        store, [write_bundle(tmp_path / "b.json", data)], author="bob", reason="fix title"
+    )
     assert report.counts["events"]["updated"] == 1
     assert report.counts["agreements"]["updated"] == 1
     assert report.counts["actors"]["unchanged"] == 6
@@ -81,7 +82,9 @@ def test_changed_record_is_updated_and_old_version_kept(store: Store, tmp_path: 
         revs = history(conn, "events", "2018-09-14-liaison-office-opens")
         assert [r.op for r in revs] == ["insert", "update"]
         assert revs[1].author == "bob" and revs[1].reason == "fix title"
-        assert revs[1].old is not None and revs[1].old["title"]["en"] == "Joint liaison office opens in Kaesong"
+        assert (
+            revs[1].old is not None and revs[1].old["title"]["en"] == "Joint liaison office opens in Kaesong"
+        )
         assert state_at(conn, "events", "2018-09-14-liaison-office-opens", revs[0].at) == revs[0].new
         text_en = conn.scalar(select(t.provisions.c.text_en).where(t.provisions.c.id == "panmunjom-2018/1.3"))
     assert text_en == "Open a joint liaison office (revised)."
@@ -125,9 +128,16 @@ def test_ten_planted_errors_all_reported_and_nothing_written(store: Store, tmp_p
     problems = info.value.problems
     where = {p.path for p in problems}
     expected = {
-        "$.events[0].actors[2]", "$.events[1].date", "$.assessments[0].level", "$.actors[6].id",
-        "$.events[0].effects[0].provision", "$.themes[1].parent", "$.gatherings[0].attendance",
-        "$.statements[0].kind", "$.agreements[1].signed", "$.assessments[1].evidence[0]",
+        "$.events[0].actors[2]",
+        "$.events[1].date",
+        "$.assessments[0].level",
+        "$.actors[6].id",
+        "$.events[0].effects[0].provision",
+        "$.themes[1].parent",
+        "$.gatherings[0].attendance",
+        "$.statements[0].kind",
+        "$.agreements[1].signed",
+        "$.assessments[1].evidence[0]",
     }
     assert expected <= where, sorted(where)
     assert len(problems) == PLANTED, [str(p) for p in problems]
@@ -152,8 +162,14 @@ def test_references_resolve_against_the_database(store: Store, tmp_path: Path) -
     import_bundles(store, [str(FIXTURE)], author="test")
     extra = {
         "format": "peacetrack/1",
-        "assessments": [{"provision": "panmunjom-2018/2.1", "as_of": "2018-11-01", "level": 2,
-                         "evidence": ["2018-09-14-liaison-office-opens"]}],
+        "assessments": [
+            {
+                "provision": "panmunjom-2018/2.1",
+                "as_of": "2018-11-01",
+                "level": 2,
+                "evidence": ["2018-09-14-liaison-office-opens"],
+            }
+        ],
     }
     report = import_bundles(store, [write_bundle(tmp_path / "more.json", extra)], author="test")
     assert report.counts["assessments"]["inserted"] == 1
@@ -165,8 +181,12 @@ def test_assessment_rules(store: Store, tmp_path: Path) -> None:
         "format": "peacetrack/1",
         "assessments": [
             {"provision": "panmunjom-2018/2.1", "as_of": "2017-01-01", "level": 1},
-            {"provision": "panmunjom-2018/2.1", "as_of": "2019-01-01", "level": 1,
-             "evidence": ["2020-06-16-liaison-office-demolished"]},
+            {
+                "provision": "panmunjom-2018/2.1",
+                "as_of": "2019-01-01",
+                "level": 1,
+                "evidence": ["2020-06-16-liaison-office-demolished"],
+            },
         ],
     }
     with pytest.raises(BadInput) as info:
@@ -188,13 +208,17 @@ def test_equal_date_assessments_keep_recording_order(store: Store, tmp_path: Pat
     import_bundles(store, [write_bundle(tmp_path / "s.json", same_day)], author="test")
     with store.read() as conn:
         rows = conn.execute(
-            select(t.assessments.c.id, t.assessments.c.level, t.assessments.c.recorded)
-            .where(t.assessments.c.provision_id == "panmunjom-2018/2.1")
+            select(t.assessments.c.id, t.assessments.c.level, t.assessments.c.recorded).where(
+                t.assessments.c.provision_id == "panmunjom-2018/2.1"
+            )
         ).all()
     last = max(rows, key=lambda r: r.recorded)
     assert last.level == 1 and last.id == "panmunjom-2018/2.1@2018-11-01#2"
-    exported_levels = [a["level"] for a in orjson.loads(exported(store))["assessments"]
-                       if a["provision"] == "panmunjom-2018/2.1"]
+    exported_levels = [
+        a["level"]
+        for a in orjson.loads(exported(store))["assessments"]
+        if a["provision"] == "panmunjom-2018/2.1"
+    ]
     assert exported_levels == [3, 1]
 
 

@@ -31,8 +31,9 @@ D = date.fromisoformat
 SIGNED = D("2018-04-27")
 
 
-def prov(pid: str, *, signed: date = SIGNED, themes: tuple[str, ...] = (),
-         responsible: tuple[str, ...] = ()) -> ProvisionInfo:
+def prov(
+    pid: str, *, signed: date = SIGNED, themes: tuple[str, ...] = (), responsible: tuple[str, ...] = ()
+) -> ProvisionInfo:
     return ProvisionInfo(pid, pid.split("/")[0], signed, themes, responsible)
 
 
@@ -48,8 +49,9 @@ class Marks:
         return mark
 
 
-def build(provisions: list[ProvisionInfo], marks: list[Mark],
-          parents: dict[str, str | None] | None = None) -> Index:
+def build(
+    provisions: list[ProvisionInfo], marks: list[Mark], parents: dict[str, str | None] | None = None
+) -> Index:
     return Index.build(ScoringInput(provisions, marks, parents or {}))
 
 
@@ -288,10 +290,16 @@ def test_round_score_rejects_empty() -> None:
 
 def test_period_ends() -> None:
     assert period_ends("monthly", D("2020-01-15"), D("2020-04-29")) == [
-        D("2020-01-31"), D("2020-02-29"), D("2020-03-31")
+        D("2020-01-31"),
+        D("2020-02-29"),
+        D("2020-03-31"),
     ]
     assert period_ends("quarterly", D("2018-04-27"), D("2019-06-30")) == [
-        D("2018-06-30"), D("2018-09-30"), D("2018-12-31"), D("2019-03-31"), D("2019-06-30")
+        D("2018-06-30"),
+        D("2018-09-30"),
+        D("2018-12-31"),
+        D("2019-03-31"),
+        D("2019-06-30"),
     ]
     assert period_ends("yearly", D("2018-01-01"), D("2020-12-30")) == [D("2018-12-31"), D("2019-12-31")]
     assert period_ends("monthly", D("2019-12-31"), D("2019-12-31")) == [D("2019-12-31")]
@@ -396,7 +404,10 @@ def test_release_round_trip_and_diff() -> None:
     end_2018 = make_release(index, "end of 2018", D("2018-12-31"))
     end_2020 = make_release(index, "end of 2020", D("2020-12-31"))
     assert end_2018.levels == {
-        "pyongyang-2018/1.1": 3, "pyongyang-2018/2.1": 2, "pyongyang-2018/2.2": 3, "pyongyang-2018/3.1": 1,
+        "pyongyang-2018/1.1": 3,
+        "pyongyang-2018/2.1": 2,
+        "pyongyang-2018/2.2": 3,
+        "pyongyang-2018/3.1": 1,
     }
     assert end_2020.reversed == {"pyongyang-2018/1.1", "pyongyang-2018/2.2", "pyongyang-2018/3.1"}
     text = orjson.dumps(end_2020.to_json())
@@ -409,7 +420,10 @@ def test_release_round_trip_and_diff() -> None:
     # 2018: 3+2+3+1 = 9 / 12 → 75.0; 2020: 0+2+1+1 = 4 / 12 → 33.3.
     (agreement,) = [c for c in changed.scores if c.by == "agreement"]
     assert (agreement.key, agreement.before, agreement.after, agreement.delta) == (
-        "pyongyang-2018", 75.0, 33.3, -41.7
+        "pyongyang-2018",
+        75.0,
+        33.3,
+        -41.7,
     )
     assert [(c.provision, c.before, c.after, c.reversed_after) for c in changed.levels] == [
         ("pyongyang-2018/1.1", 3, 0, True),

@@ -56,16 +56,18 @@ def inputs(draw: st.DrawFn) -> ScoringInput:
     for a in range(draw(st.integers(1, 3))):
         signed = draw(days)
         for n in range(draw(st.integers(1, 5))):
-            provisions.append(ProvisionInfo(
-                f"ag{a}/{n}",
-                f"ag{a}",
-                signed,
-                tuple(draw(st.lists(st.sampled_from(THEMES), max_size=3))),
-                tuple(draw(st.lists(st.sampled_from(ACTORS), max_size=3))),
-            ))
-    raw = draw(st.lists(
-        st.tuples(st.sampled_from([p.id for p in provisions]), days, st.integers(0, 3)), max_size=40
-    ))
+            provisions.append(
+                ProvisionInfo(
+                    f"ag{a}/{n}",
+                    f"ag{a}",
+                    signed,
+                    tuple(draw(st.lists(st.sampled_from(THEMES), max_size=3))),
+                    tuple(draw(st.lists(st.sampled_from(ACTORS), max_size=3))),
+                )
+            )
+    raw = draw(
+        st.lists(st.tuples(st.sampled_from([p.id for p in provisions]), days, st.integers(0, 3)), max_size=40)
+    )
     order = draw(st.permutations(range(len(raw))))
     marks = [Mark(pid, day, level, recorded) for (pid, day, level), recorded in zip(raw, order, strict=True)]
     return ScoringInput(provisions, marks, parents)
@@ -114,13 +116,15 @@ def ref_scores(data: ScoringInput, d: date, by: By) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for key in sorted(groups):
         members = groups[key]
-        rows.append({
-            "key": key,
-            "score": ref_round(Fraction(100 * sum(lv for lv, _ in members), 3 * len(members))),
-            "provisions": len(members),
-            "reversed": sum(rev for _, rev in members),
-            "levels": {str(lv): sum(1 for m, _ in members if m == lv) for lv in range(4)},
-        })
+        rows.append(
+            {
+                "key": key,
+                "score": ref_round(Fraction(100 * sum(lv for lv, _ in members), 3 * len(members))),
+                "provisions": len(members),
+                "reversed": sum(rev for _, rev in members),
+                "levels": {str(lv): sum(1 for m, _ in members if m == lv) for lv in range(4)},
+            }
+        )
     return rows
 
 
@@ -178,8 +182,9 @@ def test_each_provision_contributes_level_over_three_of_its_share(
 
 
 @given(inputs(), days, st.data())
-def test_raising_one_provision_moves_its_groups_by_its_share(data: ScoringInput, d: date,
-                                                             pick: st.DataObject) -> None:
+def test_raising_one_provision_moves_its_groups_by_its_share(
+    data: ScoringInput, d: date, pick: st.DataObject
+) -> None:
     index = Index.build(data)
     signed = [p for p in index.provisions if p.signed <= d]
     if not signed:
@@ -201,8 +206,9 @@ def test_raising_one_provision_moves_its_groups_by_its_share(data: ScoringInput,
 
 @given(inputs(), st.sampled_from(FREQS), days, st.integers(0, 3 * 365), bys)
 @settings(max_examples=60)
-def test_series_equals_as_of_at_every_period_end(data: ScoringInput, freq: str, start: date,
-                                                length: int, by: By) -> None:
+def test_series_equals_as_of_at_every_period_end(
+    data: ScoringInput, freq: str, start: date, length: int, by: By
+) -> None:
     index = Index.build(data)
     end = start + timedelta(days=length)
     got = series(index, by, freq, start, end)

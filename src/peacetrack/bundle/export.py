@@ -16,12 +16,12 @@ def iter_docs(conn: Connection, kind: str) -> Iterator[dict[str, Any]]:
     """The stored documents of one kind in a stable order on every backend."""
     table = t.RECORD_TABLES[kind]
     if kind == "assessments":
-        rows = conn.execute(select(table.c.provision_id, table.c.as_of, table.c.recorded, table.c.doc)).all()
+        rows = list(conn.execute(select(table.c.provision_id, table.c.as_of, table.c.recorded, table.c.doc)))
         # Keeping recording order among equal dates preserves which one wins.
         rows.sort(key=lambda r: (r[0], r[1], r[2]))
         docs = [r[3] for r in rows]
     else:
-        pairs = conn.execute(select(table.c.id, table.c.doc)).all()
+        pairs = list(conn.execute(select(table.c.id, table.c.doc)))
         pairs.sort(key=lambda r: r[0])  # in Python: database collations differ
         docs = [r[1] for r in pairs]
     for doc in docs:

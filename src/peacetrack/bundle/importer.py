@@ -9,8 +9,8 @@ from datetime import date
 from sqlalchemy import Connection, select
 
 from peacetrack.bundle.load import load
-from peacetrack.bundle.validate import Known, Validated, validate
 from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.bundle.validate import Known, Validated, validate
 from peacetrack.model.records import KINDS, Agreement, Assessment, Event
 from peacetrack.store import tables as t
 from peacetrack.store.engine import Store
@@ -35,7 +35,9 @@ def known_ids(conn: Connection) -> Known:
         actors=set(conn.scalars(select(t.actors.c.id))),
         themes={r.id: r.parent for r in conn.execute(select(t.themes.c.id, t.themes.c.parent))},
         agreements={r.id: r.signed for r in conn.execute(select(t.agreements.c.id, t.agreements.c.signed))},
-        provisions={r.id: r.agreement_id for r in conn.execute(select(t.provisions.c.id, t.provisions.c.agreement_id))},
+        provisions={
+            r.id: r.agreement_id for r in conn.execute(select(t.provisions.c.id, t.provisions.c.agreement_id))
+        },
         events={r.id: r.date for r in conn.execute(select(t.events.c.id, t.events.c.date))},
     )
 
@@ -43,28 +45,44 @@ def known_ids(conn: Connection) -> Known:
 def _removed_provisions_in_use(conn: Connection, validated: Validated, known: Known) -> list[Problem]:
     """Provisions an updated agreement drops must not be cited by stored events or assessments."""
     problems: list[Problem] = []
-    incoming = {loc.record.id: loc for loc in validated.records["agreements"] if isinstance(loc.record, Agreement)}
-    kept = {p.id for loc in incoming.values() if isinstance(loc.record, Agreement) for p in loc.record.provisions}
+    incoming = {
+        loc.record.id: loc for loc in validated.records["agreements"] if isinstance(loc.record, Agreement)
+    }
+    kept = {
+        p.id for loc in incoming.values() if isinstance(loc.record, Agreement) for p in loc.record.provisions
+    }
     dropped = sorted(p for p, a in known.provisions.items() if a in incoming and p not in kept)
     if not dropped:
         return problems
     replaced_events = {loc.record.id for loc in validated.records["events"] if isinstance(loc.record, Event)}
-    replaced_assessments = {loc.record.id for loc in validated.records["assessments"]
-                            if isinstance(loc.record, Assessment)}
+    replaced_assessments = {
+        loc.record.id for loc in validated.records["assessments"] if isinstance(loc.record, Assessment)
+    }
     users: dict[str, list[str]] = {}
-    for pid, eid in conn.execute(select(t.event_effects.c.provision_id, t.event_effects.c.event_id)
-                                 .where(t.event_effects.c.provision_id.in_(dropped))):
+    for pid, eid in conn.execute(
+        select(t.event_effects.c.provision_id, t.event_effects.c.event_id).where(
+            t.event_effects.c.provision_id.in_(dropped)
+        )
+    ):
         if eid not in replaced_events:
             users.setdefault(pid, []).append(f"event {eid}")
-    for pid, aid in conn.execute(select(t.assessments.c.provision_id, t.assessments.c.id)
-                                 .where(t.assessments.c.provision_id.in_(dropped))):
+    for pid, aid in conn.execute(
+        select(t.assessments.c.provision_id, t.assessments.c.id).where(
+            t.assessments.c.provision_id.in_(dropped)
+        )
+    ):
         if aid not in replaced_assessments:
             users.setdefault(pid, []).append(f"assessment {aid}")
     for pid, cited in users.items():
         loc = incoming[known.provisions[pid]]
-        problems.append(Problem(loc.file, f"{loc.path}.provisions",
-                                f"provision {pid!r} is left out but still cited by {', '.join(sorted(cited)[:3])}"
-                                + (f" and {len(cited) - 3} more" if len(cited) > 3 else "")))
+        problems.append(
+            Problem(
+                loc.file,
+                f"{loc.path}.provisions",
+                f"provision {pid!r} is left out but still cited by {', '.join(sorted(cited)[:3])}"
+                + (f" and {len(cited) - 3} more" if len(cited) > 3 else ""),
+            )
+        )
     return problems
 
 
@@ -78,7 +96,10 @@ def plan(conn: Connection, validated: Validated) -> Plan:
         stored: dict[str, str] = {}
         for i in range(0, len(ids), CHUNK):
             chunk = ids[i : i + CHUNK]
-            stored.update((r[0], r[1]) for r in conn.execute(select(table.c.id, table.c.doc).where(table.c.id.in_(chunk))))
+            stored.update(
+                (r[0], r[1])
+                for r in conn.execute(select(table.c.id, table.c.doc).where(table.c.id.in_(chunk)))
+            )
         for rid, loc in zip(ids, items, strict=True):
             doc = canonical(loc.record)
             old = stored.get(rid)

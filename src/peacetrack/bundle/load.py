@@ -51,7 +51,7 @@ def parse_bytes(name: str, raw: bytes) -> Fragment:
         if suffix == ".json":
             return Fragment(name, orjson.loads(raw))
         text = raw.decode("utf-8")
-        return Fragment(name, yaml.load(text, Loader=_Loader))  # noqa: S506 - a SafeLoader subclass
+        return Fragment(name, yaml.load(text, Loader=_Loader))
     except UnicodeDecodeError as exc:
         raise BadInput([Problem(name, "$", f"not UTF-8 text (byte {exc.start})")]) from None
     except orjson.JSONDecodeError as exc:

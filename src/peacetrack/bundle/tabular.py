@@ -25,8 +25,15 @@ from peacetrack.model.records import KINDS
 
 JOIN = " | "
 DATE_COLUMNS = {"date", "date_end", "signed", "as_of", "due", "published", "start", "end"}
-_SINGULAR = {"actors": "actor", "themes": "theme", "agreements": "agreement", "events": "event",
-             "assessments": "assessment", "statements": "statement", "gatherings": "gathering"}
+_SINGULAR = {
+    "actors": "actor",
+    "themes": "theme",
+    "agreements": "agreement",
+    "events": "event",
+    "assessments": "assessment",
+    "statements": "statement",
+    "gatherings": "gathering",
+}
 # Child tables get names people already use.
 _CHILD_NAMES = {("agreements", "provisions"): "provisions"}
 
@@ -35,8 +42,11 @@ Tables = dict[str, list[dict[str, Any]]]
 
 def _is_text_map(value: Any) -> bool:
     # Language maps are the only objects keyed by two-letter codes, English always present.
-    return (isinstance(value, dict) and "en" in value
-            and all(len(k) == 2 and isinstance(v, str) for k, v in value.items()))
+    return (
+        isinstance(value, dict)
+        and "en" in value
+        and all(len(k) == 2 and isinstance(v, str) for k, v in value.items())
+    )
 
 
 def _flatten(row: dict[str, Any], doc: dict[str, Any], kind: str, tables: Tables, parent: str) -> None:

@@ -120,8 +120,13 @@ def _duplicates(v: Validated, problems: list[Problem]) -> None:
                 continue
             if rid in first:
                 prev = first[rid]
-                problems.append(Problem(loc.file, f"{loc.path}.id",
-                                        f"duplicate id {rid!r} (first at {prev.file}: {prev.path})"))
+                problems.append(
+                    Problem(
+                        loc.file,
+                        f"{loc.path}.id",
+                        f"duplicate id {rid!r} (first at {prev.file}: {prev.path})",
+                    )
+                )
             else:
                 first[rid] = loc
         if kind == "agreements":
@@ -130,8 +135,13 @@ def _duplicates(v: Validated, problems: list[Problem]) -> None:
                 refs = Counter(p.ref for p in loc.record.provisions)
                 for i, p in enumerate(loc.record.provisions):
                     if refs[p.ref] > 1:
-                        problems.append(Problem(loc.file, f"{loc.path}.provisions[{i}].ref",
-                                                f"duplicate provision ref {p.ref!r} in agreement {loc.record.id!r}"))
+                        problems.append(
+                            Problem(
+                                loc.file,
+                                f"{loc.path}.provisions[{i}].ref",
+                                f"duplicate provision ref {p.ref!r} in agreement {loc.record.id!r}",
+                            )
+                        )
 
 
 class _Refs:
@@ -160,12 +170,19 @@ class _Refs:
             assert isinstance(x.record, Event)
             self.event_dates[x.record.id] = x.record.date
 
-    def check(self, loc: Located, field_path: str, values: Iterable[str | None], pool: Mapping[str, Any] | set[str],
-              what: str) -> None:
+    def check(
+        self,
+        loc: Located,
+        field_path: str,
+        values: Iterable[str | None],
+        pool: Mapping[str, Any] | set[str],
+        what: str,
+    ) -> None:
         for i, value in enumerate(values):
             if value is not None and value not in pool:
-                self.problems.append(Problem(loc.file, f"{loc.path}.{field_path}".format(i=i),
-                                             f"unknown {what} {value!r}"))
+                self.problems.append(
+                    Problem(loc.file, f"{loc.path}.{field_path}".format(i=i), f"unknown {what} {value!r}")
+                )
 
 
 def _references(v: Validated, known: Known, problems: list[Problem], today: date) -> None:
@@ -177,7 +194,9 @@ def _references(v: Validated, known: Known, problems: list[Problem], today: date
         assert isinstance(a, Actor)
         refs.check(loc, "member_of[{i}]", a.member_of, actors, "actor")
         if a.id in a.member_of:
-            problems.append(Problem(loc.file, f"{loc.path}.member_of", "an actor cannot be a member of itself"))
+            problems.append(
+                Problem(loc.file, f"{loc.path}.member_of", "an actor cannot be a member of itself")
+            )
     for loc in r["themes"]:
         th = loc.record
         assert isinstance(th, Theme)
@@ -186,7 +205,9 @@ def _references(v: Validated, known: Known, problems: list[Problem], today: date
         parent = th.parent
         while parent is not None and parent in themes:
             if parent in seen:
-                problems.append(Problem(loc.file, f"{loc.path}.parent", f"theme {th.id!r} is its own ancestor"))
+                problems.append(
+                    Problem(loc.file, f"{loc.path}.parent", f"theme {th.id!r} is its own ancestor")
+                )
                 break
             seen.add(parent)
             parent = themes[parent]
@@ -213,13 +234,23 @@ def _references(v: Validated, known: Known, problems: list[Problem], today: date
         agreement = provisions.get(a_.provision)
         signed = refs.signed.get(agreement) if agreement else None
         if signed and a_.as_of < signed:
-            problems.append(Problem(loc.file, f"{loc.path}.as_of",
-                                    f"{a_.as_of} is before agreement {agreement!r} was signed ({signed})"))
+            problems.append(
+                Problem(
+                    loc.file,
+                    f"{loc.path}.as_of",
+                    f"{a_.as_of} is before agreement {agreement!r} was signed ({signed})",
+                )
+            )
         for i, ev_id in enumerate(a_.evidence):
             when = refs.event_dates.get(ev_id)
             if when and when > a_.as_of:
-                problems.append(Problem(loc.file, f"{loc.path}.evidence[{i}]",
-                                        f"event {ev_id!r} ({when}) is dated after as_of {a_.as_of}"))
+                problems.append(
+                    Problem(
+                        loc.file,
+                        f"{loc.path}.evidence[{i}]",
+                        f"event {ev_id!r} ({when}) is dated after as_of {a_.as_of}",
+                    )
+                )
     for loc in r["statements"]:
         st = loc.record
         assert isinstance(st, Statement)
@@ -238,7 +269,9 @@ def _references(v: Validated, known: Known, problems: list[Problem], today: date
             refs.check(loc, f"sessions[{j}].speakers[{{i}}]", s.speakers, actors, "actor")
 
 
-def validate(fragments: Iterable[Fragment], known: Known | None = None, *, today: date | None = None) -> Validated:
+def validate(
+    fragments: Iterable[Fragment], known: Known | None = None, *, today: date | None = None
+) -> Validated:
     """Check everything; raise BadInput listing every problem, or return the records."""
     problems: list[Problem] = []
     v = _parse(fragments, problems)

@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # a bug: say so briefly, show the trace only when asked
         if os.environ.get("PEACETRACK_DEBUG"):
             raise
-        stderr().print(f"internal error: {type(exc).__name__}: {exc} (set PEACETRACK_DEBUG=1 for the trace)",
-                       markup=False, highlight=False)
+        stderr().print(
+            f"internal error: {type(exc).__name__}: {exc} (set PEACETRACK_DEBUG=1 for the trace)",
+            markup=False,
+            highlight=False,
+        )
         sys.exit(1)

@@ -71,8 +71,16 @@ def open_store(db: str | None, *, create: bool = True) -> Store:
         return store
     if current is None:
         raise BadInput([Problem(store.url, "$", "database has no peacetrack schema: run `peacetrack init`")])
-    raise BadInput([Problem(store.url, "$", f"database schema is at {current}, this peacetrack needs {head}: "
-                                            "run `peacetrack init` to migrate")])
+    raise BadInput(
+        [
+            Problem(
+                store.url,
+                "$",
+                f"database schema is at {current}, this peacetrack needs {head}: "
+                "run `peacetrack init` to migrate",
+            )
+        ]
+    )
 
 
 @contextmanager
@@ -81,8 +89,14 @@ def progress_bar(enabled: bool, description: str) -> Iterator[Any]:
     if not enabled or not sys.stderr.isatty():
         yield lambda stage, done, total: None
         return
-    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn(), console=stderr(), transient=True)
+    bar = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr(),
+        transient=True,
+    )
     with bar:
         tasks: dict[str, Any] = {}
 

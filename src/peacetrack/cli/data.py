@@ -34,8 +34,7 @@ from peacetrack.store.revisions import history as record_history
 from peacetrack.store.revisions import state_at
 
 
-def init(
-    ctx: typer.Context,db: DbOption = None) -> None:
+def init(ctx: typer.Context, db: DbOption = None) -> None:
     """Create the database, or migrate it to this version's schema (safe to repeat)."""
     store = Store(chosen_db(ctx, db))
     before, after = upgrade(store)
@@ -45,20 +44,31 @@ def init(
 
 def import_(
     ctx: typer.Context,
-    files: Annotated[list[str], typer.Argument(help="Bundle files (JSON or YAML); @korean-peninsula names "
-                                               "the bundled dataset.", show_default=False)],
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Bundle files (JSON or YAML); @korean-peninsula names the bundled dataset.",
+            show_default=False,
+        ),
+    ],
     db: DbOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report; write nothing.")] = False,
-    by: Annotated[str | None, typer.Option("--author", help="Who made this change, for the history. "
-                                           "Default: $PEACETRACK_AUTHOR or cli:$USER.")] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--author",
+            help="Who made this change, for the history. Default: $PEACETRACK_AUTHOR or cli:$USER.",
+        ),
+    ] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="Why, for the history.")] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Load bundles: everything is checked first; on any problem nothing is written (exit 2)."""
     store = open_store(chosen_db(ctx, db))
     with progress_bar(fmt is OutputFormat.table, "import") as progress:
-        report = import_bundles(store, files, author=author(by), reason=reason, dry_run=dry_run,
-                                progress=progress)
+        report = import_bundles(
+            store, files, author=author(by), reason=reason, dry_run=dry_run, progress=progress
+        )
     if fmt is OutputFormat.json:
         print_json({"files": report.files, "dry_run": dry_run, "counts": report.counts})
         return
@@ -80,11 +90,22 @@ class ExportFormat(StrEnum):
 def export(
     ctx: typer.Context,
     db: DbOption = None,
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="json: one bundle that round-trips through "
-                                              "import; csv: a folder (or .zip) of tables; parquet: a folder of "
-                                              "tables.")] = ExportFormat.json,
-    out: Annotated[Path | None, typer.Option("--out", help="Where to write. json: a file, default stdout; "
-                                             "csv: a folder or a .zip; parquet: a folder.")] = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="json: one bundle that round-trips through "
+            "import; csv: a folder (or .zip) of tables; parquet: a folder of "
+            "tables.",
+        ),
+    ] = ExportFormat.json,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Where to write. json: a file, default stdout; csv: a folder or a .zip; parquet: a folder.",
+        ),
+    ] = None,
 ) -> None:
     """Write everything out: a bundle (json) or one table per record kind (csv, parquet)."""
     store = open_store(chosen_db(ctx, db), create=False)
@@ -101,8 +122,16 @@ def export(
                 tmp.replace(out)
             return
         if out is None:
-            raise BadInput([Problem("--out", "$", f"--format {fmt.value} needs --out (a folder"
-                                                  f"{' or a .zip file' if fmt is ExportFormat.csv else ''})")])
+            raise BadInput(
+                [
+                    Problem(
+                        "--out",
+                        "$",
+                        f"--format {fmt.value} needs --out (a folder"
+                        f"{' or a .zip file' if fmt is ExportFormat.csv else ''})",
+                    )
+                ]
+            )
         data_tables = tables(conn)
     names = write_csv(data_tables, out) if fmt is ExportFormat.csv else write_parquet(data_tables, out)
     stderr().print(f"wrote {len(names)} tables to {out}: {', '.join(names)}")
@@ -113,8 +142,9 @@ def history(
     kind: Annotated[str, typer.Argument(help=f"Record kind: {', '.join(KINDS)}.")],
     record_id: Annotated[str, typer.Argument(metavar="ID", help="The record's id.")],
     db: DbOption = None,
-    at: Annotated[datetime | None, typer.Option("--at", help="Show the record as it stood at this date/time "
-                                                "(UTC).")] = None,
+    at: Annotated[
+        datetime | None, typer.Option("--at", help="Show the record as it stood at this date/time (UTC).")
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Every change to a record (who, when, why), or its state at a past moment."""
@@ -128,20 +158,37 @@ def history(
             if fmt is OutputFormat.json:
                 print_json(state)
             else:
-                stdout().print_json(data=state) if state else stdout().print(f"{record_id} did not exist then")
+                stdout().print_json(data=state) if state else stdout().print(
+                    f"{record_id} did not exist then"
+                )
             return
         revs = record_history(conn, kind, record_id)
     if not revs:
         raise BadInput([Problem(f"{kind}/{record_id}", "$", "no such record in the history")])
     if fmt is OutputFormat.json:
-        print_json([{"id": r.id, "op": r.op, "at": r.at.isoformat(), "author": r.author, "reason": r.reason,
-                     "old": r.old, "new": r.new} for r in revs])
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "op": r.op,
+                    "at": r.at.isoformat(),
+                    "author": r.author,
+                    "reason": r.reason,
+                    "old": r.old,
+                    "new": r.new,
+                }
+                for r in revs
+            ]
+        )
         return
     table = Table(title=f"History of {kind}/{record_id}")
     for col in ("#", "when (UTC)", "change", "by", "why", "fields changed"):
         table.add_column(col)
     for r in revs:
-        changed = sorted(k for k in {*(r.old or {}), *(r.new or {})} if (r.old or {}).get(k) != (r.new or {}).get(k))
-        table.add_row(str(r.id), r.at.strftime("%Y-%m-%d %H:%M:%S"), r.op, r.author, r.reason or "",
-                      ", ".join(changed))
+        changed = sorted(
+            k for k in {*(r.old or {}), *(r.new or {})} if (r.old or {}).get(k) != (r.new or {}).get(k)
+        )
+        table.add_row(
+            str(r.id), r.at.strftime("%Y-%m-%d %H:%M:%S"), r.op, r.author, r.reason or "", ", ".join(changed)
+        )
     stdout().print(table)

@@ -79,7 +79,15 @@ def _check_url(value: str) -> str:
     return value
 
 
+_USUAL_KEYS = (("en",), ("en", "ko"))
+
+
 def _check_text(value: dict[str, str]) -> dict[str, str]:
+    keys = tuple(value)
+    if keys in _USUAL_KEYS:  # the common case, already in canonical order
+        if not value["en"].strip():
+            raise ValueError("an English text ('en') is required")
+        return value
     for lang in value:
         if not _LANG.match(lang):
             raise ValueError(f"language code {lang!r} must be a two-letter ISO 639-1 code (en, ko, …)")
@@ -103,8 +111,11 @@ Text = Annotated[dict[str, str], AfterValidator(_check_text)]
 """A language map: ``{"en": "...", "ko": "..."}``; English required."""
 LooseText = Annotated[dict[str, str], BeforeValidator(_text_from_str), AfterValidator(_check_text)]
 """A language map that also accepts a plain English string."""
-Country = Annotated[str, BeforeValidator(lambda v: v.upper() if isinstance(v, str) else v),
-                    AfterValidator(lambda v: v if _ISO3.match(v) else _bad_country(v))]
+Country = Annotated[
+    str,
+    BeforeValidator(lambda v: v.upper() if isinstance(v, str) else v),
+    AfterValidator(lambda v: v if _ISO3.match(v) else _bad_country(v)),
+]
 
 
 def _bad_country(value: str) -> str:

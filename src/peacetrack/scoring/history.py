@@ -94,8 +94,8 @@ class ProvisionChange:
 
     @property
     def change(self) -> Change:
-        """"rose" or "fell" by level; "reversed" when the level is back where it
-        was but fell below a peak reached in between."""
+        """By level, "rose" or "fell"; "reversed" when the level is where it was
+        but fell below a peak reached in between."""
         if self.after > self.before:
             return "rose"
         if self.after < self.before:

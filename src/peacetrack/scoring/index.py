@@ -49,34 +49,41 @@ class Timeline:
         return self.codes[i] if i >= 0 else 0
 
 
+_BY_DATE_THEN_RECORDED = attrgetter("as_of", "recorded")
+
+
 def _timeline(marks: list[Mark]) -> Timeline:
-    marks.sort(key=attrgetter("as_of", "recorded"))
+    marks.sort(key=_BY_DATE_THEN_RECORDED)
     winners: list[Mark] = []
-    for mark in marks:
-        if winners and winners[-1].as_of == mark.as_of:
-            if winners[-1].recorded == mark.recorded:
-                raise ValueError(
-                    f"two marks of {mark.provision} as of {mark.as_of} share recorded={mark.recorded}"
-                )
-            winners[-1] = mark  # sorted, so the later-recorded one replaces it
-        else:
-            winners.append(mark)
     days: list[int] = []
     levels: list[int] = []
     peaks: list[int] = []
     codes: list[int] = []
     peak = 0
-    for mark in winners:
-        peak = max(peak, mark.level)
+    last = len(marks) - 1
+    # One pass (this runs once per mark of the whole history): a mark followed
+    # by one of the same date lost the tie and never took effect.
+    for k, mark in enumerate(marks):
+        if k < last and marks[k + 1].as_of == mark.as_of:
+            if marks[k + 1].recorded == mark.recorded:
+                raise ValueError(
+                    f"two marks of {mark.provision} as of {mark.as_of} share recorded={mark.recorded}"
+                )
+            continue
+        level = mark.level
+        if level > peak:
+            peak = level
+        winners.append(mark)
         days.append(mark.as_of.toordinal())
-        levels.append(mark.level)
+        levels.append(level)
         peaks.append(peak)
-        codes.append(state_code(mark.level, peak))
+        codes.append(state_code(level, peak))
     return Timeline(tuple(days), tuple(levels), tuple(peaks), tuple(codes), tuple(winners), tuple(marks))
 
 
-def _ancestry(themes: Iterable[str], parents: Mapping[str, str | None], memo: dict[str, tuple[str, ...]]
-              ) -> tuple[str, ...]:
+def _ancestry(
+    themes: Iterable[str], parents: Mapping[str, str | None], memo: dict[str, tuple[str, ...]]
+) -> tuple[str, ...]:
     """The themes and all their ancestors, each once, in first-seen order."""
     seen: dict[str, None] = {}
     for theme in themes:
@@ -124,11 +131,12 @@ class Index:
                     f"{signed[info.agreement]} and {info.signed}"
                 )
         grouped: list[list[Mark]] = [[] for _ in infos]
+        levels = frozenset(range(MAX_LEVEL + 1))
         for mark in data.marks:
             at = position.get(mark.provision)
             if at is None:
                 raise ValueError(f"mark for unknown provision {mark.provision}")
-            if isinstance(mark.level, bool) or mark.level not in range(MAX_LEVEL + 1):
+            if mark.level not in levels or isinstance(mark.level, bool):
                 raise ValueError(
                     f"level of {mark.provision} as of {mark.as_of} must be 0-3, got {mark.level}"
                 )

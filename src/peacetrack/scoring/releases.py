@@ -57,7 +57,11 @@ class Release:
         if data.get("format") != RELEASE_FORMAT:
             raise ValueError(f"release format must be {RELEASE_FORMAT!r}, got {data.get('format')!r}")
         name, as_of, rows, levels, reversed_ = (
-            data.get("name"), data.get("as_of"), data.get("scores"), data.get("levels"), data.get("reversed")
+            data.get("name"),
+            data.get("as_of"),
+            data.get("scores"),
+            data.get("levels"),
+            data.get("reversed"),
         )
         if not isinstance(name, str) or not name.strip():
             raise ValueError("release name must be a non-empty string")

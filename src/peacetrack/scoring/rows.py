@@ -76,7 +76,11 @@ class ScoreRow:
             raise ValueError(f"a score row must be an object, got {type(data).__name__}")
         try:
             key, score, provisions, reversed_, levels = (
-                data["key"], data["score"], data["provisions"], data["reversed"], data["levels"]
+                data["key"],
+                data["score"],
+                data["provisions"],
+                data["reversed"],
+                data["levels"],
             )
         except KeyError as missing:
             raise ValueError(f"score row lacks {missing}") from None

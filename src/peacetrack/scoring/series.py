@@ -84,8 +84,7 @@ def series(index: Index, by: By | str, freq: Freq | str, start: date, end: date)
     # the tally lists once, so the inner loop does no dictionary lookups.
     tally: dict[str, list[int]] = {}
     targets = [
-        [tally.setdefault(key, [0] * TALLY_SIZE) for key in keys[i]]
-        for i in range(index.in_force(last))
+        [tally.setdefault(key, [0] * TALLY_SIZE) for key in keys[i]] for i in range(index.in_force(last))
     ]
     points: Series = {}
     e, n = 0, len(events)

@@ -11,8 +11,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
+from peacetrack.store.bulk import insert_rows
 from peacetrack.store.tables import revisions
 
 
@@ -39,10 +40,7 @@ def record_rows(
     """Append revisions; each row has kind, record_id, op, old, new (JSON text or None)."""
     if not rows:
         return
-    conn.execute(
-        insert(revisions),
-        [{**r, "author": author, "reason": reason, "at": at} for r in rows],
-    )
+    insert_rows(conn, revisions, [{**r, "author": author, "reason": reason, "at": at} for r in rows])
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -66,8 +64,15 @@ def history(conn: Connection, kind: str, record_id: str) -> list[Revision]:
     )
     return [
         Revision(
-            id=r.id, kind=r.kind, record_id=r.record_id, op=r.op, at=_as_utc(r.at),
-            author=r.author, reason=r.reason, old=_load(r.old), new=_load(r.new),
+            id=r.id,
+            kind=r.kind,
+            record_id=r.record_id,
+            op=r.op,
+            at=_as_utc(r.at),
+            author=r.author,
+            reason=r.reason,
+            old=_load(r.old),
+            new=_load(r.new),
         )
         for r in result
     ]

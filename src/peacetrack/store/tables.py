@@ -43,7 +43,8 @@ def _record_columns() -> list[Column[object]]:
 
 
 actors = Table(
-    "actors", metadata,
+    "actors",
+    metadata,
     Column("id", ID, primary_key=True),
     Column("kind", String(20), nullable=False),
     Column("name_en", Text, nullable=False),
@@ -53,13 +54,15 @@ actors = Table(
 )
 
 actor_members = Table(
-    "actor_members", metadata,
+    "actor_members",
+    metadata,
     Column("actor_id", ID, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
     Column("member_of", ID, ForeignKey("actors.id"), primary_key=True),
 )
 
 themes = Table(
-    "themes", metadata,
+    "themes",
+    metadata,
     Column("id", ID, primary_key=True),
     Column("parent", ID, ForeignKey("themes.id")),
     Column("name_en", Text, nullable=False),
@@ -68,7 +71,8 @@ themes = Table(
 )
 
 agreements = Table(
-    "agreements", metadata,
+    "agreements",
+    metadata,
     Column("id", ID, primary_key=True),
     Column("signed", Date, nullable=False),
     Column("title_en", Text, nullable=False),
@@ -77,14 +81,16 @@ agreements = Table(
 )
 
 agreement_parties = Table(
-    "agreement_parties", metadata,
+    "agreement_parties",
+    metadata,
     Column("agreement_id", ID, ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", ID, ForeignKey("actors.id"), primary_key=True),
     Column("role", String(12), primary_key=True),  # party | signatory
 )
 
 provisions = Table(
-    "provisions", metadata,
+    "provisions",
+    metadata,
     Column("id", ID, primary_key=True),
     Column("agreement_id", ID, ForeignKey("agreements.id"), nullable=False, index=True),
     Column("ref", String(50), nullable=False),
@@ -95,19 +101,22 @@ provisions = Table(
 )
 
 provision_themes = Table(
-    "provision_themes", metadata,
+    "provision_themes",
+    metadata,
     Column("provision_id", ID, ForeignKey("provisions.id", ondelete="CASCADE"), primary_key=True),
     Column("theme_id", ID, ForeignKey("themes.id"), primary_key=True),
 )
 
 provision_responsible = Table(
-    "provision_responsible", metadata,
+    "provision_responsible",
+    metadata,
     Column("provision_id", ID, ForeignKey("provisions.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", ID, ForeignKey("actors.id"), primary_key=True),
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("id", ID, primary_key=True),
     Column("date", Date, nullable=False, index=True),
     Column("date_end", Date),
@@ -118,14 +127,16 @@ events = Table(
 )
 
 event_actors = Table(
-    "event_actors", metadata,
+    "event_actors",
+    metadata,
     Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", ID, ForeignKey("actors.id"), primary_key=True),
     Index("ix_event_actors_actor", "actor_id"),
 )
 
 event_effects = Table(
-    "event_effects", metadata,
+    "event_effects",
+    metadata,
     Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("provision_id", ID, ForeignKey("provisions.id"), primary_key=True),
     Column("effect", String(20), primary_key=True),
@@ -133,7 +144,8 @@ event_effects = Table(
 )
 
 assessments = Table(
-    "assessments", metadata,
+    "assessments",
+    metadata,
     Column("id", ID, primary_key=True),
     Column("provision_id", ID, ForeignKey("provisions.id"), nullable=False),
     Column("as_of", Date, nullable=False),
@@ -145,14 +157,16 @@ assessments = Table(
 )
 
 assessment_evidence = Table(
-    "assessment_evidence", metadata,
+    "assessment_evidence",
+    metadata,
     Column("assessment_id", ID, ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True),
     Column("event_id", ID, ForeignKey("events.id"), primary_key=True),
     Index("ix_assessment_evidence_event", "event_id"),
 )
 
 statements = Table(
-    "statements", metadata,
+    "statements",
+    metadata,
     Column("id", ID, primary_key=True),
     Column("date", Date, nullable=False),
     Column("kind", String(20), nullable=False),
@@ -162,7 +176,8 @@ statements = Table(
 )
 
 statement_actors = Table(
-    "statement_actors", metadata,
+    "statement_actors",
+    metadata,
     Column("statement_id", ID, ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", ID, ForeignKey("actors.id"), primary_key=True),
     Column("role", String(12), primary_key=True),  # signatory | addressee
@@ -170,7 +185,8 @@ statement_actors = Table(
 )
 
 gatherings = Table(
-    "gatherings", metadata,
+    "gatherings",
+    metadata,
     Column("id", ID, primary_key=True),
     Column("start", Date, nullable=False),
     Column("end", Date, nullable=False),
@@ -181,7 +197,8 @@ gatherings = Table(
 )
 
 gathering_actors = Table(
-    "gathering_actors", metadata,
+    "gathering_actors",
+    metadata,
     Column("gathering_id", ID, ForeignKey("gatherings.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", ID, ForeignKey("actors.id"), primary_key=True),
     Column("role", String(12), primary_key=True),  # host | sponsor | speaker
@@ -189,7 +206,8 @@ gathering_actors = Table(
 )
 
 revisions = Table(
-    "revisions", metadata,
+    "revisions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("kind", String(20), nullable=False),
     Column("record_id", ID, nullable=False),

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, select, update
 
 from peacetrack.model.records import (
     KINDS,
@@ -26,6 +26,7 @@ from peacetrack.model.records import (
     Theme,
 )
 from peacetrack.store import tables as t
+from peacetrack.store.bulk import insert_rows
 from peacetrack.store.revisions import now, record_rows
 
 CHUNK = 500
@@ -55,7 +56,11 @@ class Plan:
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {
-            k: {"inserted": len(self.inserts[k]), "updated": len(self.updates[k]), "unchanged": self.unchanged[k]}
+            k: {
+                "inserted": len(self.inserts[k]),
+                "updated": len(self.updates[k]),
+                "unchanged": self.unchanged[k],
+            }
             for k in KINDS
         }
 
@@ -77,26 +82,49 @@ def record_key(kind: str, record: Record) -> str:
 
 # --- main rows -----------------------------------------------------------------
 
+
 def _main_row(kind: str, record: Record, doc: str, at: datetime) -> dict[str, Any]:
     base: dict[str, Any] = {"id": record_key(kind, record), "doc": doc, "updated_at": at}
     if isinstance(record, Actor):
-        base |= {"kind": record.kind.value, "name_en": record.name["en"],
-                 "name_ko": _lang(record.name, "ko"), "country": record.country}
+        base |= {
+            "kind": record.kind.value,
+            "name_en": record.name["en"],
+            "name_ko": _lang(record.name, "ko"),
+            "country": record.country,
+        }
     elif isinstance(record, Theme):
         base |= {"parent": record.parent, "name_en": record.name["en"], "name_ko": _lang(record.name, "ko")}
     elif isinstance(record, Agreement):
-        base |= {"signed": record.signed, "title_en": record.title["en"], "title_ko": _lang(record.title, "ko")}
+        base |= {
+            "signed": record.signed,
+            "title_en": record.title["en"],
+            "title_ko": _lang(record.title, "ko"),
+        }
     elif isinstance(record, Event):
-        base |= {"date": record.date, "date_end": record.date_end, "type": record.type.value,
-                 "title_en": record.title["en"], "title_ko": _lang(record.title, "ko")}
+        base |= {
+            "date": record.date,
+            "date_end": record.date_end,
+            "type": record.type.value,
+            "title_en": record.title["en"],
+            "title_ko": _lang(record.title, "ko"),
+        }
     elif isinstance(record, Assessment):
         base |= {"provision_id": record.provision, "as_of": record.as_of, "level": record.level}
     elif isinstance(record, Statement):
-        base |= {"date": record.date, "kind": record.kind.value,
-                 "title_en": record.title["en"], "title_ko": _lang(record.title, "ko")}
+        base |= {
+            "date": record.date,
+            "kind": record.kind.value,
+            "title_en": record.title["en"],
+            "title_ko": _lang(record.title, "ko"),
+        }
     elif isinstance(record, Gathering):
-        base |= {"start": record.start, "end": record.end, "mode": record.mode.value,
-                 "title_en": record.title["en"], "title_ko": _lang(record.title, "ko")}
+        base |= {
+            "start": record.start,
+            "end": record.end,
+            "mode": record.mode.value,
+            "title_en": record.title["en"],
+            "title_ko": _lang(record.title, "ko"),
+        }
     return base
 
 
@@ -131,9 +159,12 @@ def _derived_agreement(r: Agreement) -> Derived:
 def _derived_event(r: Event) -> Derived:
     return [
         (t.event_actors, _unique({"event_id": r.id, "actor_id": a} for a in r.actors)),
-        (t.event_effects, _unique(
-            {"event_id": r.id, "provision_id": e.provision, "effect": e.effect.value} for e in r.effects
-        )),
+        (
+            t.event_effects,
+            _unique(
+                {"event_id": r.id, "provision_id": e.provision, "effect": e.effect.value} for e in r.effects
+            ),
+        ),
     ]
 
 
@@ -202,13 +233,21 @@ def _theme_order(changes: list[Change]) -> list[Change]:
 def _write_provisions(conn: Connection, changes: list[Change], updating: bool) -> None:
     agreements = [c.record for c in changes if isinstance(c.record, Agreement)]
     rows = [
-        {"id": p.id, "agreement_id": a.id, "ref": p.ref, "position": i, "text_en": p.text["en"],
-         "text_ko": _lang(p.text, "ko"), "due": p.due}
-        for a in agreements for i, p in enumerate(a.provisions)
+        {
+            "id": p.id,
+            "agreement_id": a.id,
+            "ref": p.ref,
+            "position": i,
+            "text_en": p.text["en"],
+            "text_ko": _lang(p.text, "ko"),
+            "due": p.due,
+        }
+        for a in agreements
+        for i, p in enumerate(a.provisions)
     ]
     if not updating:
         if rows:
-            conn.execute(insert(t.provisions), rows)
+            insert_rows(conn, t.provisions, rows)
         return
     ids = [a.id for a in agreements]
     existing: set[str] = set()
@@ -221,7 +260,7 @@ def _write_provisions(conn: Connection, changes: list[Change], updating: bool) -
         stmt = update(t.provisions).where(t.provisions.c.id == bindparam("b_id"))
         conn.execute(stmt, [{k: v for k, v in r.items() if k != "id"} for r in old_rows])
     if new_rows:
-        conn.execute(insert(t.provisions), new_rows)
+        insert_rows(conn, t.provisions, new_rows)
     gone = sorted(existing - wanted)
     for table in (t.provision_themes, t.provision_responsible):
         for chunk in _chunks(sorted(existing)):
@@ -230,8 +269,14 @@ def _write_provisions(conn: Connection, changes: list[Change], updating: bool) -
         conn.execute(delete(t.provisions).where(t.provisions.c.id.in_(chunk)))
 
 
-def apply(conn: Connection, plan: Plan, *, author: str, reason: str | None,
-          progress: Callable[[int], None] | None = None) -> None:
+def apply(
+    conn: Connection,
+    plan: Plan,
+    *,
+    author: str,
+    reason: str | None,
+    progress: Callable[[int], None] | None = None,
+) -> None:
     """Write a plan inside the caller's transaction."""
     at = now()
     next_recorded = (conn.scalar(select(func.max(t.assessments.c.recorded))) or 0) + 1
@@ -246,15 +291,22 @@ def apply(conn: Connection, plan: Plan, *, author: str, reason: str | None,
                 extra[record_key(kind, c.record)] = {"recorded": next_recorded}
                 next_recorded += 1
         for chunk in _chunks(inserts, 5000):
-            rows = [_main_row(kind, c.record, c.doc, at) | extra.get(record_key(kind, c.record), {})
-                    for c in chunk]
-            conn.execute(insert(table), rows)
+            rows = [
+                _main_row(kind, c.record, c.doc, at) | extra.get(record_key(kind, c.record), {})
+                for c in chunk
+            ]
+            insert_rows(conn, table, rows)
             if progress:
                 progress(len(chunk))
         if updates:
-            rows = [{**{k: v for k, v in _main_row(kind, c.record, c.doc, at).items() if k != "id"},
-                     **extra.get(record_key(kind, c.record), {}), "b_id": record_key(kind, c.record)}
-                    for c in updates]
+            rows = [
+                {
+                    **{k: v for k, v in _main_row(kind, c.record, c.doc, at).items() if k != "id"},
+                    **extra.get(record_key(kind, c.record), {}),
+                    "b_id": record_key(kind, c.record),
+                }
+                for c in updates
+            ]
             conn.execute(update(table).where(table.c.id == bindparam("b_id")), rows)
             ids = [record_key(kind, c.record) for c in updates]
             for dtable, column in _OWNER_COLUMN.get(kind, []):
@@ -273,14 +325,32 @@ def apply(conn: Connection, plan: Plan, *, author: str, reason: str | None,
                     collected.setdefault(dtable.name, (dtable, []))[1].extend(drows)
             for dtable, drows in collected.values():
                 for chunk in _chunks(drows, 5000):
-                    conn.execute(insert(dtable), list(chunk))
+                    insert_rows(conn, dtable, chunk)
         record_rows(
             conn,
-            [{"kind": kind, "record_id": record_key(kind, c.record), "op": "insert", "old": None, "new": c.doc}
-             for c in inserts]
-            + [{"kind": kind, "record_id": record_key(kind, c.record), "op": "update", "old": c.old,
-                "new": c.doc} for c in updates],
-            author=author, reason=reason, at=at,
+            [
+                {
+                    "kind": kind,
+                    "record_id": record_key(kind, c.record),
+                    "op": "insert",
+                    "old": None,
+                    "new": c.doc,
+                }
+                for c in inserts
+            ]
+            + [
+                {
+                    "kind": kind,
+                    "record_id": record_key(kind, c.record),
+                    "op": "update",
+                    "old": c.old,
+                    "new": c.doc,
+                }
+                for c in updates
+            ],
+            author=author,
+            reason=reason,
+            at=at,
         )
 
 
@@ -298,8 +368,13 @@ def delete_record(conn: Connection, kind: str, record_id: str, *, author: str, r
             conn.execute(delete(dtable).where(dtable.c.provision_id.in_(pids)))
         conn.execute(delete(t.provisions).where(t.provisions.c.agreement_id == record_id))
     conn.execute(delete(table).where(table.c.id == record_id))
-    record_rows(conn, [{"kind": kind, "record_id": record_id, "op": "delete", "old": old, "new": None}],
-                author=author, reason=reason, at=now())
+    record_rows(
+        conn,
+        [{"kind": kind, "record_id": record_id, "op": "delete", "old": old, "new": None}],
+        author=author,
+        reason=reason,
+        at=now(),
+    )
     return True
 
 
