@@ -1,0 +1,387 @@
+"""Dates and date ranges in English and Korean, resolved against the document's own date.
+
+A focused extractor: a few compiled patterns find date phrases, a small parser
+reads each phrase into items (year?, month?, day?), and resolution fills in
+what is missing. Measured on the seed texts it is several hundred times faster
+than `dateparser.search_dates`, and it understands lists and ranges that
+dateparser reads as separate dates ("on November 29th, 30th, and December 1st").
+
+Forms: "21 March 2019", "March 21, 2019", "March 2019", "June of 2020",
+"29-30 November 2021", "November 29th, 30th, and December 1st",
+"April, May, and September 2018", "2018년 4월 27일", "4월 27일",
+"2023년 11월 15일부터 16일까지", "2021.11.29", "2022-01-21".
+
+A partial date takes its year from an explicit year in the same sentence, else
+the year that puts it nearest the document's date, else the last year named
+before it. A list of consecutive days is one range; other lists are several dates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from peacetrack.pipeline.records import DateValue, Extractor, Mark, Precision, Sentence
+
+EXTRACTOR = Extractor("dates", "1.0")
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+# Month names only capitalised: "may" and "march" are also ordinary words.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![A-Za-z])"
+)
+_TOKEN = rf"(?:{_MONTH}|(?:19|20)\d{{2}}(?![\d:])|\d{{1,2}}(?:st|nd|rd|th)?(?![\d:%]))"
+_SEP = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|to|through|until|till|&)[ \t]+|[ \t]*[-–—~][ \t]*|[ \t]+of[ \t]+|[ \t]+)"
+_EN_PHRASE = re.compile(rf"(?<![\w.,/-]){_TOKEN}(?:{_SEP}{_TOKEN})*")
+_EN_TOKEN = re.compile(_TOKEN)
+_RANGE_SEPS = frozenset({"-", "–", "—", "~", "to", "through", "until", "till"})
+
+_WEEKDAY = r"(?:\s*\(\s*[월화수목금토일]\s*\))?"
+_KO_PHRASE = re.compile(
+    r"(?<!\d)(?:(?P<y>(?:19|20)\d{2})\s*년\s*)?(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?" + _WEEKDAY
+    + r"(?:\s*(?:~|∼|～|-|–|부터)\s*(?:(?P<y2>(?:19|20)\d{2})\s*년\s*)?(?:(?P<m2>\d{1,2})\s*월\s*)?"
+    r"(?P<d2>\d{1,2})\s*일" + _WEEKDAY + r"(?:\s*까지)?)?"
+)
+_NUMERIC = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[-./]) ?(?P<m>\d{1,2})(?P=s) ?(?P<d>\d{1,2})(?!\d)\.?")
+_YEAR_ONLY = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)"
+    r"|\b(?:in|of|since|during|by|until|year|early|late|mid-?)\s+((?:19|20)\d{2})\b(?![-./]\d)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One date as written, perhaps partial: "30th" has only a day until its phrase says more."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawDate:
+    """A date phrase before resolution: its items, and whether they mark out a range."""
+
+    items: tuple[Item, ...]
+    ranges: tuple[bool, ...]  # ranges[k]: items k and k+1 are the two ends of one range
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DatePhrase:
+    """A resolved date phrase: one value for a date or a range, several for a list."""
+
+    start: int
+    end: int
+    values: tuple[DateValue, ...]
+
+
+@dataclass(slots=True)
+class _Tok:
+    kind: str  # "M" month, "Y" year, "D" day
+    value: int
+    start: int
+    end: int
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    toks = []
+    for match in _EN_TOKEN.finditer(text, start, end):
+        raw = match.group().rstrip(".")
+        if raw[0].isalpha():
+            toks.append(_Tok("M", _MONTHS[raw.lower()], match.start(), match.end()))
+        elif len(raw) == 4 and raw.isdigit():
+            toks.append(_Tok("Y", int(raw), match.start(), match.end()))
+        else:
+            day = int(re.sub(r"\D", "", raw))
+            if 1 <= day <= 31:
+                toks.append(_Tok("D", day, match.start(), match.end()))
+            else:
+                toks.append(_Tok("X", day, match.start(), match.end()))
+    return toks
+
+
+def _sep(text: str, left: _Tok, right: _Tok) -> str:
+    return text[left.end : right.start].strip().lower().replace(", ", ",")
+
+
+def _parse_english(text: str, start: int, end: int) -> RawDate | None:
+    toks = _tokens(text, start, end)
+    if not any(tok.kind == "M" for tok in toks):
+        return None
+    items: list[Item] = []
+    seps: list[str] = []
+    i = 0
+
+    def nxt(k: int, kind: str, allowed: tuple[str, ...]) -> bool:
+        return k + 1 < len(toks) and toks[k + 1].kind == kind and _sep(text, toks[k], toks[k + 1]) in allowed
+
+    while i < len(toks):
+        tok = toks[i]
+        first = i
+        if tok.kind == "M":
+            if nxt(i, "D", ("",)):
+                year = None
+                i += 2
+                if nxt(i - 1, "Y", ("", ",")):
+                    year = toks[i].value
+                    i += 1
+                item = Item(year, tok.value, toks[first + 1].value, tok.start, toks[i - 1].end)
+            elif nxt(i, "Y", ("", "of", ",")):
+                item = Item(toks[i + 1].value, tok.value, None, tok.start, toks[i + 1].end)
+                i += 2
+            else:
+                item = Item(None, tok.value, None, tok.start, tok.end)
+                i += 1
+        elif tok.kind == "D":
+            if nxt(i, "M", ("", "of")):
+                year = None
+                i += 2
+                if nxt(i - 1, "Y", ("", ",")):
+                    year = toks[i].value
+                    i += 1
+                item = Item(year, toks[first + 1].value, tok.value, tok.start, toks[i - 1].end)
+            else:
+                item = Item(None, None, tok.value, tok.start, tok.end)
+                i += 1
+        elif tok.kind == "Y" and items:
+            # A year closing a list ("November 29th, 30th, and December 1st, 2021") belongs to all of it.
+            items = [it if it.year is not None else Item(tok.value, it.month, it.day, it.start, it.end)
+                     for it in items]
+            last = items[-1]
+            items[-1] = Item(last.year, last.month, last.day, last.start, tok.end)
+            i += 1
+            continue
+        else:
+            i += 1
+            continue
+        if items:
+            seps.append(text[items[-1].end : item.start].strip(" \t,").lower())
+        items.append(item)
+    kept = _inherit(items)
+    if not kept:
+        return None
+    if len(kept) != len(items):
+        # Dropping vague items leaves no trustworthy links between the rest.
+        return RawDate(tuple(kept), (False,) * (len(kept) - 1), kept[0].start, kept[-1].end)
+    ranges = tuple(sep in _RANGE_SEPS for sep in seps)
+    return RawDate(tuple(kept), ranges, kept[0].start, kept[-1].end)
+
+
+def _inherit(items: list[Item]) -> list[Item]:
+    """Fill months and years across a phrase: "29-30 November 2021", "April, May, and September 2018"."""
+    out = list(items)
+    for k, it in enumerate(out):
+        if it.month is None:
+            before = next((o.month for o in reversed(out[:k]) if o.month is not None), None)
+            after = next((o.month for o in out[k + 1 :] if o.month is not None), None)
+            month = before if before is not None else after
+            out[k] = Item(it.year, month, it.day, it.start, it.end)
+    for k, it in enumerate(out):
+        if it.year is None:
+            after_year = next((o.year for o in out[k + 1 :] if o.year is not None), None)
+            before_year = next((o.year for o in reversed(out[:k]) if o.year is not None), None)
+            year = after_year if after_year is not None else before_year
+            out[k] = Item(year, it.month, it.day, it.start, it.end)
+    # A month with neither day nor year ("June's conference", "May we…") is too vague to keep.
+    return [it for it in out if it.month is not None and (it.day is not None or it.year is not None)]
+
+
+def _parse_korean(match: re.Match[str]) -> RawDate:
+    def num(name: str) -> int | None:
+        value = match.group(name)
+        return int(value) if value else None
+
+    first = Item(num("y"), num("m"), num("d"), match.start(), match.end("d") if match.group("d") else match.end("m"))
+    if first.month is not None and first.day is None and first.year is None:
+        return RawDate((), (), match.start(), match.end())
+    if match.group("d2") is None:
+        return RawDate((Item(first.year, first.month, first.day, match.start(), match.end()),), (),
+                       match.start(), match.end())
+    year2 = num("y2") if num("y2") is not None else first.year
+    month2 = num("m2") if num("m2") is not None else first.month
+    second = Item(year2, month2, num("d2"), match.start("d2"), match.end())
+    return RawDate((first, second), (True,), match.start(), match.end())
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[RawDate]:
+    """Every date phrase in `text[start:end]`, unresolved, in text order, without overlaps."""
+    end = len(text) if end is None else end
+    found: list[RawDate] = []
+    for match in _NUMERIC.finditer(text, start, end):
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+        found.append(RawDate((Item(year, month, day, match.start(), match.end()),), (),
+                             match.start(), match.end()))
+    for match in _KO_PHRASE.finditer(text, start, end):
+        raw = _parse_korean(match)
+        if raw.items:
+            found.append(raw)
+    for match in _EN_PHRASE.finditer(text, start, end):
+        parsed = _parse_english(text, match.start(), match.end())
+        if parsed is not None:
+            found.append(parsed)
+    found.sort(key=lambda raw: (raw.start, -(raw.end - raw.start)))
+    kept: list[RawDate] = []
+    for raw in found:
+        if not kept or raw.start >= kept[-1].end:
+            kept.append(raw)
+    return kept
+
+
+def year_anchors(text: str, raws: Sequence[RawDate]) -> list[tuple[int, int]]:
+    """(offset, year) for every explicit year: in full dates and on its own ("in 2021", "2018년")."""
+    anchors = [(item.start, item.year) for raw in raws for item in raw.items if item.year is not None]
+    for match in _YEAR_ONLY.finditer(text):
+        value = match.group(1) or match.group(2)
+        anchors.append((match.start(), int(value)))
+    anchors.sort()
+    return anchors
+
+
+def _make(year: int, month: int, day: int | None) -> date | None:
+    try:
+        return date(year, month, day or 1)
+    except ValueError:
+        return None
+
+
+class _Context:
+    """Where a partial date looks for its year."""
+
+    def __init__(self, anchors: list[tuple[int, int]], sentences: Sequence[Sentence], anchor: date | None):
+        self.anchors = anchors
+        self.offsets = [offset for offset, _ in anchors]
+        self.sentence_starts = [s.start for s in sentences]
+        self.sentences = sentences
+        self.anchor = anchor
+
+    def _sentence(self, offset: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if k >= 0 and self.sentences[k].start <= offset < self.sentences[k].end:
+            return self.sentences[k].start, self.sentences[k].end
+        return None
+
+    def year_for(self, item: Item) -> int | None:
+        assert item.month is not None
+        bounds = self._sentence(item.start)
+        if bounds is not None:
+            inside = [(abs(offset - item.start), offset > item.start, year)
+                      for offset, year in self.anchors if bounds[0] <= offset < bounds[1]]
+            if inside:
+                return min(inside)[2]
+        if self.anchor is not None:
+            distances = []
+            for year in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1):
+                when = _make(year, item.month, item.day)
+                if when is not None:
+                    distances.append((abs((when - self.anchor).days), year))
+            if distances:
+                return min(distances)[1]
+        k = bisect.bisect_left(self.offsets, item.start) - 1
+        return self.anchors[k][1] if k >= 0 else None
+
+
+def _when(year: int, item: Item) -> date | None:
+    assert item.month is not None
+    return _make(year, item.month, item.day)
+
+
+def _resolve_items(raw: RawDate, context: _Context) -> list[tuple[int, Item, date]]:
+    """(index, item, date) for a phrase's items; later items never fall before earlier ones."""
+    out: list[tuple[int, Item, date]] = []
+    missing_year: int | None = None
+    for index, item in enumerate(raw.items):
+        if item.month is None:
+            continue
+        year = item.year
+        if year is None:
+            if missing_year is None:
+                missing_year = context.year_for(item)
+            year = missing_year
+        if year is None:
+            continue
+        when = _when(year, item)
+        if when is not None and out and when < out[-1][2] and item.year is None:
+            when = _when(year + 1, item)  # "December 30th to January 2nd"
+        if when is not None:
+            out.append((index, item, when))
+    return out
+
+
+def _mark(text: str, start: int, end: int) -> Mark:
+    return Mark(start, end, text[start:end], EXTRACTOR)
+
+
+def _precision(item: Item) -> Precision:
+    return "day" if item.day is not None else "month"
+
+
+def _month_end(when: date) -> date:
+    following = date(when.year + 1, 1, 1) if when.month == 12 else date(when.year, when.month + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _span_value(text: str, first: tuple[int, Item, date], last: tuple[int, Item, date]) -> DateValue:
+    _, first_item, start = first
+    _, last_item, end = last
+    if last_item.day is None:
+        end = _month_end(end)  # "April to June 2018" runs to the end of June
+    return DateValue(start, end, _precision(first_item), _mark(text, first_item.start, last_item.end))
+
+
+def _consecutive(resolved: list[tuple[int, Item, date]]) -> bool:
+    return len(resolved) >= 2 and all(
+        item.day is not None and later - earlier == timedelta(days=1)
+        for (_, _, earlier), (_, item, later) in zip(resolved, resolved[1:], strict=False)
+    ) and resolved[0][1].day is not None
+
+
+def resolve(text: str, raw: RawDate, context: _Context) -> DatePhrase | None:
+    resolved = _resolve_items(raw, context)
+    if not resolved:
+        return None
+    if not any(raw.ranges) and _consecutive(resolved):
+        # "on November 29th, 30th, and December 1st": consecutive days are one span of time.
+        return DatePhrase(raw.start, raw.end, (_span_value(text, resolved[0], resolved[-1]),))
+    values: list[DateValue] = []
+    k = 0
+    while k < len(resolved):
+        index, item, when = resolved[k]
+        paired = k + 1 < len(resolved) and resolved[k + 1][0] == index + 1 and raw.ranges[index]
+        if paired:
+            values.append(_span_value(text, resolved[k], resolved[k + 1]))
+            k += 2
+        else:
+            values.append(DateValue(when, None, _precision(item), _mark(text, item.start, item.end)))
+            k += 1
+    return DatePhrase(raw.start, raw.end, tuple(values))
+
+
+def extract_dates(text: str, sentences: Sequence[Sentence], anchor: date | None) -> tuple[DatePhrase, ...]:
+    """Every date phrase in the text, resolved; `anchor` is the document's own date."""
+    raws = scan(text)
+    context = _Context(year_anchors(text, raws), sentences, anchor)
+    phrases = (resolve(text, raw, context) for raw in raws)
+    return tuple(phrase for phrase in phrases if phrase is not None)
+
+
+def full_date(raw: RawDate) -> date | None:
+    """The date a phrase names on its own, with year, month and day; None when partial or several."""
+    if len(raw.items) != 1:
+        return None
+    item = raw.items[0]
+    if item.year is None or item.month is None or item.day is None:
+        return None
+    return _make(item.year, item.month, item.day)

@@ -1,0 +1,89 @@
+"""Cutting lists of names out of text, keeping every piece's offsets."""
+
+from __future__ import annotations
+
+import re
+
+_LEADING = re.compile(
+    r"^(?:and|&|as well as|including|with|및|그리고|the)\s+|^[-–•·*※○◦▪\u2022]+\s*",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"[\s,;:.]+$")
+_MEMBERS = re.compile(r"^(?:(?:the\s+)?(?:members?|member\s+states|president|chair(?:person)?)\s+of\s+)", re.I)
+_MEMBERS_AFTER = re.compile(r"\s+(?:members|member\s+states)$|\s*(?:이사국|회원국|의장)들?$", re.I)
+
+
+def trim(text: str, start: int, end: int, *, articles: bool = True) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past spaces, list words and (optionally) a leading article."""
+    while start < end:
+        piece = text[start:end]
+        stripped = piece.lstrip()
+        if len(stripped) != len(piece):
+            start += len(piece) - len(stripped)
+            continue
+        match = _LEADING.match(piece)
+        if match and (articles or not match.group().lower().startswith("the")):
+            start += match.end()
+            continue
+        break
+    match = _TRAILING.search(text, start, end)
+    if match:
+        end = match.start()
+    return start, max(start, end)
+
+
+def strip_role(text: str, start: int, end: int) -> tuple[int, int]:
+    """"the Members of the UN Security Council" names the Council itself."""
+    while True:
+        match = _MEMBERS.match(text, start, end)
+        if not match or match.end() >= end:
+            break
+        start = trim(text, match.end(), end)[0]
+    after = _MEMBERS_AFTER.search(text, start, end)
+    if after and after.start() > start:
+        end = after.start()
+    return start, end
+
+
+def split_list(text: str, start: int, end: int, *, and_splits: bool = True) -> list[tuple[int, int]]:
+    """Items of "A, B, and the C" as spans; commas inside brackets do not split.
+
+    `and_splits`: also split at " and the " / "와 " between items in prose, where
+    names rarely contain such words; signatory lists, where they do, keep them.
+    """
+    cuts: list[tuple[int, int]] = []
+    depth = 0
+    pos = start
+    piece_start = start
+    while pos < end:
+        ch = text[pos]
+        if ch in "([（":
+            depth += 1
+        elif ch in ")]）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",;、":
+            cuts.append((piece_start, pos))
+            piece_start = pos + 1
+        elif depth == 0 and and_splits:
+            joint = _AND_JOINT.match(text, pos, end)
+            if joint:
+                cuts.append((piece_start, pos))
+                piece_start = joint.end()
+                pos = joint.end()
+                continue
+        pos += 1
+    cuts.append((piece_start, end))
+    items = []
+    for a, b in cuts:
+        a, b = trim(text, a, b)
+        if b > a:
+            items.append((a, b))
+    return items
+
+
+# " and the X", " and X" before a capital, Korean "와 " / "과 " / " 및 " between names.
+_AND_JOINT = re.compile(r"\s+(?:and|&)\s+(?=the\s|[A-Z])|(?<=[가-힣])(?:와|과)\s+(?=[가-힣A-Z])|\s+및\s+")
+
+
+def clean(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,31 @@
+"""What kind of document this is, by weighted cue words in English and Korean (data/kinds.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import cast
+
+from peacetrack.pipeline.records import KINDS, Document, Kind
+from peacetrack.pipeline.resources import Resources
+
+
+def kind_scores(text: str, resources: Resources) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    for kind, cues in resources.kind_cues.items():
+        scores[kind] = sum(
+            cue.weight * min(cue.cap, sum(1 for _ in cue.pattern.finditer(text))) for cue in cues
+        )
+    return scores
+
+
+def detect_kind(text: str, resources: Resources) -> Kind:
+    scores = kind_scores(text, resources)
+    if not scores:
+        return "other"
+    # Ties go to the kind listed first in KINDS: the more specific kinds come first there.
+    best = max(scores, key=lambda kind: (scores[kind], -KINDS.index(cast(Kind, kind))))
+    return cast(Kind, best) if scores[best] >= resources.kind_threshold else "other"
+
+
+def classify(document: Document, resources: Resources) -> Document:
+    return replace(document, kind=detect_kind(document.text, resources))

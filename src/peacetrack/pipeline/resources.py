@@ -1,0 +1,114 @@
+"""The pipeline's reference data (cue words, agreement names, places), loaded from YAML.
+
+Kept as data so that adding a name or a cue is an edit to a reviewable file,
+not to code. Loaded once per `Pipeline` and passed down; nothing is global.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from peacetrack.model.codebook import EventType
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+@dataclass(frozen=True, slots=True)
+class KindCue:
+    pattern: re.Pattern[str]
+    weight: float
+    cap: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementPattern:
+    pattern: re.Pattern[str]
+    agreement: str | None
+    template: str | None
+
+    def agreement_id(self, match: re.Match[str]) -> str:
+        if self.agreement is not None:
+            return self.agreement
+        assert self.template is not None
+        return self.template.format(**match.groupdict())
+
+
+@dataclass(frozen=True, slots=True)
+class EventCue:
+    type: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    kind_cues: Mapping[str, tuple[KindCue, ...]]
+    kind_threshold: float
+    agreements: tuple[AgreementPattern, ...]
+    event_cues: tuple[EventCue, ...]
+    places: Mapping[str, str]
+    place_pattern: re.Pattern[str]
+    groups: Mapping[str, tuple[str, ...]]
+
+
+def _yaml(folder: Traversable | Path, name: str) -> dict[str, Any]:
+    loaded = yaml.safe_load(folder.joinpath(name).read_text(encoding="utf-8"))
+    if not isinstance(loaded, dict):
+        raise ValueError(f"{name}: expected a mapping at the top level")
+    return loaded
+
+
+def _kind_cues(raw: dict[str, Any]) -> dict[str, tuple[KindCue, ...]]:
+    return {
+        kind: tuple(
+            KindCue(re.compile(cue["pattern"], _FLAGS), float(cue.get("weight", 1)), int(cue.get("cap", 3)))
+            for cue in cues
+        )
+        for kind, cues in raw["kinds"].items()
+    }
+
+
+def _agreements(raw: dict[str, Any]) -> tuple[AgreementPattern, ...]:
+    found = []
+    for entry in raw["agreements"]:
+        for pattern in entry["patterns"]:
+            found.append(AgreementPattern(re.compile(pattern, re.IGNORECASE), entry.get("id"), entry.get("template")))
+    return tuple(found)
+
+
+def _event_cues(raw: dict[str, Any]) -> tuple[EventCue, ...]:
+    cues = []
+    for entry in raw["events"]:
+        kind = EventType(entry["type"]).value  # fail loudly on a type the codebook lacks
+        cues.extend(EventCue(kind, re.compile(pattern, re.IGNORECASE)) for pattern in entry["patterns"])
+    return tuple(cues)
+
+
+def _places(raw: dict[str, Any]) -> dict[str, str]:
+    return {name: canonical for canonical, names in raw["places"].items() for name in names}
+
+
+def load_resources(folder: Traversable | Path | None = None) -> Resources:
+    """Read the YAML files from `folder` (default: the package's own data)."""
+    where = folder if folder is not None else resources.files("peacetrack.pipeline.data")
+    kinds = _yaml(where, "kinds.yaml")
+    places = _places(_yaml(where, "places.yaml"))
+    alternatives = "|".join(re.escape(name) for name in sorted(places, key=len, reverse=True))
+    groups = _yaml(where, "groups.yaml")["groups"]
+    return Resources(
+        kind_cues=_kind_cues(kinds),
+        kind_threshold=float(kinds.get("threshold", 3)),
+        agreements=_agreements(_yaml(where, "agreements.yaml")),
+        event_cues=_event_cues(_yaml(where, "events.yaml")),
+        places=places,
+        # Latin names need word edges; Hangul names take particles right after them.
+        place_pattern=re.compile(rf"(?<![\w])(?:{alternatives})(?![A-Za-z])"),
+        groups={name: tuple(ids) for name, ids in groups.items()},
+    )

@@ -1,0 +1,72 @@
+"""What request handlers share: the store, the reader's language, a data-version cache.
+
+Nothing here is module-global: everything hangs off ``app.state``, made by
+``create_app``, so two apps (or two test databases) never share state.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from fastapi import Request
+from sqlalchemy import func, select
+
+from peacetrack.store import Store
+from peacetrack.store.tables import revisions
+
+Lang = Literal["en", "ko"]
+LANGS: tuple[Lang, ...] = ("en", "ko")
+
+
+@dataclass
+class VersionedCache:
+    """Values computed from the whole database, recomputed only after a write.
+
+    Every write adds a revision, so the newest revision id is a cheap, exact
+    version number for "has anything changed since".
+    """
+
+    store: Store
+    _values: dict[str, tuple[int, Any]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def version(self) -> int:
+        with self.store.read() as conn:
+            return int(conn.scalar(select(func.coalesce(func.max(revisions.c.id), 0))) or 0)
+
+    def get(self, key: str, compute: Callable[[], Any]) -> Any:
+        version = self.version()
+        with self._lock:
+            hit = self._values.get(key)
+            if hit is not None and hit[0] == version:
+                return hit[1]
+        value = compute()
+        with self._lock:
+            self._values[key] = (version, value)
+        return value
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_cache(request: Request) -> VersionedCache:
+    cache: VersionedCache = request.app.state.cache
+    return cache
+
+
+def get_lang(request: Request) -> Lang:
+    """?lang= wins, then the lang cookie, then Accept-Language; English by default."""
+    asked = request.query_params.get("lang") or request.cookies.get("lang")
+    if asked in LANGS:
+        return asked  # type: ignore[return-value]
+    accept = request.headers.get("accept-language", "")
+    for part in accept.split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGS:
+            return code  # type: ignore[return-value]
+    return "en"
