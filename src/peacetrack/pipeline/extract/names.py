@@ -9,7 +9,7 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(r"[\s,;:.]+$")
-_MEMBERS = re.compile(r"^(?:(?:the\s+)?(?:members?|member\s+states|president|chair(?:person)?)\s+of\s+)", re.I)
+_MEMBERS = re.compile(r"(?:(?:the\s+)?(?:members?|member\s+states|president|chair(?:person)?)\s+of\s+)", re.I)
 _MEMBERS_AFTER = re.compile(r"\s+(?:members|member\s+states)$|\s*(?:이사국|회원국|의장)들?$", re.I)
 
 
@@ -45,7 +45,9 @@ def strip_role(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_list(text: str, start: int, end: int, *, and_splits: bool = True) -> list[tuple[int, int]]:
+def split_list(
+    text: str, start: int, end: int, *, and_splits: bool = True, articles: bool = True
+) -> list[tuple[int, int]]:
     """Items of "A, B, and the C" as spans; commas inside brackets do not split.
 
     `and_splits`: also split at " and the " / "와 " between items in prose, where
@@ -75,14 +77,15 @@ def split_list(text: str, start: int, end: int, *, and_splits: bool = True) -> l
     cuts.append((piece_start, end))
     items = []
     for a, b in cuts:
-        a, b = trim(text, a, b)
+        a, b = trim(text, a, b, articles=articles)
         if b > a:
             items.append((a, b))
     return items
 
 
-# " and the X", " and X" before a capital, Korean "와 " / "과 " / " 및 " between names.
-_AND_JOINT = re.compile(r"\s+(?:and|&)\s+(?=the\s|[A-Z])|(?<=[가-힣])(?:와|과)\s+(?=[가-힣A-Z])|\s+및\s+")
+# " and the X" (names seldom contain it; "Peace and Reunification" stays whole),
+# Korean "와 " / "과 " / " 및 " between names.
+_AND_JOINT = re.compile(r"\s+and\s+(?=the\s)|(?<=[가-힣])(?:와|과)\s+(?=[가-힣A-Z0-9])|\s+및\s+")
 
 
 def clean(text: str) -> str:

@@ -1,0 +1,136 @@
+"""Statements (open letters and the like): title, date, addressees, signatories, demands.
+
+Addressees come from three places a letter names them: its address block
+("To : …" / "수신: …"), its title ("Open Letter to the UN Security Council
+Members", "… 이사국들에 보내는 공개서한") and the addressees of its demands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from peacetrack.pipeline.extract.demands import extract_demands
+from peacetrack.pipeline.extract.names import clean, strip_role, trim
+from peacetrack.pipeline.extract.signatories import extract_signatories
+from peacetrack.pipeline.records import DateValue, Document, Extractor, Mark, NameRef, Statement
+from peacetrack.pipeline.registry import normalise_name
+
+EXTRACTOR = Extractor("statements", "1.0")
+
+_ADDRESS_LABEL = re.compile(r"^(?:to|수신|받는\s*이)\s*[:：]?\s*", re.IGNORECASE | re.MULTILINE)
+_HONORIFIC = re.compile(r"^(?:his|her)\s+excellency\s+|^(?:h\.\s?e\.|mr\.|ms\.|mrs\.|dr\.|hon\.)\s+", re.I)
+_ROLE_LINE = re.compile(r"^(?:president|chair(?:person|man)?|members?)\s+of\s+", re.IGNORECASE)
+_TRAILING_DATE = re.compile(
+    r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$"
+)
+_TITLE_TO = re.compile(r"open\s+letter\s+to\s+(?P<who>.+)$", re.IGNORECASE)
+_TITLE_KO = re.compile(r"^(?P<who>.+?)(?:에게|께|에)\s+(?:보내는|드리는)\s+공개\s*(?:서한|편지)")
+_KINDS = (
+    (re.compile(r"open\s+letter|공개\s*(?:서한|편지)", re.I), "open_letter"),
+    (re.compile(r"press\s+release|보도\s*자료", re.I), "press_release"),
+    (re.compile(r"joint\s+statement|공동\s*성명", re.I), "joint_statement"),
+    (re.compile(r"resolution|결의문", re.I), "resolution"),
+)
+
+
+def _ref(text: str, start: int, end: int) -> NameRef | None:
+    start, end = strip_role(text, *trim(text, start, end))
+    if end <= start:
+        return None
+    return NameRef(clean(text[start:end]), Mark(start, end, text[start:end], EXTRACTOR))
+
+
+def _address_block(text: str) -> list[NameRef]:
+    """The "To :" block at the head: the person addressed, and bodies they preside over."""
+    match = _ADDRESS_LABEL.search(text[:2000])
+    if match is None:
+        return []
+    refs: list[NameRef] = []
+    pos = match.end()
+    first = True
+    while pos < len(text):
+        brk = text.find("\n", pos)
+        end = len(text) if brk == -1 else brk
+        line = text[pos:end]
+        if not line.strip():
+            if refs or not first:
+                break
+            pos = end + 1
+            continue
+        if first:
+            honorific = _HONORIFIC.match(line)
+            ref = _ref(text, pos + (honorific.end() if honorific else 0), end)
+            if ref is not None:
+                refs.append(ref)
+            first = False
+        elif _ROLE_LINE.match(line):
+            cut = _TRAILING_DATE.search(line)
+            ref = _ref(text, pos, pos + (cut.start() if cut else len(line)))
+            if ref is not None:
+                refs.append(ref)
+        pos = end + 1
+    return refs
+
+
+def _title_addressees(text: str, title: Mark | None) -> list[NameRef]:
+    if title is None:
+        return []
+    for pattern in (_TITLE_TO, _TITLE_KO):
+        match = pattern.search(title.text)
+        if match is not None:
+            ref = _ref(text, title.start + match.start("who"), title.start + match.end("who"))
+            return [ref] if ref is not None else []
+    return []
+
+
+def _subtitle(text: str, title: Mark | None) -> Mark | None:
+    """A letter headed "Open Letter to …" usually carries its own title on the next line."""
+    if title is None or not re.search(r"open\s+letter|공개\s*(?:서한|편지)", title.text, re.I):
+        return title
+    following = text[title.end :].lstrip("\n")
+    start = len(text) - len(following)
+    line = following.split("\n", 1)[0]
+    words = line.split()
+    if len(words) >= 3 and line[-1] not in ".,;:" and not re.match(r"^\d", line):
+        return Mark(start, start + len(line), line, EXTRACTOR)
+    return title
+
+
+def _unique(refs: list[NameRef]) -> tuple[NameRef, ...]:
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        key = normalise_name(ref.name)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return tuple(out)
+
+
+def _kind(document: Document) -> str:
+    head = document.text[:3000]
+    for pattern, kind in _KINDS:
+        if pattern.search(head):
+            return kind
+    return "declaration"
+
+
+def extract_statements(document: Document) -> tuple[Statement, ...]:
+    text = document.text
+    title_mark = document.title_mark
+    demands = extract_demands(text, document.sentences)
+    addressees = _address_block(text) + _title_addressees(text, title_mark)
+    addressees += [ref for demand in demands for ref in demand.addressees]
+    when = None
+    if document.date is not None and document.date_mark is not None:
+        when = DateValue(document.date, None, "day", document.date_mark)
+    return (
+        Statement(
+            kind=_kind(document),
+            title=_subtitle(text, title_mark),
+            date=when,
+            signatories=extract_signatories(text),
+            addressees=_unique(addressees),
+            demands=demands,
+        ),
+    )
