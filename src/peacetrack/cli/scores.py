@@ -19,11 +19,11 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Annotated, Any
 
-import click
 import typer
-from click.core import ParameterSource
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 
 from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.cli.common import (
@@ -43,7 +43,6 @@ from peacetrack.scoring import (
     HistoryEntry,
     Index,
     ProvisionChange,
-    Release,
     ReleaseDiff,
     ScoreRow,
     changes_between,
@@ -77,7 +76,9 @@ AsOfOption = Annotated[
 ]
 ByOption = Annotated[
     str,
-    typer.Option("--by", metavar="agreement|theme|party", help="Group provisions by agreement, theme or party."),
+    typer.Option(
+        "--by", metavar="agreement|theme|party", help="Group provisions by agreement, theme or party."
+    ),
 ]
 LangOption = Annotated[
     str, typer.Option("--lang", metavar="en|ko", help="Language of titles, names and notes (table).")
@@ -122,9 +123,9 @@ def _lang(value: str) -> Lang:
         raise _bad("--lang", str(exc)) from None
 
 
-def _db(ctx: click.Context, db: str | None) -> str | None:
+def _db(ctx: typer.Context, db: str | None) -> str | None:
     """--db given nearest the command wins: after it, then on each enclosing group, then the root."""
-    current: click.Context | None = ctx
+    current: Any = ctx
     while db is None and current is not None:
         given = current.params.get("db")
         db = given if isinstance(given, str) and given else None
@@ -133,7 +134,7 @@ def _db(ctx: click.Context, db: str | None) -> str | None:
 
 
 @contextmanager
-def _opened(ctx: click.Context, db: str | None, *, create: bool = False) -> Iterator[Store]:
+def _opened(ctx: typer.Context, db: str | None, *, create: bool = False) -> Iterator[Store]:
     store = open_store(_db(ctx, db), create=create)
     try:
         yield store
@@ -226,7 +227,9 @@ def score(
     """
     if ctx.invoked_subcommand is not None:
         given = [
-            name for name in _SCORE_ONLY if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE
+            name
+            for name in _SCORE_ONLY
+            if getattr(ctx.get_parameter_source(name), "name", None) == "COMMANDLINE"
         ]
         if given:
             options = ", ".join(f"--{n.replace('_', '-')}" for n in given)
@@ -246,7 +249,9 @@ def score(
         if fmt is OutputFormat.json:
             print_json([row.to_json() for row in rows])
             return
-        table = _score_table(f"Implementation scores by {grouping}, as of {day}", grouping, rows, labels, language)
+        table = _score_table(
+            f"Implementation scores by {grouping}, as of {day}", grouping, rows, labels, language
+        )
         if not rows:
             table.caption = f"no provision of an agreement signed by {day}"
         stdout().print(table)
@@ -267,7 +272,9 @@ def score(
     if fmt is OutputFormat.json:
         print_json(
             {
-                key: [{"date": d.isoformat(), "score": row.score, "reversed": row.reversed} for d, row in rows]
+                key: [
+                    {"date": d.isoformat(), "score": row.score, "reversed": row.reversed} for d, row in rows
+                ]
                 for key, rows in points.items()
             }
         )
@@ -319,7 +326,9 @@ def _agreement_score(index: Index, agreement: str, day: date) -> float | None:
 def score_changes(
     ctx: typer.Context,
     agreement: Annotated[str, typer.Argument(metavar="AGREEMENT", help="Agreement id, e.g. panmunjom-2018.")],
-    start: Annotated[str | None, typer.Option("--from", metavar="DATE", help="Start date (required).")] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help="Start date (required).")
+    ] = None,
     end: Annotated[str | None, typer.Option("--to", metavar="DATE", help="End date. Default: today.")] = None,
     fmt: FormatOption = OutputFormat.table,
     lang: LangOption = "en",
@@ -400,20 +409,23 @@ def provision_history(
     as_of: Annotated[
         str | None,
         typer.Option(
-            "--as-of", metavar="DATE", help="Show the history up to this date and the state on it. Default: today."
+            "--as-of",
+            metavar="DATE",
+            help="Show the history up to this date and the state on it. Default: today.",
         ),
     ] = None,
     superseded: Annotated[
         bool,
         typer.Option(
-            "--superseded", help="Also list same-day assessments overtaken by one recorded later (never in effect)."
+            "--superseded",
+            help="Also list same-day assessments overtaken by one recorded later (never in effect).",
         ),
     ] = False,
     fmt: FormatOption = OutputFormat.table,
     lang: LangOption = "en",
     db: DbOption = None,
 ) -> None:
-    """Every assessment of a provision: date, level change, evidence (event ids and titles), note; reversals marked."""
+    """Every assessment of a provision: date, level change, evidence (event ids, titles), note, reversals."""
     language = _lang(lang)
     day = _day(as_of, "--as-of")
     with _opened(ctx, db) as store, store.read() as conn:
@@ -497,7 +509,7 @@ def _release_name(name: str) -> str:
         raise _bad(name, str(exc)) from None
 
 
-def _stored(conn: Any, name: str) -> saved.StoredRelease:
+def _stored(conn: Connection, name: str) -> saved.StoredRelease:
     found = saved.get(conn, name)
     if found is None:
         raise _bad(name, "no such release (see `peacetrack release list`)")
@@ -523,13 +535,21 @@ def release_create(
     _release_name(name)
     day = _day(as_of, "--as-of")
     who = author(by)
+    taken = _bad(name, "a release of that name already exists; releases are never changed")
     with _opened(ctx, db) as store:
-        with store.write() as conn:
-            if saved.exists(conn, name):
-                raise _bad(name, "a release of that name already exists; releases are never changed")
-            release = make_release(load_index(conn), name, day)
-            at = now()
-            saved.save(conn, release, author=who, reason=reason, at=at)
+        try:
+            with store.write() as conn:
+                if saved.exists(conn, name):
+                    raise taken
+                release = make_release(load_index(conn), name, day)
+                at = now()
+                saved.save(conn, release, author=who, reason=reason, at=at)
+        except IntegrityError:
+            # Another writer took the name between our check and our insert (PostgreSQL).
+            with store.read() as conn:
+                if saved.exists(conn, name):
+                    raise taken from None
+            raise
         with store.read() as conn:
             labels = group_labels(conn, "agreement") if fmt is OutputFormat.table else {}
     if fmt is OutputFormat.json:
@@ -541,8 +561,15 @@ def release_create(
         markup=False,
         highlight=False,
     )
-    stdout().print(_score_table(f"Release {name}: scores by agreement, as of {day}", "agreement",
-                                release.rows["agreement"], labels, "en"))
+    stdout().print(
+        _score_table(
+            f"Release {name}: scores by agreement, as of {day}",
+            "agreement",
+            release.rows["agreement"],
+            labels,
+            "en",
+        )
+    )
 
 
 @release_app.command("list")
@@ -604,7 +631,9 @@ def release_show(
 
 def _diff_tables(d: ReleaseDiff) -> list[Table]:
     scores_table = Table(title=f"Scores: {d.before} → {d.after}")
-    _label_columns(scores_table, "by", "key", "before", "after", "change", right=("before", "after", "change"))
+    _label_columns(
+        scores_table, "by", "key", "before", "after", "change", right=("before", "after", "change")
+    )
     for c in d.scores:
         delta = c.delta
         change = (
@@ -656,10 +685,6 @@ def release_diff(
     out = stdout()
     for table in _diff_tables(result):
         out.print(table)
-
-
-def _release_of(found: saved.StoredRelease) -> Release:
-    return found.release
 
 
 def register(app: typer.Typer) -> None:

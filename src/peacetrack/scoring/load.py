@@ -174,7 +174,14 @@ def provision_texts(conn: Connection, ids: Collection[str], lang: Lang = "en") -
     for chunk in _chunks(ids):
         query = (
             select(
-                p.c.id, p.c.agreement_id, p.c.ref, p.c.text_en, p.c.text_ko, a.c.title_en, a.c.title_ko, a.c.signed
+                p.c.id,
+                p.c.agreement_id,
+                p.c.ref,
+                p.c.text_en,
+                p.c.text_ko,
+                a.c.title_en,
+                a.c.title_ko,
+                a.c.signed,
             )
             .join(a, a.c.id == p.c.agreement_id)
             .where(p.c.id.in_(chunk), a.c.status == ACCEPTED)

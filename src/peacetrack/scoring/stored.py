@@ -42,7 +42,8 @@ def check_name(name: str) -> str:
     """A release name: letters, digits and . _ : - (starting with a letter or digit), at most 200."""
     if not _NAME.fullmatch(name):
         raise ValueError(
-            f"bad release name {name!r}: use 1-200 letters, digits and . _ : -, starting with a letter or digit"
+            f"bad release name {name!r}: use 1-200 letters, digits and . _ : -, "
+            "starting with a letter or digit"
         )
     return name
 

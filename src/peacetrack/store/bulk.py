@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -26,6 +27,16 @@ def _sqlite_value(value: Any) -> Any:
     return value
 
 
+def _date_columns(rows: Sequence[dict[str, Any]], columns: list[str]) -> list[int]:
+    """Positions of columns holding dates or datetimes (judged by their first value)."""
+    found = []
+    for i, col in enumerate(columns):
+        sample = next((row[col] for row in rows if row[col] is not None), None)
+        if isinstance(sample, date):
+            found.append(i)
+    return found
+
+
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """INSERT many rows that all have the same keys, in one driver executemany."""
     if not rows:
@@ -35,8 +46,25 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     sqlite = conn.dialect.name == "sqlite"
     marks = ", ".join("?" if sqlite else "%s" for _ in columns)
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+    pick = itemgetter(*columns)
+    params: list[tuple[Any, ...]] = (
+        [pick(row) for row in rows] if len(columns) > 1 else [(pick(row),) for row in rows]
+    )
     if sqlite:
-        params = [tuple(_sqlite_value(row[c]) for c in columns) for row in rows]
-    else:
-        params = [tuple(row[c] for c in columns) for row in rows]
+        convert = _date_columns(rows, columns)
+        if convert:
+            memo: dict[Any, Any] = {}  # one import stamps thousands of rows with the same time
+
+            def fix(row: tuple[Any, ...]) -> tuple[Any, ...]:
+                values = list(row)
+                for i in convert:
+                    v = values[i]
+                    if v is not None:
+                        got = memo.get(v)
+                        if got is None:
+                            got = memo[v] = _sqlite_value(v)
+                        values[i] = got
+                return tuple(values)
+
+            params = [fix(p) for p in params]
     conn.exec_driver_sql(sql, params)

@@ -38,7 +38,10 @@ class VersionedCache:
             return int(conn.scalar(select(func.coalesce(func.max(revisions.c.id), 0))) or 0)
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
-        version = self.version()
+        return self.get_at(self.version(), key, compute)
+
+    def get_at(self, version: int, key: str, compute: Callable[[], Any]) -> Any:
+        """As :meth:`get`, for a caller that has just read the version itself."""
         with self._lock:
             hit = self._values.get(key)
             if hit is not None and hit[0] == version:

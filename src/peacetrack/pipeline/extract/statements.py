@@ -17,7 +17,7 @@ from peacetrack.pipeline.registry import normalise_name
 
 EXTRACTOR = Extractor("statements", "1.0")
 
-_ADDRESS_LABEL = re.compile(r"^(?:to|수신|받는\s*이)\s*[:：]?\s*", re.IGNORECASE | re.MULTILINE)
+_ADDRESS_LABEL = re.compile(r"^(?:to|수신|받는\s*이)[ \t]*(?:[:：][ \t]*|$)", re.IGNORECASE | re.MULTILINE)
 _HONORIFIC = re.compile(r"^(?:his|her)\s+excellency\s+|^(?:h\.\s?e\.|mr\.|ms\.|mrs\.|dr\.|hon\.)\s+", re.I)
 _ROLE_LINE = re.compile(r"^(?:president|chair(?:person|man)?|members?)\s+of\s+", re.IGNORECASE)
 _TRAILING_DATE = re.compile(

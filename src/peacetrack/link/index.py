@@ -1,0 +1,277 @@
+"""The retrieval index over provisions, rebuilt incrementally.
+
+Each provision's document is tokenised field by field, each field's term
+counts scaled by its weight (keywords count more than running text, an
+agreement's aliases less, since every provision of the agreement shares them),
+and kept under the document's digest. :meth:`LinkIndex.update` re-tokenises
+only documents whose digest changed and then recomputes the BM25 weights.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import orjson
+
+from peacetrack.link.bm25 import BM25Params, Postings, TermCounts, Vocabulary, build_postings
+from peacetrack.link.documents import ProvisionDoc
+from peacetrack.link.tokenize import DEFAULT_KOREAN, Token, Tokenizer, make_tokenizer
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class FieldWeights:
+    """How much one occurrence of a term counts, by the field it occurs in."""
+
+    text: float = 1.0
+    keywords: float = 2.0
+    themes: float = 0.5
+    agreement: float = 0.5
+    """Title and aliases of the provision's agreement."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexConfig:
+    korean: str = DEFAULT_KOREAN
+    """Korean tokenizer: ``ngram`` (default) or ``kiwi``; ``none`` ignores Hangul."""
+    weights: FieldWeights = field(default_factory=FieldWeights)
+    bm25: BM25Params = field(default_factory=BM25Params)
+
+    def key(self, tokenizer_name: str) -> str:
+        """Identifies everything that shapes stored term counts (not the BM25 parameters)."""
+        w = self.weights
+        raw = f"{STATE_VERSION}|{tokenizer_name}|{w.text}|{w.keywords}|{w.themes}|{w.agreement}"
+        return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateReport:
+    """What an update did: which documents were tokenised, which reused."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    reused: int = 0
+
+    @property
+    def tokenised(self) -> tuple[str, ...]:
+        return self.added + self.changed
+
+
+@dataclass(slots=True)
+class _Slot:
+    doc: ProvisionDoc
+    digest: str
+    counts: TermCounts
+
+
+_WORD_EDGE = re.compile(r"\s")
+_STRIP = "\"'“”‘’()[]{}<>.,;:!?「」『』·…"
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited word around a token, trimmed of punctuation."""
+    s = start
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    e = end
+    while e < len(text) and not text[e].isspace():
+        e += 1
+    return text[s:e].strip(_STRIP) or text[start:end]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    row: int
+    score: float
+    matched: tuple[str, ...]
+
+
+class LinkIndex:
+    """BM25 over provision documents, English and Korean in one index."""
+
+    def __init__(self, config: IndexConfig | None = None, tokenizer: Tokenizer | None = None) -> None:
+        self.config = config or IndexConfig()
+        self.tokenizer: Tokenizer = tokenizer or make_tokenizer(self.config.korean)
+        self._vocab = Vocabulary()
+        self._slots: dict[str, _Slot] = {}
+        self._rows: list[_Slot] = []
+        self._postings = build_postings([], 0, self.config.bm25)
+
+    @classmethod
+    def build(
+        cls, docs: Iterable[ProvisionDoc], config: IndexConfig | None = None, tokenizer: Tokenizer | None = None
+    ) -> LinkIndex:
+        index = cls(config, tokenizer)
+        index.update(docs)
+        return index
+
+    # -- contents -------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @property
+    def docs(self) -> list[ProvisionDoc]:
+        return [slot.doc for slot in self._rows]
+
+    def doc(self, row: int) -> ProvisionDoc:
+        return self._rows[row].doc
+
+    def get(self, provision_id: str) -> ProvisionDoc | None:
+        slot = self._slots.get(provision_id)
+        return slot.doc if slot else None
+
+    @property
+    def key(self) -> str:
+        return self.config.key(self.tokenizer.name)
+
+    # -- building -------------------------------------------------------------
+
+    def _weighted_terms(self, doc: ProvisionDoc, shared: dict[str, Counter[str]]) -> dict[str, float]:
+        w = self.config.weights
+        out: Counter[str] = Counter()
+
+        def add(text: str, weight: float, cache: bool = False) -> None:
+            if not text or weight <= 0:
+                return
+            counts = shared.get(text) if cache else None
+            if counts is None:
+                counts = Counter(tok.term for tok in self.tokenizer.tokens(text))
+                if cache:
+                    shared[text] = counts
+            for term, n in counts.items():
+                out[term] += n * weight
+
+        add(doc.text_en, w.text)
+        add(doc.text_ko, w.text)
+        add(" ; ".join(doc.keywords), w.keywords)
+        for name in doc.themes:
+            add(name, w.themes, cache=True)
+        for name in (*doc.agreement_title, *doc.aliases):
+            add(name, w.agreement, cache=True)
+        return dict(out)
+
+    def update(self, docs: Iterable[ProvisionDoc]) -> UpdateReport:
+        """Make the index hold exactly ``docs``, tokenising only new or changed ones."""
+        shared: dict[str, Counter[str]] = {}
+        slots: dict[str, _Slot] = {}
+        rows: list[_Slot] = []
+        added: list[str] = []
+        changed: list[str] = []
+        reused = 0
+        for doc in docs:
+            if doc.id in slots:
+                raise ValueError(f"provision {doc.id!r} given twice")
+            digest = doc.digest()
+            old = self._slots.get(doc.id)
+            if old is not None and old.digest == digest:
+                slot = _Slot(doc, digest, old.counts)
+                reused += 1
+            else:
+                slot = _Slot(doc, digest, self._vocab.counts(self._weighted_terms(doc, shared)))
+                (changed if old is not None else added).append(doc.id)
+            slots[doc.id] = slot
+            rows.append(slot)
+        removed = tuple(pid for pid in self._slots if pid not in slots)
+        self._slots = slots
+        self._rows = rows
+        self._reweight()
+        return UpdateReport(tuple(added), tuple(changed), removed, reused)
+
+    def _reweight(self) -> None:
+        self._postings = build_postings([s.counts for s in self._rows], len(self._vocab.ids), self.config.bm25)
+
+    # -- querying -------------------------------------------------------------
+
+    def query_tokens(self, text: str) -> list[Token]:
+        return self.tokenizer.tokens(text)
+
+    def search(self, text: str, top: int = 5) -> list[Match]:
+        """The ``top`` best documents for ``text`` (score > 0), best first."""
+        if top <= 0 or not self._rows:
+            return []
+        scores, by_id = self.score_rows(text)
+        if not by_id:
+            return []
+        k = min(top, len(scores))
+        best = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        best = best[np.lexsort((best, -scores[best]))]
+        out: list[Match] = []
+        for row in best:
+            score = float(scores[row])
+            if score <= 0:
+                break
+            out.append(Match(int(row), score, self._explain(text, int(row), by_id)))
+        return out
+
+    def score_rows(self, text: str) -> tuple[np.ndarray[Any, np.dtype[np.float32]], dict[int, list[Token]]]:
+        """Scores of every row for ``text`` (for rerankers and evaluation)."""
+        by_id: dict[int, list[Token]] = {}
+        for tok in self.query_tokens(text):
+            tid = self._vocab.get(tok.term)
+            if tid is not None:
+                by_id.setdefault(tid, []).append(tok)
+        return self._postings.scores(by_id), by_id
+
+    def explain(self, text: str, row: int) -> tuple[str, ...]:
+        _, by_id = self.score_rows(text)
+        return self._explain(text, row, by_id)
+
+    def _explain(self, text: str, row: int, by_id: dict[int, list[Token]]) -> tuple[str, ...]:
+        """The words of ``text`` that matched the document, by their share of its score."""
+        share: dict[str, float] = {}
+        for tid, toks in by_id.items():
+            w = self._postings.weight(tid, row)
+            if w <= 0:
+                continue
+            for tok in toks:
+                word = _word_at(text, tok.start, tok.end)
+                share[word] = share.get(word, 0.0) + w / len(toks)
+        return tuple(sorted(share, key=lambda word: (-share[word], word)))
+
+    @property
+    def postings(self) -> Postings:
+        return self._postings
+
+    # -- persistence ----------------------------------------------------------
+
+    def state(self) -> bytes:
+        """Term counts by provision and digest, to restore without tokenising."""
+        terms = list(self._vocab.ids)
+        entries = {
+            pid: [
+                slot.digest,
+                [terms[i] for i in slot.counts.ids.tolist()],
+                [round(float(x), 4) for x in slot.counts.tf.tolist()],
+            ]
+            for pid, slot in self._slots.items()
+        }
+        return orjson.dumps({"version": STATE_VERSION, "key": self.key, "entries": entries})
+
+    def restore(self, raw: bytes) -> int:
+        """Take term counts from :meth:`state` output made with the same settings; how many."""
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            return 0
+        if not isinstance(data, dict) or data.get("version") != STATE_VERSION or data.get("key") != self.key:
+            return 0
+        restored = 0
+        for pid, entry in (data.get("entries") or {}).items():
+            try:
+                digest, terms, tfs = entry
+                weighted = dict(zip(terms, tfs, strict=True))
+            except (TypeError, ValueError):
+                continue
+            placeholder = ProvisionDoc(id=pid, agreement_id="", ref="", text_en="")
+            self._slots[pid] = _Slot(placeholder, str(digest), self._vocab.counts(weighted))
+            restored += 1
+        return restored

@@ -1,0 +1,293 @@
+"""Gatherings (conference reports and programmes): title, dates, place, mode, hosts, sponsors,
+attendance, sessions and the people quoted.
+
+The sentence that says who hosted the gathering and when carries most of it
+("… on November 29th, 30th, and December 1st the Korean Sharing Movement, …,
+sponsored by X and Y, hosted the 2021 International Conference on … simultaneously
+online and in Seoul"); label lines ("주최: …", "Sponsored by: …") are read too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from peacetrack.pipeline.extract.dates import DatePhrase
+from peacetrack.pipeline.extract.names import clean, split_list
+from peacetrack.pipeline.extract.sessions import extract_sessions, loose_topics
+from peacetrack.pipeline.extract.speakers import extract_speakers
+from peacetrack.pipeline.records import (
+    Count,
+    DateValue,
+    Document,
+    Extractor,
+    Gathering,
+    Mark,
+    ModeValue,
+    NameRef,
+    Sentence,
+    Session,
+    Speaker,
+)
+from peacetrack.pipeline.resources import Resources
+
+EXTRACTOR = Extractor("gatherings", "1.0")
+
+_HOST_VERB = re.compile(
+    r"\b(?:co-?)?host(?:ed|s|ing)?\b|\borgani[sz]ed\b|\bconvened\b|\bheld\b|개최|주최|열렸|열린다|열립니다|마련",
+    re.IGNORECASE,
+)
+_ACTIVE = re.compile(r"\b(?:co-?)?hosted\s+(?=the\b|a\b|an\b|its\b|their\b)|\borgani[sz]ed\s+(?=the\b)"
+                     r"|\bconvened\s+(?=the\b)", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+by\s+", re.IGNORECASE)
+_SPONSORED = re.compile(r"(?:,\s*)?\b(?:sponsored|supported|funded)\s+by\s+(?P<list>.+?)(?=,|\s+(?:and\s+)?"
+                        r"(?:co-?)?(?:hosted|organi[sz]ed|held|convened)\b|\.|$)", re.IGNORECASE)
+_KO_SUBJECT = re.compile(r"^(?P<list>[^.。]+?)(?:은|는|이|가)\s")
+_KO_SPONSOR = re.compile(r"(?P<list>[^.。]+?)(?:이|가)\s+(?:공동\s*)?후원|(?P<list2>[^.。]+?)의\s+후원으로")
+_LABELS = re.compile(
+    r"^(?P<label>hosted\s+by|organi[sz]ed\s+by|organi[sz]ers?|hosts?|co-?hosts?|sponsored\s+by|sponsors?"
+    r"|supported\s+by|주최|주관|공동\s*주최|후원|협찬)\s*[:：]\s*(?P<list>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SPONSOR_LABEL = re.compile(r"sponsor|support|후원|협찬", re.IGNORECASE)
+_TITLE_WORDS = r"Conference|Forum|Symposium|Seminar|Workshop|Congress|Dialogue|Roundtable|Summit"
+_TITLE_KEY = re.compile(rf"\b(?:{_TITLE_WORDS})\b")
+_CONNECTOR = frozenset({"on", "of", "for", "the", "and", "&", "in"})
+_KO_TITLE = re.compile(r"[「『《<“]([^」』》>”]*(?:회의|포럼|토론회|심포지엄|세미나|컨퍼런스|대회)[^」』》>”]*)[」』》>”]")
+_HYBRID = re.compile(
+    r"\bhybrid\b|\bonline\s+and\s+(?:in\s+person|on-?site|offline|in\s+[A-Z])|(?:in\s+person|on-?site|offline)"
+    r"\s+and\s+online|\beither\s+online\s+or\s+on-?site|\bon-?site\s+or\s+online|\bsimultaneously\s+online"
+    r"|온\s*[·ㆍ・/]?\s*오프라인|온라인과\s*오프라인|대면과\s*비대면|병행",
+    re.IGNORECASE,
+)
+_ONLINE = re.compile(r"\bonline\b|\bvirtual(?:ly)?\b|\bwebinar\b|\bzoom\b|온라인|비대면|화상", re.IGNORECASE)
+_IN_PERSON = re.compile(r"\bin\s+person\b|\bon-?site\b|\boffline\b|대면|현장", re.IGNORECASE)
+_ATTENDANCE = (
+    re.compile(r"(?P<n>\d[\d,]*)\s+(?:people|participants|attendees|persons|individuals|delegates|guests)"
+               r"\s+(?:\w+\s+){0,2}?(?:attended|participated|joined|took\s+part|were\s+present)", re.IGNORECASE),
+    re.compile(r"\battended\s+by\s+(?:\w+\s+){0,3}?(?P<n>\d[\d,]*)\s+(?:people|participants|attendees|persons)",
+               re.IGNORECASE),
+    re.compile(r"(?:참석|참가|참여)(?:\s*(?:인원|자\s*수|자))?(?:은|는|이|가)?\s*(?:약|총|모두)?\s*(?P<n>\d[\d,]*)\s*(?:여\s*)?명"),
+    re.compile(r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:이|의)?\s*(?:\S+\s+)?(?:참석|참가|참여)"),
+)
+
+
+def _mark(text: str, start: int, end: int) -> Mark:
+    return Mark(start, end, text[start:end], EXTRACTOR)
+
+
+def _names(text: str, start: int, end: int) -> tuple[NameRef, ...]:
+    refs = []
+    for a, b in split_list(text, start, end):
+        name = clean(text[a:b])
+        if name and (name[0].isupper() or name[0].isdigit() or "\uac00" <= name[0] <= "\ud7a3"):
+            refs.append(NameRef(name, _mark(text, a, b)))
+    return tuple(refs)
+
+
+def _phrases_in(phrases: Sequence[DatePhrase], start: int, end: int) -> list[DatePhrase]:
+    return [p for p in phrases if start <= p.start < end]
+
+
+def _main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[DatePhrase]) -> Sentence | None:
+    """The sentence that says who held the gathering and when."""
+    best: tuple[float, Sentence] | None = None
+    for sentence in sentences:
+        if not _HOST_VERB.search(text, sentence.start, sentence.end):
+            continue
+        score = 1.0
+        score += 2 * bool(_phrases_in(phrases, sentence.start, sentence.end))
+        score += bool(_SPONSORED.search(text, sentence.start, sentence.end)) or "후원" in text[sentence.start:sentence.end]
+        score += bool(_TITLE_KEY.search(text, sentence.start, sentence.end) or _KO_TITLE.search(
+            text, sentence.start, sentence.end))
+        if best is None or score > best[0]:
+            best = (score, sentence)
+    return best[1] if best is not None and best[0] >= 3 else None
+
+
+def _english_title(text: str, sentence: Sentence) -> Mark | None:
+    """The longest capitalised name around "Conference", "Forum", …: "Civil Peace Forum" the host
+    loses to "2021 International Conference on Peace & Development on the Korean Peninsula"."""
+    words = list(re.finditer(r"\S+", text[sentence.start : sentence.end]))
+    found: list[Mark] = []
+    for k, word in enumerate(words):
+        if not _TITLE_KEY.fullmatch(word.group().strip(",.;:")):
+            continue
+        first = k
+        while first > 0:
+            prev = words[first - 1].group()
+            if prev.endswith((",", ";", ":")) or not (prev[0].isupper() or re.fullmatch(r"\d{4}", prev)):
+                break
+            if prev in ("The", "the") or prev.endswith(("’s", "'s")):
+                break
+            first -= 1
+        last = k
+        probe = k + 1
+        while probe < len(words) and not words[probe - 1].group().endswith((",", ";", ".")):
+            token = words[probe].group().strip(",.;:")
+            if token[:1].isupper():
+                last = probe
+            elif token not in _CONNECTOR:
+                break
+            probe += 1
+        start = sentence.start + words[first].start()
+        end = sentence.start + words[last].start() + len(words[last].group().rstrip(",.;:"))
+        found.append(_mark(text, start, end))
+    return max(found, key=lambda mark: len(mark.text.split()), default=None)
+
+
+def _title(document: Document, sentence: Sentence | None) -> Mark | None:
+    text = document.text
+    if sentence is not None:
+        korean = _KO_TITLE.search(text, sentence.start, sentence.end)
+        if korean is not None:
+            return _mark(text, korean.start(1), korean.end(1))
+        if document.kind != "programme":
+            found = _english_title(text, sentence)
+            if found is not None:
+                return found
+    if document.title_mark is not None:
+        return Mark(document.title_mark.start, document.title_mark.end, document.title_mark.text, EXTRACTOR)
+    return None
+
+
+def _hosts_and_sponsors(text: str, sentence: Sentence | None) -> tuple[list[NameRef], list[NameRef]]:
+    hosts: list[NameRef] = []
+    sponsors: list[NameRef] = []
+    for match in _LABELS.finditer(text):
+        names = _names(text, match.start("list"), match.end("list"))
+        (sponsors if _SPONSOR_LABEL.search(match.group("label")) else hosts).extend(names)
+    if sentence is None or hosts:
+        return hosts, sponsors
+    start, end = sentence.start, sentence.end
+    sponsored = _SPONSORED.search(text, start, end)
+    if sponsored is not None:
+        sponsors.extend(_names(text, sponsored.start("list"), sponsored.end("list")))
+    passive = _PASSIVE.search(text, start, end)
+    active = _ACTIVE.search(text, start, end)
+    if passive is not None:
+        stop = re.search(r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;]|,\s*(?:sponsored|supported|with)\b",
+                         text[passive.end() : end])
+        hosts.extend(_names(text, passive.end(), passive.end() + stop.start() if stop else end))
+    elif active is not None:
+        subject_end = sponsored.start() if sponsored is not None and sponsored.start() < active.start() else active.start()
+        hosts.extend(_names(text, _subject_start(text, start, subject_end), subject_end))
+    else:
+        korean = _KO_SUBJECT.match(text[start:end])
+        if korean is not None and ("개최" in text[start:end] or "주최" in text[start:end]):
+            hosts.extend(_names(text, start, start + korean.end("list")))
+    if not sponsors:
+        sponsors.extend(_korean_sponsors(text, start, end))
+    return hosts, sponsors
+
+
+def _korean_sponsors(text: str, start: int, end: int) -> list[NameRef]:
+    match = _KO_SPONSOR.search(text, start, end)
+    if match is None:
+        return []
+    group = "list" if match.group("list") is not None else "list2"
+    a, b = match.start(group), match.end(group)
+    topic = list(re.finditer(r"[^\s]+(?:은|는)\s+", text[a:b]))
+    if topic:
+        a += topic[-1].end()
+    return list(_names(text, a, b))
+
+
+def _subject_start(text: str, start: int, end: int) -> int:
+    """Skip what comes before the hosts: "Following on from …, on <dates>" up to the last date or comma."""
+    pos = start
+    for match in re.finditer(r",\s+|\b(?:December|January|February|March|April|May|June|July|August|September"
+                             r"|October|November)\b[^,]*?\d+(?:st|nd|rd|th)?\s+", text[start:end]):
+        if match.group().startswith(","):
+            continue
+        pos = start + match.end()
+    return pos
+
+
+def _extra_sentences(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    return [s for s in sentences if _HOST_VERB.search(text, s.start, s.end) or re.search(
+        r"\battend|\bparticipa|참석|참가|session|meeting|세션|회의", text[s.start : s.end], re.IGNORECASE)]
+
+
+def _mode(text: str, main: Sentence | None, related: Sequence[Sentence], place: Mark | None) -> ModeValue | None:
+    scopes = ([main] if main else []) + list(related)
+    for sentence in scopes:
+        match = _HYBRID.search(text, sentence.start, sentence.end)
+        if match is not None:
+            return ModeValue("hybrid", _mark(text, match.start(), match.end()))
+    if main is not None:
+        online = _ONLINE.search(text, main.start, main.end)
+        if online is not None and place is None:
+            return ModeValue("online", _mark(text, online.start(), online.end()))
+        in_person = _IN_PERSON.search(text, main.start, main.end)
+        if in_person is not None:
+            return ModeValue("in_person", _mark(text, in_person.start(), in_person.end()))
+    if place is not None:
+        return ModeValue("in_person", place)
+    return None
+
+
+def _place(text: str, main: Sentence | None, resources: Resources) -> Mark | None:
+    if main is None:
+        return None
+    match = resources.place_pattern.search(text, main.start, main.end)
+    return _mark(text, match.start(), match.end()) if match is not None else None
+
+
+def _attendance(text: str) -> Count | None:
+    for pattern in _ATTENDANCE:
+        match = pattern.search(text)
+        if match is not None:
+            return Count(int(match.group("n").replace(",", "")), _mark(text, match.start("n"), match.end("n")))
+    return None
+
+
+def _attach_speakers(text: str, sessions: list[Session], quoted: list[tuple[Sentence, Speaker]]) -> list[Speaker]:
+    """Give each quoted speaker to the session the sentence names; the rest stay with the gathering."""
+    loose: list[Speaker] = []
+    for sentence, speaker in quoted:
+        words = text[sentence.start : sentence.end].lower()
+        wanted = None
+        if re.search(r"\bclosed\b|비공개", words):
+            wanted = "closed"
+        elif re.search(r"\bpublic\b|\bopen\s+(?:session|meeting)|welcom|opening\s+remarks|공개\s*세션|개회사|환영사", words):
+            wanted = "open"
+        k = next((i for i, s in enumerate(sessions) if s.access == wanted), None)
+        if k is None:
+            loose.append(speaker)
+        else:
+            sessions[k] = replace(sessions[k], speakers=(*sessions[k].speakers, speaker))
+    return loose
+
+
+def extract_gatherings(
+    document: Document, phrases: Sequence[DatePhrase], resources: Resources
+) -> tuple[Gathering, ...]:
+    text, sentences = document.text, document.sentences
+    main = _main_sentence(text, sentences, phrases)
+    when: DateValue | None = None
+    if main is not None:
+        inside = _phrases_in(phrases, main.start, main.end)
+        when = inside[0].values[0] if inside and inside[0].values else None
+    place = _place(text, main, resources)
+    hosts, sponsors = _hosts_and_sponsors(text, main)
+    sessions = extract_sessions(text, sentences, phrases, when)
+    if not sessions:
+        topics = loose_topics(text)
+        title = _title(document, main)
+        if topics and title is not None:
+            sessions = [Session(title=title, access="open", topics=tuple(topics))]
+    loose = _attach_speakers(text, sessions, extract_speakers(text, sentences))
+    gathering = Gathering(
+        title=_title(document, main),
+        dates=when,
+        place=place,
+        mode=_mode(text, main, _extra_sentences(text, sentences), place),
+        hosts=tuple(hosts),
+        sponsors=tuple(sponsors),
+        attendance=_attendance(text),
+        sessions=tuple(sessions),
+        speakers=tuple(loose),
+    )
+    return (gathering,)

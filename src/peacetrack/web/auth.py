@@ -1,0 +1,199 @@
+"""API users and their tokens: who may read (when private) and who may write.
+
+A token is shown once, when it is issued; the database keeps only its SHA-256,
+so a stolen database gives no working token. Roles, weakest first:
+``reader`` (reads a private server), ``editor`` (writes records), ``admin``
+(everything an editor may, kept for user management to come).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated, Final, Literal, get_args
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    delete,
+    select,
+    update,
+)
+
+from peacetrack.store import Store
+from peacetrack.web.errors import ApiError
+
+Role = Literal["reader", "editor", "admin"]
+ROLES: Final[tuple[Role, ...]] = get_args(Role)
+WRITERS: Final[frozenset[str]] = frozenset({"editor", "admin"})
+
+TOKEN_PREFIX: Final = "pt_"
+
+# The table of migration 0003, described beside the code that uses it, with the
+# naming convention of store/tables.py.
+_metadata = MetaData(naming_convention={"pk": "pk_%(table_name)s", "uq": "uq_%(table_name)s_%(column_0_name)s"})
+
+users = Table(
+    "users",
+    _metadata,
+    Column("name", String(200), primary_key=True),
+    Column("role", String(12), nullable=False),
+    Column("token_hash", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("token_hash"),
+)
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,199}")
+
+
+class UserError(ValueError):
+    """A user command that cannot be carried out (bad name, unknown user, name taken)."""
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    name: str
+    role: str
+    created_at: datetime
+
+    @property
+    def can_write(self) -> bool:
+        return self.role in WRITERS
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def new_token() -> str:
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def check_name(name: str) -> str:
+    if not _NAME.fullmatch(name):
+        raise UserError(
+            f"bad user name {name!r}: use 1-200 letters, digits and . _ @ -, starting with a letter or digit"
+        )
+    return name
+
+
+def check_role(role: str) -> Role:
+    for known in ROLES:
+        if role == known:
+            return known
+    raise UserError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
+
+
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def add_user(conn: Connection, name: str, role: str) -> str:
+    """Create a user; returns its token (the only time it is ever seen)."""
+    check_name(name)
+    check_role(role)
+    if conn.scalar(select(users.c.name).where(users.c.name == name)) is not None:
+        raise UserError(f"user {name!r} already exists (use `peacetrack user token {name}` for a new token)")
+    token = new_token()
+    conn.execute(
+        users.insert().values(name=name, role=role, token_hash=token_hash(token), created_at=datetime.now(UTC))
+    )
+    return token
+
+
+def reissue_token(conn: Connection, name: str) -> str:
+    """Replace a user's token: the old one stops working at once."""
+    token = new_token()
+    done = conn.execute(update(users).where(users.c.name == name).values(token_hash=token_hash(token)))
+    if done.rowcount == 0:
+        raise UserError(f"no user named {name!r}")
+    return token
+
+
+def remove_user(conn: Connection, name: str) -> None:
+    if conn.execute(delete(users).where(users.c.name == name)).rowcount == 0:
+        raise UserError(f"no user named {name!r}")
+
+
+def list_users(conn: Connection) -> list[User]:
+    rows = conn.execute(select(users.c.name, users.c.role, users.c.created_at).order_by(users.c.name))
+    return [User(name, role, _utc(created)) for name, role, created in rows]
+
+
+def user_for_token(store: Store, token: str) -> User | None:
+    with store.read() as conn:
+        row = conn.execute(
+            select(users.c.name, users.c.role, users.c.created_at).where(
+                users.c.token_hash == token_hash(token)
+            )
+        ).first()
+    return None if row is None else User(row[0], row[1], _utc(row[2]))
+
+
+# --- request dependencies --------------------------------------------------------------------
+
+bearer = HTTPBearer(
+    auto_error=False,
+    description="An API token from `peacetrack user add NAME --role editor`, as `Authorization: Bearer TOKEN`.",
+)
+
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def _unauthorized(message: str) -> ApiError:
+    return ApiError(401, "unauthorized", message, headers={"WWW-Authenticate": 'Bearer realm="peacetrack"'})
+
+
+def authenticate(request: Request, credentials: HTTPAuthorizationCredentials | None) -> User:
+    """The user behind the request's bearer token; 401 when there is none or it is unknown."""
+    if credentials is None or not credentials.credentials:
+        raise _unauthorized("this needs an API token: send `Authorization: Bearer TOKEN`")
+    store: Store = request.app.state.store
+    user = user_for_token(store, credentials.credentials)
+    if user is None:
+        raise _unauthorized("unknown or revoked API token")
+    return user
+
+
+def require_reader(request: Request, credentials: Credentials) -> User:
+    """For reads of a private server: the token of any user."""
+    return authenticate(request, credentials)
+
+
+def require_editor(request: Request, credentials: Credentials) -> User:
+    """For writes: a token of an editor or admin (401 without a valid token, 403 for a reader)."""
+    user = authenticate(request, credentials)
+    if not user.can_write:
+        raise ApiError(403, "forbidden", f"user {user.name!r} is a {user.role}; writing needs an editor")
+    return user
+
+
+Editor = Annotated[User, Depends(require_editor)]
+
+__all__ = [
+    "ROLES",
+    "Editor",
+    "Role",
+    "User",
+    "UserError",
+    "add_user",
+    "authenticate",
+    "list_users",
+    "reissue_token",
+    "remove_user",
+    "require_editor",
+    "require_reader",
+    "token_hash",
+    "user_for_token",
+    "users",
+]

@@ -1,0 +1,103 @@
+"""Parameters, errors and downloads shared by the page routers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+import orjson
+from fastapi import Request
+from fastapi.responses import Response
+
+from peacetrack.web.deps import get_lang
+from peacetrack.web.pages.kit import SECURITY_HEADERS, render
+
+FORMATS = ("html", "csv", "json")
+
+
+class PageError(Exception):
+    """A page that cannot be shown; rendered as an HTML error page in the reader's language."""
+
+    def __init__(self, status: int, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.status = status
+        self.key = key
+        self.values = values
+
+
+def not_found(kind: str, rid: str) -> PageError:
+    return PageError(404, "error.not_found", kind=kind, id=rid)
+
+
+async def page_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, PageError)
+    lang = get_lang(request)
+    return render(
+        request, lang, "error.html", {"status": exc.status, "key": exc.key, "values": exc.values}, status=exc.status
+    )
+
+
+def parse_day(value: str | None, name: str) -> date | None:
+    """A YYYY-MM-DD query parameter; empty means none; anything else is a 400 page."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise PageError(400, "error.bad_date", name=name, value=value) from None
+
+
+def as_of_param(value: str | None) -> date:
+    return parse_day(value, "as_of") or date.today()
+
+
+def parse_format(value: str | None) -> str:
+    fmt = (value or "html").lower()
+    if fmt not in FORMATS:
+        raise PageError(400, "error.bad_format", value=value or "")
+    return fmt
+
+
+def parse_page(value: str | None) -> int:
+    if value is None or value == "":
+        return 1
+    try:
+        page = int(value)
+    except ValueError:
+        raise PageError(400, "error.bad_page", value=value) from None
+    if page < 1:
+        raise PageError(400, "error.bad_page", value=value)
+    return page
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    # A spreadsheet would run a cell starting with these as a formula.
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def csv_download(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return Response(
+        # A byte-order mark lets spreadsheet programs read Korean as UTF-8.
+        "\ufeff" + out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"', **SECURITY_HEADERS},
+    )
+
+
+def json_download(filename: str, data: Any) -> Response:
+    return Response(
+        orjson.dumps(data, option=orjson.OPT_INDENT_2),
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"', **SECURITY_HEADERS},
+    )

@@ -1,0 +1,209 @@
+"""The overview: scores by agreement and theme as of a date, trajectories, reversals, latest events.
+
+Also the score downloads (``?format=csv|json&by=``) and the printable report
+(``/report`` as HTML, ``/report.pdf`` printed by headless Chromium).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+
+from peacetrack.scoring import BYS, ScoreRow
+from peacetrack.scoring.load import group_labels
+from peacetrack.store import Store
+from peacetrack.store import tables as t
+from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
+from peacetrack.web.pages import charts
+from peacetrack.web.pages.common import PageError, as_of_param, csv_download, json_download, parse_format
+from peacetrack.web.pages.kit import View, render, view_for
+from peacetrack.web.queries import events as event_q
+from peacetrack.web.queries import records as rq
+from peacetrack.web.queries import scores as sq
+from peacetrack.web.queries.records import ACCEPTED
+
+router = APIRouter()
+
+LATEST_EVENTS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementScore:
+    row: ScoreRow
+    title: str
+    signed: date
+    bar: charts.BarChart
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeScore:
+    row: ScoreRow
+    name: str
+    depth: int
+    bar: charts.BarChart
+
+
+@dataclass(frozen=True, slots=True)
+class ReversedItem:
+    provision: rq.ProvisionName
+    status: sq.ProvisionStatus
+
+
+def level_labels(view: View) -> list[str]:
+    return [view.level(k) for k in range(4)]
+
+
+def reversed_provisions(idx: Any, as_of: date, names: dict[str, rq.ProvisionName]) -> list[ReversedItem]:
+    found: list[ReversedItem] = []
+    for i in range(idx.in_force(as_of.toordinal())):
+        pid = idx.provisions[i].id
+        status = sq.status(idx, pid, as_of)
+        if status is not None and status.reversed and pid in names:
+            found.append(ReversedItem(names[pid], status))
+    found.sort(key=lambda item: (item.provision.agreement, item.provision.id))
+    return found
+
+
+def overview_context(store: Store, cache: VersionedCache, view: View, as_of: date) -> dict[str, Any]:
+    lang: Lang = "ko" if view.lang == "ko" else "en"
+    idx = sq.index(store, cache, lang)
+    labels = level_labels(view)
+    today = date.today()
+    with store.read() as conn:
+        titles = group_labels(conn, "agreement", lang)
+        signed = dict(
+            conn.execute(select(t.agreements.c.id, t.agreements.c.signed).where(t.agreements.c.status == ACCEPTED))
+            .tuples()
+            .all()
+        )
+        tree = rq.theme_tree(conn)
+        by_agreement = [
+            AgreementScore(row, titles.get(row.key, row.key), signed[row.key], charts.level_bar(row.levels, labels))
+            for row in sq.rows(idx, as_of, "agreement")
+            if row.key in signed
+        ]
+        by_agreement.sort(key=lambda a: (a.signed, a.row.key))
+        theme_rows = {row.key: row for row in sq.rows(idx, as_of, "theme")}
+        by_theme = [
+            ThemeScore(theme_rows[node.id], view.tx(node.name), node.depth, charts.level_bar(theme_rows[node.id].levels, labels))
+            for node in tree
+            if node.id in theme_rows
+        ]
+        in_force = [idx.provisions[i].id for i in range(idx.in_force(as_of.toordinal()))]
+        names = rq.provision_names(conn, in_force)
+        reversed_items = reversed_provisions(idx, as_of, names)
+        latest = event_q.find(conn, event_q.EventFilter(end=as_of), limit=LATEST_EVENTS)
+        actor_names = rq.names(conn, {a for e in latest for a in e.actors}, view.lang)
+        effect_names = rq.provision_names(conn, {fx.provision for e in latest for fx in e.effects})
+    series = sq.monthly(store, cache, "agreement", today)
+    last_month = max((d for points in series.values() for d, _ in points), default=today)
+    chart = charts.trajectory(
+        {k: v for k, v in series.items() if k in titles},
+        titles,
+        start=sq.SERIES_START,
+        end=max(last_month, sq.SERIES_START),
+        marker=as_of,
+        marker_label=view.date(as_of),
+        month_label=view.month,
+    )
+    return {
+        "as_of": as_of,
+        "by_agreement": by_agreement,
+        "by_theme": by_theme,
+        "reversed": reversed_items,
+        "latest": latest,
+        "actor_names": actor_names,
+        "effect_names": effect_names,
+        "chart": chart,
+        "level_colours": charts.LEVEL_COLOURS,
+    }
+
+
+def scores_download(store: Store, cache: VersionedCache, lang: Lang, as_of: date, by: str, fmt: str) -> Response:
+    if by not in BYS:
+        raise PageError(400, "error.bad_by", value=by, allowed=", ".join(BYS))
+    idx = sq.index(store, cache, lang)
+    with store.read() as conn:
+        labels = group_labels(conn, by, lang)  # type: ignore[arg-type]
+    rows = sq.rows(idx, as_of, by)
+    name = f"scores-{by}-{as_of.isoformat()}"
+    if fmt == "json":
+        return json_download(
+            f"{name}.json",
+            [{**row.to_json(), "label": labels.get(row.key, row.key)} for row in rows],
+        )
+    return csv_download(
+        f"{name}.csv",
+        ["key", "label", "score", "provisions", "reversed", "level_0", "level_1", "level_2", "level_3"],
+        (
+            [
+                row.key,
+                labels.get(row.key, row.key),
+                f"{row.score:.1f}",
+                row.provisions,
+                row.reversed,
+                *(row.levels.get(str(k), 0) for k in range(4)),
+            ]
+            for row in rows
+        ),
+    )
+
+
+@router.get("/")
+def overview(
+    request: Request,
+    as_of: str | None = None,
+    format: str | None = None,
+    by: str = "agreement",
+    store: Store = Depends(get_store),
+    cache: VersionedCache = Depends(get_cache),
+    lang: Lang = Depends(get_lang),
+) -> Response:
+    day = as_of_param(as_of)
+    fmt = parse_format(format)
+    if fmt != "html":
+        return scores_download(store, cache, lang, day, by, fmt)
+    view = view_for(request, lang)
+    return render(request, lang, "overview.html", overview_context(store, cache, view, day))
+
+
+@router.get("/report")
+def report(
+    request: Request,
+    as_of: str | None = None,
+    store: Store = Depends(get_store),
+    cache: VersionedCache = Depends(get_cache),
+    lang: Lang = Depends(get_lang),
+) -> Response:
+    day = as_of_param(as_of)
+    view = view_for(request, lang)
+    return render(request, lang, "report.html", report_context(store, cache, view, day, inline_css=False))
+
+
+def report_context(
+    store: Store, cache: VersionedCache, view: View, as_of: date, *, inline_css: bool
+) -> dict[str, Any]:
+    context = overview_context(store, cache, view, as_of)
+    lang: Lang = "ko" if view.lang == "ko" else "en"
+    idx = sq.index(store, cache, lang)
+    evidence: dict[str, list[Any]] = {}
+    with store.read() as conn:
+        ids = {
+            e for item in context["reversed"] if item.status.current for e in item.status.current.evidence
+        }
+        found = event_q.find_by_ids(conn, ids)
+        for item in context["reversed"]:
+            cur = item.status.current
+            evidence[item.provision.id] = [found[e] for e in (cur.evidence if cur else ()) if e in found]
+    del idx
+    css = ""
+    if inline_css:
+        from peacetrack.web.pages.kit import STATIC
+
+        css = (STATIC / "site.css").read_text(encoding="utf-8")
+    return {**context, "evidence": evidence, "inline_css": css, "generated": date.today()}

@@ -1,0 +1,143 @@
+"""Events filtered by date range, actor, theme, type, provision and words; counted by month."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+
+from peacetrack.model.records import Event
+from peacetrack.store import tables as t
+from peacetrack.web.queries.records import ACCEPTED, parse
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What the timeline asks for; every part optional. ``themes`` is already expanded."""
+
+    start: date | None = None
+    end: date | None = None
+    actor: str | None = None
+    themes: Collection[str] = field(default_factory=tuple)
+    type: str | None = None
+    provision: str | None = None
+    agreement: str | None = None
+    q: str | None = None
+    newest_first: bool = True
+
+
+def _conditions(f: EventFilter) -> list[ColumnElement[bool]]:
+    e = t.events
+    conds: list[ColumnElement[bool]] = [e.c.status == ACCEPTED]
+    if f.start is not None:
+        # An event spanning several days is in range when any of its days is.
+        conds.append(func.coalesce(e.c.date_end, e.c.date) >= f.start)
+    if f.end is not None:
+        conds.append(e.c.date <= f.end)
+    if f.actor:
+        ea = t.event_actors
+        conds.append(e.c.id.in_(select(ea.c.event_id).where(ea.c.actor_id == f.actor)))
+    if f.type:
+        conds.append(e.c.type == f.type)
+    ee = t.event_effects
+    if f.provision:
+        conds.append(e.c.id.in_(select(ee.c.event_id).where(ee.c.provision_id == f.provision)))
+    if f.agreement:
+        p = t.provisions
+        conds.append(
+            e.c.id.in_(
+                select(ee.c.event_id)
+                .join(p, p.c.id == ee.c.provision_id)
+                .where(p.c.agreement_id == f.agreement)
+            )
+        )
+    if f.themes:
+        pt = t.provision_themes
+        conds.append(
+            e.c.id.in_(
+                select(ee.c.event_id)
+                .join(pt, pt.c.provision_id == ee.c.provision_id)
+                .where(pt.c.theme_id.in_(sorted(f.themes)))
+            )
+        )
+    if f.q:
+        words = f.q.strip().lower()
+        conds.append(
+            or_(
+                func.lower(e.c.title_en).contains(words, autoescape=True),
+                func.coalesce(e.c.title_ko, "").contains(f.q.strip(), autoescape=True),
+                func.lower(e.c.doc).contains(words, autoescape=True),
+            )
+        )
+    return conds
+
+
+def _select(f: EventFilter) -> Select[Any]:
+    e = t.events
+    order = (e.c.date.desc(), e.c.id.desc()) if f.newest_first else (e.c.date, e.c.id)
+    return select(e.c.doc).where(and_(*_conditions(f))).order_by(*order)
+
+
+def count(conn: Connection, f: EventFilter) -> int:
+    e = t.events
+    return int(conn.scalar(select(func.count()).select_from(e).where(and_(*_conditions(f)))) or 0)
+
+
+def find(conn: Connection, f: EventFilter, *, limit: int, offset: int = 0) -> list[Event]:
+    """One page of matching events."""
+    rows = conn.scalars(_select(f).limit(limit).offset(offset))
+    return [parse(Event, doc) for doc in rows]
+
+
+def by_month(conn: Connection, f: EventFilter) -> dict[tuple[int, int], int]:
+    """How many matching events fall in each (year, month), by start date."""
+    e = t.events
+    counts: dict[tuple[int, int], int] = {}
+    for day in conn.scalars(select(e.c.date).where(and_(*_conditions(f)))):
+        key = (day.year, day.month)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def date_span(conn: Connection) -> tuple[date | None, date | None]:
+    """First and last event date among accepted events."""
+    e = t.events
+    row = conn.execute(select(func.min(e.c.date), func.max(e.c.date)).where(e.c.status == ACCEPTED)).one()
+    return row[0], row[1]
+
+
+def actors_with_events(conn: Connection) -> list[str]:
+    ea, e = t.event_actors, t.events
+    return list(
+        conn.scalars(
+            select(ea.c.actor_id)
+            .join(e, e.c.id == ea.c.event_id)
+            .where(e.c.status == ACCEPTED)
+            .group_by(ea.c.actor_id)
+            .order_by(ea.c.actor_id)
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An assessment that cites an event as evidence."""
+
+    provision: str
+    as_of: date
+    level: int
+
+
+def citations(conn: Connection, event_id: str) -> list[Citation]:
+    """Assessments (accepted) that cite the event as evidence."""
+    s, ev = t.assessments, t.assessment_evidence
+    rows = conn.execute(
+        select(s.c.provision_id, s.c.as_of, s.c.level)
+        .join(ev, ev.c.assessment_id == s.c.id)
+        .where(ev.c.event_id == event_id, s.c.status == ACCEPTED)
+        .order_by(s.c.as_of, s.c.provision_id)
+    )
+    return [Citation(pid, as_of, int(level)) for pid, as_of, level in rows]

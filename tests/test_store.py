@@ -1,0 +1,82 @@
+"""The store: SQLite settings, one writer at a time, deletes kept in history, default location."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from peacetrack.bundle import import_bundles
+from peacetrack.fixtures import MINI
+from peacetrack.store import Store, resolve_url, upgrade
+from peacetrack.store import tables as t
+from peacetrack.store.migrate import head_revision, is_current
+from peacetrack.store.revisions import history
+from peacetrack.store.writer import delete_record
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "x.db"))
+    with store.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_url_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("PEACETRACK_DB", raising=False)
+    assert resolve_url(None).startswith("sqlite:///") and resolve_url(None).endswith("peacetrack.db")
+    monkeypatch.setenv("PEACETRACK_DB", "postgresql+psycopg://u@h/db")
+    assert resolve_url(None) == "postgresql+psycopg://u@h/db"
+    assert resolve_url(str(tmp_path / "a.db")) == f"sqlite:///{tmp_path / 'a.db'}"
+
+
+def test_migrations_reach_head(store: Store) -> None:
+    assert is_current(store)
+    before, after = upgrade(store)
+    assert before == after == head_revision()
+
+
+def test_concurrent_writers_are_serialised(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "w.db"))
+    upgrade(store)
+    errors: list[BaseException] = []
+
+    def write(i: int) -> None:
+        try:
+            with store.write() as conn:
+                conn.execute(text("INSERT INTO themes (id, name_en, doc, updated_at) "
+                                  "VALUES (:i, 'x', '{}', CURRENT_TIMESTAMP)"), {"i": f"t{i}"})
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    with store.read() as conn:
+        assert len(conn.execute(select(t.themes.c.id)).all()) == 8
+
+
+def test_failed_write_leaves_nothing(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.write() as conn:
+        conn.execute(text("INSERT INTO themes (id, name_en, doc, updated_at) "
+                          "VALUES ('t', 'x', '{}', CURRENT_TIMESTAMP)"))
+        raise RuntimeError("boom")
+    with store.read() as conn:
+        assert conn.execute(select(t.themes.c.id)).all() == []
+
+
+def test_delete_is_kept_in_history(store: Store) -> None:
+    import_bundles(store, [str(MINI)], author="t")
+    with store.write() as conn:
+        assert delete_record(conn, "gatherings", "ksm-conference-2021", author="editor", reason="duplicate")
+        assert not delete_record(conn, "gatherings", "ksm-conference-2021", author="editor", reason="again")
+    with store.read() as conn:
+        revs = history(conn, "gatherings", "ksm-conference-2021")
+        assert [r.op for r in revs] == ["insert", "delete"]
+        assert revs[1].new is None and revs[1].old is not None and revs[1].old["attendance"] == 100
+        assert conn.execute(select(t.gathering_actors)).all() == []
