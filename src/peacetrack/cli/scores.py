@@ -178,7 +178,6 @@ def _score_table(title: str, by: By, rows: Sequence[ScoreRow], labels: dict[str,
 # --- peacetrack score --------------------------------------------------------------------------
 
 score_app = typer.Typer(
-    help="Implementation scores (Peace Accords Matrix, with reversals); `score changes` for what moved.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -221,9 +220,11 @@ def score(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Score every agreement, theme or party as of a date (SPEC section 3); json: a list sorted by key.
+    """Implementation scores by agreement, theme or party, as of a date or over time (--series).
 
-    score(S, d) = round(100 * sum of levels / (3 * |S|), 1); agreements not yet signed on d are left out.
+    score = round(100 × sum of levels / (3 × provisions), 1); unsigned agreements are left out.
+
+    json: a list sorted by key; with --series, each key's points. See also `score changes`.
     """
     if ctx.invoked_subcommand is not None:
         given = [
@@ -233,10 +234,8 @@ def score(
         ]
         if given:
             options = ", ".join(f"--{n.replace('_', '-')}" for n in given)
-            raise _bad(
-                options,
-                f"options of `score` go after the subcommand: peacetrack score {ctx.invoked_subcommand} …",
-            )
+            sub = ctx.invoked_subcommand
+            raise _bad(options, f"not an option of `score {sub}`; its own options go after `{sub}`")
         return
     grouping, language = _by(by), _lang(lang)
     if series_freq is None:

@@ -129,6 +129,14 @@ class Session:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A place by its usual English name, and where the text names it (perhaps in Korean)."""
+
+    name: str
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
 class ModeValue:
     mode: Mode
     mark: Mark
@@ -144,7 +152,7 @@ class Count:
 class Gathering:
     title: Mark | None
     dates: DateValue | None = None
-    place: Mark | None = None
+    place: Place | None = None
     mode: ModeValue | None = None
     hosts: tuple[NameRef, ...] = ()
     sponsors: tuple[NameRef, ...] = ()
@@ -160,7 +168,7 @@ class Event:
     mark: Mark
     type: str
     sentence: Sentence
-    place: Mark | None = None
+    place: Place | None = None
     actors: tuple[NameRef, ...] = ()
     provisions: tuple[str, ...] = ()
 

@@ -26,6 +26,7 @@ from peacetrack.pipeline.records import (
     Mark,
     ModeValue,
     NameRef,
+    Place,
     Sentence,
     Session,
     Speaker,
@@ -210,7 +211,7 @@ def _extra_sentences(text: str, sentences: Sequence[Sentence]) -> list[Sentence]
         r"\battend|\bparticipa|참석|참가|session|meeting|세션|회의", text[s.start : s.end], re.IGNORECASE)]
 
 
-def _mode(text: str, main: Sentence | None, related: Sequence[Sentence], place: Mark | None) -> ModeValue | None:
+def _mode(text: str, main: Sentence | None, related: Sequence[Sentence], place: Place | None) -> ModeValue | None:
     scopes = ([main] if main else []) + list(related)
     for sentence in scopes:
         match = _HYBRID.search(text, sentence.start, sentence.end)
@@ -224,15 +225,17 @@ def _mode(text: str, main: Sentence | None, related: Sequence[Sentence], place: 
         if in_person is not None:
             return ModeValue("in_person", _mark(text, in_person.start(), in_person.end()))
     if place is not None:
-        return ModeValue("in_person", place)
+        return ModeValue("in_person", place.mark)
     return None
 
 
-def _place(text: str, main: Sentence | None, resources: Resources) -> Mark | None:
+def _place(text: str, main: Sentence | None, resources: Resources) -> Place | None:
     if main is None:
         return None
     match = resources.place_pattern.search(text, main.start, main.end)
-    return _mark(text, match.start(), match.end()) if match is not None else None
+    if match is None:
+        return None
+    return Place(resources.places[match.group()], _mark(text, match.start(), match.end()))
 
 
 def _attendance(text: str) -> Count | None:

@@ -36,7 +36,12 @@ class Line:
     path: str
     end_x: float
     end_y: float
-    end_value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    label: str
+    values: list[float | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +57,8 @@ class LineChart:
     yticks: list[Tick]
     marker_x: float | None
     marker_label: str
+    table: list[TableRow]
+    """Values at each year end (and the last month): the chart as a table."""
     data: dict[str, Any]
     """What the read-out script needs: x positions, month labels, each line's values."""
 
@@ -70,10 +77,10 @@ def trajectory(
     marker_label: str,
     month_label: Callable[[date], str],
     width: int = 760,
-    height: int = 320,
+    height: int = 300,
 ) -> LineChart:
     """Score (0-100) of each key at each month end from ``start`` to ``end``."""
-    left, top, right, bottom = 44.0, 16.0, width - 150.0, height - 34.0
+    left, top, right, bottom = 40.0, 14.0, width - 14.0, height - 28.0
     months = sorted({d for points in series.values() for d, _ in points})
     span = max((end - start).days, 1)
 
@@ -85,17 +92,13 @@ def trajectory(
 
     lines: list[Line] = []
     values_by_key: list[dict[str, Any]] = []
-    keys = sorted(series, key=lambda k: names.get(k, k))
+    keys = [k for k in series if series[k]]
     for i, key in enumerate(keys):
         points = series[key]
-        if not points:
-            continue
         colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
-        path = " ".join(
-            f"{'M' if j == 0 else 'L'}{x(d)},{y(row.score)}" for j, (d, row) in enumerate(points)
-        )
+        path = " ".join(f"{'M' if j == 0 else 'L'}{x(d)},{y(row.score)}" for j, (d, row) in enumerate(points))
         last_d, last_row = points[-1]
-        lines.append(Line(key, names.get(key, key), colour, dash, path, x(last_d), y(last_row.score), last_row.score))
+        lines.append(Line(key, names.get(key, key), colour, dash, path, x(last_d), y(last_row.score)))
         by_day = {d: row for d, row in points}
         values_by_key.append(
             {
@@ -105,17 +108,10 @@ def trajectory(
                 "reversed": [by_day[m].reversed if m in by_day else None for m in months],
             }
         )
-    # Keep end labels apart: nudge each down until it clears the one above.
-    placed: list[Line] = []
-    for line in sorted(lines, key=lambda ln: ln.end_y):
-        end_y = line.end_y
-        if placed and end_y - placed[-1].end_y < 13:
-            end_y = placed[-1].end_y + 13
-        placed.append(
-            Line(line.key, line.name, line.colour, line.dash, line.path, line.end_x, end_y, line.end_value)
-        )
-    order = {ln.key: k for k, ln in enumerate(lines)}
-    placed.sort(key=lambda ln: order[ln.key])
+    table: list[TableRow] = []
+    for k, m in enumerate(months):
+        if m.month == 12 or k == len(months) - 1:
+            table.append(TableRow(month_label(m), [v["values"][k] for v in values_by_key]))
     xticks = [Tick(x(date(year, 1, 1)), str(year)) for year in range(start.year + 1, end.year + 1)]
     if start.month == 1 and start.day == 1:
         xticks.insert(0, Tick(x(start), str(start.year)))
@@ -124,11 +120,11 @@ def trajectory(
     data = {
         "xs": [x(m) for m in months],
         "months": [month_label(m) for m in months],
-        "top": top,
-        "bottom": bottom,
         "series": values_by_key,
     }
-    return LineChart(width, height, left, top, right, bottom, placed, xticks, yticks, marker_x, marker_label, data)
+    return LineChart(
+        width, height, left, top, right, bottom, lines, xticks, yticks, marker_x, marker_label, table, data
+    )
 
 
 @dataclass(frozen=True, slots=True)

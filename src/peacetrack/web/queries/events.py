@@ -141,3 +141,16 @@ def citations(conn: Connection, event_id: str) -> list[Citation]:
         .order_by(s.c.as_of, s.c.provision_id)
     )
     return [Citation(pid, as_of, int(level)) for pid, as_of, level in rows]
+
+
+def find_by_ids(conn: Connection, ids: Collection[str]) -> dict[str, Event]:
+    """The accepted events among ``ids``, by id."""
+    e = t.events
+    found: dict[str, Event] = {}
+    ordered = sorted(set(ids))
+    for i in range(0, len(ordered), 500):
+        for rid, doc in conn.execute(
+            select(e.c.id, e.c.doc).where(e.c.id.in_(ordered[i : i + 500]), e.c.status == ACCEPTED)
+        ):
+            found[rid] = parse(Event, doc)
+    return found

@@ -1,0 +1,38 @@
+"""Linking: which provisions does a text bear on, and how (docs/linking.md).
+
+>>> from peacetrack.link import LinkIndex, docs_from_bundles, link_text
+>>> index = LinkIndex.build(docs_from_bundles(["@korean-peninsula"]))
+>>> link_text("North Korea blew up the liaison office", index, top=1)[0].provision
+'panmunjom-2018/1.3'
+"""
+
+from peacetrack.link.cache import IndexCache, default_cache_dir
+from peacetrack.link.documents import ProvisionDoc, docs_from_bundles, docs_from_records, docs_from_store
+from peacetrack.link.effect import EffectCues, EffectProposal, propose_effect
+from peacetrack.link.index import FieldWeights, IndexConfig, LinkIndex, UpdateReport
+from peacetrack.link.link import LinkHit, link_text, make_linker
+from peacetrack.link.tokenize import DEFAULT_KOREAN, KiwiTokenizer, NgramTokenizer, Token, make_tokenizer
+
+__all__ = [
+    "DEFAULT_KOREAN",
+    "EffectCues",
+    "EffectProposal",
+    "FieldWeights",
+    "IndexCache",
+    "IndexConfig",
+    "KiwiTokenizer",
+    "LinkHit",
+    "LinkIndex",
+    "NgramTokenizer",
+    "ProvisionDoc",
+    "Token",
+    "UpdateReport",
+    "default_cache_dir",
+    "docs_from_bundles",
+    "docs_from_records",
+    "docs_from_store",
+    "link_text",
+    "make_linker",
+    "make_tokenizer",
+    "propose_effect",
+]

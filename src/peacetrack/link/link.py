@@ -1,0 +1,89 @@
+"""Text → the provisions it most likely bears on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from peacetrack.link.index import LinkIndex, Match
+
+if TYPE_CHECKING:
+    from peacetrack.link.semantic import Reranker
+
+
+@dataclass(frozen=True, slots=True)
+class LinkHit:
+    """One provision a text bears on, how strongly, and the words that matched."""
+
+    provision: str
+    agreement: str
+    ref: str
+    score: float
+    matched: list[str] = field(default_factory=list)
+    text: dict[str, str] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "provision": self.provision,
+            "agreement": self.agreement,
+            "ref": self.ref,
+            "score": round(self.score, 4),
+            "matched": list(self.matched),
+            "text": dict(self.text),
+        }
+
+
+def _hit(index: LinkIndex, m: Match, score: float | None = None) -> LinkHit:
+    doc = index.doc(m.row)
+    return LinkHit(
+        provision=doc.id,
+        agreement=doc.agreement_id,
+        ref=doc.ref,
+        score=m.score if score is None else score,
+        matched=list(m.matched),
+        text=doc.text,
+    )
+
+
+def link_text(text: str, index: LinkIndex, top: int = 5, *, reranker: Reranker | None = None) -> list[LinkHit]:
+    """The ``top`` provisions ``text`` most likely bears on, best first.
+
+    Scores are BM25 sums (higher is closer; not comparable across texts). With
+    a ``reranker``, the best ``reranker.depth`` BM25 candidates are reordered by
+    a blend of their BM25 score and semantic similarity, and scores are that
+    blend (0-1).
+    """
+    text = text.strip()
+    if not text or top <= 0:
+        return []
+    if reranker is None:
+        return [_hit(index, m) for m in index.search(text, top)]
+    candidates = index.search(text, max(top, reranker.depth))
+    ranked = reranker.rerank(text, index, candidates)
+    return [_hit(index, m, score) for m, score in ranked[:top]]
+
+
+def make_linker(
+    index: LinkIndex,
+    *,
+    top: int = 3,
+    relative: float = 0.6,
+    min_score: float = 0.0,
+    reranker: Reranker | None = None,
+) -> Callable[[str], list[str]]:
+    """A callable for ingest: text → ids of the provisions it bears on.
+
+    Returns at most ``top`` ids: the best hit and those scoring at least
+    ``relative`` times the best (and at least ``min_score``), so a text that
+    clearly names one provision does not drag in its neighbours.
+    """
+
+    def link(text: str) -> list[str]:
+        hits = link_text(text, index, top, reranker=reranker)
+        if not hits:
+            return []
+        floor = max(min_score, hits[0].score * relative)
+        return [h.provision for h in hits if h.score >= floor]
+
+    return link

@@ -1,0 +1,118 @@
+"""Dated events a document mentions: summits, signings, demolitions, talks, tests.
+
+An event is a date phrase and a cue word (data/events.yaml) in the same clause
+of a sentence. Its title is the words around the cue: in English the noun
+phrase before the date ("after an unsuccessful Hanoi summit in February 2019"
+-> "an unsuccessful Hanoi summit") or the words after it; in Korean, which puts
+the verb last, the clause up to the cue ("남북 정상회담").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from peacetrack.pipeline.extract.dates import DatePhrase
+from peacetrack.pipeline.extract.names import clean
+from peacetrack.pipeline.records import DateValue, Document, Event, Extractor, Mark, Place, Sentence
+from peacetrack.pipeline.resources import Resources
+
+EXTRACTOR = Extractor("events", "1.0")
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:as\s+well\s+as|while|whereas)\s+|(?<=[가-힣])(?:고|며|으며|지만),?\s+")
+# Words that end the phrase naming an event, counted back from the date.
+_LEAD = re.compile(
+    r".*\b(?:during|after|before|since|following|by|with|that|which|when|while|including|included|include"
+    r"|such\s+as|as|at|amid|despite|until)\s+",
+    re.IGNORECASE | re.DOTALL,
+)
+_EDGE_WORDS = re.compile(r"^(?:and|or|but|the|however|moreover|also|then)\s+|\s+(?:in|on|of|at|from|during|since"
+                         r"|and|the|its|their)$", re.IGNORECASE)
+
+
+def _clauses(text: str, sentence: Sentence, phrases: Sequence[DatePhrase]) -> list[tuple[int, int]]:
+    cuts = [sentence.start]
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if any(p.start <= match.start() < p.end for p in phrases):
+            continue  # "April, May, and September 2018" is one date, not three clauses
+        cuts.extend([match.start(), match.end()])
+    cuts.append(sentence.end)
+    return [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2) if cuts[k + 1] > cuts[k]]
+
+
+def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while True:
+        piece = text[start:end]
+        stripped = piece.strip(" ,.;:‘’'\"“”")
+        if not stripped:
+            return start, start
+        start += piece.find(stripped)
+        end = start + len(stripped)
+        match = _EDGE_WORDS.search(text[start:end])
+        if match is None:
+            return start, end
+        if match.start() == 0:
+            start += match.end()
+        else:
+            end = start + match.start()
+
+
+def _title(text: str, clause: tuple[int, int], phrase: DatePhrase, cue: re.Match[str]) -> tuple[int, int]:
+    start, end = clause
+    if re.search(r"[가-힣]", text[cue.start() : cue.end()]):
+        left = phrase.end if phrase.end <= cue.start() else start
+        return _trim_edges(text, left, cue.end())
+    if cue.start() < phrase.start:
+        lead = _LEAD.match(text, start, cue.start())
+        return _trim_edges(text, lead.end() if lead else start, phrase.start)
+    return _trim_edges(text, phrase.end, end)
+
+
+def _cue(text: str, clause: tuple[int, int], resources: Resources) -> tuple[str, re.Match[str]] | None:
+    for cue in resources.event_cues:
+        match = cue.pattern.search(text, clause[0], clause[1])
+        if match is not None:
+            return cue.type, match
+    return None
+
+
+def extract_events(document: Document, phrases: Sequence[DatePhrase], resources: Resources) -> tuple[Event, ...]:
+    text = document.text
+    events: list[Event] = []
+    own_date = document.date_mark
+    for sentence in document.sentences:
+        inside = [p for p in phrases if sentence.start <= p.start < sentence.end]
+        if own_date is not None:
+            inside = [p for p in inside if not (p.start <= own_date.start < p.end)]
+        if not inside:
+            continue
+        for clause in _clauses(text, sentence, inside):
+            found = _cue(text, clause, resources)
+            if found is None:
+                continue
+            kind, cue = found
+            for phrase in (p for p in inside if clause[0] <= p.start < clause[1]):
+                a, b = _title(text, clause, phrase, cue)
+                if b <= a:
+                    continue
+                found_place = resources.place_pattern.search(text, a, b)
+                place = None
+                if found_place is not None:
+                    mark = Mark(found_place.start(), found_place.end(), found_place.group(), EXTRACTOR)
+                    place = Place(resources.places[found_place.group()], mark)
+                for value in phrase.values:
+                    events.append(_event(text, value, a, b, kind, sentence, place))
+    return tuple(events)
+
+
+def _event(
+    text: str, value: DateValue, start: int, end: int, kind: str, sentence: Sentence, place: Place | None
+) -> Event:
+    return Event(
+        date=value,
+        title=clean(text[start:end]),
+        mark=Mark(start, end, text[start:end], EXTRACTOR),
+        type=kind,
+        sentence=sentence,
+        place=place,
+    )

@@ -1,0 +1,291 @@
+"""What the API's resource modules share: caching headers, the scoring index,
+name look-ups, text matching and cursors."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from collections.abc import Collection, Iterable, Iterator
+from datetime import date
+from typing import Any, Final, Literal
+
+import orjson
+from fastapi import Request, Response
+from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select
+
+from peacetrack.scoring import Index
+from peacetrack.scoring.load import load_index
+from peacetrack.store import Store
+from peacetrack.store import tables as t
+from peacetrack.web.api.schemas import ActorRef, ProvisionRef, TextMap, ThemeRef
+from peacetrack.web.deps import VersionedCache
+from peacetrack.web.errors import ApiError, NotModified
+
+ACCEPTED: Final = "accepted"
+CHUNK: Final = 500
+Order = Literal["asc", "desc"]
+
+
+# --- caching: ETag and Cache-Control -------------------------------------------------------------
+
+
+def _etag(version: int, request: Request) -> str:
+    # The URL names the question, the version the data; ``today`` because a
+    # missing as_of means today, whose answer changes at midnight.
+    key = f"{version}|{date.today().isoformat()}|{request.url.path}?{request.url.query}"
+    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
+
+
+def _matches(header: str, etag: str) -> bool:
+    tags = [tag.strip().removeprefix("W/") for tag in header.split(",")]
+    return "*" in tags or etag in tags
+
+
+def read_guard(request: Request, response: Response) -> None:
+    """For every read: note the data version; answer 304 when the client's ETag is current.
+
+    Reads run after the private-server check (see ``app.py``), so a 304 never
+    tells an unauthenticated client anything.
+    """
+    cache: VersionedCache = request.app.state.cache
+    version = cache.version()
+    request.state.version = version
+    etag = _etag(version, request)
+    scope = "private" if request.app.state.private else "public"
+    headers = {"ETag": etag, "Cache-Control": f"{scope}, max-age=0, must-revalidate"}
+    if request.app.state.private:
+        headers["Vary"] = "Authorization"
+    sent = request.headers.get("if-none-match")
+    if sent and _matches(sent, etag):
+        raise NotModified(headers)
+    response.headers.update(headers)
+
+
+def store_of(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def version_of(request: Request) -> int:
+    version = getattr(request.state, "version", None)
+    if isinstance(version, int):
+        return version
+    cache: VersionedCache = request.app.state.cache
+    return cache.version()
+
+
+def scoring_index(request: Request) -> Index:
+    """The scoring index of the current data, rebuilt only after a write."""
+    cache: VersionedCache = request.app.state.cache
+    store = store_of(request)
+
+    def build() -> Index:
+        with store.read() as conn:
+            return load_index(conn)
+
+    index: Index = cache.get_at(version_of(request), "scoring-index", build)
+    return index
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+
+def text_map(en: str | None, ko: str | None) -> TextMap:
+    out = {"en": en or ""}
+    if ko:
+        out["ko"] = ko
+    return out
+
+
+def doc(raw: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = orjson.loads(raw)
+    return loaded
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(column: Any, q: str) -> ColumnElement[bool]:
+    """Case-insensitive substring match: ILIKE on PostgreSQL, lower() LIKE lower() on SQLite.
+
+    Substring matching is what Korean needs (no spaces between a noun and its
+    particle), and one expression serves both databases.
+    """
+    result: ColumnElement[bool] = column.ilike(f"%{_escape_like(q)}%", escape="\\")
+    return result
+
+
+def doc_contains(column: Any, q: str) -> ColumnElement[bool]:
+    """A superset filter on a JSON document column: ``q`` as JSON writes it, anywhere in it.
+
+    It also matches field names; :func:`values_match` then checks the values.
+    """
+    return contains(column, orjson.dumps(q).decode()[1:-1])
+
+
+def text_values(value: Any) -> Iterator[str]:
+    """Every string value in a JSON document (not its field names)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from text_values(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from text_values(item)
+
+
+def find(value: Any, q: str) -> str | None:
+    """The first string value of ``value`` containing ``q`` (ignoring case), else None."""
+    needle = q.lower()
+    for text in text_values(value):
+        if needle in text.lower():
+            return text
+    return None
+
+
+def excerpt(text: str, q: str, width: int = 160) -> str:
+    """``text`` trimmed to about ``width`` characters around the first match of ``q``."""
+    if len(text) <= width:
+        return text
+    at = max(text.lower().find(q.lower()), 0)
+    start = max(0, min(at - width // 3, len(text) - width))
+    piece = text[start : start + width]
+    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(text) else "")
+
+
+# --- look-ups ------------------------------------------------------------------------------------
+
+
+def chunks(ids: Collection[str]) -> Iterator[list[str]]:
+    ordered = sorted(set(ids))
+    for i in range(0, len(ordered), CHUNK):
+        yield ordered[i : i + CHUNK]
+
+
+def actor_refs(conn: Connection, ids: Iterable[str]) -> dict[str, ActorRef]:
+    a = t.actors
+    wanted = set(ids)
+    found: dict[str, ActorRef] = {}
+    for chunk in chunks(wanted):
+        for rid, kind, en, ko in conn.execute(
+            select(a.c.id, a.c.kind, a.c.name_en, a.c.name_ko).where(a.c.id.in_(chunk))
+        ):
+            found[rid] = ActorRef(id=rid, kind=kind, name=text_map(en, ko))
+    return found
+
+
+def refs_in_order(found: dict[str, ActorRef], ids: Iterable[str]) -> list[ActorRef]:
+    """The refs of ``ids`` in their order; an id with no actor row is left out."""
+    return [found[i] for i in ids if i in found]
+
+
+def theme_refs(conn: Connection, ids: Iterable[str]) -> dict[str, ThemeRef]:
+    th = t.themes
+    found: dict[str, ThemeRef] = {}
+    for chunk in chunks(set(ids)):
+        for rid, en, ko in conn.execute(select(th.c.id, th.c.name_en, th.c.name_ko).where(th.c.id.in_(chunk))):
+            found[rid] = ThemeRef(id=rid, name=text_map(en, ko))
+    return found
+
+
+def provision_refs(conn: Connection, ids: Iterable[str]) -> dict[str, ProvisionRef]:
+    p = t.provisions
+    found: dict[str, ProvisionRef] = {}
+    for chunk in chunks(set(ids)):
+        for rid, agreement, ref, en, ko in conn.execute(
+            select(p.c.id, p.c.agreement_id, p.c.ref, p.c.text_en, p.c.text_ko).where(p.c.id.in_(chunk))
+        ):
+            found[rid] = ProvisionRef(id=rid, agreement=agreement, ref=ref, text=text_map(en, ko))
+    return found
+
+
+def theme_descendants(conn: Connection, theme: str) -> set[str]:
+    """``theme`` and every theme below it."""
+    children: dict[str, list[str]] = {}
+    for tid, parent in conn.execute(select(t.themes.c.id, t.themes.c.parent)):
+        if parent is not None:
+            children.setdefault(parent, []).append(tid)
+    found = {theme}
+    todo = [theme]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+# --- cursors -------------------------------------------------------------------------------------
+
+
+def encode_cursor(day: date, rid: str) -> str:
+    raw = orjson.dumps([day.isoformat(), rid])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[date, str]:
+    """The (date, id) a cursor stands for; 400 if it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        day, rid = orjson.loads(raw)
+        if not isinstance(rid, str) or not isinstance(day, str):
+            raise ValueError("bad cursor")
+        return date.fromisoformat(day), rid
+    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError):
+        raise ApiError(400, "bad_request", "invalid cursor: pass back a next_cursor as given") from None
+
+
+def keyset(query: Select[Any], day: Any, rid: Any, after: tuple[date, str] | None, order: Order) -> Select[Any]:
+    """Page ``query`` by (day, id): a stable order that inserts cannot shift."""
+    if after is not None:
+        d, i = after
+        if order == "asc":
+            query = query.where(or_(day > d, and_(day == d, rid > i)))
+        else:
+            query = query.where(or_(day < d, and_(day == d, rid < i)))
+    if order == "asc":
+        return query.order_by(day.asc(), rid.asc())
+    return query.order_by(day.desc(), rid.desc())
+
+
+def page_docs(
+    conn: Connection,
+    base: Select[Any],
+    day: Any,
+    rid: Any,
+    *,
+    after: tuple[date, str] | None,
+    order: Order,
+    limit: int,
+    needle: str | None,
+    day_field: str,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of documents from ``base`` (which selects id, day, doc) and the next cursor.
+
+    A SQL filter on ``needle`` is a superset (it also matches field names), so
+    the documents are checked here and fetching goes on until the page is full.
+    Each round moves past the rows it read: the loop ends with the table.
+    """
+    found: list[dict[str, Any]] = []
+    batch = limit + 1
+    while True:
+        rows = conn.execute(keyset(base, day, rid, after, order).limit(batch)).all()
+        for _, _, raw in rows:
+            d = doc(raw)
+            if needle and find(d, needle) is None:
+                continue
+            found.append(d)
+            if len(found) > limit:
+                break
+        if len(found) > limit or len(rows) < batch:
+            break
+        after = (rows[-1][1], rows[-1][0])
+        batch = min(batch * 2, 5000)
+    page = found[:limit]
+    if len(found) > limit:
+        last = page[-1]
+        return page, encode_cursor(date.fromisoformat(last[day_field]), last["id"])
+    return page, None

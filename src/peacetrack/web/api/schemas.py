@@ -1,0 +1,453 @@
+"""Response models of the JSON API: what /openapi.json promises, field by field.
+
+Text people read is a language map (``{"en": ..., "ko": ...}``, English always
+there), as in bundles; codes (event types, effects, kinds) are the codebook's
+codes, labelled in both languages by ``GET /api/codebook``. References to other
+records carry the id and the name, so a client needs no second request to
+label them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from peacetrack.model.codebook import (
+    Access,
+    ActorKind,
+    Effect,
+    EventType,
+    GatheringMode,
+    Precision,
+    StatementKind,
+)
+
+TextMap = dict[str, str]
+"""A language map: English (``en``) always, Korean (``ko``) where known."""
+
+Level = Literal[0, 1, 2, 3]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- references --------------------------------------------------------------------------------
+
+
+class ActorRef(Out):
+    id: str
+    kind: ActorKind
+    name: TextMap
+
+
+class ThemeRef(Out):
+    id: str
+    name: TextMap
+
+
+class AgreementRef(Out):
+    id: str
+    title: TextMap
+    signed: dt.date
+
+
+class ProvisionRef(Out):
+    id: str
+    agreement: str
+    ref: str
+    text: TextMap
+
+
+# --- scores ------------------------------------------------------------------------------------
+
+
+class LevelCounts(Out):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
+
+    level_0: int = Field(alias="0", ge=0, description="Not initiated")
+    level_1: int = Field(alias="1", ge=0, description="Minimal")
+    level_2: int = Field(alias="2", ge=0, description="Intermediate")
+    level_3: int = Field(alias="3", ge=0, description="Full implementation")
+
+
+class ScoreRowOut(Out):
+    """One scored set S at one date (SPEC section 3), exactly as ``score --format json``."""
+
+    key: str = Field(description="Agreement, theme or actor id, per `by`.")
+    score: float = Field(ge=0, le=100)
+    provisions: int = Field(ge=1)
+    reversed: int = Field(ge=0)
+    levels: LevelCounts
+
+
+class SeriesPoint(Out):
+    date: dt.date
+    score: float = Field(ge=0, le=100)
+    provisions: int = Field(ge=1)
+    reversed: int = Field(ge=0)
+    levels: LevelCounts
+
+
+class SeriesLine(Out):
+    key: str
+    name: TextMap
+    points: list[SeriesPoint]
+
+
+class SeriesOut(Out):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
+
+    by: Literal["agreement", "theme", "party"]
+    freq: Literal["monthly", "quarterly", "yearly"]
+    start: dt.date = Field(alias="from")
+    end: dt.date = Field(alias="to")
+    dates: list[dt.date] = Field(description="Every period end in the range, in order.")
+    series: list[SeriesLine]
+
+
+# --- agreements and provisions -----------------------------------------------------------------
+
+
+class AgreementSummary(Out):
+    id: str
+    title: TextMap
+    signed: dt.date
+    parties: list[ActorRef]
+    place: str | None = None
+    source: str | None = None
+    provisions: int = Field(ge=0, description="How many provisions it has.")
+    score: ScoreRowOut | None = Field(description="Its score as of `as_of`; null before it was signed.")
+
+
+class ProvisionState(Out):
+    id: str
+    ref: str
+    text: TextMap
+    themes: list[ThemeRef]
+    responsible: list[ActorRef]
+    due: dt.date | None = None
+    keywords: list[str] = Field(default_factory=list)
+    level: Level = Field(description="level(p, as_of), SPEC section 3.")
+    peak: Level = Field(description="The highest level reached on or before as_of.")
+    reversed: bool = Field(description="level < peak.")
+    assessed: dt.date | None = Field(description="as_of of the assessment in effect; null: never assessed.")
+
+
+class AgreementDetail(Out):
+    id: str
+    title: TextMap
+    signed: dt.date
+    parties: list[ActorRef]
+    signatories: list[ActorRef]
+    place: str | None = None
+    source: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    status: str
+    as_of: dt.date
+    score: ScoreRowOut | None
+    provisions: list[ProvisionState]
+
+
+class SourceOut(Out):
+    url: str
+    title: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+
+
+class EvidenceEvent(Out):
+    id: str
+    date: dt.date
+    title: TextMap
+    type: EventType
+    sources: list[SourceOut]
+
+
+class AssessmentEntry(Out):
+    """One assessment of a provision, with what it did to the level."""
+
+    id: str
+    as_of: dt.date
+    level: Level
+    previous: Level = Field(description="The level in effect just before (0 before the first).")
+    peak: Level = Field(description="Highest level reached up to and including this date.")
+    reversed: bool = Field(description="Below the peak reached before it.")
+    superseded: bool = Field(description="Overtaken by a later-recorded assessment of the same date.")
+    note: TextMap | None = None
+    evidence: list[EvidenceEvent]
+
+
+class ProvisionEvent(Out):
+    id: str
+    date: dt.date
+    title: TextMap
+    type: EventType
+    effect: Effect
+
+
+class ProvisionDetail(Out):
+    id: str
+    agreement: AgreementRef
+    ref: str
+    text: TextMap
+    themes: list[ThemeRef]
+    responsible: list[ActorRef]
+    due: dt.date | None = None
+    keywords: list[str] = Field(default_factory=list)
+    as_of: dt.date
+    level: Level
+    peak: Level
+    reversed: bool
+    history: list[AssessmentEntry] = Field(description="Every assessment, oldest first, with its evidence.")
+    events: list[ProvisionEvent] = Field(description="Events linked to this provision, oldest first.")
+
+
+class ThemeOut(Out):
+    id: str
+    name: TextMap
+    parent: str | None = None
+    provisions: int = Field(ge=0, description="Provisions tagged with this theme itself.")
+
+
+# --- events ------------------------------------------------------------------------------------
+
+
+class EffectOut(Out):
+    provision: str
+    effect: Effect
+
+
+class EventOut(Out):
+    id: str
+    date: dt.date
+    date_end: dt.date | None = None
+    precision: Precision | None = None
+    title: TextMap
+    summary: TextMap | None = None
+    type: EventType
+    actors: list[ActorRef]
+    place: str | None = None
+    sources: list[SourceOut]
+    effects: list[EffectOut]
+
+
+class AssessmentRef(Out):
+    id: str
+    provision: str
+    as_of: dt.date
+    level: Level
+
+
+class EventDetail(EventOut):
+    status: str
+    provisions: list[ProvisionRef] = Field(description="The provisions its effects name.")
+    cited_by: list[AssessmentRef] = Field(description="Assessments that give it as evidence.")
+
+
+class EventPage(Out):
+    items: list[EventOut]
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last.")
+    limit: int
+
+
+# --- actors --------------------------------------------------------------------------------------
+
+
+class ActorSummary(Out):
+    id: str
+    kind: ActorKind
+    name: TextMap
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+
+
+class Commitment(Out):
+    provision: ProvisionRef
+    level: Level
+    reversed: bool
+
+
+class PartyTo(Out):
+    agreement: AgreementRef
+    role: Literal["party", "signatory"]
+
+
+class ActorEvent(Out):
+    id: str
+    date: dt.date
+    title: TextMap
+    type: EventType
+
+
+class ActorStatement(Out):
+    id: str
+    date: dt.date
+    title: TextMap
+    kind: StatementKind
+    role: Literal["signatory", "addressee"]
+
+
+class ActorGathering(Out):
+    id: str
+    start: dt.date
+    title: TextMap
+    role: Literal["host", "sponsor", "speaker"]
+
+
+class CoSignatory(Out):
+    actor: ActorRef
+    statements: int = Field(ge=1, description="How many statements both signed.")
+
+
+class ActorDetail(Out):
+    id: str
+    kind: ActorKind
+    name: TextMap
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    ecosoc_status: str | None = None
+    url: str | None = None
+    status: str
+    member_of: list[ActorRef]
+    members: list[ActorRef]
+    as_of: dt.date
+    commitments: list[Commitment] = Field(description="Provisions naming it responsible, level as of as_of.")
+    agreements: list[PartyTo]
+    events: list[ActorEvent] = Field(description="Its latest events, newest first (at most 100).")
+    events_total: int = Field(ge=0, description="All its events: page through /api/events?actor=ID.")
+    statements: list[ActorStatement]
+    gatherings: list[ActorGathering]
+    co_signatories: list[CoSignatory] = Field(description="Actors that signed statements with it, most first.")
+
+
+# --- statements and gatherings -----------------------------------------------------------------
+
+
+class StatementSummary(Out):
+    id: str
+    date: dt.date
+    title: TextMap
+    kind: StatementKind
+    signatories: int = Field(ge=0)
+    addressees: list[ActorRef]
+    source: str | None = None
+
+
+class DemandOut(Out):
+    text: TextMap
+    addressee: ActorRef | None = None
+    provisions: list[ProvisionRef]
+    themes: list[ThemeRef]
+
+
+class StatementDetail(Out):
+    id: str
+    date: dt.date
+    title: TextMap
+    kind: StatementKind
+    signatories: list[ActorRef]
+    addressees: list[ActorRef]
+    demands: list[DemandOut]
+    source: str | None = None
+    status: str
+
+
+class StatementPage(Out):
+    items: list[StatementSummary]
+    next_cursor: str | None
+    limit: int
+
+
+class GatheringSummary(Out):
+    id: str
+    title: TextMap
+    start: dt.date
+    end: dt.date
+    place: str | None = None
+    mode: GatheringMode
+    hosts: list[ActorRef]
+    attendance: int | None = None
+    sessions: int = Field(ge=0)
+
+
+class SessionOut(Out):
+    title: TextMap
+    access: Access
+    date: dt.date | None = None
+    topics: list[TextMap]
+    speakers: list[ActorRef]
+    outputs: list[str]
+
+
+class GatheringDetail(Out):
+    id: str
+    title: TextMap
+    start: dt.date
+    end: dt.date
+    place: str | None = None
+    mode: GatheringMode
+    hosts: list[ActorRef]
+    sponsors: list[ActorRef]
+    attendance: int | None = None
+    sessions: list[SessionOut]
+    source: str | None = None
+    status: str
+
+
+class GatheringPage(Out):
+    items: list[GatheringSummary]
+    next_cursor: str | None
+    limit: int
+
+
+# --- search, codebook, health, writes ----------------------------------------------------------
+
+SearchKind = Literal["events", "provisions", "actors", "statements", "gatherings"]
+
+
+class SearchHit(Out):
+    kind: SearchKind
+    id: str
+    title: TextMap
+    date: dt.date | None = None
+    match: str = Field(description="The text that matched (trimmed around the match).")
+    href: str = Field(description="The record in this API.")
+
+
+class SearchOut(Out):
+    q: str
+    counts: dict[str, int] = Field(description="Matches per kind (before `limit`).")
+    results: list[SearchHit]
+
+
+class CodeOut(Out):
+    code: str
+    label: TextMap
+
+
+class Health(Out):
+    status: Literal["ok"]
+
+
+class ImportCounts(Out):
+    inserted: int = Field(ge=0)
+    updated: int = Field(ge=0)
+    unchanged: int = Field(ge=0)
+
+
+class ImportResult(Out):
+    dry_run: bool
+    counts: dict[str, ImportCounts]
+
+
+class AssessmentOut(Out):
+    id: str
+    provision: ProvisionRef
+    as_of: dt.date
+    level: Level
+    evidence: list[EvidenceEvent]
+    note: TextMap | None = None
+    status: str

@@ -1,0 +1,115 @@
+"""Scores (SPEC section 3) as of a date, and score series for charts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from sqlalchemy import Connection, select
+
+from peacetrack.scoring import By, Freq, ScoreRow, period_ends, scores, series
+from peacetrack.scoring.load import first_signed
+from peacetrack.store import tables as t
+from peacetrack.web.api.common import scoring_index, store_of, text_map
+from peacetrack.web.api.schemas import ScoreRowOut, SeriesOut, TextMap
+from peacetrack.web.errors import ApiError, ProblemOut
+
+reads = APIRouter(tags=["scores"])
+
+MAX_POINTS = 1200
+"""A series has at most this many period ends (a century of months)."""
+
+AsOf = Annotated[date | None, Query(description="The date to score at (YYYY-MM-DD); default today.")]
+ByQuery = Annotated[By, Query(description="Group provisions by agreement, theme (with descendants) or party.")]
+
+
+def row_json(row: ScoreRow) -> dict[str, Any]:
+    return dict(row.to_json())
+
+
+@reads.get(
+    "/api/scores",
+    response_model=list[ScoreRowOut],
+    summary="Implementation scores as of a date",
+    description="Exactly the rows of `peacetrack score --format json` (SPEC section 3), sorted by key.",
+)
+def get_scores(request: Request, as_of: AsOf = None, by: ByQuery = "agreement") -> list[dict[str, Any]]:
+    index = scoring_index(request)
+    return [row_json(r) for r in scores(index, as_of or date.today(), by)]
+
+
+def group_names(conn: Connection, by: By) -> dict[str, TextMap]:
+    if by == "agreement":
+        query = select(t.agreements.c.id, t.agreements.c.title_en, t.agreements.c.title_ko)
+    elif by == "theme":
+        query = select(t.themes.c.id, t.themes.c.name_en, t.themes.c.name_ko)
+    else:
+        query = select(t.actors.c.id, t.actors.c.name_en, t.actors.c.name_ko)
+    return {key: text_map(en, ko) for key, en, ko in conn.execute(query)}
+
+
+def _point(day: date, row: ScoreRow) -> dict[str, Any]:
+    data = row_json(row)
+    del data["key"]
+    return {"date": day, **data}
+
+
+def _too_many(start: date, end: date, freq: Freq) -> bool:
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months // {"monthly": 1, "quarterly": 3, "yearly": 12}[freq] > MAX_POINTS
+
+
+@reads.get(
+    "/api/scores/series",
+    response_model=SeriesOut,
+    summary="Score series over period ends (for charts)",
+    description=(
+        "Each group's score row at every calendar period end (month, quarter or year) from `from` to "
+        "`to`. A group is absent at dates where it is empty (its agreement not yet signed)."
+    ),
+)
+def get_series(
+    request: Request,
+    by: ByQuery = "agreement",
+    freq: Annotated[Freq, Query(description="Spacing of the points.")] = "monthly",
+    start: Annotated[
+        date | None, Query(alias="from", description="First day; default the first signing date.")
+    ] = None,
+    end: Annotated[date | None, Query(alias="to", description="Last day; default today.")] = None,
+) -> dict[str, Any]:
+    store = store_of(request)
+    end = end or date.today()
+    if start is None:
+        with store.read() as conn:
+            start = first_signed(conn) or end
+    if start > end:
+        raise ApiError(
+            422, "invalid", "`from` is after `to`", [ProblemOut(path="query.from", reason=f"{start} > {end}")]
+        )
+    if _too_many(start, end, freq):
+        raise ApiError(
+            422,
+            "invalid",
+            f"more than {MAX_POINTS} points: choose a shorter range or a coarser freq",
+            [ProblemOut(path="query.freq", reason=f"{freq} from {start} to {end} is too many points")],
+        )
+    index = scoring_index(request)
+    lines = series(index, by, freq, start, end)
+    with store.read() as conn:
+        names = group_names(conn, by)
+    return {
+        "by": by,
+        "freq": freq,
+        "from": start,
+        "to": end,
+        "dates": period_ends(freq, start, end),
+        "series": [
+            {
+                "key": key,
+                "name": names.get(key, {"en": key}),
+                "points": [_point(d, row) for d, row in points],
+            }
+            for key, points in lines.items()
+        ],
+    }

@@ -1,0 +1,84 @@
+"""Every write of the API goes through import's own path: validate, plan, apply.
+
+A request body becomes an in-memory bundle fragment, is validated exactly as
+``peacetrack import`` validates files (against the records already stored),
+and is written in one transaction with the user as the revision's author.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection
+
+from peacetrack.bundle.importer import _removed_provisions_in_use, known_ids, plan
+from peacetrack.bundle.load import Fragment
+from peacetrack.bundle.problems import BadInput
+from peacetrack.bundle.validate import Known, Validated, validate
+from peacetrack.model.records import FORMAT
+from peacetrack.store import Store
+from peacetrack.store.writer import Plan, apply
+from peacetrack.web.errors import ApiError, problems_from_bundle
+
+REQUEST = "request"
+"""The name problems carry for a request body."""
+
+Check = Callable[[Connection, Known, Validated], None]
+
+
+def write_bundle(
+    store: Store,
+    data: Any,
+    *,
+    author: str,
+    reason: str,
+    dry_run: bool = False,
+    check: Check | None = None,
+    name: str = REQUEST,
+) -> Plan:
+    """Validate and write one bundle object atomically; BadInput lists every problem."""
+    with store.write() as conn:
+        known = known_ids(conn)
+        validated = validate([Fragment(name, data)], known)
+        in_use = _removed_provisions_in_use(conn, validated, known)
+        if in_use:
+            raise BadInput(in_use)
+        if check is not None:
+            check(conn, known, validated)
+        todo = plan(conn, validated)
+        if not dry_run and not todo.empty:
+            apply(conn, todo, author=author, reason=reason)
+    return todo
+
+
+def write_record(
+    store: Store,
+    kind: str,
+    record: Any,
+    *,
+    author: str,
+    reason: str,
+    check: Check | None = None,
+) -> Plan:
+    """Write one record (a JSON object of ``kind``); problems point into the body itself."""
+    try:
+        return write_bundle(store, {"format": FORMAT, kind: [record]}, author=author, reason=reason, check=check)
+    except BadInput as exc:
+        problems = problems_from_bundle(exc.problems, strip=f"$.{kind}[0]")
+        first = f"{problems[0].path}: {problems[0].reason}" if problems else "invalid record"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ApiError(422, "invalid", first + more, problems) from None
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """RFC 7396 JSON merge patch: objects merge, ``null`` removes, anything else replaces."""
+    if not isinstance(patch, dict):
+        return patch
+    out = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = merge_patch(out.get(key), value)
+    return out
