@@ -31,26 +31,37 @@ EFFECTS = ["implements", "advances", "violates", "reverses", "suspends", "mentio
 def synthetic_bundle(n_events: int) -> dict[str, Any]:
     actors = [{"id": c, "kind": "state", "name": {"en": c.upper(), "ko": c}} for c in ("kor", "prk", "usa")]
     provisions = [
-        {"ref": f"{a}.{i}", "text": {"en": f"Provision {a}.{i}", "ko": f"조항 {a}.{i}"}, "responsible": ["kor", "prk"]}
+        {
+            "ref": f"{a}.{i}",
+            "text": {"en": f"Provision {a}.{i}", "ko": f"조항 {a}.{i}"},
+            "responsible": ["kor", "prk"],
+        }
         for a in range(1, 6)
         for i in range(1, 11)
     ]
-    agreement = {"id": "bench-2018", "title": {"en": "Benchmark agreement"}, "signed": "2018-01-01",
-                 "parties": ["kor", "prk"], "provisions": provisions}
+    agreement = {
+        "id": "bench-2018",
+        "title": {"en": "Benchmark agreement"},
+        "signed": "2018-01-01",
+        "parties": ["kor", "prk"],
+        "provisions": provisions,
+    }
     start = date(2018, 1, 1)
     events = []
     for i in range(n_events):
         p = provisions[i % len(provisions)]
-        events.append({
-            "id": f"ev-{i:07d}",
-            "date": (start + timedelta(days=i % 3000)).isoformat(),
-            "title": {"en": f"Synthetic event {i}", "ko": f"합성 사건 {i}"},
-            "summary": {"en": "A benchmark event with a one-line summary of what happened."},
-            "type": TYPES[i % len(TYPES)],
-            "actors": ["kor", "prk"] if i % 2 else ["usa"],
-            "sources": [{"url": f"https://example.org/news/{i}", "publisher": "Example News"}],
-            "effects": [{"provision": f"bench-2018/{p['ref']}", "effect": EFFECTS[i % len(EFFECTS)]}],
-        })
+        events.append(
+            {
+                "id": f"ev-{i:07d}",
+                "date": (start + timedelta(days=i % 3000)).isoformat(),
+                "title": {"en": f"Synthetic event {i}", "ko": f"합성 사건 {i}"},
+                "summary": {"en": "A benchmark event with a one-line summary of what happened."},
+                "type": TYPES[i % len(TYPES)],
+                "actors": ["kor", "prk"] if i % 2 else ["usa"],
+                "sources": [{"url": f"https://example.org/news/{i}", "publisher": "Example News"}],
+                "effects": [{"provision": f"bench-2018/{p['ref']}", "effect": EFFECTS[i % len(EFFECTS)]}],
+            }
+        )
     return {"format": "peacetrack/1", "actors": actors, "agreements": [agreement], "events": events}
 
 
@@ -60,8 +71,10 @@ def baseline(events: list[dict[str, Any]], path: Path) -> float:
     conn.execute("CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT, doc TEXT)")
     t0 = time.perf_counter()
     with conn:
-        conn.executemany("INSERT INTO events VALUES (?, ?, ?)",
-                         [(e["id"], e["date"], json.dumps(e, ensure_ascii=False)) for e in events])
+        conn.executemany(
+            "INSERT INTO events VALUES (?, ?, ?)",
+            [(e["id"], e["date"], json.dumps(e, ensure_ascii=False)) for e in events],
+        )
     elapsed = time.perf_counter() - t0
     conn.close()
     return elapsed

@@ -104,8 +104,17 @@ def test_history_json_and_as_of(cli: Any, tmp_path: Path) -> None:
     revs = orjson.loads(result.out)
     assert [r["op"] for r in revs] == ["insert"]
     assert revs[0]["author"] == "alice" and revs[0]["reason"] == "first load"
-    before = cli("--db", db, "history", "events", "2018-09-14-liaison-office-opens", "--at", "2000-01-01",
-                 "--format", "json")
+    before = cli(
+        "--db",
+        db,
+        "history",
+        "events",
+        "2018-09-14-liaison-office-opens",
+        "--at",
+        "2000-01-01",
+        "--format",
+        "json",
+    )
     assert orjson.loads(before.out) is None
     unknown = cli("--db", db, "history", "planets", "x")
     assert unknown.code == 2

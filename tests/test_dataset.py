@@ -72,7 +72,9 @@ def test_every_agreement_and_provision_is_bilingual(records: dict[str, list[Any]
 
 def test_seed_documents_are_records(records: dict[str, list[Any]]) -> None:
     actors = {a.id: a for a in records["actors"]}
-    letter = next(s for s in records["statements"] if isinstance(s, Statement) and s.kind.value == "open_letter")
+    letter = next(
+        s for s in records["statements"] if isinstance(s, Statement) and s.kind.value == "open_letter"
+    )
     assert letter.date.isoformat() == "2019-03-21"
     assert len(letter.signatories) == 55 == len(set(letter.signatories))
     assert sum(1 for s in letter.signatories if actors[s].ecosoc_status) == 6
@@ -94,7 +96,9 @@ def test_imports_on_both_backends_and_tells_the_story(store: Any, db_url: str, c
     report = import_bundles(store, ["@korean-peninsula"], author="test")
     assert report.counts["events"]["inserted"] >= 150
     assert import_bundles(store, ["@korean-peninsula"], author="test").changed == 0
-    y18, y19, y20, y23 = (scores(cli, db_url, d) for d in ("2018-12-31", "2019-12-31", "2020-12-31", "2023-12-31"))
+    y18, y19, y20, y23 = (
+        scores(cli, db_url, d) for d in ("2018-12-31", "2019-12-31", "2020-12-31", "2023-12-31")
+    )
     assert set(y18) == AGREEMENTS
     # 2018: real implementation on every agreement
     assert all(y18[a]["score"] >= 30 for a in AGREEMENTS)

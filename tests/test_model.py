@@ -10,7 +10,17 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from peacetrack.model.codebook import CODE_LISTS, Effect, level_label
-from peacetrack.model.records import KINDS, Agreement, Assessment, Demand, Event, Provision, Session, Source, field_label
+from peacetrack.model.records import (
+    KINDS,
+    Agreement,
+    Assessment,
+    Demand,
+    Event,
+    Provision,
+    Session,
+    Source,
+    field_label,
+)
 
 MODELS = [*KINDS.values(), Provision, Source, Demand, Session]
 
@@ -39,8 +49,13 @@ def test_labels_lookup() -> None:
 
 
 def event(**changes: object) -> dict[str, object]:
-    base: dict[str, object] = {"id": "e1", "date": "2018-04-27", "title": {"en": "Summit"}, "type": "summit",
-                               "sources": [{"url": "https://example.org/a"}]}
+    base: dict[str, object] = {
+        "id": "e1",
+        "date": "2018-04-27",
+        "title": {"en": "Summit"},
+        "type": "summit",
+        "sources": [{"url": "https://example.org/a"}],
+    }
     return base | changes
 
 
@@ -67,13 +82,26 @@ def test_event_rejects(changes: dict[str, object], fragment: str) -> None:
 
 
 def test_provision_ids_follow_refs() -> None:
-    ag = Agreement.model_validate({"id": "cma-2018", "title": {"en": "CMA"}, "signed": "2018-09-19",
-                                   "parties": ["kor"], "provisions": [{"ref": "2.1", "text": {"en": "GPs"}}]})
+    ag = Agreement.model_validate(
+        {
+            "id": "cma-2018",
+            "title": {"en": "CMA"},
+            "signed": "2018-09-19",
+            "parties": ["kor"],
+            "provisions": [{"ref": "2.1", "text": {"en": "GPs"}}],
+        }
+    )
     assert ag.provisions[0].id == "cma-2018/2.1"
     with pytest.raises(ValidationError, match="must be"):
-        Agreement.model_validate({"id": "cma-2018", "title": {"en": "CMA"}, "signed": "2018-09-19",
-                                  "parties": ["kor"],
-                                  "provisions": [{"id": "cma-2018/9", "ref": "2.1", "text": {"en": "GPs"}}]})
+        Agreement.model_validate(
+            {
+                "id": "cma-2018",
+                "title": {"en": "CMA"},
+                "signed": "2018-09-19",
+                "parties": ["kor"],
+                "provisions": [{"id": "cma-2018/9", "ref": "2.1", "text": {"en": "GPs"}}],
+            }
+        )
 
 
 def test_assessment_level_range_and_loose_note() -> None:
@@ -83,9 +111,11 @@ def test_assessment_level_range_and_loose_note() -> None:
         Assessment.model_validate({"provision": "p/1", "as_of": "2019-01-01", "level": 7})
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
-       st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != ""),
-       st.text(max_size=40))
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != ""),
+    st.text(max_size=40),
+)
 def test_canonical_doc_round_trips(day: date, en: str, ko: str) -> None:
     title = {"en": en, "ko": ko} if ko.strip() else {"en": en}
     first = Event.model_validate(event(date=day.isoformat(), title=title))

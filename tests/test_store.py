@@ -46,8 +46,13 @@ def test_concurrent_writers_are_serialised(tmp_path: Path) -> None:
     def write(i: int) -> None:
         try:
             with store.write() as conn:
-                conn.execute(text("INSERT INTO themes (id, name_en, doc, updated_at) "
-                                  "VALUES (:i, 'x', '{}', CURRENT_TIMESTAMP)"), {"i": f"t{i}"})
+                conn.execute(
+                    text(
+                        "INSERT INTO themes (id, name_en, doc, updated_at) "
+                        "VALUES (:i, 'x', '{}', CURRENT_TIMESTAMP)"
+                    ),
+                    {"i": f"t{i}"},
+                )
         except BaseException as exc:  # collected and asserted below
             errors.append(exc)
 
@@ -63,8 +68,11 @@ def test_concurrent_writers_are_serialised(tmp_path: Path) -> None:
 
 def test_failed_write_leaves_nothing(store: Store) -> None:
     with pytest.raises(RuntimeError), store.write() as conn:
-        conn.execute(text("INSERT INTO themes (id, name_en, doc, updated_at) "
-                          "VALUES ('t', 'x', '{}', CURRENT_TIMESTAMP)"))
+        conn.execute(
+            text(
+                "INSERT INTO themes (id, name_en, doc, updated_at) VALUES ('t', 'x', '{}', CURRENT_TIMESTAMP)"
+            )
+        )
         raise RuntimeError("boom")
     with store.read() as conn:
         assert conn.execute(select(t.themes.c.id)).all() == []

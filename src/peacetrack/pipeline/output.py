@@ -35,14 +35,16 @@ class _Spans:
     def add(self, pointer: str, mark: Mark | None) -> None:
         if mark is None:
             return
-        self.records.append({
-            "pointer": pointer,
-            "start": mark.start,
-            "end": mark.end,
-            "text": mark.text,
-            "extractor": mark.by.name,
-            "version": mark.by.version,
-        })
+        self.records.append(
+            {
+                "pointer": pointer,
+                "start": mark.start,
+                "end": mark.end,
+                "text": mark.text,
+                "extractor": mark.by.name,
+                "version": mark.by.version,
+            }
+        )
 
 
 def _lang_map(text: str) -> dict[str, str]:
@@ -62,7 +64,9 @@ def _name(ref: NameRef, pointer: str, spans: _Spans, *, ecosoc: bool = False) ->
     return out
 
 
-def _names(refs: tuple[NameRef, ...], pointer: str, spans: _Spans, *, ecosoc: bool = False) -> list[dict[str, Any]]:
+def _names(
+    refs: tuple[NameRef, ...], pointer: str, spans: _Spans, *, ecosoc: bool = False
+) -> list[dict[str, Any]]:
     return [_name(ref, f"{pointer}/{k}", spans, ecosoc=ecosoc) for k, ref in enumerate(refs)]
 
 
@@ -93,7 +97,9 @@ def _demand(demand: Demand, pointer: str, spans: _Spans) -> dict[str, Any]:
     }
 
 
-def _statement(statement: Statement, pointer: str, document: Document, n: int, spans: _Spans) -> dict[str, Any]:
+def _statement(
+    statement: Statement, pointer: str, document: Document, n: int, spans: _Spans
+) -> dict[str, Any]:
     out: dict[str, Any] = {"id": f"{document.id}.statement.{n}"}
     if statement.date is not None:
         out["date"] = statement.date.start.isoformat()
@@ -140,7 +146,9 @@ def _session(session: Session, pointer: str, spans: _Spans) -> dict[str, Any]:
     return out
 
 
-def _gathering(gathering: Gathering, pointer: str, document: Document, n: int, spans: _Spans) -> dict[str, Any]:
+def _gathering(
+    gathering: Gathering, pointer: str, document: Document, n: int, spans: _Spans
+) -> dict[str, Any]:
     out: dict[str, Any] = {"id": f"{document.id}.gathering.{n}"}
     if gathering.title is not None:
         out["title"] = _lang_map(_clean(gathering.title.text))
@@ -161,9 +169,13 @@ def _gathering(gathering: Gathering, pointer: str, document: Document, n: int, s
     if gathering.attendance is not None:
         out["attendance"] = gathering.attendance.value
         spans.add(pointer + "/attendance", gathering.attendance.mark)
-    out["sessions"] = [_session(s, f"{pointer}/sessions/{k}", spans) for k, s in enumerate(gathering.sessions)]
+    out["sessions"] = [
+        _session(s, f"{pointer}/sessions/{k}", spans) for k, s in enumerate(gathering.sessions)
+    ]
     if gathering.speakers:
-        out["speakers"] = [_speaker(s, f"{pointer}/speakers/{k}", spans) for k, s in enumerate(gathering.speakers)]
+        out["speakers"] = [
+            _speaker(s, f"{pointer}/speakers/{k}", spans) for k, s in enumerate(gathering.speakers)
+        ]
     return out
 
 

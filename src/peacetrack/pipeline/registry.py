@@ -48,25 +48,42 @@ def _is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
-def _alias_pattern(alias: str) -> str:
-    pieces = []
-    for ch in alias:
-        if ch.isspace():
-            pieces.append(r"\s+")
-        elif ch in "'’‘`":
-            pieces.append("['’‘`]?")
-        else:
-            pieces.append(re.escape(ch))
-    body = "".join(pieces)
-    if _is_hangul(alias[0]):
-        left = r"(?<![가-힣A-Za-z0-9])"
-    else:
-        left = r"(?<![\w])"
-    right = "" if _is_hangul(alias[-1]) else r"(?![\w])"
-    # Acronyms only in capitals: "US" is a country, "us" is not.
-    if _ACRONYM.match(alias) and any(ch.isalpha() for ch in alias):
-        return f"{left}{body}{right}"
-    return f"{left}(?i:{body}){right}"
+# Words of running text, cut the way `normalise_name` cuts names: "U.S." and "People's" stay whole.
+_TEXT_TOKEN = re.compile(r"[^\W_]+(?:[.'’‘`´][^\W_]+)*\.?|&")
+# A Korean name takes its particle without a space ("북한은", "참여연대의"); longer tails make another word.
+_PARTICLE_MAX = 3
+
+
+def _token_key(token: str, fold: bool = True) -> str:
+    text = unicodedata.normalize("NFKC", token)
+    if fold:
+        text = text.casefold()
+    if text == "&":
+        return "and"
+    return _APOSTROPHES.sub("", text).replace(".", "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    keys: tuple[str, ...]
+    exact: tuple[str, ...] | None  # acronyms match in capitals only: "US" is a country, "us" is not
+    actors: tuple[str, ...]
+
+
+def _alias(name: str, actors: tuple[str, ...]) -> _Alias | None:
+    keys = tuple(normalise_name(name).split())
+    if not keys:
+        return None
+    exact = None
+    if _ACRONYM.match(name) and any(ch.isalpha() for ch in name):
+        exact = tuple(_token_key(t, fold=False) for t in _TEXT_TOKEN.findall(name))
+    return _Alias(keys, exact, actors)
+
+
+def _token_end(token: re.Match[str]) -> int:
+    # A full stop after a word ends the sentence; inside "U.S." it belongs to the name.
+    word = token.group()
+    return token.end() - 1 if word.endswith(".") and "." not in word[:-1] else token.end()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,16 +119,21 @@ class Registry:
         # A name two actors share says nothing about which one is meant.
         self._index = {key: next(iter(ids)) for key, ids in index.items() if len(ids) == 1}
         self._choices = list(self._index)
-        surface: dict[str, tuple[str, ...]] = {
-            name: (self._index[normalise_name(name)],) for name in written if normalise_name(name) in self._index
-        }
+        surface: dict[str, tuple[str, ...]] = {}
+        for name in written:
+            if (key := normalise_name(name)) in self._index:
+                surface[name] = (self._index[key],)
         for name, ids in (groups or {}).items():
             known = tuple(i for i in ids if i in self.actors)
             if known:
                 surface.setdefault(name, known)
-        self._surface = {normalise_name(name): ids for name, ids in surface.items()}
-        ordered = sorted(surface, key=len, reverse=True)
-        self._pattern = re.compile("|".join(_alias_pattern(name) for name in ordered)) if ordered else None
+        by_first: dict[str, list[_Alias]] = {}
+        for name, ids in surface.items():
+            alias = _alias(name, ids)
+            if alias is not None:
+                by_first.setdefault(alias.keys[0], []).append(alias)
+        # Longest names first, so "UN Security Council" wins over "UN".
+        self._by_first = {key: sorted(found, key=lambda a: -len(a.keys)) for key, found in by_first.items()}
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -131,7 +153,9 @@ class Registry:
             # Short names differ by one letter from quite different names ("Korea", "Korean").
             if len(key) < 10 or not self._choices:
                 continue
-            best = process.extract(key, self._choices, scorer=fuzz.ratio, limit=2, score_cutoff=self.threshold)
+            best = process.extract(
+                key, self._choices, scorer=fuzz.ratio, limit=2, score_cutoff=self.threshold
+            )
             if not best:
                 continue
             top = self._index[best[0][0]]
@@ -142,16 +166,65 @@ class Registry:
         return None
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
-        """Every registry name in ``text[start:end]``, longest name first where names overlap."""
-        if self._pattern is None:
-            return []
+        """Every registry name in ``text[start:end]``, the longest where names overlap.
+
+        Word by word against an index of names by their first word: one dictionary
+        lookup per word, whatever the size of the registry.
+        """
         end = len(text) if end is None else end
-        found = []
-        for m in self._pattern.finditer(text, start, end):
-            ids = self._surface.get(normalise_name(m.group()))
-            if ids:
-                found.append(Found(ids, m.start(), m.end(), m.group()))
+        tokens = list(_TEXT_TOKEN.finditer(text, start, end))
+        keys = [_token_key(t.group()) for t in tokens]
+        found: list[Found] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._match_at(tokens, keys, i)
+            if hit is None:
+                i += 1
+                continue
+            alias, stop = hit
+            a = tokens[i].start()
+            found.append(Found(alias.actors, a, stop, text[a:stop]))
+            i += len(alias.keys)
         return found
+
+    def _candidates(self, key: str) -> list[_Alias]:
+        direct = self._by_first.get(key, [])
+        if not key or not _is_hangul(key[-1]):
+            return direct
+        out = list(direct)
+        for cut in range(1, min(_PARTICLE_MAX, len(key) - 1) + 1):
+            out.extend(self._by_first.get(key[:-cut], ()))
+        return sorted(out, key=lambda a: -len(a.keys))
+
+    def _match_at(self, tokens: list[re.Match[str]], keys: list[str], i: int) -> tuple[_Alias, int] | None:
+        for alias in self._candidates(keys[i]):
+            wanted = alias.keys
+            n = len(wanted)
+            if i + n > len(keys) or not all(keys[i + j] == wanted[j] for j in range(1, n - 1)):
+                continue
+            last = keys[i + n - 1]
+            if last == wanted[-1]:
+                stop = _token_end(tokens[i + n - 1])
+            elif self._particle_after(last, wanted[-1]):
+                stop = tokens[i + n - 1].start() + len(wanted[-1])
+            else:
+                continue
+            if alias.exact is not None:
+                written = tuple(_token_key(t.group(), fold=False) for t in tokens[i : i + n])
+                if written != alias.exact:
+                    continue
+            return alias, stop
+        return None
+
+    @staticmethod
+    def _particle_after(word: str, name: str) -> bool:
+        tail = word[len(name) :]
+        return (
+            word.startswith(name)
+            and _is_hangul(name[-1])
+            and len(tail) <= _PARTICLE_MAX
+            and all(map(_is_hangul, tail))
+        )
 
     def label(self, actor_id: str, lang: str = "en") -> str:
         actor = self.actors[actor_id]

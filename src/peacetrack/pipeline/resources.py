@@ -79,12 +79,14 @@ def _agreements(raw: dict[str, Any]) -> tuple[AgreementPattern, ...]:
     found = []
     for entry in raw["agreements"]:
         for pattern in entry["patterns"]:
-            found.append(AgreementPattern(re.compile(pattern, re.IGNORECASE), entry.get("id"), entry.get("template")))
+            found.append(
+                AgreementPattern(re.compile(pattern, re.IGNORECASE), entry.get("id"), entry.get("template"))
+            )
     return tuple(found)
 
 
 def _event_cues(raw: dict[str, Any]) -> tuple[EventCue, ...]:
-    cues = []
+    cues: list[EventCue] = []
     for entry in raw["events"]:
         kind = EventType(entry["type"]).value  # fail loudly on a type the codebook lacks
         cues.extend(EventCue(kind, re.compile(pattern, re.IGNORECASE)) for pattern in entry["patterns"])

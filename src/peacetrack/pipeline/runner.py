@@ -54,8 +54,11 @@ class Pipeline:
             with clock.stage("link"):
                 extraction = link(document, extraction, self.linker)
         except Exception as exc:  # a bug or a pathological input must cost one file, not the batch
-            return Result(document.path, error=f"extraction failed: {type(exc).__name__}: {exc}",
-                          timings=clock.timings())
+            return Result(
+                document.path,
+                error=f"extraction failed: {type(exc).__name__}: {exc}",
+                timings=clock.timings(),
+            )
         return Result(document.path, document=document, extraction=extraction, timings=clock.timings())
 
     def run_bytes(self, data: bytes, path: str) -> Result:
@@ -92,5 +95,7 @@ def run_pipeline(
     resources = load_resources()
     if not isinstance(registry, Registry):
         registry = Registry(registry, resources.groups)
-    pipeline = Pipeline(registry=registry, linker=linker, options=options or ReadOptions(), resources=resources)
+    pipeline = Pipeline(
+        registry=registry, linker=linker, options=options or ReadOptions(), resources=resources
+    )
     return pipeline.run(paths)

@@ -93,7 +93,10 @@ def load_input(conn: Connection, *, lang: Lang = "en") -> ScoringInput:
     ):
         responsible_of.setdefault(pid, []).append(actor)
 
-    tree = dict(conn.execute(select(th.c.id, th.c.parent).where(th.c.status == ACCEPTED)).tuples().all())
+    tree: dict[str, str | None] = {
+        theme: parent
+        for theme, parent in conn.execute(select(th.c.id, th.c.parent).where(th.c.status == ACCEPTED))
+    }
     # A parent that is not itself accepted is no group: its child is a root.
     parents: dict[str, str | None] = {
         theme: (parent if parent in tree else None) for theme, parent in tree.items()

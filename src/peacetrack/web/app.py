@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from peacetrack.store import Store
+from peacetrack.web import errors, pages
+from peacetrack.web.api import READS, WRITES
+from peacetrack.web.api.common import read_guard
+from peacetrack.web.api.schemas import Health
+from peacetrack.web.auth import require_reader
 from peacetrack.web.deps import VersionedCache
 
 STATIC = Path(__file__).resolve().parent / "static"
+
+PRIVATE_ENV = "PEACETRACK_PRIVATE"
+"""Set to 1 by ``peacetrack serve --private`` for the worker processes' :func:`app_from_env`."""
+
+DESCRIPTION = """\
+Agreements split into provisions, dated and sourced events linked to them, implementation levels
+over time, and scores for any date (Peace Accords Matrix method). Text is given in every language
+as maps such as `{"en": "...", "ko": "..."}`.
+
+**Auth.** Reads are public unless the server runs with `--private`. Every write needs
+`Authorization: Bearer TOKEN` of an editor (`peacetrack user add NAME --role editor`).
+
+**Errors** are `{"error": {"code", "message", "problems": [{"path", "reason"}]}}`.
+
+**Caching.** Reads carry an `ETag` (data version + URL) and `Cache-Control: ...must-revalidate`;
+send `If-None-Match` to get `304 Not Modified` while nothing has changed.
+"""
 
 
 def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
@@ -19,10 +42,32 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
     app = FastAPI(
         title="peacetrack",
         summary="Peace-process monitoring: agreements, provisions, sourced events, implementation scores.",
+        description=DESCRIPTION,
         version="0.1.0",
     )
     app.state.store = store
     app.state.cache = VersionedCache(store)
     app.state.private = private
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    errors.install(app)
+
+    @app.get("/api/health", response_model=Health, tags=["meta"], summary="Liveness: always ok")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    guard = [Depends(require_reader), Depends(read_guard)] if private else [Depends(read_guard)]
+    for router in READS:
+        app.include_router(router, dependencies=guard, responses=errors.READ_RESPONSES)
+    for router in WRITES:
+        app.include_router(router, responses=errors.WRITE_RESPONSES)
+
+    # --- HTML pages -------------------------------------------------------------------------
+    pages.install(app)
+    # ----------------------------------------------------------------------------------------
+
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app ``peacetrack serve`` runs in each worker: database and privacy from the environment."""
+    return create_app(os.environ.get("PEACETRACK_DB"), private=os.environ.get(PRIVATE_ENV) == "1")

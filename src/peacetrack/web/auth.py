@@ -41,7 +41,9 @@ TOKEN_PREFIX: Final = "pt_"
 
 # The table of migration 0003, described beside the code that uses it, with the
 # naming convention of store/tables.py.
-_metadata = MetaData(naming_convention={"pk": "pk_%(table_name)s", "uq": "uq_%(table_name)s_%(column_0_name)s"})
+_metadata = MetaData(
+    naming_convention={"pk": "pk_%(table_name)s", "uq": "uq_%(table_name)s_%(column_0_name)s"}
+)
 
 users = Table(
     "users",
@@ -106,7 +108,9 @@ def add_user(conn: Connection, name: str, role: str) -> str:
         raise UserError(f"user {name!r} already exists (use `peacetrack user token {name}` for a new token)")
     token = new_token()
     conn.execute(
-        users.insert().values(name=name, role=role, token_hash=token_hash(token), created_at=datetime.now(UTC))
+        users.insert().values(
+            name=name, role=role, token_hash=token_hash(token), created_at=datetime.now(UTC)
+        )
     )
     return token
 

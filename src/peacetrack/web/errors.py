@@ -99,7 +99,9 @@ def error_response(
     body = ErrorBody(
         error=ErrorDetail(code=code or CODES.get(status, "error"), message=message, problems=list(problems))
     )
-    return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=dict(headers or {}))
+    return JSONResponse(
+        body.model_dump(mode="json", exclude_none=True), status_code=status, headers=dict(headers or {})
+    )
 
 
 def problems_from_bundle(problems: Sequence[BundleProblem], *, strip: str | None = None) -> list[ProblemOut]:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from peacetrack.pipeline.records import DateValue, Extractor, Mark, Precision, Sentence
 
@@ -40,18 +41,24 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![A-Za-z])"
 )
 _TOKEN = rf"(?:{_MONTH}|(?:19|20)\d{{2}}(?![\d:])|\d{{1,2}}(?:st|nd|rd|th)?(?![\d:%]))"
-_SEP = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|to|through|until|till|&)[ \t]+|[ \t]*[-–—~][ \t]*|[ \t]+of[ \t]+|[ \t]+)"
+_SEP = (
+    r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|to|through|until|till|&)[ \t]+"
+    r"|[ \t]*[-–—~][ \t]*|[ \t]+of[ \t]+|[ \t]+)"
+)
 _EN_PHRASE = re.compile(rf"(?<![\w.,/-]){_TOKEN}(?:{_SEP}{_TOKEN})*")
 _EN_TOKEN = re.compile(_TOKEN)
 _RANGE_SEPS = frozenset({"-", "–", "—", "~", "to", "through", "until", "till"})
 
 _WEEKDAY = r"(?:\s*\(\s*[월화수목금토일]\s*\))?"
 _KO_PHRASE = re.compile(
-    r"(?<!\d)(?:(?P<y>(?:19|20)\d{2})\s*년\s*)?(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?" + _WEEKDAY
+    r"(?<!\d)(?:(?P<y>(?:19|20)\d{2})\s*년\s*)?(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?"
+    + _WEEKDAY
     + r"(?:\s*(?:~|∼|～|-|–|부터)\s*(?:(?P<y2>(?:19|20)\d{2})\s*년\s*)?(?:(?P<m2>\d{1,2})\s*월\s*)?"
     r"(?P<d2>\d{1,2})\s*일" + _WEEKDAY + r"(?:\s*까지)?)?"
 )
-_NUMERIC = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[-./]) ?(?P<m>\d{1,2})(?P=s) ?(?P<d>\d{1,2})(?!\d)\.?")
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[-./]) ?(?P<m>\d{1,2})(?P=s) ?(?P<d>\d{1,2})(?!\d)\.?"
+)
 _YEAR_ONLY = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)"
     r"|\b(?:in|of|since|during|by|until|year|early|late|mid-?)\s+((?:19|20)\d{2})\b(?![-./]\d)"
@@ -158,8 +165,10 @@ def _parse_english(text: str, start: int, end: int) -> RawDate | None:
                 i += 1
         elif tok.kind == "Y" and items:
             # A year closing a list ("November 29th, 30th, and December 1st, 2021") belongs to all of it.
-            items = [it if it.year is not None else Item(tok.value, it.month, it.day, it.start, it.end)
-                     for it in items]
+            items = [
+                it if it.year is not None else Item(tok.value, it.month, it.day, it.start, it.end)
+                for it in items
+            ]
             last = items[-1]
             items[-1] = Item(last.year, last.month, last.day, last.start, tok.end)
             i += 1
@@ -204,12 +213,18 @@ def _parse_korean(match: re.Match[str]) -> RawDate:
         value = match.group(name)
         return int(value) if value else None
 
-    first = Item(num("y"), num("m"), num("d"), match.start(), match.end("d") if match.group("d") else match.end("m"))
+    first = Item(
+        num("y"), num("m"), num("d"), match.start(), match.end("d") if match.group("d") else match.end("m")
+    )
     if first.month is not None and first.day is None and first.year is None:
         return RawDate((), (), match.start(), match.end())
     if match.group("d2") is None:
-        return RawDate((Item(first.year, first.month, first.day, match.start(), match.end()),), (),
-                       match.start(), match.end())
+        return RawDate(
+            (Item(first.year, first.month, first.day, match.start(), match.end()),),
+            (),
+            match.start(),
+            match.end(),
+        )
     year2 = num("y2") if num("y2") is not None else first.year
     month2 = num("m2") if num("m2") is not None else first.month
     second = Item(year2, month2, num("d2"), match.start("d2"), match.end())
@@ -222,8 +237,9 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawDate]:
     found: list[RawDate] = []
     for match in _NUMERIC.finditer(text, start, end):
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-        found.append(RawDate((Item(year, month, day, match.start(), match.end()),), (),
-                             match.start(), match.end()))
+        found.append(
+            RawDate((Item(year, month, day, match.start(), match.end()),), (), match.start(), match.end())
+        )
     for match in _KO_PHRASE.finditer(text, start, end):
         raw = _parse_korean(match)
         if raw.items:
@@ -277,8 +293,11 @@ class _Context:
         assert item.month is not None
         bounds = self._sentence(item.start)
         if bounds is not None:
-            inside = [(abs(offset - item.start), offset > item.start, year)
-                      for offset, year in self.anchors if bounds[0] <= offset < bounds[1]]
+            inside = [
+                (abs(offset - item.start), offset > item.start, year)
+                for offset, year in self.anchors
+                if bounds[0] <= offset < bounds[1]
+            ]
             if inside:
                 return min(inside)[2]
         if self.anchor is not None:
@@ -342,10 +361,14 @@ def _span_value(text: str, first: tuple[int, Item, date], last: tuple[int, Item,
 
 
 def _consecutive(resolved: list[tuple[int, Item, date]]) -> bool:
-    return len(resolved) >= 2 and all(
-        item.day is not None and later - earlier == timedelta(days=1)
-        for (_, _, earlier), (_, item, later) in zip(resolved, resolved[1:], strict=False)
-    ) and resolved[0][1].day is not None
+    return (
+        len(resolved) >= 2
+        and all(
+            item.day is not None and later - earlier == timedelta(days=1)
+            for (_, _, earlier), (_, item, later) in pairwise(resolved)
+        )
+        and resolved[0][1].day is not None
+    )
 
 
 def resolve(text: str, raw: RawDate, context: _Context) -> DatePhrase | None:

@@ -24,19 +24,73 @@ _EN = re.compile(
 _TO = re.compile(r"\bto\s+(?P<word>[\w'-]+)")
 # "to" before these is a preposition, not the start of what is asked.
 _NOT_VERBS = frozenset(
-    "the a an this that these those its their his her our your all any each every resolution resolutions "
-    "date no one".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "all",
+        "any",
+        "each",
+        "every",
+        "resolution",
+        "resolutions",
+        "date",
+        "no",
+        "one",
+    ]
 )
 _PREPOSITIONAL = frozenset(
-    "pursuant according due prior owing thanks related relating close next contrary subject addressed "
-    "referred committed regard respect attention access commitment contribution adherence return "
-    "approach answer response reference".split()
+    [
+        "pursuant",
+        "according",
+        "due",
+        "prior",
+        "owing",
+        "thanks",
+        "related",
+        "relating",
+        "close",
+        "next",
+        "contrary",
+        "subject",
+        "addressed",
+        "referred",
+        "committed",
+        "regard",
+        "respect",
+        "attention",
+        "access",
+        "commitment",
+        "contribution",
+        "adherence",
+        "return",
+        "approach",
+        "answer",
+        "response",
+        "reference",
+    ]
 )
-_KO_VERB = re.compile(r"(?:촉구|요구|요청|호소|권고|당부)\s*(?:합니다|한다|하는\s*바입니다|드립니다|하며|하고|하였다|했다)")
-_KO_BEFORE_VERB = re.compile(r"(?P<addr>[^\s,.]+(?:\s+[^\s,.]+){0,3}?)(?:에게|께|에)\s+(?:강력히\s+|거듭\s+|다시\s+)?"
-                             r"(?:촉구|요구|요청|호소|권고|당부)")
-_KO_AFTER_SUBJECT = re.compile(r"^(?:우리(?:들)?은|우리는|[^\s]+\s*단체(?:들)?은)\s+(?:또한\s+|다시\s+한번\s+)?"
-                               r"(?P<addr>[^,.]+?)(?:에게|께|에)\s")
+_KO_VERB = re.compile(
+    r"(?:촉구|요구|요청|호소|권고|당부)\s*(?:합니다|한다|하는\s*바입니다|드립니다|하며|하고|하였다|했다)"
+)
+_KO_BEFORE_VERB = re.compile(
+    r"(?P<addr>[^\s,.]+(?:\s+[^\s,.]+){0,3}?)(?:에게|께|에)\s+(?:강력히\s+|거듭\s+|다시\s+)?"
+    r"(?:촉구|요구|요청|호소|권고|당부)"
+)
+_KO_AFTER_SUBJECT = re.compile(
+    r"^(?:우리(?:들)?은|우리는|[^\s]+\s*단체(?:들)?은)\s+(?:또한\s+|다시\s+한번\s+)?"
+    r"(?P<addr>[^,.]+?)(?:에게|께|에)\s"
+)
 
 
 _KO_MARKED = re.compile(r"[^\s]+[을를은는]\s+")

@@ -19,15 +19,23 @@ from peacetrack.pipeline.resources import Resources
 
 EXTRACTOR = Extractor("events", "1.0")
 
-_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:as\s+well\s+as|while|whereas)\s+|(?<=[가-힣])(?:고|며|으며|지만),?\s+")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]\s+|\s+(?:as\s+well\s+as|while|whereas)\s+|(?<=[가-힣])(?:고|며|으며|지만),?\s+"
+)
 # Words that end the phrase naming an event, counted back from the date.
 _LEAD = re.compile(
     r".*\b(?:during|after|before|since|following|by|with|that|which|when|while|including|included|include"
     r"|such\s+as|as|at|amid|despite|until)\s+",
     re.IGNORECASE | re.DOTALL,
 )
-_EDGE_WORDS = re.compile(r"^(?:and|or|but|the|however|moreover|also|then)\s+|\s+(?:in|on|of|at|from|during|since"
-                         r"|and|the|its|their)$", re.IGNORECASE)
+_KO_ENDING = re.compile(
+    r"(?:하였다|하였고|했습니다|했으며|했다|했고|합니다|한다|하고|하며|됐다|되었다|했|한|된)[.。]?$"
+)
+_EDGE_WORDS = re.compile(
+    r"^(?:and|or|but|the|however|moreover|also|then)\s+|\s+(?:in|on|of|at|from|during|since"
+    r"|and|the|its|their)$",
+    re.IGNORECASE,
+)
 
 
 def _clauses(text: str, sentence: Sentence, phrases: Sequence[DatePhrase]) -> list[tuple[int, int]]:
@@ -57,26 +65,50 @@ def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + match.start()
 
 
-def _title(text: str, clause: tuple[int, int], phrase: DatePhrase, cue: re.Match[str]) -> tuple[int, int]:
+def _korean_title(
+    text: str, clause: tuple[int, int], phrase: DatePhrase, cues: list[re.Match[str]]
+) -> tuple[int, int]:
+    """From the date to the verb that names the event, without its ending: "… 연락사무소를 폭파"."""
+    last = cues[-1]
+    word_end = last.end()
+    while word_end < clause[1] and not text[word_end].isspace():
+        word_end += 1
+    ending = _KO_ENDING.search(text, last.end(), word_end)
+    end = ending.start() if ending is not None else word_end
+    left = phrase.end if phrase.end <= last.start() else clause[0]
+    return _trim_edges(text, left, max(end, last.end()))
+
+
+def _title(
+    text: str, clause: tuple[int, int], phrase: DatePhrase, cues: list[re.Match[str]]
+) -> tuple[int, int]:
     start, end = clause
+    cue = cues[0]
     if re.search(r"[가-힣]", text[cue.start() : cue.end()]):
-        left = phrase.end if phrase.end <= cue.start() else start
-        return _trim_edges(text, left, cue.end())
+        return _korean_title(text, clause, phrase, cues)
     if cue.start() < phrase.start:
         lead = _LEAD.match(text, start, cue.start())
         return _trim_edges(text, lead.end() if lead else start, phrase.start)
     return _trim_edges(text, phrase.end, end)
 
 
-def _cue(text: str, clause: tuple[int, int], resources: Resources) -> tuple[str, re.Match[str]] | None:
+def _cue(text: str, clause: tuple[int, int], resources: Resources) -> tuple[str, list[re.Match[str]]] | None:
+    """The clause's event type (the first type any cue of which matches) and all its cue matches."""
     for cue in resources.event_cues:
-        match = cue.pattern.search(text, clause[0], clause[1])
-        if match is not None:
-            return cue.type, match
+        if cue.pattern.search(text, clause[0], clause[1]) is not None:
+            matches = [
+                m
+                for c in resources.event_cues
+                if c.type == cue.type
+                for m in c.pattern.finditer(text, clause[0], clause[1])
+            ]
+            return cue.type, sorted(matches, key=lambda m: m.start())
     return None
 
 
-def extract_events(document: Document, phrases: Sequence[DatePhrase], resources: Resources) -> tuple[Event, ...]:
+def extract_events(
+    document: Document, phrases: Sequence[DatePhrase], resources: Resources
+) -> tuple[Event, ...]:
     text = document.text
     events: list[Event] = []
     own_date = document.date_mark
@@ -90,9 +122,9 @@ def extract_events(document: Document, phrases: Sequence[DatePhrase], resources:
             found = _cue(text, clause, resources)
             if found is None:
                 continue
-            kind, cue = found
+            kind, cues = found
             for phrase in (p for p in inside if clause[0] <= p.start < clause[1]):
-                a, b = _title(text, clause, phrase, cue)
+                a, b = _title(text, clause, phrase, cues)
                 if b <= a:
                     continue
                 found_place = resources.place_pattern.search(text, a, b)

@@ -39,11 +39,17 @@ _HOST_VERB = re.compile(
     r"\b(?:co-?)?host(?:ed|s|ing)?\b|\borgani[sz]ed\b|\bconvened\b|\bheld\b|개최|주최|열렸|열린다|열립니다|마련",
     re.IGNORECASE,
 )
-_ACTIVE = re.compile(r"\b(?:co-?)?hosted\s+(?=the\b|a\b|an\b|its\b|their\b)|\borgani[sz]ed\s+(?=the\b)"
-                     r"|\bconvened\s+(?=the\b)", re.IGNORECASE)
+_ACTIVE = re.compile(
+    r"\b(?:co-?)?hosted\s+(?=the\b|a\b|an\b|its\b|their\b)|\borgani[sz]ed\s+(?=the\b)"
+    r"|\bconvened\s+(?=the\b)",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+by\s+", re.IGNORECASE)
-_SPONSORED = re.compile(r"(?:,\s*)?\b(?:sponsored|supported|funded)\s+by\s+(?P<list>.+?)(?=,|\s+(?:and\s+)?"
-                        r"(?:co-?)?(?:hosted|organi[sz]ed|held|convened)\b|\.|$)", re.IGNORECASE)
+_SPONSORED = re.compile(
+    r"(?:,\s*)?\b(?:sponsored|supported|funded)\s+by\s+(?P<list>.+?)(?=,|\s+(?:and\s+)?"
+    r"(?:co-?)?(?:hosted|organi[sz]ed|held|convened)\b|\.|$)",
+    re.IGNORECASE,
+)
 _KO_SUBJECT = re.compile(r"^(?P<list>[^.。]+?)(?:은|는|이|가)\s")
 _KO_SPONSOR = re.compile(r"(?P<list>[^.。]+?)(?:이|가)\s+(?:공동\s*)?후원|(?P<list2>[^.。]+?)의\s+후원으로")
 _LABELS = re.compile(
@@ -55,7 +61,9 @@ _SPONSOR_LABEL = re.compile(r"sponsor|support|후원|협찬", re.IGNORECASE)
 _TITLE_WORDS = r"Conference|Forum|Symposium|Seminar|Workshop|Congress|Dialogue|Roundtable|Summit"
 _TITLE_KEY = re.compile(rf"\b(?:{_TITLE_WORDS})\b")
 _CONNECTOR = frozenset({"on", "of", "for", "the", "and", "&", "in"})
-_KO_TITLE = re.compile(r"[「『《<“]([^」』》>”]*(?:회의|포럼|토론회|심포지엄|세미나|컨퍼런스|대회)[^」』》>”]*)[」』》>”]")
+_KO_TITLE = re.compile(
+    r"[「『《<“]([^」』》>”]*(?:회의|포럼|토론회|심포지엄|세미나|컨퍼런스|대회)[^」』》>”]*)[」』》>”]"
+)
 _HYBRID = re.compile(
     r"\bhybrid\b|\bonline\s+and\s+(?:in\s+person|on-?site|offline|in\s+[A-Z])|(?:in\s+person|on-?site|offline)"
     r"\s+and\s+online|\beither\s+online\s+or\s+on-?site|\bon-?site\s+or\s+online|\bsimultaneously\s+online"
@@ -65,11 +73,18 @@ _HYBRID = re.compile(
 _ONLINE = re.compile(r"\bonline\b|\bvirtual(?:ly)?\b|\bwebinar\b|\bzoom\b|온라인|비대면|화상", re.IGNORECASE)
 _IN_PERSON = re.compile(r"\bin\s+person\b|\bon-?site\b|\boffline\b|대면|현장", re.IGNORECASE)
 _ATTENDANCE = (
-    re.compile(r"(?P<n>\d[\d,]*)\s+(?:people|participants|attendees|persons|individuals|delegates|guests)"
-               r"\s+(?:\w+\s+){0,2}?(?:attended|participated|joined|took\s+part|were\s+present)", re.IGNORECASE),
-    re.compile(r"\battended\s+by\s+(?:\w+\s+){0,3}?(?P<n>\d[\d,]*)\s+(?:people|participants|attendees|persons)",
-               re.IGNORECASE),
-    re.compile(r"(?:참석|참가|참여)(?:\s*(?:인원|자\s*수|자))?(?:은|는|이|가)?\s*(?:약|총|모두)?\s*(?P<n>\d[\d,]*)\s*(?:여\s*)?명"),
+    re.compile(
+        r"(?P<n>\d[\d,]*)\s+(?:people|participants|attendees|persons|individuals|delegates|guests)"
+        r"\s+(?:\w+\s+){0,2}?(?:attended|participated|joined|took\s+part|were\s+present)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\battended\s+by\s+(?:\w+\s+){0,3}?(?P<n>\d[\d,]*)\s+(?:people|participants|attendees|persons)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?:참석|참가|참여)(?:\s*(?:인원|자\s*수|자))?(?:은|는|이|가)?\s*(?:약|총|모두)?\s*(?P<n>\d[\d,]*)\s*(?:여\s*)?명"
+    ),
     re.compile(r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:이|의)?\s*(?:\S+\s+)?(?:참석|참가|참여)"),
 )
 
@@ -91,7 +106,9 @@ def _phrases_in(phrases: Sequence[DatePhrase], start: int, end: int) -> list[Dat
     return [p for p in phrases if start <= p.start < end]
 
 
-def _main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[DatePhrase]) -> Sentence | None:
+def _main_sentence(
+    text: str, sentences: Sequence[Sentence], phrases: Sequence[DatePhrase]
+) -> Sentence | None:
     """The sentence that says who held the gathering and when."""
     best: tuple[float, Sentence] | None = None
     for sentence in sentences:
@@ -99,9 +116,14 @@ def _main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[D
             continue
         score = 1.0
         score += 2 * bool(_phrases_in(phrases, sentence.start, sentence.end))
-        score += bool(_SPONSORED.search(text, sentence.start, sentence.end)) or "후원" in text[sentence.start:sentence.end]
-        score += bool(_TITLE_KEY.search(text, sentence.start, sentence.end) or _KO_TITLE.search(
-            text, sentence.start, sentence.end))
+        score += (
+            bool(_SPONSORED.search(text, sentence.start, sentence.end))
+            or "후원" in text[sentence.start : sentence.end]
+        )
+        score += bool(
+            _TITLE_KEY.search(text, sentence.start, sentence.end)
+            or _KO_TITLE.search(text, sentence.start, sentence.end)
+        )
         if best is None or score > best[0]:
             best = (score, sentence)
     return best[1] if best is not None and best[0] >= 3 else None
@@ -168,19 +190,35 @@ def _hosts_and_sponsors(text: str, sentence: Sentence | None) -> tuple[list[Name
     passive = _PASSIVE.search(text, start, end)
     active = _ACTIVE.search(text, start, end)
     if passive is not None:
-        stop = re.search(r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;]|,\s*(?:sponsored|supported|with)\b",
-                         text[passive.end() : end])
+        stop = re.search(
+            r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;]|,\s*(?:sponsored|supported|with)\b",
+            text[passive.end() : end],
+        )
         hosts.extend(_names(text, passive.end(), passive.end() + stop.start() if stop else end))
     elif active is not None:
-        subject_end = sponsored.start() if sponsored is not None and sponsored.start() < active.start() else active.start()
+        subject_end = (
+            sponsored.start()
+            if sponsored is not None and sponsored.start() < active.start()
+            else active.start()
+        )
         hosts.extend(_names(text, _subject_start(text, start, subject_end), subject_end))
     else:
         korean = _KO_SUBJECT.match(text[start:end])
         if korean is not None and ("개최" in text[start:end] or "주최" in text[start:end]):
             hosts.extend(_names(text, start, start + korean.end("list")))
-    if not sponsors:
-        sponsors.extend(_korean_sponsors(text, start, end))
     return hosts, sponsors
+
+
+def _other_sponsors(text: str, sentences: Sequence[Sentence]) -> list[NameRef]:
+    """Sponsors named in a sentence of their own ("이번 포럼은 X와 Y가 후원합니다")."""
+    for sentence in sentences:
+        english = _SPONSORED.search(text, sentence.start, sentence.end)
+        if english is not None:
+            return list(_names(text, english.start("list"), english.end("list")))
+        korean = _korean_sponsors(text, sentence.start, sentence.end)
+        if korean:
+            return korean
+    return []
 
 
 def _korean_sponsors(text: str, start: int, end: int) -> list[NameRef]:
@@ -198,8 +236,11 @@ def _korean_sponsors(text: str, start: int, end: int) -> list[NameRef]:
 def _subject_start(text: str, start: int, end: int) -> int:
     """Skip what comes before the hosts: "Following on from …, on <dates>" up to the last date or comma."""
     pos = start
-    for match in re.finditer(r",\s+|\b(?:December|January|February|March|April|May|June|July|August|September"
-                             r"|October|November)\b[^,]*?\d+(?:st|nd|rd|th)?\s+", text[start:end]):
+    for match in re.finditer(
+        r",\s+|\b(?:December|January|February|March|April|May|June|July|August|September"
+        r"|October|November)\b[^,]*?\d+(?:st|nd|rd|th)?\s+",
+        text[start:end],
+    ):
         if match.group().startswith(","):
             continue
         pos = start + match.end()
@@ -207,11 +248,19 @@ def _subject_start(text: str, start: int, end: int) -> int:
 
 
 def _extra_sentences(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
-    return [s for s in sentences if _HOST_VERB.search(text, s.start, s.end) or re.search(
-        r"\battend|\bparticipa|참석|참가|session|meeting|세션|회의", text[s.start : s.end], re.IGNORECASE)]
+    return [
+        s
+        for s in sentences
+        if _HOST_VERB.search(text, s.start, s.end)
+        or re.search(
+            r"\battend|\bparticipa|참석|참가|session|meeting|세션|회의", text[s.start : s.end], re.IGNORECASE
+        )
+    ]
 
 
-def _mode(text: str, main: Sentence | None, related: Sequence[Sentence], place: Place | None) -> ModeValue | None:
+def _mode(
+    text: str, main: Sentence | None, related: Sequence[Sentence], place: Place | None
+) -> ModeValue | None:
     scopes = ([main] if main else []) + list(related)
     for sentence in scopes:
         match = _HYBRID.search(text, sentence.start, sentence.end)
@@ -242,11 +291,15 @@ def _attendance(text: str) -> Count | None:
     for pattern in _ATTENDANCE:
         match = pattern.search(text)
         if match is not None:
-            return Count(int(match.group("n").replace(",", "")), _mark(text, match.start("n"), match.end("n")))
+            return Count(
+                int(match.group("n").replace(",", "")), _mark(text, match.start("n"), match.end("n"))
+            )
     return None
 
 
-def _attach_speakers(text: str, sessions: list[Session], quoted: list[tuple[Sentence, Speaker]]) -> list[Speaker]:
+def _attach_speakers(
+    text: str, sessions: list[Session], quoted: list[tuple[Sentence, Speaker]]
+) -> list[Speaker]:
     """Give each quoted speaker to the session the sentence names; the rest stay with the gathering."""
     loose: list[Speaker] = []
     for sentence, speaker in quoted:
@@ -254,7 +307,10 @@ def _attach_speakers(text: str, sessions: list[Session], quoted: list[tuple[Sent
         wanted = None
         if re.search(r"\bclosed\b|비공개", words):
             wanted = "closed"
-        elif re.search(r"\bpublic\b|\bopen\s+(?:session|meeting)|welcom|opening\s+remarks|공개\s*세션|개회사|환영사", words):
+        elif re.search(
+            r"\bpublic\b|\bopen\s+(?:session|meeting)|welcom|opening\s+remarks|공개\s*세션|개회사|환영사",
+            words,
+        ):
             wanted = "open"
         k = next((i for i, s in enumerate(sessions) if s.access == wanted), None)
         if k is None:
@@ -275,6 +331,8 @@ def extract_gatherings(
         when = inside[0].values[0] if inside and inside[0].values else None
     place = _place(text, main, resources)
     hosts, sponsors = _hosts_and_sponsors(text, main)
+    if not sponsors:
+        sponsors = _other_sponsors(text, sentences)
     sessions = extract_sessions(text, sentences, phrases, when)
     if not sessions:
         topics = loose_topics(text)

@@ -33,7 +33,7 @@ def trim(text: str, start: int, end: int, *, articles: bool = True) -> tuple[int
 
 
 def strip_role(text: str, start: int, end: int) -> tuple[int, int]:
-    """"the Members of the UN Security Council" names the Council itself."""
+    """ "the Members of the UN Security Council" names the Council itself."""
     while True:
         match = _MEMBERS.match(text, start, end)
         if not match or match.end() >= end:

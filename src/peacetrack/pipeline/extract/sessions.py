@@ -39,14 +39,29 @@ _PROSE_ACCESS = re.compile(
     r"|(?P<ko>비공개|공개)\s*(?:세션|회의|토론회|워크숍)",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"“(?P<a>[^”]{3,300})”|\"(?P<b>[^\"]{3,300})\"|「(?P<c>[^」]{3,300})」|‘(?P<d>[^’]{3,300})’")
+_QUOTED = re.compile(
+    r"“(?P<a>[^”]{3,300})”|\"(?P<b>[^\"]{3,300})\"|「(?P<c>[^」]{3,300})」|‘(?P<d>[^’]{3,300})’"
+)
 _DAY_ORDINAL = re.compile(
     r"\b(?:the\s+)?(?P<en>first|second|third|fourth|1st|2nd|3rd|4th)\s+day\b|\bday\s+(?P<num>\d)\b"
     r"|(?P<ko>첫째|첫|둘째|셋째|넷째)\s*날",
     re.IGNORECASE,
 )
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-             "첫째": 1, "첫": 1, "둘째": 2, "셋째": 3, "넷째": 4}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "첫째": 1,
+    "첫": 1,
+    "둘째": 2,
+    "셋째": 3,
+    "넷째": 4,
+}
 _TOPIC_SENTENCE = re.compile(
     r"topics\s+(?:ranging\s+from|including|such\s+as|like|on)\s+(?P<list>.+?)\s+(?:were|was|have\s+been|had\s+been)"
     r"\s+(?:discussed|addressed|covered|debated|examined)",
@@ -102,9 +117,15 @@ def _heading_sessions(text: str, phrases: Sequence[DatePhrase]) -> list[Session]
         when = _date_in(phrases, t_start, t_end)
         t_end = _strip_date(text, t_start, t_end, when)
         access: AccessCode = "closed" if _CLOSED.search(label) else "open"
-        sessions.append(Session(title=_mark(text, t_start, t_end), access=access,
-                                access_mark=_mark(text, match.start("label"), match.end("label")),
-                                label=label, date=when))
+        sessions.append(
+            Session(
+                title=_mark(text, t_start, t_end),
+                access=access,
+                access_mark=_mark(text, match.start("label"), match.end("label")),
+                label=label,
+                date=when,
+            )
+        )
     return sessions
 
 
@@ -116,13 +137,18 @@ def _topic_lists(text: str) -> list[tuple[int, list[Mark]]]:
         if not _TOPICS.match(text, start, end):
             continue
         topics = []
+        bulleted = False
         for t_start, t_end in lines[k + 1 :]:
             line = text[t_start:t_end]
             if _LABEL.match(text, t_start, t_end) or _TOPICS.match(text, t_start, t_end):
                 break
-            if len(line.split()) > 60 or (line.rstrip().endswith(".") and len(line.split()) > 25):
-                break
             bullet = _BULLET.match(line)
+            # Prose after the list ends it: a paragraph of sentences, or an unmarked line after bullets.
+            if len(line.split()) > 60 or re.search(r"[.!?]\s+\S", line) or (bulleted and not bullet):
+                break
+            if line.rstrip().endswith(".") and len(line.split()) > 25:
+                break
+            bulleted = bulleted or bullet is not None
             topic_start = t_start + (bullet.end() if bullet else 0)
             topics.append(_mark(text, topic_start, t_end))
         if topics:
@@ -164,9 +190,14 @@ def _prose_sessions(text: str, sentences: Sequence[Sentence], start: DateValue |
             when = None
             if day is not None:
                 when = DateValue(day, None, "day", _mark(text, sentence.start, sentence.end))
-            sessions.append(Session(title=_mark(text, q_start, q_end), access=access,
-                                    access_mark=_mark(text, access_match.start(), access_match.end()),
-                                    date=when))
+            sessions.append(
+                Session(
+                    title=_mark(text, q_start, q_end),
+                    access=access,
+                    access_mark=_mark(text, access_match.start(), access_match.end()),
+                    date=when,
+                )
+            )
     return sessions
 
 

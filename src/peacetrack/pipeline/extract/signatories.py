@@ -118,7 +118,9 @@ def _list_after(text: str, start: int) -> _List | None:
 def _is_header(line: str) -> bool:
     # A count or a closing colon: a signatory's own name may well contain "Organizations".
     match = _HEADER.match(line)
-    return bool(match) and len(line) < 80 and (match.group("n") is not None or line.endswith((":", "：")))
+    if match is None or len(line) >= 80:
+        return False
+    return match.group("n") is not None or line.endswith((":", "："))
 
 
 def _header_lists(text: str) -> Iterator[_List]:
@@ -137,7 +139,11 @@ def _closing_list(text: str) -> _List | None:
     last_date_end = None
     for line in text.split("\n"):
         raws = dates.scan(line)
-        if len(raws) == 1 and dates.full_date(raws[0]) and len(line.strip()) <= raws[0].end - raws[0].start + 2:
+        if (
+            len(raws) == 1
+            and dates.full_date(raws[0])
+            and len(line.strip()) <= raws[0].end - raws[0].start + 2
+        ):
             last_date_end = offset + len(line) + 1
         offset += len(line) + 1
     if last_date_end is None:
@@ -192,15 +198,21 @@ def _ecosoc(text: str, names: list[NameRef]) -> list[NameRef]:
             piece = normalise_name(text[p_start:p_end])
             best = None
             for k, key in enumerate(keys):
-                if key and piece.startswith(key) and (len(piece) == len(key) or piece[len(key)] in " " + _PARTICLE):
-                    if best is None or len(key) > len(keys[best]):
-                        best = k
+                leads = piece.startswith(key) and (
+                    len(piece) == len(key) or piece[len(key)] in " " + _PARTICLE
+                )
+                # "이 가운데 참여연대": the name may close the piece instead.
+                closes = piece.endswith(" " + key)
+                if key and (leads or closes) and (best is None or len(key) > len(keys[best])):
+                    best = k
             if best is not None and not out[best].ecosoc:
                 ref = out[best]
-                end = p_start + len(ref.name)
-                if normalise_name(text[p_start:end]) != keys[best]:
-                    end = p_end
-                mark = Mark(p_start, end, text[p_start:end], EXTRACTOR)
+                start, end = p_start, p_start + len(ref.name)
+                if normalise_name(text[start:end]) != keys[best]:
+                    start, end = p_end - len(ref.name), p_end
+                    if normalise_name(text[start:end]) != keys[best]:
+                        start = p_start
+                mark = Mark(start, end, text[start:end], EXTRACTOR)
                 out[best] = NameRef(ref.name, ref.mark, ref.actor, True, mark)
     return out
 

@@ -14,22 +14,103 @@ _SPEECH = re.compile(
     r"\b(?:stated|said|says|noted|remarked|stressed|emphasi[sz]ed|stating|saying|added|argued|explained|told"
     r"|declared|commented|observed|warned)\b"
 )
-_KO_SPEECH = re.compile(r"(?:라고|이라고|며|고)\s*(?:말했다|밝혔다|강조했다|주장했다|덧붙였다|전했다|설명했다)|말했다|밝혔다|강조했다")
+_KO_SPEECH = re.compile(
+    r"(?:라고|이라고|며|고)\s*(?:말했다|밝혔다|강조했다|주장했다|덧붙였다|전했다|설명했다)|말했다|밝혔다|강조했다"
+)
 _KO_NAME = re.compile(
-    r"(?P<name>[가-힣]{2,4})\s+(?:[^\s“\"]+\s+){0,3}?"
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s+(?:[^\s“\"]+\s+){0,3}?"
     r"(?:대표|공동대표|사무총장|사무국장|교수|위원장|의원|장관|대사|소장|이사장|국장|박사|연구위원|회장|총장|처장|실장|팀장"
     r"|활동가|목사|신부|스님|특별대표|전문가)(?:은|는|이|가)\s"
 )
 _WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z][A-Za-z]*")
 # Capitalised words that are titles or parts of organisation names, never of a person's name.
 _NOT_NAME = frozenset(
-    "Executive Director Executive-Director Associate General Secretary Secretary-General President Vice Chair "
-    "Chairman Chairperson Professor Dr Mr Ms Mrs Ambassador Minister Deputy Senior Special Representative "
-    "Envoy Head Coordinator Officer Manager Advisor Adviser Fellow Researcher Programs Programme Program "
-    "International Committee Service Friends American Movement Forum Council Foundation Stiftung Institute "
-    "Network Association Center Centre University Ministry Government Office Society Coalition Alliance Union "
-    "Party Church Agency Organization Organisation Women Cross DMZ Korean Korea Peace United Nations The "
-    "After Before Ending During In On At For But And Meanwhile However".split()
+    [
+        "Executive",
+        "Director",
+        "Executive-Director",
+        "Associate",
+        "General",
+        "Secretary",
+        "Secretary-General",
+        "President",
+        "Vice",
+        "Chair",
+        "Chairman",
+        "Chairperson",
+        "Professor",
+        "Dr",
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Ambassador",
+        "Minister",
+        "Deputy",
+        "Senior",
+        "Special",
+        "Representative",
+        "Envoy",
+        "Head",
+        "Coordinator",
+        "Officer",
+        "Manager",
+        "Advisor",
+        "Adviser",
+        "Fellow",
+        "Researcher",
+        "Programs",
+        "Programme",
+        "Program",
+        "International",
+        "Committee",
+        "Service",
+        "Friends",
+        "American",
+        "Movement",
+        "Forum",
+        "Council",
+        "Foundation",
+        "Stiftung",
+        "Institute",
+        "Network",
+        "Association",
+        "Center",
+        "Centre",
+        "University",
+        "Ministry",
+        "Government",
+        "Office",
+        "Society",
+        "Coalition",
+        "Alliance",
+        "Union",
+        "Party",
+        "Church",
+        "Agency",
+        "Organization",
+        "Organisation",
+        "Women",
+        "Cross",
+        "DMZ",
+        "Korean",
+        "Korea",
+        "Peace",
+        "United",
+        "Nations",
+        "The",
+        "After",
+        "Before",
+        "Ending",
+        "During",
+        "In",
+        "On",
+        "At",
+        "For",
+        "But",
+        "And",
+        "Meanwhile",
+        "However",
+    ]
 )
 
 
@@ -97,8 +178,12 @@ def _korean(text: str, sentence: Sentence) -> list[Speaker]:
         return []
     a, b = name.span("name")
     q_start, q_end = max(quotes, key=lambda q: q[1] - q[0])
-    return [Speaker(NameRef(text[a:b], Mark(a, b, text[a:b], EXTRACTOR)),
-                    Mark(q_start, q_end, text[q_start:q_end], EXTRACTOR))]
+    return [
+        Speaker(
+            NameRef(text[a:b], Mark(a, b, text[a:b], EXTRACTOR)),
+            Mark(q_start, q_end, text[q_start:q_end], EXTRACTOR),
+        )
+    ]
 
 
 def extract_speakers(text: str, sentences: Sequence[Sentence]) -> list[tuple[Sentence, Speaker]]:

@@ -22,8 +22,10 @@ _DATE_LABEL = re.compile(
     r"^[ \t]*(?:작성일|등록일|게시일|입력|발행일|날짜|일자|date|published|posted|issued)\b",
     re.IGNORECASE | re.MULTILINE,
 )
-_PUBLISHER = re.compile(r"^(?:publisher|published by|발행처|발행|출처|source)\s*[:：]\s*(?P<name>.+)$",
-                        re.IGNORECASE | re.MULTILINE)
+_PUBLISHER = re.compile(
+    r"^(?:publisher|published by|발행처|발행|출처|source)\s*[:：]\s*(?P<name>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _LABEL_LINE = re.compile(
     r"^(?:to|from|date|author|views|cc|re|subject|작성자|작성일|조회|수신|발신|참조|제목)\s*(?:[:/：]|$)"
     r"|^[^\s/]+/[^\s/]+$",
@@ -116,5 +118,6 @@ def describe(document: Document) -> Document:
     publisher = document.publisher
     if publisher is None and (match := _PUBLISHER.search(text[:_HEAD])) is not None:
         publisher = match["name"].strip()
-    return replace(document, title=title, title_mark=title_mark, date=when, date_mark=date_mark,
-                   publisher=publisher)
+    return replace(
+        document, title=title, title_mark=title_mark, date=when, date_mark=date_mark, publisher=publisher
+    )

@@ -21,12 +21,53 @@ from peacetrack.pipeline.records import Document, Sentence
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]」』]*(?=\s+\S)")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no vs cf etc jan feb mar apr jun jul aug sep sept oct nov dec gen lt col rev "
-    "hon amb sr jr dept inc ltd corp co art para fig vol pp".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "no",
+        "vs",
+        "cf",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gen",
+        "lt",
+        "col",
+        "rev",
+        "hon",
+        "amb",
+        "sr",
+        "jr",
+        "dept",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "art",
+        "para",
+        "fig",
+        "vol",
+        "pp",
+    ]
 )
 _INITIALS = re.compile(r"^\(?(?:[A-Za-z]\.)+$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxIVX]+)\.$")
 _CLOSERS = ".!?…:;\"'”’)]」』"
+MAX_SENTENCE = 2000
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -80,7 +121,22 @@ def _trimmed(block: str, start: int, end: int, offset: int) -> list[Sentence]:
     if not stripped:
         return []
     lead = len(piece) - len(piece.lstrip())
-    return [Sentence(offset + start + lead, offset + start + lead + len(stripped))]
+    first = offset + start + lead
+    return _bounded(first, first + len(stripped), block, offset)
+
+
+def _bounded(start: int, end: int, block: str, offset: int) -> list[Sentence]:
+    """Cut an overlong "sentence" (a list, a table, hostile input) at spaces: every later
+    pattern runs sentence by sentence, and this keeps their cost bounded."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = block.rfind(" ", start - offset, start - offset + MAX_SENTENCE)
+        cut = cut + offset if cut > start - offset else start + MAX_SENTENCE
+        out.append(Sentence(start, cut))
+        start = cut + 1 if block[cut - offset : cut - offset + 1] == " " else cut
+    if end > start:
+        out.append(Sentence(start, end))
+    return out
 
 
 def segment(document: Document) -> Document:

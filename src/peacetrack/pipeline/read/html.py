@@ -15,12 +15,50 @@ from peacetrack.pipeline.read.options import Meta
 from peacetrack.pipeline.read.text import decode_text
 
 _HIDDEN = frozenset(
-    {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-     "button", "svg", "iframe", "object", "embed", "head", "select", "canvas", "math"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "head",
+        "select",
+        "canvas",
+        "math",
+    }
 )
 _BLOCKS = frozenset(
-    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-     "blockquote", "pre", "table", "ul", "ol", "dd", "dt"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "table",
+        "ul",
+        "ol",
+        "dd",
+        "dt",
+    }
 )
 _VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "source", "wbr"})
 

@@ -37,7 +37,9 @@ RECENT_EVENTS = 100
 def list_actors(
     request: Request,
     kind: Annotated[ActorKind | None, Query(description="Only actors of this kind.")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Text in a name, alias or other field.")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text in a name, alias or other field.")
+    ] = None,
 ) -> list[dict[str, Any]]:
     a = t.actors
     query = select(a.c.doc).where(a.c.status == ACCEPTED).order_by(a.c.name_en, a.c.id)
@@ -74,15 +76,26 @@ def get_actor(
     day = as_of or date.today()
     index = scoring_index(request)
     a, am, pr, ap, ag = t.actors, t.actor_members, t.provision_responsible, t.agreement_parties, t.agreements
-    e, ea, st, sa, g, ga = t.events, t.event_actors, t.statements, t.statement_actors, t.gatherings, t.gathering_actors
+    e, ea, st, sa, g, ga = (
+        t.events,
+        t.event_actors,
+        t.statements,
+        t.statement_actors,
+        t.gatherings,
+        t.gathering_actors,
+    )
     with store_of(request).read() as conn:
         found = conn.execute(select(a.c.doc, a.c.status).where(a.c.id == actor_id)).first()
         if found is None:
             raise not_found("actor", actor_id)
         d = doc(found[0])
-        members = list(conn.scalars(select(am.c.actor_id).where(am.c.member_of == actor_id).order_by(am.c.actor_id)))
+        members = list(
+            conn.scalars(select(am.c.actor_id).where(am.c.member_of == actor_id).order_by(am.c.actor_id))
+        )
         committed = list(
-            conn.scalars(select(pr.c.provision_id).where(pr.c.actor_id == actor_id).order_by(pr.c.provision_id))
+            conn.scalars(
+                select(pr.c.provision_id).where(pr.c.actor_id == actor_id).order_by(pr.c.provision_id)
+            )
         )
         provisions = provision_refs(conn, committed)
         agreements = conn.execute(
@@ -153,7 +166,8 @@ def get_actor(
             for sid, dd, en, ko, kind, role in statements
         ],
         "gatherings": [
-            {"id": gid, "start": dd, "title": text_map(en, ko), "role": role} for gid, dd, en, ko, role in gatherings
+            {"id": gid, "start": dd, "title": text_map(en, ko), "role": role}
+            for gid, dd, en, ko, role in gatherings
         ],
         "co_signatories": [
             {"actor": refs[other], "statements": n}

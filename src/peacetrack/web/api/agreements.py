@@ -49,7 +49,9 @@ def level_at(index: Index, provision: str, as_of: date) -> tuple[int, int, date 
     return timeline.levels[i], timeline.peaks[i], timeline.marks[i].as_of
 
 
-@reads.get("/api/agreements", response_model=list[AgreementSummary], summary="Every agreement, with its score")
+@reads.get(
+    "/api/agreements", response_model=list[AgreementSummary], summary="Every agreement, with its score"
+)
 def list_agreements(request: Request, as_of: AsOf = None) -> list[dict[str, Any]]:
     day = as_of or date.today()
     index = scoring_index(request)
@@ -170,7 +172,9 @@ def _entries(index: Index, provision: str) -> list[HistoryEntry]:
 )
 def get_provision(
     request: Request,
-    provision_id: Annotated[str, Path(description="Provision id, `{agreement}/{ref}`, e.g. panmunjom-2018/1.3.")],
+    provision_id: Annotated[
+        str, Path(description="Provision id, `{agreement}/{ref}`, e.g. panmunjom-2018/1.3.")
+    ],
     as_of: AsOf = None,
 ) -> dict[str, Any]:
     day = as_of or date.today()
@@ -178,7 +182,9 @@ def get_provision(
     p, a, s, ee, e = t.provisions, t.agreements, t.assessments, t.event_effects, t.events
     with store_of(request).read() as conn:
         found = conn.execute(
-            select(p.c.agreement_id, a.c.doc).join(a, a.c.id == p.c.agreement_id).where(p.c.id == provision_id)
+            select(p.c.agreement_id, a.c.doc)
+            .join(a, a.c.id == p.c.agreement_id)
+            .where(p.c.id == provision_id)
         ).first()
         if found is None:
             raise not_found("provision", provision_id)
@@ -245,7 +251,9 @@ def get_provision(
 def list_themes(request: Request) -> list[dict[str, Any]]:
     th, pt = t.themes, t.provision_themes
     with store_of(request).read() as conn:
-        counts = dict(conn.execute(select(pt.c.theme_id, func.count()).group_by(pt.c.theme_id)).tuples().all())
+        counts = dict(
+            conn.execute(select(pt.c.theme_id, func.count()).group_by(pt.c.theme_id)).tuples().all()
+        )
         rows = conn.execute(
             select(th.c.id, th.c.name_en, th.c.name_ko, th.c.parent)
             .where(th.c.status == ACCEPTED)

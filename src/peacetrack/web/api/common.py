@@ -146,6 +146,19 @@ def find(value: Any, q: str) -> str | None:
     return None
 
 
+PRIORITY: Final = ("title", "name", "text", "summary", "aliases", "demands", "sessions")
+
+
+def best_match(d: dict[str, Any], q: str) -> str | None:
+    """The text of a record that matches ``q``, from its title or name first; None: no match."""
+    for key in PRIORITY:
+        if key in d:
+            hit = find(d[key], q)
+            if hit is not None:
+                return hit
+    return find(d, q)
+
+
 def excerpt(text: str, q: str, width: int = 160) -> str:
     """``text`` trimmed to about ``width`` characters around the first match of ``q``."""
     if len(text) <= width:
@@ -186,7 +199,9 @@ def theme_refs(conn: Connection, ids: Iterable[str]) -> dict[str, ThemeRef]:
     th = t.themes
     found: dict[str, ThemeRef] = {}
     for chunk in chunks(set(ids)):
-        for rid, en, ko in conn.execute(select(th.c.id, th.c.name_en, th.c.name_ko).where(th.c.id.in_(chunk))):
+        for rid, en, ko in conn.execute(
+            select(th.c.id, th.c.name_en, th.c.name_ko).where(th.c.id.in_(chunk))
+        ):
             found[rid] = ThemeRef(id=rid, name=text_map(en, ko))
     return found
 
@@ -238,7 +253,9 @@ def decode_cursor(cursor: str) -> tuple[date, str]:
         raise ApiError(400, "bad_request", "invalid cursor: pass back a next_cursor as given") from None
 
 
-def keyset(query: Select[Any], day: Any, rid: Any, after: tuple[date, str] | None, order: Order) -> Select[Any]:
+def keyset(
+    query: Select[Any], day: Any, rid: Any, after: tuple[date, str] | None, order: Order
+) -> Select[Any]:
     """Page ``query`` by (day, id): a stable order that inserts cannot shift."""
     if after is not None:
         d, i = after

@@ -114,7 +114,9 @@ def list_events(
     type_: Annotated[EventType | None, Query(alias="type", description="Event type code.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text to look for.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Events per page.")] = 50,
-    cursor: Annotated[str | None, Query(max_length=1000, description="`next_cursor` of the page before.")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=1000, description="`next_cursor` of the page before.")
+    ] = None,
     order: Annotated[Order, Query(description="By date: asc (oldest first) or desc.")] = "asc",
 ) -> dict[str, Any]:
     after = decode_cursor(cursor) if cursor else None
@@ -123,7 +125,15 @@ def list_events(
     with store_of(request).read() as conn:
         base = _filtered(conn, start, end, actor, theme, provision, type_, needle)
         page, next_cursor = page_docs(
-            conn, base, e.c.date, e.c.id, after=after, order=order, limit=limit, needle=needle, day_field="date"
+            conn,
+            base,
+            e.c.date,
+            e.c.id,
+            after=after,
+            order=order,
+            limit=limit,
+            needle=needle,
+            day_field="date",
         )
         return {"items": events_out(conn, page), "next_cursor": next_cursor, "limit": limit}
 
@@ -144,8 +154,11 @@ def event_detail(conn: Connection, event_id: str) -> dict[str, Any]:
     return {
         **events_out(conn, [d])[0],
         "status": found[1],
-        "provisions": [provisions[p] for p in dict.fromkeys(x["provision"] for x in d.get("effects", []))
-                       if p in provisions],
+        "provisions": [
+            provisions[p]
+            for p in dict.fromkeys(x["provision"] for x in d.get("effects", []))
+            if p in provisions
+        ],
         "cited_by": [
             {"id": aid, "provision": pid, "as_of": as_of, "level": level} for aid, pid, as_of, level in cited
         ],
@@ -173,7 +186,9 @@ def create_event(
 
     def fresh(conn: Connection, known: Any, _v: Any) -> None:
         if event.id in known.events:
-            raise ApiError(409, "conflict", f"event {event.id!r} exists; PATCH /api/events/{event.id} changes it")
+            raise ApiError(
+                409, "conflict", f"event {event.id!r} exists; PATCH /api/events/{event.id} changes it"
+            )
 
     write_record(
         store,
@@ -211,9 +226,14 @@ def patch_event(
     merged = merge_patch(doc(raw), patch)
     if merged.get("id") != event_id:
         raise ApiError(
-            422, "invalid", "an event's id cannot change", [ProblemOut(path="$.id", reason="must stay " + event_id)]
+            422,
+            "invalid",
+            "an event's id cannot change",
+            [ProblemOut(path="$.id", reason="must stay " + event_id)],
         )
-    write_record(store, "events", merged, author=user.name, reason=reason or f"api: PATCH /api/events/{event_id}")
+    write_record(
+        store, "events", merged, author=user.name, reason=reason or f"api: PATCH /api/events/{event_id}"
+    )
     with store.read() as conn:
         return event_detail(conn, event_id)
 
@@ -225,7 +245,10 @@ def patch_event(
     description="409 while an assessment cites it as evidence. The deletion is kept in the history.",
 )
 def delete_event(
-    request: Request, event_id: Annotated[str, Path(description="Event id.")], user: Editor, reason: Reason = None
+    request: Request,
+    event_id: Annotated[str, Path(description="Event id.")],
+    user: Editor,
+    reason: Reason = None,
 ) -> Response:
     ae = t.assessment_evidence
     with store_of(request).write() as conn:

@@ -320,7 +320,9 @@ class ActorDetail(Out):
     events_total: int = Field(ge=0, description="All its events: page through /api/events?actor=ID.")
     statements: list[ActorStatement]
     gatherings: list[ActorGathering]
-    co_signatories: list[CoSignatory] = Field(description="Actors that signed statements with it, most first.")
+    co_signatories: list[CoSignatory] = Field(
+        description="Actors that signed statements with it, most first."
+    )
 
 
 # --- statements and gatherings -----------------------------------------------------------------

@@ -21,7 +21,9 @@ MAX_POINTS = 1200
 """A series has at most this many period ends (a century of months)."""
 
 AsOf = Annotated[date | None, Query(description="The date to score at (YYYY-MM-DD); default today.")]
-ByQuery = Annotated[By, Query(description="Group provisions by agreement, theme (with descendants) or party.")]
+ByQuery = Annotated[
+    By, Query(description="Group provisions by agreement, theme (with descendants) or party.")
+]
 
 
 def row_json(row: ScoreRow) -> dict[str, Any]:

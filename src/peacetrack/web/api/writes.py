@@ -63,7 +63,9 @@ def write_record(
 ) -> Plan:
     """Write one record (a JSON object of ``kind``); problems point into the body itself."""
     try:
-        return write_bundle(store, {"format": FORMAT, kind: [record]}, author=author, reason=reason, check=check)
+        return write_bundle(
+            store, {"format": FORMAT, kind: [record]}, author=author, reason=reason, check=check
+        )
     except BadInput as exc:
         problems = problems_from_bundle(exc.problems, strip=f"$.{kind}[0]")
         first = f"{problems[0].path}: {problems[0].reason}" if problems else "invalid record"

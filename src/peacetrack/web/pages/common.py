@@ -29,7 +29,7 @@ class PageError(Exception):
 
 
 def not_found(kind: str, rid: str) -> PageError:
-    return PageError(404, "error.not_found", kind=kind, id=rid)
+    return PageError(404, f"error.not_found.{kind}", id=rid)
 
 
 async def page_error(request: Request, exc: Exception) -> Response:

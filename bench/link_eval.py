@@ -1,0 +1,262 @@
+"""Ranking quality of `peacetrack link` on bench/link_gold.yaml (issue 6).
+
+For each configuration (Korean tokenizer: ngram, kiwi, and an English-only
+baseline; with and without the optional semantic rerank when it is
+installed) prints, overall, per language and per split (dev/test):
+
+  top1   share of texts whose first hit is one of their gold provisions
+  r@5    recall at 5: gold provisions among the first five, divided by
+         min(number of gold provisions, 5), averaged over texts
+  mrr    mean reciprocal rank of the first gold provision (0 beyond 20)
+
+and the effect proposal's accuracy on items that name an effect (cues read
+against the first gold provision). Items are split into dev and test by a
+hash of their id; `--grid` tunes the field weights and BM25 parameters on dev
+only and reports the best setting on both.
+
+    .venv/bin/python bench/link_eval.py [--json] [--no-rerank] [--grid] [--show-misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import orjson
+import yaml
+
+from peacetrack.link import EffectCues, IndexConfig, LinkIndex, docs_from_bundles, link_text
+from peacetrack.link.bm25 import BM25Params
+from peacetrack.link.index import FieldWeights
+from peacetrack.link.semantic import Reranker, SemanticUnavailable, load_encoder
+
+GOLD = Path(__file__).resolve().parent / "link_gold.yaml"
+DEPTH = 20
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    lang: str
+    text: str
+    provisions: tuple[str, ...]
+    effect: str | None
+    split: str
+
+
+def split_of(item_id: str) -> str:
+    return "test" if hashlib.blake2b(item_id.encode(), digest_size=2).digest()[0] % 2 else "dev"
+
+
+def load_gold(path: Path = GOLD) -> list[Item]:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return [
+        Item(
+            id=x["id"],
+            lang=x["lang"],
+            text=x["text"],
+            provisions=tuple(x["provisions"]),
+            effect=x.get("effect"),
+            split=split_of(x["id"]),
+        )
+        for x in data["items"]
+    ]
+
+
+def check_gold(items: list[Item], known: set[str]) -> None:
+    bad = [(it.id, p) for it in items for p in it.provisions if p not in known]
+    if bad:
+        raise SystemExit(f"gold names unknown provisions: {bad}")
+
+
+@dataclass
+class Ranked:
+    item: Item
+    ranking: list[str]
+
+
+def rank_all(items: list[Item], index: LinkIndex, reranker: Reranker | None) -> list[Ranked]:
+    return [Ranked(it, [h.provision for h in link_text(it.text, index, DEPTH, reranker=reranker)]) for it in items]
+
+
+def metrics(ranked: list[Ranked]) -> dict[str, float]:
+    if not ranked:
+        return {"n": 0, "top1": 0.0, "r@5": 0.0, "mrr": 0.0}
+    top1 = r5 = mrr = 0.0
+    for r in ranked:
+        gold = set(r.item.provisions)
+        top1 += 1.0 if r.ranking[:1] and r.ranking[0] in gold else 0.0
+        r5 += len(gold & set(r.ranking[:5])) / min(len(gold), 5)
+        first = next((i for i, p in enumerate(r.ranking) if p in gold), None)
+        mrr += 0.0 if first is None else 1.0 / (first + 1)
+    n = len(ranked)
+    return {"n": n, "top1": round(top1 / n, 3), "r@5": round(r5 / n, 3), "mrr": round(mrr / n, 3)}
+
+
+def breakdown(ranked: list[Ranked]) -> dict[str, dict[str, float]]:
+    out = {"all": metrics(ranked)}
+    for lang in ("en", "ko"):
+        out[lang] = metrics([r for r in ranked if r.item.lang == lang])
+    for split in ("dev", "test"):
+        out[split] = metrics([r for r in ranked if r.item.split == split])
+        for lang in ("en", "ko"):
+            out[f"{split}-{lang}"] = metrics([r for r in ranked if r.item.split == split and r.item.lang == lang])
+    return out
+
+
+def effect_accuracy(items: list[Item], index: LinkIndex) -> dict[str, Any]:
+    cues = EffectCues()
+    rows = [it for it in items if it.effect]
+    per_lang: dict[str, list[int]] = {"en": [0, 0], "ko": [0, 0]}
+    misses = []
+    for it in rows:
+        doc = index.get(it.provisions[0])
+        got = cues.propose(it.text, it.lang, doc.text_en if doc else None)
+        ok = got.effect == it.effect
+        per_lang[it.lang][0] += ok
+        per_lang[it.lang][1] += 1
+        if not ok:
+            misses.append((it.id, it.effect, got.effect, got.cue))
+    out: dict[str, Any] = {
+        lang: round(c / n, 3) if n else None for lang, (c, n) in per_lang.items()
+    }
+    total = sum(c for c, _ in per_lang.values())
+    out["all"] = round(total / len(rows), 3) if rows else None
+    out["n"] = len(rows)
+    out["misses"] = misses
+    return out
+
+
+def timed_build(docs: list[Any], config: IndexConfig) -> tuple[LinkIndex, float]:
+    t0 = time.perf_counter()
+    index = LinkIndex.build(docs, config)
+    index.query_tokens("워밍업 warm-up")  # a lazily loaded model counts as build time
+    return index, time.perf_counter() - t0
+
+
+def query_rate(items: list[Item], index: LinkIndex, lang: str) -> float:
+    texts = [it.text for it in items if it.lang == lang]
+    t0 = time.perf_counter()
+    rounds = 5
+    for _ in range(rounds):
+        for text in texts:
+            link_text(text, index, 5)
+    return rounds * len(texts) / (time.perf_counter() - t0)
+
+
+def grid(items: list[Item], docs: list[Any], korean: str) -> dict[str, Any]:
+    dev = [it for it in items if it.split == "dev"]
+    test = [it for it in items if it.split == "test"]
+    best: tuple[float, IndexConfig] | None = None
+    for kw, th, ag, b, k1 in itertools.product((1.0, 2.0, 3.0), (0.0, 0.5, 1.0), (0.25, 0.5, 1.0), (0.3, 0.5, 0.75), (0.9, 1.2, 1.6)):
+        cfg = IndexConfig(korean, FieldWeights(1.0, kw, th, ag), BM25Params(k1, b))
+        index = LinkIndex.build(docs, cfg)
+        m = metrics(rank_all(dev, index, None))
+        key = m["top1"] + m["r@5"] + m["mrr"]
+        if best is None or key > best[0] + 1e-9:
+            best = (key, cfg)
+    assert best is not None
+    cfg = best[1]
+    index = LinkIndex.build(docs, cfg)
+    default = LinkIndex.build(docs, IndexConfig(korean))
+    return {
+        "best": {"weights": cfg.weights.__dict__ if hasattr(cfg.weights, "__dict__") else repr(cfg.weights),
+                 "bm25": repr(cfg.bm25)},
+        "best_config": repr(cfg),
+        "tuned": {"dev": metrics(rank_all(dev, index, None)), "test": metrics(rank_all(test, index, None))},
+        "default": {"dev": metrics(rank_all(dev, default, None)), "test": metrics(rank_all(test, default, None))},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--no-rerank", action="store_true", help="skip the semantic rerank even if installed")
+    ap.add_argument("--grid", action="store_true", help="tune weights on the dev split (slow)")
+    ap.add_argument("--show-misses", action="store_true", help="list texts whose first hit is wrong")
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    args = ap.parse_args(argv)
+
+    items = load_gold(args.gold)
+    docs = docs_from_bundles(["@korean-peninsula"])
+    check_gold(items, {d.id for d in docs})
+    results: dict[str, Any] = {
+        "items": len(items),
+        "by_lang": {lang: sum(1 for it in items if it.lang == lang) for lang in ("en", "ko")},
+        "by_split": {s: sum(1 for it in items if it.split == s) for s in ("dev", "test")},
+        "provisions": len(docs),
+        "configs": {},
+    }
+    encoder = None
+    if not args.no_rerank:
+        try:
+            t0 = time.perf_counter()
+            encoder = load_encoder()
+            results["encoder_load_s"] = round(time.perf_counter() - t0, 2)
+        except SemanticUnavailable as exc:
+            results["rerank"] = f"not evaluated: {exc}"
+    base = IndexConfig()
+    misses: dict[str, list[tuple[str, str, list[str]]]] = {}
+    for korean in ("ngram", "kiwi", "none"):
+        index, build_s = timed_build(docs, replace(base, korean=korean))
+        variants: list[tuple[str, Reranker | None]] = [(korean, None)]
+        if encoder is not None and korean != "none":
+            variants.append((f"{korean}+rerank", Reranker(encoder, depth=DEPTH)))
+        for name, reranker in variants:
+            t0 = time.perf_counter()
+            ranked = rank_all(items, index, reranker)
+            elapsed = time.perf_counter() - t0
+            entry: dict[str, Any] = breakdown(ranked)
+            entry["build_s"] = round(build_s, 3)
+            entry["rank_all_s"] = round(elapsed, 3)
+            if reranker is None:
+                entry["queries_per_s"] = {lang: round(query_rate(items, index, lang)) for lang in ("en", "ko")}
+            results["configs"][name] = entry
+            misses[name] = [
+                (r.item.id, r.item.text, r.ranking[:3]) for r in ranked if not (r.ranking[:1] and r.ranking[0] in r.item.provisions)
+            ]
+        if korean == base.korean:
+            results["effect"] = effect_accuracy(items, index)
+    if args.grid:
+        results["grid"] = {k: grid(items, docs, k) for k in ("ngram", "kiwi")}
+
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps(results, option=orjson.OPT_INDENT_2) + b"\n")
+        return 0
+    print(f"{results['items']} gold texts ({results['by_lang']}), splits {results['by_split']}, "
+          f"{results['provisions']} provisions")
+    cols = ("all", "en", "ko", "dev-en", "dev-ko", "test-en", "test-ko")
+    print(f"{'config':<14} " + " ".join(f"{c:>20}" for c in cols) + "   build_s  q/s en,ko")
+    print(f"{'':<14} " + " ".join(f"{'top1  r@5   mrr':>20}" for _ in cols))
+    for name, entry in results["configs"].items():
+        cells = " ".join(f"{entry[c]['top1']:>6.3f}{entry[c]['r@5']:>7.3f}{entry[c]['mrr']:>7.3f}" for c in cols)
+        qps = entry.get("queries_per_s")
+        print(f"{name:<14} {cells}   {entry['build_s']:>7.3f}  {qps['en'] if qps else '-'},{qps['ko'] if qps else '-'}")
+    if "rerank" in results:
+        print(results["rerank"])
+    eff = results["effect"]
+    print(f"effect proposal accuracy ({eff['n']} items): all {eff['all']}, en {eff['en']}, ko {eff['ko']}")
+    if args.show_misses:
+        for name, rows in misses.items():
+            print(f"\n-- {name}: first hit wrong ({len(rows)})")
+            for item_id, text, top in rows:
+                print(f"  {item_id}: {text[:80]!r} -> {top}")
+        print("\n-- effect misses (id, gold, proposed, cue)")
+        for row in eff["misses"]:
+            print("  ", row)
+    if args.grid:
+        for korean, g in results["grid"].items():
+            print(f"\ngrid ({korean}): best {g['best_config']}")
+            print(f"  tuned   dev {g['tuned']['dev']}  test {g['tuned']['test']}")
+            print(f"  default dev {g['default']['dev']}  test {g['default']['test']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

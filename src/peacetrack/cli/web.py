@@ -1,0 +1,179 @@
+"""serve, user: the web dashboard and API, and who may write through it."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from sqlalchemy import select
+
+from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.cli.common import (
+    DbOption,
+    FormatOption,
+    OutputFormat,
+    chosen_db,
+    open_store,
+    print_json,
+    stderr,
+    stdout,
+)
+from peacetrack.store import ENV_VAR
+from peacetrack.store import tables as t
+
+users_app = typer.Typer(
+    name="user",
+    help="API users: who may write through the HTTP API (and read a --private server).",
+    no_args_is_help=True,
+)
+
+
+class RoleChoice(StrEnum):
+    reader = "reader"
+    editor = "editor"
+    admin = "admin"
+
+
+def _bad(what: str, exc: Exception) -> BadInput:
+    return BadInput([Problem(what, "$", str(exc))])
+
+
+@users_app.command("add")
+def user_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="User name; it becomes the author of the user's writes.")],
+    role: Annotated[
+        RoleChoice, typer.Option("--role", help="reader: reads a private server; editor, admin: write too.")
+    ] = RoleChoice.reader,
+    db: DbOption = None,
+) -> None:
+    """Add a user and print its API token on stdout, once: only its SHA-256 is kept."""
+    from peacetrack.web.auth import UserError, add_user  # the web stack loads only when needed
+
+    store = open_store(chosen_db(ctx, db))
+    try:
+        with store.write() as conn:
+            token = add_user(conn, name, role.value)
+    except UserError as exc:
+        raise _bad(name, exc) from None
+    stderr().print(
+        f"user {name} ({role.value}) added. Its token, shown this once — send it as "
+        "`Authorization: Bearer TOKEN`:",
+        highlight=False,
+    )
+    typer.echo(token)
+
+
+@users_app.command("token")
+def user_token(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="User name.")],
+    db: DbOption = None,
+) -> None:
+    """Issue a new token for a user (the old one stops working) and print it once."""
+    from peacetrack.web.auth import UserError, reissue_token
+
+    store = open_store(chosen_db(ctx, db))
+    try:
+        with store.write() as conn:
+            token = reissue_token(conn, name)
+    except UserError as exc:
+        raise _bad(name, exc) from None
+    stderr().print(f"new token for {name}; the old one no longer works:", highlight=False)
+    typer.echo(token)
+
+
+@users_app.command("list")
+def user_list(ctx: typer.Context, db: DbOption = None, fmt: FormatOption = OutputFormat.table) -> None:
+    """List users (names, roles, when added; never tokens)."""
+    from peacetrack.web.auth import list_users
+
+    store = open_store(chosen_db(ctx, db))
+    with store.read() as conn:
+        found = list_users(conn)
+    if fmt is OutputFormat.json:
+        print_json([{"name": u.name, "role": u.role, "created_at": u.created_at.isoformat()} for u in found])
+        return
+    table = Table(title=f"{len(found)} user(s)")
+    for col in ("name", "role", "added (UTC)"):
+        table.add_column(col)
+    for u in found:
+        table.add_row(u.name, u.role, u.created_at.strftime("%Y-%m-%d %H:%M"))
+    stdout().print(table)
+
+
+@users_app.command("remove")
+def user_remove(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="User name.")],
+    db: DbOption = None,
+) -> None:
+    """Remove a user: its token stops working at once (its past writes keep its name)."""
+    from peacetrack.web.auth import UserError, remove_user
+
+    store = open_store(chosen_db(ctx, db))
+    try:
+        with store.write() as conn:
+            remove_user(conn, name)
+    except UserError as exc:
+        raise _bad(name, exc) from None
+    stderr().print(f"user {name} removed", highlight=False)
+
+
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    db: DbOption = None,
+    private: Annotated[
+        bool, typer.Option("--private", help="Reads need a token too (any role); default: reads are public.")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Worker processes (each keeps its own caches).", min=1, max=64)
+    ] = 1,
+    log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+) -> None:
+    """Run the web dashboard and the JSON API (docs at /docs, schema at /openapi.json)."""
+    import uvicorn
+
+    chosen = chosen_db(ctx, db)
+    store = open_store(chosen)
+    with store.read() as conn:
+        empty = conn.scalar(select(t.agreements.c.id).limit(1)) is None
+    url = store.url
+    store.dispose()
+    err = stderr()
+    if empty:
+        err.print(
+            "The database has no agreements yet. Load the bundled Korean Peninsula dataset with\n"
+            f"    peacetrack{' --db ' + chosen if chosen else ''} import @korean-peninsula\n"
+            "(or any bundle file), then reload the page.",
+            highlight=False,
+            markup=False,
+        )
+    shown = "localhost" if host in {"127.0.0.1", "::1"} else host
+    err.print(
+        f"peacetrack on http://{shown}:{port}  (API docs: /docs; "
+        f"{'private: reads need a token' if private else 'reads public'}; writes need an editor token)",
+        highlight=False,
+        markup=False,
+    )
+    # Workers are separate processes: they find the database and the privacy setting here.
+    os.environ[ENV_VAR] = url
+    os.environ["PEACETRACK_PRIVATE"] = "1" if private else "0"
+    uvicorn.run(
+        "peacetrack.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        proxy_headers=False,
+        server_header=False,
+    )
+
+
+__all__ = ["serve", "users_app"]

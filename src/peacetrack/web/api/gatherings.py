@@ -1,0 +1,138 @@
+"""Gatherings (conferences, meetings) with their sessions: list and one."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from sqlalchemy import select
+
+from peacetrack.model.codebook import GatheringMode
+from peacetrack.store import tables as t
+from peacetrack.web.api.common import (
+    ACCEPTED,
+    Order,
+    actor_refs,
+    contains,
+    decode_cursor,
+    doc,
+    doc_contains,
+    page_docs,
+    refs_in_order,
+    store_of,
+)
+from peacetrack.web.api.schemas import GatheringDetail, GatheringPage
+from peacetrack.web.errors import not_found
+
+reads = APIRouter(tags=["gatherings"])
+
+MAX_LIMIT = 500
+
+
+@reads.get(
+    "/api/gatherings",
+    response_model=GatheringPage,
+    summary="Gatherings, filtered and paged",
+    description="Pages follow (start, id); pass `next_cursor` back as `cursor` until it is null.",
+)
+def list_gatherings(
+    request: Request,
+    start: Annotated[date | None, Query(alias="from", description="Starting on or after this date.")] = None,
+    end: Annotated[date | None, Query(alias="to", description="Starting on or before this date.")] = None,
+    actor: Annotated[str | None, Query(description="Actor id among hosts, sponsors or speakers.")] = None,
+    mode: Annotated[GatheringMode | None, Query(description="in_person, online or hybrid.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text to look for.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    cursor: Annotated[str | None, Query(max_length=1000)] = None,
+    order: Annotated[Order, Query(description="By start date: asc or desc (newest first).")] = "desc",
+) -> dict[str, Any]:
+    after = decode_cursor(cursor) if cursor else None
+    g, ga = t.gatherings, t.gathering_actors
+    query = select(g.c.id, g.c.start, g.c.doc).where(g.c.status == ACCEPTED)
+    if start is not None:
+        query = query.where(g.c.start >= start)
+    if end is not None:
+        query = query.where(g.c.start <= end)
+    if mode is not None:
+        query = query.where(g.c.mode == mode.value)
+    if actor is not None:
+        query = query.where(g.c.id.in_(select(ga.c.gathering_id).where(ga.c.actor_id == actor)))
+    needle = q.strip() if q else None
+    if needle:
+        query = query.where(
+            contains(g.c.title_en, needle) | contains(g.c.title_ko, needle) | doc_contains(g.c.doc, needle)
+        )
+    with store_of(request).read() as conn:
+        page, next_cursor = page_docs(
+            conn,
+            query,
+            g.c.start,
+            g.c.id,
+            after=after,
+            order=order,
+            limit=limit,
+            needle=needle,
+            day_field="start",
+        )
+        actors = actor_refs(conn, (a for d in page for a in d.get("hosts", [])))
+    items = [
+        {
+            "id": d["id"],
+            "title": d["title"],
+            "start": d["start"],
+            "end": d["end"],
+            "place": d.get("place"),
+            "mode": d["mode"],
+            "hosts": refs_in_order(actors, d.get("hosts", [])),
+            "attendance": d.get("attendance"),
+            "sessions": len(d.get("sessions", [])),
+        }
+        for d in page
+    ]
+    return {"items": items, "next_cursor": next_cursor, "limit": limit}
+
+
+@reads.get("/api/gatherings/{gathering_id}", response_model=GatheringDetail, summary="One gathering")
+def get_gathering(
+    request: Request, gathering_id: Annotated[str, Path(description="Gathering id.")]
+) -> dict[str, Any]:
+    g = t.gatherings
+    with store_of(request).read() as conn:
+        found = conn.execute(select(g.c.doc, g.c.status).where(g.c.id == gathering_id)).first()
+        if found is None:
+            raise not_found("gathering", gathering_id)
+        d = doc(found[0])
+        sessions = d.get("sessions", [])
+        actors = actor_refs(
+            conn,
+            [
+                *d.get("hosts", []),
+                *d.get("sponsors", []),
+                *(a for s in sessions for a in s.get("speakers", [])),
+            ],
+        )
+    return {
+        "id": gathering_id,
+        "title": d["title"],
+        "start": d["start"],
+        "end": d["end"],
+        "place": d.get("place"),
+        "mode": d["mode"],
+        "hosts": refs_in_order(actors, d.get("hosts", [])),
+        "sponsors": refs_in_order(actors, d.get("sponsors", [])),
+        "attendance": d.get("attendance"),
+        "sessions": [
+            {
+                "title": s["title"],
+                "access": s["access"],
+                "date": s.get("date"),
+                "topics": s.get("topics", []),
+                "speakers": refs_in_order(actors, s.get("speakers", [])),
+                "outputs": s.get("outputs", []),
+            }
+            for s in sessions
+        ],
+        "source": d.get("source"),
+        "status": found[1],
+    }

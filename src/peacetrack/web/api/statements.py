@@ -1,0 +1,135 @@
+"""Statements of the peace movement (open letters, declarations, ...): list and one."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from sqlalchemy import select
+
+from peacetrack.model.codebook import StatementKind
+from peacetrack.store import tables as t
+from peacetrack.web.api.common import (
+    ACCEPTED,
+    Order,
+    actor_refs,
+    contains,
+    decode_cursor,
+    doc,
+    doc_contains,
+    page_docs,
+    provision_refs,
+    refs_in_order,
+    store_of,
+    theme_refs,
+)
+from peacetrack.web.api.schemas import StatementDetail, StatementPage
+from peacetrack.web.errors import not_found
+
+reads = APIRouter(tags=["statements"])
+
+MAX_LIMIT = 500
+
+
+@reads.get(
+    "/api/statements",
+    response_model=StatementPage,
+    summary="Statements, filtered and paged",
+    description="Pages follow (date, id); pass `next_cursor` back as `cursor` until it is null.",
+)
+def list_statements(
+    request: Request,
+    start: Annotated[date | None, Query(alias="from", description="On or after this date.")] = None,
+    end: Annotated[date | None, Query(alias="to", description="On or before this date.")] = None,
+    actor: Annotated[str | None, Query(description="Actor id among signatories or addressees.")] = None,
+    kind: Annotated[StatementKind | None, Query(description="Statement kind.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text to look for.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    cursor: Annotated[str | None, Query(max_length=1000)] = None,
+    order: Annotated[Order, Query(description="By date: asc or desc (newest first).")] = "desc",
+) -> dict[str, Any]:
+    after = decode_cursor(cursor) if cursor else None
+    s, sa = t.statements, t.statement_actors
+    query = select(s.c.id, s.c.date, s.c.doc).where(s.c.status == ACCEPTED)
+    if start is not None:
+        query = query.where(s.c.date >= start)
+    if end is not None:
+        query = query.where(s.c.date <= end)
+    if kind is not None:
+        query = query.where(s.c.kind == kind.value)
+    if actor is not None:
+        query = query.where(s.c.id.in_(select(sa.c.statement_id).where(sa.c.actor_id == actor)))
+    needle = q.strip() if q else None
+    if needle:
+        query = query.where(
+            contains(s.c.title_en, needle) | contains(s.c.title_ko, needle) | doc_contains(s.c.doc, needle)
+        )
+    with store_of(request).read() as conn:
+        page, next_cursor = page_docs(
+            conn,
+            query,
+            s.c.date,
+            s.c.id,
+            after=after,
+            order=order,
+            limit=limit,
+            needle=needle,
+            day_field="date",
+        )
+        actors = actor_refs(conn, (a for d in page for a in d.get("addressees", [])))
+    items = [
+        {
+            "id": d["id"],
+            "date": d["date"],
+            "title": d["title"],
+            "kind": d["kind"],
+            "signatories": len(d.get("signatories", [])),
+            "addressees": refs_in_order(actors, d.get("addressees", [])),
+            "source": d.get("source"),
+        }
+        for d in page
+    ]
+    return {"items": items, "next_cursor": next_cursor, "limit": limit}
+
+
+@reads.get("/api/statements/{statement_id}", response_model=StatementDetail, summary="One statement")
+def get_statement(
+    request: Request, statement_id: Annotated[str, Path(description="Statement id.")]
+) -> dict[str, Any]:
+    s = t.statements
+    with store_of(request).read() as conn:
+        found = conn.execute(select(s.c.doc, s.c.status).where(s.c.id == statement_id)).first()
+        if found is None:
+            raise not_found("statement", statement_id)
+        d = doc(found[0])
+        demands = d.get("demands", [])
+        actors = actor_refs(
+            conn,
+            [
+                *d.get("signatories", []),
+                *d.get("addressees", []),
+                *(x["addressee"] for x in demands if x.get("addressee")),
+            ],
+        )
+        provisions = provision_refs(conn, (p for x in demands for p in x.get("provisions", [])))
+        themes = theme_refs(conn, (th for x in demands for th in x.get("themes", [])))
+    return {
+        "id": statement_id,
+        "date": d["date"],
+        "title": d["title"],
+        "kind": d["kind"],
+        "signatories": refs_in_order(actors, d.get("signatories", [])),
+        "addressees": refs_in_order(actors, d.get("addressees", [])),
+        "demands": [
+            {
+                "text": x["text"],
+                "addressee": actors.get(x["addressee"]) if x.get("addressee") else None,
+                "provisions": [provisions[p] for p in x.get("provisions", []) if p in provisions],
+                "themes": [themes[th] for th in x.get("themes", []) if th in themes],
+            }
+            for x in demands
+        ],
+        "source": d.get("source"),
+        "status": found[1],
+    }

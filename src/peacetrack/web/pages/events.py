@@ -1,0 +1,161 @@
+"""The timeline: events filtered by a GET form, with their sources; one event's page; downloads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from peacetrack.model.codebook import EventType
+from peacetrack.model.records import Event
+from peacetrack.store import Store
+from peacetrack.web.deps import Lang, get_lang, get_store
+from peacetrack.web.pages import charts
+from peacetrack.web.pages.common import (
+    PageError,
+    csv_download,
+    json_download,
+    not_found,
+    parse_day,
+    parse_format,
+    parse_page,
+)
+from peacetrack.web.pages.kit import render, view_for
+from peacetrack.web.queries import events as event_q
+from peacetrack.web.queries import records as rq
+
+router = APIRouter()
+
+PAGE_SIZE = 25
+EXPORT_LIMIT = 100_000
+
+
+def _csv_rows(events: list[Event], lang: str) -> list[list[object]]:
+    return [
+        [
+            e.id,
+            e.date.isoformat(),
+            e.date_end.isoformat() if e.date_end else "",
+            e.type.value,
+            rq.pick(e.title, lang),
+            " ".join(e.actors),
+            " ".join(f"{fx.provision}:{fx.effect.value}" for fx in e.effects),
+            " ".join(s.url for s in e.sources),
+        ]
+        for e in events
+    ]
+
+
+@router.get("/events")
+def timeline(
+    request: Request,
+    store: Store = Depends(get_store),
+    lang: Lang = Depends(get_lang),
+) -> Response:
+    qp = request.query_params
+    start = parse_day(qp.get("from"), "from")
+    end = parse_day(qp.get("to"), "to")
+    if start and end and start > end:
+        raise PageError(400, "error.bad_range", start=start.isoformat(), end=end.isoformat())
+    kind = qp.get("type") or None
+    if kind is not None and kind not in {member.value for member in EventType}:
+        raise PageError(400, "error.bad_type", value=kind)
+    fmt = parse_format(qp.get("format"))
+    page = parse_page(qp.get("page"))
+    order = qp.get("order") or "newest"
+    theme, actor, provision, q = (qp.get(k) or None for k in ("theme", "actor", "provision", "q"))
+    with store.read() as conn:
+        tree = rq.theme_tree(conn)
+        flt = event_q.EventFilter(
+            start=start,
+            end=end,
+            actor=actor,
+            themes=rq.descendants(tree, theme) if theme else (),
+            type=kind,
+            provision=provision,
+            q=q,
+            newest_first=order != "oldest",
+        )
+        if fmt != "html":
+            found = event_q.find(conn, flt, limit=EXPORT_LIMIT)
+            stamp = date.today().isoformat()
+            if fmt == "json":
+                return json_download(f"events-{stamp}.json", [e.doc() for e in found])
+            return csv_download(
+                f"events-{stamp}.csv",
+                ["id", "date", "date_end", "type", "title", "actors", "effects", "sources"],
+                _csv_rows(found, lang),
+            )
+        total = event_q.count(conn, flt)
+        pages = max(1, -(-total // PAGE_SIZE))
+        found = event_q.find(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        months = event_q.by_month(conn, flt)
+        actor_ids = event_q.actors_with_events(conn)
+        actor_names = rq.names(conn, {*actor_ids, *(a for e in found for a in e.actors)}, lang)
+        provisions = rq.all_provision_names(conn)
+        effect_names = rq.provision_names(conn, {fx.provision for e in found for fx in e.effects})
+    view = view_for(request, lang)
+    histogram = charts.month_bars(
+        months,
+        href=lambda first, last: view.here(**{"from": first.isoformat(), "to": last.isoformat(), "page": None}),
+        label=lambda month, n: view.t("events.bar_label", month=view.month(month), n=n),
+    )
+    return render(
+        request,
+        lang,
+        "events.html",
+        {
+            "events": found,
+            "total": total,
+            "page": page,
+            "pages": pages,
+            "histogram": histogram,
+            "actor_ids": sorted(actor_ids, key=lambda a: actor_names.get(a, a).lower()),
+            "actor_names": actor_names,
+            "tree": tree,
+            "types": list(EventType),
+            "provisions": provisions,
+            "effect_names": effect_names,
+            "f": {
+                "from": start.isoformat() if start else "",
+                "to": end.isoformat() if end else "",
+                "actor": actor or "",
+                "theme": theme or "",
+                "type": kind or "",
+                "provision": provision or "",
+                "q": q or "",
+                "order": "oldest" if order == "oldest" else "newest",
+            },
+            "filtered": any([start, end, actor, theme, kind, provision, q]),
+        },
+    )
+
+
+@router.get("/events/{event_id}")
+def event_page(
+    request: Request,
+    event_id: str,
+    store: Store = Depends(get_store),
+    lang: Lang = Depends(get_lang),
+) -> Response:
+    with store.read() as conn:
+        event = rq.get(conn, Event, event_id)
+        if event is None:
+            raise not_found("event", event_id)
+        actor_names = rq.names(conn, event.actors, lang)
+        effect_names = rq.provision_names(conn, {fx.provision for fx in event.effects})
+        citations = event_q.citations(conn, event_id)
+        cited_names = rq.provision_names(conn, {c.provision for c in citations})
+    return render(
+        request,
+        lang,
+        "event.html",
+        {
+            "event": event,
+            "actor_names": actor_names,
+            "effect_names": effect_names,
+            "citations": citations,
+            "cited_names": cited_names,
+        },
+    )

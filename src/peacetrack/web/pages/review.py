@@ -1,0 +1,211 @@
+"""Review for editors: proposed records (status ``proposed``) accepted or rejected, and the sign-in.
+
+Sign-in takes an editor's API token (``peacetrack user add NAME --role editor``)
+and keeps it in an HttpOnly, SameSite=Strict cookie; every form that writes
+also carries a CSRF field derived from that token, so no other site can post
+on the editor's behalf. Tokens are checked with the API's own auth module.
+
+What is proposed: records of any kind whose ``status`` is not ``accepted``.
+Nothing writes proposals yet (the ingest pipeline has no store integration);
+until it does, the page shows an honest empty state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from typing import Final
+
+import orjson
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import select, update
+
+from peacetrack.store import Store
+from peacetrack.store import tables as t
+from peacetrack.store.revisions import now, record_rows
+from peacetrack.web.auth import User, user_for_token
+from peacetrack.web.api.writes import write_record
+from peacetrack.web.deps import Lang, get_lang, get_store
+from peacetrack.web.errors import ApiError
+from peacetrack.web.pages.common import PageError
+from peacetrack.web.pages.kit import SECURITY_HEADERS, render
+
+router = APIRouter()
+
+TOKEN_COOKIE: Final = "pt_editor"
+PROPOSED: Final = "proposed"
+REJECTED: Final = "rejected"
+ACCEPTED: Final = "accepted"
+LIMIT: Final = 200
+
+
+def csrf_for(token: str) -> str:
+    return hashlib.sha256(b"peacetrack-csrf:" + token.encode("utf-8")).hexdigest()
+
+
+def cookie_user(request: Request, store: Store) -> tuple[User, str] | None:
+    token = request.cookies.get(TOKEN_COOKIE)
+    if not token:
+        return None
+    user = user_for_token(store, token)
+    return None if user is None else (user, token)
+
+
+def page_reader(request: Request) -> None:
+    """On a private server, pages need a signed-in user (any role), like the API's reads."""
+    if request.url.path in ("/login", "/logout"):
+        return
+    store: Store = request.app.state.store
+    if cookie_user(request, store) is None:
+        raise PageError(401, "error.private")
+
+
+def _editor(request: Request, store: Store, csrf: str | None = None) -> User:
+    found = cookie_user(request, store)
+    if found is None:
+        raise PageError(401, "review.need_login")
+    user, token = found
+    if not user.can_write:
+        raise PageError(403, "review.need_editor", name=user.name, role=user.role)
+    if csrf is not None and not hmac.compare_digest(csrf, csrf_for(token)):
+        raise PageError(403, "review.bad_csrf")
+    return user
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    kind: str
+    id: str
+    status: str
+    title: dict[str, str]
+    doc: str
+
+
+def proposals(store: Store) -> list[Proposal]:
+    found: list[Proposal] = []
+    with store.read() as conn:
+        for kind, table in t.RECORD_TABLES.items():
+            for rid, status, doc in conn.execute(
+                select(table.c.id, table.c.status, table.c.doc)
+                .where(table.c.status != ACCEPTED, table.c.status != REJECTED)
+                .order_by(table.c.updated_at.desc(), table.c.id)
+                .limit(LIMIT)
+            ):
+                parsed = orjson.loads(doc)
+                title = parsed.get("title") or parsed.get("name") or {"en": rid}
+                if not isinstance(title, dict):
+                    title = {"en": str(title)}
+                pretty = orjson.dumps(parsed, option=orjson.OPT_INDENT_2).decode()
+                found.append(Proposal(kind, rid, status, title, pretty))
+    return found
+
+
+def save_edit(store: Store, kind: str, record_id: str, text: str, *, author: str) -> None:
+    """Write an editor's changes to a proposed record through the API's validated write path."""
+    try:
+        edited = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise PageError(422, "review.bad_json", reason=str(exc)) from None
+    if not isinstance(edited, dict) or edited.get("id") != record_id:
+        raise PageError(422, "review.id_changed", id=record_id)
+    table = t.RECORD_TABLES[kind]
+    with store.read() as conn:
+        stored = conn.scalar(select(table.c.doc).where(table.c.id == record_id))
+    if stored is not None and orjson.loads(stored) == edited:
+        return
+    try:
+        write_record(store, kind, edited, author=author, reason="review: edited")
+    except ApiError as exc:
+        raise PageError(422, "review.invalid", reason=exc.message) from None
+
+
+@router.get("/login")
+def login_form(request: Request, lang: Lang = Depends(get_lang), store: Store = Depends(get_store)) -> Response:
+    found = cookie_user(request, store)
+    return render(request, lang, "login.html", {"user": found[0] if found else None, "failed": False})
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    token: str = Form(""),
+    lang: Lang = Depends(get_lang),
+    store: Store = Depends(get_store),
+) -> Response:
+    token = token.strip()
+    user = user_for_token(store, token) if token else None
+    if user is None:
+        return render(request, lang, "login.html", {"user": None, "failed": True}, status=401)
+    response = RedirectResponse("/review", status_code=303, headers=SECURITY_HEADERS)
+    response.set_cookie(
+        TOKEN_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        max_age=12 * 3600,
+        path="/",
+    )
+    return response
+
+
+@router.post("/logout")
+def logout() -> Response:
+    response = RedirectResponse("/", status_code=303, headers=SECURITY_HEADERS)
+    response.delete_cookie(TOKEN_COOKIE, path="/")
+    return response
+
+
+@router.get("/review")
+def review(request: Request, lang: Lang = Depends(get_lang), store: Store = Depends(get_store)) -> Response:
+    found = cookie_user(request, store)
+    if found is None:
+        return render(request, lang, "login.html", {"user": None, "failed": False, "from_review": True}, status=401)
+    user, token = found
+    if not user.can_write:
+        raise PageError(403, "review.need_editor", name=user.name, role=user.role)
+    return render(
+        request,
+        lang,
+        "review.html",
+        {"user": user, "csrf": csrf_for(token), "proposals": proposals(store), "done": request.query_params.get("done")},
+    )
+
+
+@router.post("/review/{kind}/{record_id:path}")
+def decide(
+    request: Request,
+    kind: str,
+    record_id: str,
+    decision: str = Form(...),
+    csrf: str = Form(""),
+    doc: str = Form(""),
+    store: Store = Depends(get_store),
+) -> Response:
+    user = _editor(request, store, csrf)
+    table = t.RECORD_TABLES.get(kind)
+    if table is None or decision not in ("accept", "reject", "save"):
+        raise PageError(400, "review.bad_decision")
+    if decision in ("accept", "save") and doc.strip():
+        save_edit(store, kind, record_id, doc, author=user.name)
+    if decision == "save":
+        return RedirectResponse("/review?done=save", status_code=303, headers=SECURITY_HEADERS)
+    status = ACCEPTED if decision == "accept" else REJECTED
+    with store.write() as conn:
+        doc = conn.scalar(
+            select(table.c.doc).where(table.c.id == record_id, table.c.status != ACCEPTED, table.c.status != REJECTED)
+        )
+        if doc is None:
+            raise PageError(404, "error.not_found.record", id=record_id)
+        at = now()
+        conn.execute(update(table).where(table.c.id == record_id).values(status=status, updated_at=at))
+        record_rows(
+            conn,
+            [{"kind": kind, "record_id": record_id, "op": "update", "old": doc, "new": doc}],
+            author=user.name,
+            reason=f"review: {decision}ed",
+            at=at,
+        )
+    return RedirectResponse(f"/review?done={decision}", status_code=303, headers=SECURITY_HEADERS)
