@@ -63,7 +63,7 @@ def load_gold(path: Path = GOLD) -> list[Item]:
             text=x["text"],
             provisions=tuple(x["provisions"]),
             effect=x.get("effect"),
-            split=split_of(x["id"]),
+            split=x.get("split") or split_of(x["id"]),
         )
         for x in data["items"]
     ]
@@ -103,7 +103,7 @@ def breakdown(ranked: list[Ranked]) -> dict[str, dict[str, float]]:
     out = {"all": metrics(ranked)}
     for lang in ("en", "ko"):
         out[lang] = metrics([r for r in ranked if r.item.lang == lang])
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "fresh"):
         out[split] = metrics([r for r in ranked if r.item.split == split])
         for lang in ("en", "ko"):
             out[f"{split}-{lang}"] = metrics([r for r in ranked if r.item.split == split and r.item.lang == lang])
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         "items": len(items),
         "by_lang": {lang: sum(1 for it in items if it.lang == lang) for lang in ("en", "ko")},
-        "by_split": {s: sum(1 for it in items if it.split == s) for s in ("dev", "test")},
+        "by_split": {s: sum(1 for it in items if it.split == s) for s in ("dev", "test", "fresh")},
         "provisions": len(docs),
         "configs": {},
     }
@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"{results['items']} gold texts ({results['by_lang']}), splits {results['by_split']}, "
           f"{results['provisions']} provisions")
-    cols = ("all", "en", "ko", "dev-en", "dev-ko", "test-en", "test-ko")
+    cols = ("all", "en", "ko", "dev-en", "dev-ko", "test-en", "test-ko", "fresh-en", "fresh-ko")
     print(f"{'config':<14} " + " ".join(f"{c:>20}" for c in cols) + "   build_s  q/s en,ko")
     print(f"{'':<14} " + " ".join(f"{'top1  r@5   mrr':>20}" for _ in cols))
     for name, entry in results["configs"].items():

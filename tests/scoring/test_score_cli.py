@@ -374,6 +374,7 @@ BAD = [
         ("score", "--by", "theme", "changes", "alpha", "--from", "2019-01-01"),
         "not an option of `score changes`",
     ),
+    (("score", "--format", "json", "changes", "alpha", "--from", "2019-01-01"), "--format: $: not an option"),
     (("score", "changes", "alpha"), "needs --from"),
     (("score", "changes", "nope", "--from", "2019-01-01"), "nope: $: no such agreement"),
     (("score", "changes", "alpha", "--from", "2019-01-01", "--to", "2018-01-01"), "is after --to"),

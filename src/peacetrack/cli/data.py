@@ -137,9 +137,12 @@ def export(
     stderr().print(f"wrote {len(names)} tables to {out}: {', '.join(names)}")
 
 
+HISTORY_KINDS = (*KINDS, "releases")
+
+
 def history(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help=f"Record kind: {', '.join(KINDS)}.")],
+    kind: Annotated[str, typer.Argument(help=f"Record kind: {', '.join(HISTORY_KINDS)}.")],
     record_id: Annotated[str, typer.Argument(metavar="ID", help="The record's id.")],
     db: DbOption = None,
     at: Annotated[
@@ -148,8 +151,8 @@ def history(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Every change to a record (who, when, why), or its state at a past moment."""
-    if kind not in KINDS:
-        raise BadInput([Problem(kind, "$", f"unknown record kind; use one of {', '.join(KINDS)}")])
+    if kind not in HISTORY_KINDS:
+        raise BadInput([Problem(kind, "$", f"unknown record kind; use one of {', '.join(HISTORY_KINDS)}")])
     store = open_store(chosen_db(ctx, db), create=False)
     with store.read() as conn:
         if at is not None:

@@ -157,12 +157,12 @@ def _levels_caption(lang: Lang) -> str:
 
 
 def _score_table(title: str, by: By, rows: Sequence[ScoreRow], labels: dict[str, str], lang: Lang) -> Table:
-    heading = {"agreement": "agreement", "theme": "theme", "party": "party"}[by]
+    """On a narrow terminal the key and its title or name wrap, never the numbers."""
     table = Table(title=title, caption=_levels_caption(lang))
-    table.add_column(heading, no_wrap=True)
-    table.add_column("title" if by == "agreement" else "name", overflow="fold")
+    table.add_column(by, overflow="fold", min_width=8)
+    table.add_column("title" if by == "agreement" else "name", overflow="fold", min_width=8)
     for name in ("score", "provisions", "reversed", "0", "1", "2", "3"):
-        table.add_column(name, justify="right", no_wrap=True)
+        table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
     for row in rows:
         table.add_row(
             row.key,
@@ -233,7 +233,7 @@ def score(
             if getattr(ctx.get_parameter_source(name), "name", None) == "COMMANDLINE"
         ]
         if given:
-            options = ", ".join(f"--{n.replace('_', '-')}" for n in given)
+            options = ", ".join(p.opts[0] for p in ctx.command.params if p.name in given)
             sub = ctx.invoked_subcommand
             raise _bad(options, f"not an option of `score {sub}`; its own options go after `{sub}`")
         return
@@ -369,7 +369,7 @@ def score_changes(
         label = c.change if c.change == "reversed" or not c.reversed_after else f"{c.change}, reversed"
         table.add_row(
             c.provision,
-            texts[c.provision].text if c.provision in texts else "",
+            _short(texts[c.provision].text) if c.provision in texts else "",
             str(c.before),
             str(c.after),
             Text(label, style=style),
@@ -377,6 +377,10 @@ def score_changes(
     if not found:
         table.caption = f"no provision changed; {table.caption}"
     stdout().print(table)
+
+
+def _short(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _fmt_score(value: float | None) -> str:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
+from importlib import resources
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
+import yaml
+import numpy.typing as npt
 import orjson
 
 from peacetrack.link.bm25 import BM25Params, Postings, TermCounts, Vocabulary, build_postings
@@ -24,6 +27,7 @@ from peacetrack.link.documents import ProvisionDoc
 from peacetrack.link.tokenize import DEFAULT_KOREAN, Token, Tokenizer, make_tokenizer
 
 STATE_VERSION = 1
+COMMON_FILE = "common_terms.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,8 @@ class IndexConfig:
     """Korean tokenizer: ``ngram`` (default) or ``kiwi``; ``none`` ignores Hangul."""
     weights: FieldWeights = field(default_factory=FieldWeights)
     bm25: BM25Params = field(default_factory=BM25Params)
+    common_weight: float = 0.3
+    """How much a query term from ``data/common_terms.yaml`` (parties, capitals, leaders) counts."""
 
     def key(self, tokenizer_name: str) -> str:
         """Identifies everything that shapes stored term counts (not the BM25 parameters)."""
@@ -72,19 +78,22 @@ class _Slot:
     counts: TermCounts
 
 
-_WORD_EDGE = re.compile(r"\s")
+_WORD = re.compile(r"\S+")
 _STRIP = "\"'“”‘’()[]{}<>.,;:!?「」『』·…"
 
 
-def _word_at(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited word around a token, trimmed of punctuation."""
-    s = start
-    while s > 0 and not text[s - 1].isspace():
-        s -= 1
-    e = end
-    while e < len(text) and not text[e].isspace():
-        e += 1
-    return text[s:e].strip(_STRIP) or text[start:end]
+def _common_words() -> list[str]:
+    raw = resources.files("peacetrack.link").joinpath("data", COMMON_FILE).read_text("utf-8")
+    data = yaml.safe_load(raw) or {}
+    return [str(w) for lang in ("en", "ko") for w in data.get(lang) or []]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    text: str
+    terms: dict[int, list[str]]
+    """Term id → the words of the text it came from."""
+    scores: npt.NDArray[np.float32]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +113,10 @@ class LinkIndex:
         self._slots: dict[str, _Slot] = {}
         self._rows: list[_Slot] = []
         self._postings = build_postings([], 0, self.config.bm25)
+        self._row_weights: dict[int, dict[int, float]] = {}
+        self._common_terms: frozenset[str] = frozenset(
+            term for word in _common_words() for term in self.tokenizer.terms(word)
+        )
 
     @classmethod
     def build(
@@ -144,7 +157,7 @@ class LinkIndex:
                 return
             counts = shared.get(text) if cache else None
             if counts is None:
-                counts = Counter(tok.term for tok in self.tokenizer.tokens(text))
+                counts = Counter(self.tokenizer.terms(text))
                 if cache:
                     shared[text] = counts
             for term, n in counts.items():
@@ -188,6 +201,7 @@ class LinkIndex:
 
     def _reweight(self) -> None:
         self._postings = build_postings([s.counts for s in self._rows], len(self._vocab.ids), self.config.bm25)
+        self._row_weights = {}
 
     # -- querying -------------------------------------------------------------
 
@@ -198,43 +212,55 @@ class LinkIndex:
         """The ``top`` best documents for ``text`` (score > 0), best first."""
         if top <= 0 or not self._rows:
             return []
-        scores, by_id = self.score_rows(text)
-        if not by_id:
+        query = self.query(text)
+        if not query.terms:
             return []
+        scores = query.scores
         k = min(top, len(scores))
         best = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
         best = best[np.lexsort((best, -scores[best]))]
         out: list[Match] = []
-        for row in best:
+        for row in best.tolist():
             score = float(scores[row])
             if score <= 0:
                 break
-            out.append(Match(int(row), score, self._explain(text, int(row), by_id)))
+            out.append(Match(row, score, self._explain(query, row)))
         return out
 
-    def score_rows(self, text: str) -> tuple[np.ndarray[Any, np.dtype[np.float32]], dict[int, list[Token]]]:
-        """Scores of every row for ``text`` (for rerankers and evaluation)."""
-        by_id: dict[int, list[Token]] = {}
+    def query(self, text: str) -> Query:
+        """A text's known terms (with the words they came from) and every row's score."""
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        starts = [w[0] for w in words]
+        by_id: dict[int, list[str]] = {}
+        qweights: dict[int, float] = {}
+        common, common_weight = self._common_terms, self.config.common_weight
         for tok in self.query_tokens(text):
             tid = self._vocab.get(tok.term)
-            if tid is not None:
-                by_id.setdefault(tid, []).append(tok)
-        return self._postings.scores(by_id), by_id
+            if tid is None:
+                continue
+            if tid not in qweights:
+                qweights[tid] = common_weight if tok.term in common else 1.0
+            i = bisect_right(starts, tok.start) - 1
+            s, e = words[i] if i >= 0 else (tok.start, tok.end)
+            word = text[s:e].strip(_STRIP) or text[tok.start : tok.end]
+            by_id.setdefault(tid, []).append(word)
+        return Query(text, by_id, self._postings.scores(list(qweights), list(qweights.values())))
 
     def explain(self, text: str, row: int) -> tuple[str, ...]:
-        _, by_id = self.score_rows(text)
-        return self._explain(text, row, by_id)
+        return self._explain(self.query(text), row)
 
-    def _explain(self, text: str, row: int, by_id: dict[int, list[Token]]) -> tuple[str, ...]:
-        """The words of ``text`` that matched the document, by their share of its score."""
+    def _explain(self, query: Query, row: int) -> tuple[str, ...]:
+        """The words of the query that matched the document, by their share of its score."""
+        weights = self._row_weights.get(row)
+        if weights is None:
+            weights = self._row_weights[row] = self._postings.row_weights(self._rows[row].counts, row)
         share: dict[str, float] = {}
-        for tid, toks in by_id.items():
-            w = self._postings.weight(tid, row)
+        for tid, words in query.terms.items():
+            w = weights.get(tid, 0.0)
             if w <= 0:
                 continue
-            for tok in toks:
-                word = _word_at(text, tok.start, tok.end)
-                share[word] = share.get(word, 0.0) + w / len(toks)
+            for word in words:
+                share[word] = share.get(word, 0.0) + w / len(words)
         return tuple(sorted(share, key=lambda word: (-share[word], word)))
 
     @property

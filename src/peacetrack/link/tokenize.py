@@ -26,9 +26,7 @@ in ``docs/linking.md``:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 _HANGUL = re.compile(r"[가-힣]+")
 # Latin/digit words, with inner hyphens, apostrophes and dotted numbers (9·19, 4.27).
@@ -45,6 +43,16 @@ STOPWORDS = frozenset(
     under until up very was we were what when where which while who whom why will with would you your
     yours yourself yourselves s t d ll m re ve its said says say""".split()
 )
+
+# Korean words (whole eojeol) that carry grammar, not content: auxiliary and
+# light verbs, bound nouns, conjunctive adverbs. Skipped by the n-gram rules.
+KOREAN_STOPWORDS = frozenset(
+    """수 것 등 및 또 더 이 그 저 또는 그리고 하지만 그러나 위해 위한 대한 대해 따라 통해 관련 했다 한다 하고 하며
+    하는 하여 해 했고 했으며 하기로 했다고 한다고 하지 않고 않기로 않는 않았다 않을 있다 있는 있고 있으며 있다고 있도록
+    없다 없는 없이 됐다 된다 되어 되는 됐고 밝혔다 말했다 전했다""".split()
+)
+# kiwipiepy stems that are grammar in this role (light and auxiliary verbs).
+KIWI_STOP_FORMS = frozenset({"하", "되", "있", "없", "않", "밝히", "말하", "전하", "이", "그", "수", "것", "등"})
 
 # Spelling variants folded before stemming (British → American, a few names).
 _SPELLING = {
@@ -94,8 +102,7 @@ def stem(word: str) -> str:
     return w
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A term and the span of the input it came from."""
 
     term: str
@@ -103,68 +110,105 @@ class Token:
     end: int
 
 
-def english_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
-    """Terms of the non-Hangul words of ``text[start:end]``."""
-    for m in _LATIN.finditer(text, start, len(text) if end is None else end):
-        raw = m.group().lower()
-        s, e = m.span()
-        if _DOTTED_NUMBER.match(raw):
-            yield Token(_INNER.sub(".", raw), s, e)
-            continue
-        parts = [p for p in _INNER.split(raw) if p]
-        if len(parts) > 1:
-            joined = "".join(parts)
-            if joined not in STOPWORDS:
-                yield Token(stem(joined), s, e)
-        for part in parts:
-            if part not in STOPWORDS:
-                yield Token(stem(part), s, e)
-
-
 class Tokenizer(Protocol):
-    """Text → terms with spans. ``name`` identifies the rules (it keys caches)."""
+    """Text → terms. ``name`` identifies the rules (it keys caches)."""
 
     @property
     def name(self) -> str: ...
 
-    def tokens(self, text: str) -> list[Token]: ...
+    def tokens(self, text: str) -> list[Token]:
+        """Terms with the spans they came from (for queries: to say what matched)."""
+        ...
+
+    def terms(self, text: str) -> list[str]:
+        """Terms only (for documents: faster)."""
+        ...
 
 
-def terms(tokenizer: Tokenizer, text: str) -> list[str]:
-    return [t.term for t in tokenizer.tokens(text)]
+class _English:
+    """The English rules, with a per-instance cache of stems (words repeat a lot)."""
+
+    name = "english-only/1"
+
+    def __init__(self) -> None:
+        self._stems: dict[str, str] = {}
+
+    def _stem(self, word: str) -> str:
+        got = self._stems.get(word)
+        if got is None:
+            got = stem(word)
+            if len(self._stems) < 200_000:
+                self._stems[word] = got
+        return got
+
+    def _latin_terms(self, raw: str) -> list[str]:
+        """Terms of one Latin word (already lower-cased)."""
+        if _DOTTED_NUMBER.match(raw):
+            return [_INNER.sub(".", raw)]
+        if not _INNER.search(raw):
+            return [] if raw in STOPWORDS else [self._stem(raw)]
+        parts = [p for p in _INNER.split(raw) if p]
+        out = [self._stem(p) for p in parts if p not in STOPWORDS]
+        joined = "".join(parts)
+        if len(parts) > 1 and joined not in STOPWORDS:
+            out.append(self._stem(joined))
+        return out
+
+    def english_tokens(self, text: str) -> list[Token]:
+        out: list[Token] = []
+        for m in _LATIN.finditer(text):
+            s, e = m.span()
+            out.extend(Token(term, s, e) for term in self._latin_terms(m.group().lower()))
+        return out
+
+    def english_terms(self, text: str) -> list[str]:
+        out: list[str] = []
+        for word in _LATIN.findall(text.lower()):
+            out.extend(self._latin_terms(word))
+        return out
+
+    def tokens(self, text: str) -> list[Token]:
+        return self.english_tokens(text)
+
+    def terms(self, text: str) -> list[str]:
+        return self.english_terms(text)
 
 
-@dataclass(frozen=True, slots=True)
-class EnglishOnlyTokenizer:
+class EnglishOnlyTokenizer(_English):
     """English rules for everything; Hangul is ignored (a baseline)."""
 
-    name: str = "english-only/1"
+
+class NgramTokenizer(_English):
+    """English rules for Latin text; character 2- and 3-grams of each Hangul run."""
+
+    name = "ngram23/2"
 
     def tokens(self, text: str) -> list[Token]:
-        return list(english_tokens(text))
-
-
-@dataclass(frozen=True, slots=True)
-class NgramTokenizer:
-    """English rules for Latin text; character n-grams of each Hangul run."""
-
-    sizes: tuple[int, ...] = (2, 3)
-    name: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "name", f"ngram{''.join(map(str, self.sizes))}/1")
-
-    def tokens(self, text: str) -> list[Token]:
-        out = list(english_tokens(text))
+        out = self.english_tokens(text)
         for m in _HANGUL.finditer(text):
             run = m.group()
-            base = m.start()
-            n_run = len(run)
-            if n_run < min(self.sizes):
-                out.append(Token(run, base, base + n_run))
+            if run in KOREAN_STOPWORDS:
                 continue
-            for n in self.sizes:
-                out.extend(Token(run[i : i + n], base + i, base + i + n) for i in range(n_run - n + 1))
+            b = m.start()
+            n = len(run)
+            if n < 2:
+                out.append(Token(run, b, b + n))
+                continue
+            out.extend([Token(run[i : i + 2], b + i, b + i + 2) for i in range(n - 1)])
+            out.extend([Token(run[i : i + 3], b + i, b + i + 3) for i in range(n - 2)])
+        return out
+
+    def terms(self, text: str) -> list[str]:
+        out = self.english_terms(text)
+        for run in _HANGUL.findall(text):
+            if run in KOREAN_STOPWORDS:
+                continue
+            n = len(run)
+            if n < 2:
+                out.append(run)
+                continue
+            out.extend([run[i : i + 2] for i in range(n - 1)])
+            out.extend([run[i : i + 3] for i in range(n - 2)])
         return out
 
 
@@ -172,16 +216,18 @@ _KIWI_CONTENT = frozenset({"NNG", "NNP", "NR", "XR", "VV", "VA", "SH"})
 _KIWI_NOUNS = frozenset({"NNG", "NNP", "XR"})
 
 
-@dataclass(slots=True)
-class KiwiTokenizer:
+class KiwiTokenizer(_English):
     """English rules for Latin text; kiwipiepy content morphemes for Korean.
 
-    The kiwipiepy model loads on first use (seconds), and only then: the class
-    can be built, named and cached without it.
+    The kiwipiepy model loads on first use (seconds), and only then: the
+    tokenizer can be built, named and cached without it.
     """
 
-    name: str = "kiwi/1"
-    _kiwi: Any = field(default=None, repr=False)
+    name = "kiwi/2"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._kiwi: Any = None
 
     def _model(self) -> Any:
         if self._kiwi is None:
@@ -190,27 +236,36 @@ class KiwiTokenizer:
             self._kiwi = Kiwi()
         return self._kiwi
 
-    def tokens(self, text: str) -> list[Token]:
-        out = list(english_tokens(text))
-        if not _HANGUL.search(text):
-            return out
+    def _korean(self, text: str) -> list[Token]:
+        out: list[Token] = []
         prev: Token | None = None
         for morph in self._model().tokenize(text):
             tag = str(morph.tag).split("-")[0]
-            s = int(morph.start)
-            e = s + int(morph.len)
-            if tag not in _KIWI_CONTENT or not _HANGUL.search(morph.form):
+            form = str(morph.form)
+            if tag not in _KIWI_CONTENT or form in KIWI_STOP_FORMS or not _HANGUL.search(form):
                 prev = None
                 continue
-            form = str(morph.form)
-            tok = Token(form, s, e)
+            s = int(morph.start)
+            tok = Token(form, s, s + int(morph.len))
             out.append(tok)
             if tag in _KIWI_NOUNS:
                 if prev is not None and prev.end == s:  # written together: a compound
-                    out.append(Token(prev.term + form, prev.start, e))
+                    out.append(Token(prev.term + form, prev.start, tok.end))
                 prev = tok
             else:
                 prev = None
+        return out
+
+    def tokens(self, text: str) -> list[Token]:
+        out = self.english_tokens(text)
+        if _HANGUL.search(text):
+            out.extend(self._korean(text))
+        return out
+
+    def terms(self, text: str) -> list[str]:
+        out = self.english_terms(text)
+        if _HANGUL.search(text):
+            out.extend(t.term for t in self._korean(text))
         return out
 
 

@@ -55,6 +55,9 @@ _PARTICLE_MAX = 3
 
 
 def _token_key(token: str, fold: bool = True) -> str:
+    if token.isascii():  # most words: no Unicode normalisation needed
+        text = token.lower() if fold else token
+        return "and" if text == "&" else text.replace("'", "").replace("`", "").replace(".", "")
     text = unicodedata.normalize("NFKC", token)
     if fold:
         text = text.casefold()
@@ -175,8 +178,13 @@ class Registry:
         tokens = list(_TEXT_TOKEN.finditer(text, start, end))
         keys = [_token_key(t.group()) for t in tokens]
         found: list[Found] = []
+        firsts = self._by_first
         i = 0
         while i < len(tokens):
+            key = keys[i]
+            if key not in firsts and not (key and _is_hangul(key[-1])):
+                i += 1  # the common case, kept free of calls
+                continue
             hit = self._match_at(tokens, keys, i)
             if hit is None:
                 i += 1

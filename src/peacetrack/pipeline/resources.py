@@ -33,6 +33,11 @@ class AgreementPattern:
     pattern: re.Pattern[str]
     agreement: str | None
     template: str | None
+    keywords: tuple[str, ...] = ()
+
+    def may_occur(self, folded: str) -> bool:
+        """Whether a match is possible in the casefolded text (no keywords: always)."""
+        return not self.keywords or any(word in folded for word in self.keywords)
 
     def agreement_id(self, match: re.Match[str]) -> str:
         if self.agreement is not None:
@@ -78,10 +83,10 @@ def _kind_cues(raw: dict[str, Any]) -> dict[str, tuple[KindCue, ...]]:
 def _agreements(raw: dict[str, Any]) -> tuple[AgreementPattern, ...]:
     found = []
     for entry in raw["agreements"]:
+        keywords = tuple(str(word).casefold() for word in entry.get("keywords", ()))
         for pattern in entry["patterns"]:
-            found.append(
-                AgreementPattern(re.compile(pattern, re.IGNORECASE), entry.get("id"), entry.get("template"))
-            )
+            compiled = re.compile(pattern, re.IGNORECASE)
+            found.append(AgreementPattern(compiled, entry.get("id"), entry.get("template"), keywords))
     return tuple(found)
 
 

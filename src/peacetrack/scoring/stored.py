@@ -14,26 +14,13 @@ from datetime import UTC, datetime
 from typing import Final
 
 import orjson
-from sqlalchemy import Column, Connection, Date, DateTime, MetaData, String, Table, Text, select
+from sqlalchemy import Connection, select
 
 from peacetrack.scoring.releases import Release
 from peacetrack.store.revisions import record_rows
+from peacetrack.store.tables import releases
 
 REVISION_KIND: Final = "releases"
-
-# The table of migration 0002, described here (beside the code that uses it)
-# with the naming convention of store/tables.py.
-_metadata = MetaData(naming_convention={"pk": "pk_%(table_name)s"})
-
-releases = Table(
-    "releases",
-    _metadata,
-    Column("name", String(200), primary_key=True),
-    Column("as_of", Date, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("author", String(200), nullable=False),
-    Column("doc", Text, nullable=False),
-)
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,199}")
 

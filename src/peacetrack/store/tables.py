@@ -220,6 +220,17 @@ revisions = Table(
     Index("ix_revisions_record", "kind", "record_id", "id"),
 )
 
+# Frozen score snapshots (migration 0002): written once, never updated.
+releases = Table(
+    "releases",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("as_of", Date, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("doc", Text, nullable=False),
+)
+
 RECORD_TABLES: dict[str, Table] = {
     "actors": actors,
     "themes": themes,

@@ -148,7 +148,7 @@ def user_for_token(store: Store, token: str) -> User | None:
 
 bearer = HTTPBearer(
     auto_error=False,
-    description="An API token from `peacetrack user add NAME --role editor`, as `Authorization: Bearer TOKEN`.",
+    description="A token from `peacetrack user add NAME --role editor`, as `Authorization: Bearer TOKEN`.",
 )
 
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]

@@ -65,11 +65,13 @@ def get_cache(request: Request) -> VersionedCache:
 def get_lang(request: Request) -> Lang:
     """?lang= wins, then the lang cookie, then Accept-Language; English by default."""
     asked = request.query_params.get("lang") or request.cookies.get("lang")
-    if asked in LANGS:
-        return asked  # type: ignore[return-value]
+    for lang in LANGS:
+        if asked == lang:
+            return lang
     accept = request.headers.get("accept-language", "")
     for part in accept.split(","):
         code = part.split(";")[0].strip().lower()[:2]
-        if code in LANGS:
-            return code  # type: ignore[return-value]
+        for lang in LANGS:
+            if code == lang:
+                return lang
     return "en"

@@ -119,10 +119,7 @@ def _location(loc: Sequence[int | str]) -> str:
     if not loc:
         return "$"
     where, *rest = loc
-    if where == "body":
-        out = "$"
-    else:
-        out = str(where)
+    out = "$" if where == "body" else str(where)
     for part in rest:
         out += f"[{part}]" if isinstance(part, int) else f".{part}"
     return out

@@ -37,15 +37,16 @@ _MONTHS = {
 }  # fmt: skip
 # Month names only capitalised: "may" and "march" are also ordinary words.
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![A-Za-z])"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 )
 _TOKEN = rf"(?:{_MONTH}|(?:19|20)\d{{2}}(?![\d:])|\d{{1,2}}(?:st|nd|rd|th)?(?![\d:%]))"
 _SEP = (
     r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|to|through|until|till|&)[ \t]+"
     r"|[ \t]*[-–—~][ \t]*|[ \t]+of[ \t]+|[ \t]+)"
 )
-_EN_PHRASE = re.compile(rf"(?<![\w.,/-]){_TOKEN}(?:{_SEP}{_TOKEN})*")
+# A real date phrase has a dozen tokens at most; the bound keeps parsing linear on hostile input.
+_EN_PHRASE = re.compile(rf"(?<![\w.,/-]){_TOKEN}(?:{_SEP}{_TOKEN}){{0,24}}")
 _EN_TOKEN = re.compile(_TOKEN)
 _RANGE_SEPS = frozenset({"-", "–", "—", "~", "to", "through", "until", "till"})
 
@@ -61,7 +62,7 @@ _NUMERIC = re.compile(
 )
 _YEAR_ONLY = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)"
-    r"|\b(?:in|of|since|during|by|until|year|early|late|mid-?)\s+((?:19|20)\d{2})\b(?![-./]\d)"
+    r"|\b(?i:in|of|since|during|by|until|year|early|late|mid-?)\s+((?:19|20)\d{2})\b(?![-./]\d)"
 )
 
 
@@ -163,6 +164,8 @@ def _parse_english(text: str, start: int, end: int) -> RawDate | None:
             else:
                 item = Item(None, None, tok.value, tok.start, tok.end)
                 i += 1
+        elif tok.kind == "Y" and items and all(it.year is not None for it in items):
+            break  # "21 March 2019 and 2019-…": a year after complete dates starts something else
         elif tok.kind == "Y" and items:
             # A year closing a list ("November 29th, 30th, and December 1st, 2021") belongs to all of it.
             items = [
@@ -390,6 +393,13 @@ def resolve(text: str, raw: RawDate, context: _Context) -> DatePhrase | None:
             values.append(DateValue(when, None, _precision(item), _mark(text, item.start, item.end)))
             k += 1
     return DatePhrase(raw.start, raw.end, tuple(values))
+
+
+def phrases_within(phrases: Sequence[DatePhrase], start: int, end: int) -> Sequence[DatePhrase]:
+    """The phrases that begin in ``[start, end)``; `phrases` is in text order, so this is a bisection."""
+    first = bisect.bisect_left(phrases, start, key=lambda p: p.start)
+    last = bisect.bisect_left(phrases, end, key=lambda p: p.start)
+    return phrases[first:last]
 
 
 def extract_dates(text: str, sentences: Sequence[Sentence], anchor: date | None) -> tuple[DatePhrase, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from peacetrack.pipeline.extract.dates import DatePhrase
+from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.names import clean
 from peacetrack.pipeline.records import DateValue, Document, Event, Extractor, Mark, Place, Sentence
 from peacetrack.pipeline.resources import Resources
@@ -113,7 +113,7 @@ def extract_events(
     events: list[Event] = []
     own_date = document.date_mark
     for sentence in document.sentences:
-        inside = [p for p in phrases if sentence.start <= p.start < sentence.end]
+        inside = list(phrases_within(phrases, sentence.start, sentence.end))
         if own_date is not None:
             inside = [p for p in inside if not (p.start <= own_date.start < p.end)]
         if not inside:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from peacetrack.pipeline.extract.dates import DatePhrase
+from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.names import clean, split_list
 from peacetrack.pipeline.extract.sessions import extract_sessions, loose_topics
 from peacetrack.pipeline.extract.speakers import extract_speakers
@@ -46,12 +46,12 @@ _ACTIVE = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+by\s+", re.IGNORECASE)
 _SPONSORED = re.compile(
-    r"(?:,\s*)?\b(?:sponsored|supported|funded)\s+by\s+(?P<list>.+?)(?=,|\s+(?:and\s+)?"
+    r"(?:,\s*)?\b(?:sponsored|supported|funded)\s+by\s+(?P<list>.{1,300}?)(?=,|\s+(?:and\s+)?"
     r"(?:co-?)?(?:hosted|organi[sz]ed|held|convened)\b|\.|$)",
     re.IGNORECASE,
 )
 _KO_SUBJECT = re.compile(r"^(?P<list>[^.。]+?)(?:은|는|이|가)\s")
-_KO_SPONSOR = re.compile(r"(?P<list>[^.。]+?)(?:이|가)\s+(?:공동\s*)?후원|(?P<list2>[^.。]+?)의\s+후원으로")
+_KO_SPONSOR = re.compile(r"(?:이|가)\s+(?:공동\s*)?후원|의\s+후원으로")
 _LABELS = re.compile(
     r"^(?P<label>hosted\s+by|organi[sz]ed\s+by|organi[sz]ers?|hosts?|co-?hosts?|sponsored\s+by|sponsors?"
     r"|supported\s+by|주최|주관|공동\s*주최|후원|협찬)\s*[:：]\s*(?P<list>.+)$",
@@ -102,8 +102,8 @@ def _names(text: str, start: int, end: int) -> tuple[NameRef, ...]:
     return tuple(refs)
 
 
-def _phrases_in(phrases: Sequence[DatePhrase], start: int, end: int) -> list[DatePhrase]:
-    return [p for p in phrases if start <= p.start < end]
+def _phrases_in(phrases: Sequence[DatePhrase], start: int, end: int) -> Sequence[DatePhrase]:
+    return phrases_within(phrases, start, end)
 
 
 def _main_sentence(
@@ -222,11 +222,14 @@ def _other_sponsors(text: str, sentences: Sequence[Sentence]) -> list[NameRef]:
 
 
 def _korean_sponsors(text: str, start: int, end: int) -> list[NameRef]:
+    """"X와 Y가 후원" / "X의 후원으로": the names run back from the particle to the topic or clause start."""
     match = _KO_SPONSOR.search(text, start, end)
     if match is None:
         return []
-    group = "list" if match.group("list") is not None else "list2"
-    a, b = match.start(group), match.end(group)
+    b = match.start()
+    a = max(start, b - 200)
+    stop = max(text.rfind(".", a, b), text.rfind("。", a, b))
+    a = stop + 1 if stop >= 0 else a
     topic = list(re.finditer(r"[^\s]+(?:은|는)\s+", text[a:b]))
     if topic:
         a += topic[-1].end()

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from peacetrack.pipeline.extract.dates import DatePhrase
+from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.names import clean
 from peacetrack.pipeline.records import AccessCode, DateValue, Extractor, Mark, Sentence, Session
 
@@ -63,7 +63,7 @@ _ORDINALS = {
     "넷째": 4,
 }
 _TOPIC_SENTENCE = re.compile(
-    r"topics\s+(?:ranging\s+from|including|such\s+as|like|on)\s+(?P<list>.+?)\s+(?:were|was|have\s+been|had\s+been)"
+    r"topics\s+(?:ranging\s+from|including|such\s+as|like|on)\s+(?P<list>.{1,600}?)\s+(?:were|was|have\s+been|had\s+been)"
     r"\s+(?:discussed|addressed|covered|debated|examined)",
     re.IGNORECASE,
 )
@@ -82,8 +82,8 @@ def _mark(text: str, start: int, end: int) -> Mark:
 
 
 def _date_in(phrases: Sequence[DatePhrase], start: int, end: int) -> DateValue | None:
-    for phrase in phrases:
-        if start <= phrase.start < end and phrase.values:
+    for phrase in phrases_within(phrases, start, end):
+        if phrase.values:
             return phrase.values[0]
     return None
 

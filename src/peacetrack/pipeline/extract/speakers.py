@@ -9,7 +9,7 @@ from peacetrack.pipeline.records import Extractor, Mark, NameRef, Sentence, Spea
 
 EXTRACTOR = Extractor("speakers", "1.0")
 
-_QUOTE = re.compile(r"“(?P<a>[^”]{12,})”|\"(?P<b>[^\"]{12,})\"")
+_QUOTE = re.compile(r"“(?P<a>[^”]{12,1000})”|\"(?P<b>[^\"]{12,1000})\"")
 _SPEECH = re.compile(
     r"\b(?:stated|said|says|noted|remarked|stressed|emphasi[sz]ed|stating|saying|added|argued|explained|told"
     r"|declared|commented|observed|warned)\b"

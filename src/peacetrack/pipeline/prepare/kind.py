@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import islice
 from typing import cast
 
 from peacetrack.pipeline.records import KINDS, Document, Kind
 from peacetrack.pipeline.resources import Resources
 
+# Cues in the first pages decide; a long document does not change its kind further on.
+_HEAD = 30_000
+
 
 def kind_scores(text: str, resources: Resources) -> dict[str, float]:
+    head = text[:_HEAD]
     scores: dict[str, float] = {}
     for kind, cues in resources.kind_cues.items():
         scores[kind] = sum(
-            cue.weight * min(cue.cap, sum(1 for _ in cue.pattern.finditer(text))) for cue in cues
+            cue.weight * sum(1 for _ in islice(cue.pattern.finditer(head), cue.cap)) for cue in cues
         )
     return scores
 

@@ -43,11 +43,9 @@ def docx_to_text(data: bytes, path: str, max_bytes: int) -> tuple[str, Meta]:
             else:
                 blocks.append(item.text)
         props = document.core_properties
-        meta = Meta(
-            title=props.title or None,
-            date=props.created.date().isoformat() if props.created else None,
-            publisher=props.author or None,
-        )
+        # No date from the core properties: Word and python-docx copy them from templates
+        # (python-docx's own says 2013), so they date the file's ancestry, not the document.
+        meta = Meta(title=props.title or None, publisher=props.author or None)
     except ReadError:
         raise
     except Exception as exc:  # lxml and zipfile errors of every kind: the file is corrupt

@@ -37,7 +37,8 @@ def sniff(data: bytes, path: str) -> str:
     if head.startswith(b"%PDF-"):
         return PDF
     if head.startswith(b"PK\x03\x04"):
-        return DOCX if _is_docx(data) else ZIP
+        # A damaged archive named .docx goes to the DOCX reader, which says what is wrong with it.
+        return DOCX if _is_docx(data) or suffix == ".docx" else ZIP
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return OLE
     if suffix in _HTML_SUFFIXES or _looks_like_html(head):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 import charset_normalizer
 import ftfy
@@ -41,21 +41,25 @@ def _detect(data: bytes, path: str) -> str:
     except UnicodeDecodeError:
         pass
     best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise ReadError(path, "undecodable text: no character encoding fits these bytes")
-    return str(best)
+    if best is not None:
+        return str(best)
+    # UTF-8 with a stray bad byte or two (a file cut mid-character) is still worth reading.
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(3, len(text) // 1000):
+        return text.replace("\ufffd", "")
+    raise ReadError(path, "undecodable text: no character encoding fits these bytes")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]+")
+# Mojibake of UTF-8 read as a single-byte code page always shows a Latin-1 lead character.
+_MOJIBAKE_HINT = re.compile(r"[\x80-\xff]")
 
 
 def _control_share(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    bad = sum(
-        1
-        for ch in sample
-        if ch == "\ufffd" or (unicodedata.category(ch) in {"Cc", "Cs", "Co", "Cn"} and ch not in "\t\n\r\f")
-    )
-    return bad / len(sample)
+    return (len(sample) - len(_CONTROL.sub("", sample))) / len(sample)
 
 
 def decode_text(data: bytes, path: str) -> str:
@@ -69,9 +73,11 @@ def decode_text(data: bytes, path: str) -> str:
         text = str(guess)
     else:
         text = _detect(data, path)
+    # Repair first: UTF-8 read as Latin-1 is full of C1 control characters until ftfy undoes it.
+    if _MOJIBAKE_HINT.search(text):
+        text = ftfy.fix_text(text, _FIXER)
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise ReadError(path, "binary content, not text")
-    text = ftfy.fix_text(text, _FIXER)
     if not text.strip():
         raise ReadError(path, "empty file: no text")
     return text

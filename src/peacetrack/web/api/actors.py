@@ -24,8 +24,8 @@ from peacetrack.web.api.common import (
     store_of,
     text_map,
 )
-from peacetrack.web.api.scores import AsOf
 from peacetrack.web.api.schemas import ActorDetail, ActorSummary
+from peacetrack.web.api.scores import AsOf
 from peacetrack.web.errors import not_found
 
 reads = APIRouter(tags=["actors"])

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Request
 from sqlalchemy import Connection, func, select
 
 from peacetrack.model.codebook import CODE_LISTS
@@ -23,7 +23,6 @@ from peacetrack.web.api.common import (
     text_map,
     theme_refs,
 )
-from peacetrack.web.api.scores import AsOf, row_json
 from peacetrack.web.api.schemas import (
     AgreementDetail,
     AgreementSummary,
@@ -32,6 +31,7 @@ from peacetrack.web.api.schemas import (
     ProvisionDetail,
     ThemeOut,
 )
+from peacetrack.web.api.scores import AsOf, row_json
 from peacetrack.web.errors import not_found
 
 reads = APIRouter(tags=["agreements"])
@@ -61,9 +61,9 @@ def list_agreements(request: Request, as_of: AsOf = None) -> list[dict[str, Any]
         agreements = conn.execute(
             select(a.c.id, a.c.doc).where(a.c.status == ACCEPTED).order_by(a.c.signed, a.c.id)
         ).all()
-        counts = dict(
-            conn.execute(select(p.c.agreement_id, func.count()).group_by(p.c.agreement_id)).tuples().all()
-        )
+        counts: dict[str, int] = {
+            aid: n for aid, n in conn.execute(select(p.c.agreement_id, func.count()).group_by(p.c.agreement_id))
+        }
         parties = actor_refs(conn, conn.scalars(select(ap.c.actor_id).where(ap.c.role == "party")))
     out = []
     for aid, raw in agreements:
@@ -251,9 +251,9 @@ def get_provision(
 def list_themes(request: Request) -> list[dict[str, Any]]:
     th, pt = t.themes, t.provision_themes
     with store_of(request).read() as conn:
-        counts = dict(
-            conn.execute(select(pt.c.theme_id, func.count()).group_by(pt.c.theme_id)).tuples().all()
-        )
+        counts: dict[str, int] = {
+            tid: n for tid, n in conn.execute(select(pt.c.theme_id, func.count()).group_by(pt.c.theme_id))
+        }
         rows = conn.execute(
             select(th.c.id, th.c.name_en, th.c.name_ko, th.c.parent)
             .where(th.c.status == ACCEPTED)
@@ -269,7 +269,7 @@ def list_themes(request: Request) -> list[dict[str, Any]]:
     "/api/codebook",
     response_model=dict[str, list[CodeOut]],
     summary="Every code list with English and Korean labels",
-    description="Event types, effects, actor kinds, levels, ...: the labels for the codes other answers carry.",
+    description="Event types, effects, actor kinds, levels...: labels for the codes other answers carry.",
 )
 def codebook() -> dict[str, list[dict[str, Any]]]:
     return {

@@ -27,7 +27,7 @@ from peacetrack.web.api.common import (
     store_of,
     theme_descendants,
 )
-from peacetrack.web.api.schemas import ActorRef, EventDetail, EventOut, EventPage
+from peacetrack.web.api.schemas import ActorRef, EventDetail, EventPage
 from peacetrack.web.api.writes import merge_patch, write_record
 from peacetrack.web.auth import Editor
 from peacetrack.web.errors import ApiError, ProblemOut, not_found

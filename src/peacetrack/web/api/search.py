@@ -9,7 +9,6 @@ to nouns (``연락사무소를`` must match ``연락사무소``); measured in do
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Annotated, Any, Final, get_args
 from urllib.parse import quote
 

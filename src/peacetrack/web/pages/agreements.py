@@ -41,7 +41,7 @@ def _event_counts(store: Store, ids: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     with store.read() as conn:
         for chunk in rq.chunks(ids):
-            for pid, eid in conn.execute(
+            for pid, _event in conn.execute(
                 select(ee.c.provision_id, ee.c.event_id)
                 .join(e, e.c.id == ee.c.event_id)
                 .where(ee.c.provision_id.in_(chunk), e.c.status == rq.ACCEPTED)
@@ -102,16 +102,18 @@ def agreement_page(
             (r for r in sq.rows(idx, day, "agreement") if r.key == agreement.id), None
         )
         lines: list[ProvisionLine] = []
-        statuses = {
-            p.id: sq.status(idx, p.id, day) for p in agreement.provisions if p.id is not None
-        }
+        statuses = {p.id: sq.status(idx, p.id, day) for p in agreement.provisions if p.id is not None}
         evidence_ids = {
             e for st in statuses.values() if st is not None and st.current for e in st.current.evidence
         }
         evidence = event_q.find_by_ids(conn, evidence_ids)
         people = rq.names(
             conn,
-            {*agreement.parties, *agreement.signatories, *(a for p in agreement.provisions for a in p.responsible)},
+            {
+                *agreement.parties,
+                *agreement.signatories,
+                *(a for p in agreement.provisions for a in p.responsible),
+            },
             lang,
         )
         themes = {node.id: node for node in rq.theme_tree(conn)}
@@ -171,7 +173,9 @@ def provision_page(
             raise not_found("provision", provision_id)
         cited = {e for s in status.steps for e in s.evidence}
         evidence = event_q.find_by_ids(conn, cited)
-        related = event_q.find(conn, event_q.EventFilter(provision=provision_id, newest_first=False), limit=200)
+        related = event_q.find(
+            conn, event_q.EventFilter(provision=provision_id, newest_first=False), limit=200
+        )
         citing = civil.statements_citing(conn, provision_id)
         people = rq.names(
             conn,
@@ -184,9 +188,18 @@ def provision_page(
             lang,
         )
         themes = {node.id: node for node in rq.theme_tree(conn)}
-        effect_names = rq.provision_names(conn, {fx.provision for e in [*evidence.values(), *related] for fx in e.effects})
+        effect_names = rq.provision_names(
+            conn, {fx.provision for e in [*evidence.values(), *related] for fx in e.effects}
+        )
     start, end = spark_range(ref.agreement.signed, status.steps, day)
-    spark = charts.sparkline(status.steps, start=start, end=end, marker=day, width=640, height=64)
+    view = view_for(request, lang)
+    chart = charts.step_chart(
+        status.steps,
+        start=start,
+        end=end,
+        marker=day,
+        point_label=lambda s: f"{view.date(s.as_of)}: {s.level} {view.level(s.level)}",
+    )
     effects = {e.id: [fx for fx in e.effects if fx.provision == provision_id] for e in related}
     return render(
         request,
@@ -202,7 +215,7 @@ def provision_page(
             "citing": citing,
             "people": people,
             "themes": themes,
-            "spark": spark,
+            "chart": chart,
             "spark_start": start,
             "spark_end": end,
             "effect_names": effect_names,

@@ -209,7 +209,9 @@ def month_last_day(year: int, month: int) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
-def level_bar(levels: Mapping[str, int], labels: Sequence[str], *, width: int = 120, height: int = 14) -> BarChart:
+def level_bar(
+    levels: Mapping[str, int], labels: Sequence[str], *, width: int = 120, height: int = 14
+) -> BarChart:
     """One stacked bar: how many provisions stand at each level 0-3."""
     total = sum(levels.get(str(k), 0) for k in range(4)) or 1
     bars: list[Bar] = []
@@ -266,3 +268,63 @@ def month_bars(
                 )
             )
     return BarChart(width, height, bars, ticks, top_count)
+
+
+@dataclass(frozen=True, slots=True)
+class StepPoint:
+    x: float
+    y: float
+    label: str
+    anchor: str
+    reversed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StepChart:
+    """A provision's level over time, with axes, for its own page."""
+
+    width: int
+    height: int
+    left: float
+    right: float
+    top: float
+    bottom: float
+    line: Sparkline
+    levels: list[Tick]
+    years: list[Tick]
+    points: list[StepPoint]
+    marker_x: float | None
+
+
+def step_chart(
+    steps: Sequence[HistoryEntry],
+    *,
+    start: date,
+    end: date,
+    marker: date | None,
+    point_label: Callable[[HistoryEntry], str],
+    width: int = 720,
+    height: int = 170,
+) -> StepChart:
+    """The level (0-3) of one provision from ``start`` to ``end``, each assessment a point."""
+    left, right, top, bottom = 34.0, width - 12.0, 12.0, height - 26.0
+    inner_w, inner_h = int(right - left), int(bottom - top)
+    line = sparkline(steps, start=start, end=end, marker=marker, width=inner_w + 6, height=inner_h + 6)
+    span = max((end - start).days, 1)
+
+    def x(d: date) -> float:
+        d = min(max(d, start), end)
+        return round(left + (right - left) * (d - start).days / span, 1)
+
+    def y(level: int) -> float:
+        return round(bottom - (bottom - top) * level / 3, 1)
+
+    levels = [Tick(y(k), str(k)) for k in range(4)]
+    years = [Tick(x(date(year, 1, 1)), str(year)) for year in range(start.year + 1, end.year + 1)]
+    points = [
+        StepPoint(x(s.as_of), y(s.level), point_label(s), f"step-{s.as_of.isoformat()}", s.reversed)
+        for s in steps
+        if start <= s.as_of <= end
+    ]
+    marker_x = x(marker) if marker is not None and start <= marker <= end else None
+    return StepChart(width, height, left, right, top, bottom, line, levels, years, points, marker_x)

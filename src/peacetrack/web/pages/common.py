@@ -36,7 +36,11 @@ async def page_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, PageError)
     lang = get_lang(request)
     return render(
-        request, lang, "error.html", {"status": exc.status, "key": exc.key, "values": exc.values}, status=exc.status
+        request,
+        lang,
+        "error.html",
+        {"status": exc.status, "key": exc.key, "values": exc.values},
+        status=exc.status,
     )
 
 

@@ -98,7 +98,9 @@ def timeline(
     view = view_for(request, lang)
     histogram = charts.month_bars(
         months,
-        href=lambda first, last: view.here(**{"from": first.isoformat(), "to": last.isoformat(), "page": None}),
+        href=lambda first, last: view.here(
+            **{"from": first.isoformat(), "to": last.isoformat(), "page": None}
+        ),
         label=lambda month, n: view.t("events.bar_label", month=view.month(month), n=n),
     )
     return render(
@@ -111,7 +113,7 @@ def timeline(
             "page": page,
             "pages": pages,
             "histogram": histogram,
-            "actor_ids": sorted(actor_ids, key=lambda a: actor_names.get(a, a).lower()),
+            "actor_ids": sorted(actor_ids, key=lambda aid: (actor_names.get(aid) or aid).lower()),
             "actor_names": actor_names,
             "tree": tree,
             "types": list(EventType),

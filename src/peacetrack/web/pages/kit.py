@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date as Day
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import BaseModel
 
+from peacetrack.model import records as models
 from peacetrack.model.codebook import Coded, Precision, level_label
 from peacetrack.model.records import field_label
 from peacetrack.web.i18n import Catalogue, load_catalogues
@@ -70,7 +71,7 @@ def get_kit(request: Request) -> Kit:
     return kit
 
 
-def format_date(d: date | None, lang: str, precision: str | None = None) -> str:
+def format_date(d: Day | None, lang: str, precision: str | None = None) -> str:
     if d is None:
         return ""
     if lang == "ko":
@@ -86,7 +87,7 @@ def format_date(d: date | None, lang: str, precision: str | None = None) -> str:
     return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
 
 
-def format_month(d: date, lang: str) -> str:
+def format_month(d: Day, lang: str) -> str:
     return f"{d.year}년 {d.month}월" if lang == "ko" else f"{MONTHS_EN[d.month - 1]} {d.year}"
 
 
@@ -124,10 +125,10 @@ class View:
     def field(self, model: type[BaseModel], name: str) -> str:
         return field_label(model, name, self.lang)
 
-    def date(self, d: date | None, precision: Any = None) -> str:
+    def date(self, d: Day | None, precision: Any = None) -> str:
         return format_date(d, self.lang, str(precision) if precision is not None else None)
 
-    def month(self, d: date) -> str:
+    def month(self, d: Day) -> str:
         return format_month(d, self.lang)
 
     def number(self, value: float | int) -> str:
@@ -168,7 +169,7 @@ class View:
 def _param(value: Any) -> str:
     if isinstance(value, Enum):
         return str(value.value)
-    if isinstance(value, date):
+    if isinstance(value, Day):
         return value.isoformat()
     return str(value)
 
@@ -185,10 +186,15 @@ def render(
     """Render a page and remember an explicit language choice in a cookie."""
     kit = get_kit(request)
     view = View(request, lang, kit)
-    body = kit.env.get_template(template).render({"v": view, "t": view.t, "lang": lang, **context})
+    body = kit.env.get_template(template).render(template_context(view, context))
     response = HTMLResponse(body, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})})
     remember_lang(request, response)
     return response
+
+
+def template_context(view: View, context: Mapping[str, Any]) -> dict[str, Any]:
+    """What every template sees: the view helpers, the catalogue, the language and the models."""
+    return {"v": view, "t": view.t, "lang": view.lang, "models": models, **context}
 
 
 def remember_lang(request: Request, response: Response) -> None:

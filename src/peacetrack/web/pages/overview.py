@@ -12,12 +12,11 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
-from sqlalchemy import select
 
+from peacetrack.model.records import Agreement
 from peacetrack.scoring import BYS, ScoreRow
 from peacetrack.scoring.load import group_labels
 from peacetrack.store import Store
-from peacetrack.store import tables as t
 from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
 from peacetrack.web.pages import charts
 from peacetrack.web.pages.common import PageError, as_of_param, csv_download, json_download, parse_format
@@ -25,7 +24,6 @@ from peacetrack.web.pages.kit import View, render, view_for
 from peacetrack.web.queries import events as event_q
 from peacetrack.web.queries import records as rq
 from peacetrack.web.queries import scores as sq
-from peacetrack.web.queries.records import ACCEPTED
 
 router = APIRouter()
 
@@ -36,6 +34,7 @@ LATEST_EVENTS = 8
 class AgreementScore:
     row: ScoreRow
     title: str
+    short: str
     signed: date
     bar: charts.BarChart
 
@@ -52,6 +51,13 @@ class ThemeScore:
 class ReversedItem:
     provision: rq.ProvisionName
     status: sq.ProvisionStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ReversedGroup:
+    agreement: str
+    short: str
+    items: list[ReversedItem]
 
 
 def level_labels(view: View) -> list[str]:
@@ -75,22 +81,30 @@ def overview_context(store: Store, cache: VersionedCache, view: View, as_of: dat
     labels = level_labels(view)
     today = date.today()
     with store.read() as conn:
-        titles = group_labels(conn, "agreement", lang)
-        signed = dict(
-            conn.execute(select(t.agreements.c.id, t.agreements.c.signed).where(t.agreements.c.status == ACCEPTED))
-            .tuples()
-            .all()
-        )
+        agreements = {a.id: a for a in rq.all_of(conn, Agreement)}
+        titles = {key: rq.pick(a.title, lang) for key, a in agreements.items()}
+        shorts = {key: rq.short_title(a, lang) for key, a in agreements.items()}
         tree = rq.theme_tree(conn)
         by_agreement = [
-            AgreementScore(row, titles.get(row.key, row.key), signed[row.key], charts.level_bar(row.levels, labels))
+            AgreementScore(
+                row,
+                titles[row.key],
+                shorts[row.key],
+                agreements[row.key].signed,
+                charts.level_bar(row.levels, labels),
+            )
             for row in sq.rows(idx, as_of, "agreement")
-            if row.key in signed
+            if row.key in agreements
         ]
         by_agreement.sort(key=lambda a: (a.signed, a.row.key))
         theme_rows = {row.key: row for row in sq.rows(idx, as_of, "theme")}
         by_theme = [
-            ThemeScore(theme_rows[node.id], view.tx(node.name), node.depth, charts.level_bar(theme_rows[node.id].levels, labels))
+            ThemeScore(
+                theme_rows[node.id],
+                view.tx(node.name),
+                node.depth,
+                charts.level_bar(theme_rows[node.id].levels, labels),
+            )
             for node in tree
             if node.id in theme_rows
         ]
@@ -100,11 +114,19 @@ def overview_context(store: Store, cache: VersionedCache, view: View, as_of: dat
         latest = event_q.find(conn, event_q.EventFilter(end=as_of), limit=LATEST_EVENTS)
         actor_names = rq.names(conn, {a for e in latest for a in e.actors}, view.lang)
         effect_names = rq.provision_names(conn, {fx.provision for e in latest for fx in e.effects})
+    groups: dict[str, list[ReversedItem]] = {}
+    for item in reversed_items:
+        groups.setdefault(item.provision.agreement, []).append(item)
+    order = {key: (a.signed, key) for key, a in agreements.items()}
+    reversed_groups = [
+        ReversedGroup(key, shorts.get(key, key), items)
+        for key, items in sorted(groups.items(), key=lambda kv: order.get(kv[0], (today, kv[0])))
+    ]
     series = sq.monthly(store, cache, "agreement", today)
     last_month = max((d for points in series.values() for d, _ in points), default=today)
     chart = charts.trajectory(
-        {k: v for k, v in series.items() if k in titles},
-        titles,
+        {k: series[k] for k in sorted(series, key=lambda k: order.get(k, (today, k))) if k in agreements},
+        shorts,
         start=sq.SERIES_START,
         end=max(last_month, sq.SERIES_START),
         marker=as_of,
@@ -116,6 +138,7 @@ def overview_context(store: Store, cache: VersionedCache, view: View, as_of: dat
         "by_agreement": by_agreement,
         "by_theme": by_theme,
         "reversed": reversed_items,
+        "reversed_groups": reversed_groups,
         "latest": latest,
         "actor_names": actor_names,
         "effect_names": effect_names,
@@ -124,12 +147,14 @@ def overview_context(store: Store, cache: VersionedCache, view: View, as_of: dat
     }
 
 
-def scores_download(store: Store, cache: VersionedCache, lang: Lang, as_of: date, by: str, fmt: str) -> Response:
+def scores_download(
+    store: Store, cache: VersionedCache, lang: Lang, as_of: date, by: str, fmt: str
+) -> Response:
     if by not in BYS:
         raise PageError(400, "error.bad_by", value=by, allowed=", ".join(BYS))
     idx = sq.index(store, cache, lang)
     with store.read() as conn:
-        labels = group_labels(conn, by, lang)  # type: ignore[arg-type]
+        labels = group_labels(conn, by, lang)
     rows = sq.rows(idx, as_of, by)
     name = f"scores-{by}-{as_of.isoformat()}"
     if fmt == "json":

@@ -1,7 +1,10 @@
 """The printable report of the overview for one date: HTML with print CSS, and PDF.
 
 The PDF is the same HTML printed by headless Chromium (Debian's ``chromium``),
-with the stylesheet inlined and scripts off, from a temporary directory. Where
+with the stylesheet inlined, from a temporary directory with a throw-away
+profile. The report template has no scripts and every value in it is escaped;
+Chromium's own "scripts off" switch is not used because it stops
+``--print-to-pdf`` from writing anything. Where
 no Chromium is installed the PDF answers 503 with a message saying so.
 """
 
@@ -20,7 +23,7 @@ from fastapi.responses import Response
 from peacetrack.store import Store
 from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
 from peacetrack.web.pages.common import PageError, as_of_param
-from peacetrack.web.pages.kit import SECURITY_HEADERS, STATIC, View, render, view_for
+from peacetrack.web.pages.kit import SECURITY_HEADERS, STATIC, View, render, template_context, view_for
 from peacetrack.web.pages.overview import overview_context
 from peacetrack.web.queries import events as event_q
 
@@ -38,7 +41,9 @@ def find_chromium() -> str | None:
     return None
 
 
-def report_context(store: Store, cache: VersionedCache, view: View, as_of: date, *, inline_css: bool) -> dict[str, Any]:
+def report_context(
+    store: Store, cache: VersionedCache, view: View, as_of: date, *, inline_css: bool
+) -> dict[str, Any]:
     context = overview_context(store, cache, view, as_of)
     with store.read() as conn:
         ids = {e for item in context["reversed"] if item.status.current for e in item.status.current.evidence}
@@ -81,7 +86,6 @@ def print_pdf(chromium: str, html: str) -> bytes:
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
-            "--blink-settings=scriptEnabled=false",
             f"--user-data-dir={folder / 'profile'}",
             "--no-pdf-header-footer",
             f"--print-to-pdf={pdf}",
@@ -110,7 +114,7 @@ def report_pdf(
         raise PageError(503, "error.no_chromium")
     view = view_for(request, lang)
     context = report_context(store, cache, view, day, inline_css=True)
-    html = view.kit.env.get_template("report.html").render({"v": view, "t": view.t, "lang": lang, **context})
+    html = view.kit.env.get_template("report.html").render(template_context(view, context))
     pdf = print_pdf(chromium, html)
     return Response(
         pdf,

@@ -25,8 +25,8 @@ from sqlalchemy import select, update
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.store.revisions import now, record_rows
-from peacetrack.web.auth import User, user_for_token
 from peacetrack.web.api.writes import write_record
+from peacetrack.web.auth import User, user_for_token
 from peacetrack.web.deps import Lang, get_lang, get_store
 from peacetrack.web.errors import ApiError
 from peacetrack.web.pages.common import PageError
@@ -122,7 +122,9 @@ def save_edit(store: Store, kind: str, record_id: str, text: str, *, author: str
 
 
 @router.get("/login")
-def login_form(request: Request, lang: Lang = Depends(get_lang), store: Store = Depends(get_store)) -> Response:
+def login_form(
+    request: Request, lang: Lang = Depends(get_lang), store: Store = Depends(get_store)
+) -> Response:
     found = cookie_user(request, store)
     return render(request, lang, "login.html", {"user": found[0] if found else None, "failed": False})
 
@@ -162,7 +164,9 @@ def logout() -> Response:
 def review(request: Request, lang: Lang = Depends(get_lang), store: Store = Depends(get_store)) -> Response:
     found = cookie_user(request, store)
     if found is None:
-        return render(request, lang, "login.html", {"user": None, "failed": False, "from_review": True}, status=401)
+        return render(
+            request, lang, "login.html", {"user": None, "failed": False, "from_review": True}, status=401
+        )
     user, token = found
     if not user.can_write:
         raise PageError(403, "review.need_editor", name=user.name, role=user.role)
@@ -170,7 +174,12 @@ def review(request: Request, lang: Lang = Depends(get_lang), store: Store = Depe
         request,
         lang,
         "review.html",
-        {"user": user, "csrf": csrf_for(token), "proposals": proposals(store), "done": request.query_params.get("done")},
+        {
+            "user": user,
+            "csrf": csrf_for(token),
+            "proposals": proposals(store),
+            "done": request.query_params.get("done"),
+        },
     )
 
 
@@ -194,16 +203,18 @@ def decide(
         return RedirectResponse("/review?done=save", status_code=303, headers=SECURITY_HEADERS)
     status = ACCEPTED if decision == "accept" else REJECTED
     with store.write() as conn:
-        doc = conn.scalar(
-            select(table.c.doc).where(table.c.id == record_id, table.c.status != ACCEPTED, table.c.status != REJECTED)
+        stored = conn.scalar(
+            select(table.c.doc).where(
+                table.c.id == record_id, table.c.status != ACCEPTED, table.c.status != REJECTED
+            )
         )
-        if doc is None:
+        if stored is None:
             raise PageError(404, "error.not_found.record", id=record_id)
         at = now()
         conn.execute(update(table).where(table.c.id == record_id).values(status=status, updated_at=at))
         record_rows(
             conn,
-            [{"kind": kind, "record_id": record_id, "op": "update", "old": doc, "new": doc}],
+            [{"kind": kind, "record_id": record_id, "op": "update", "old": stored, "new": stored}],
             author=user.name,
             reason=f"review: {decision}ed",
             at=at,

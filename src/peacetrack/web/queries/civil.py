@@ -102,7 +102,9 @@ def list_statements(conn: Connection) -> list[Statement]:
     s = t.statements
     return [
         parse(Statement, doc)
-        for doc in conn.scalars(select(s.c.doc).where(s.c.status == ACCEPTED).order_by(s.c.date.desc(), s.c.id))
+        for doc in conn.scalars(
+            select(s.c.doc).where(s.c.status == ACCEPTED).order_by(s.c.date.desc(), s.c.id)
+        )
     ]
 
 
@@ -110,5 +112,7 @@ def list_gatherings(conn: Connection) -> list[Gathering]:
     g = t.gatherings
     return [
         parse(Gathering, doc)
-        for doc in conn.scalars(select(g.c.doc).where(g.c.status == ACCEPTED).order_by(g.c.start.desc(), g.c.id))
+        for doc in conn.scalars(
+            select(g.c.doc).where(g.c.status == ACCEPTED).order_by(g.c.start.desc(), g.c.id)
+        )
     ]

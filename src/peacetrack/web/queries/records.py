@@ -105,7 +105,9 @@ def theme_tree(conn: Connection) -> list[ThemeNode]:
     """Accepted themes in tree order (each parent before its children), with their depth."""
     th = t.themes
     rows = conn.execute(
-        select(th.c.id, th.c.parent, th.c.name_en, th.c.name_ko).where(th.c.status == ACCEPTED).order_by(th.c.id)
+        select(th.c.id, th.c.parent, th.c.name_en, th.c.name_ko)
+        .where(th.c.status == ACCEPTED)
+        .order_by(th.c.id)
     ).all()
     known = {r.id for r in rows}
     children: dict[str | None, list[tuple[str, dict[str, str]]]] = {}
@@ -218,3 +220,22 @@ def all_provision_names(conn: Connection) -> list[ProvisionName]:
         )
         for pid, agreement, ref, text_en, text_ko, title_en, title_ko in conn.execute(query)
     ]
+
+
+def _has_hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+SHORT_TITLE = 40
+"""Titles up to this long are short enough to use as they are."""
+
+
+def short_title(agreement: Agreement, lang: str) -> str:
+    """A short name for charts and lists: the title when short, else the first alias in ``lang``."""
+    title = pick(agreement.title, lang)
+    if len(title) <= SHORT_TITLE:
+        return title
+    for alias in agreement.aliases:
+        if (lang == "ko") == _has_hangul(alias) and len(alias) >= 4:
+            return alias
+    return title

@@ -71,10 +71,8 @@ def status(idx: Index, pid: str, as_of: date) -> ProvisionStatus | None:
         if entry.as_of > as_of:
             break
         current = entry
-        if entry.reversed:
-            since = since or entry.as_of
-        else:
-            since = None
+        # The run of reversed steps that reaches the date started at its first step.
+        since = (since or entry.as_of) if entry.reversed else None
     return ProvisionStatus(
         pid, st.level, st.peak, st.reversed, since if st.reversed else None, current, steps
     )

@@ -1,0 +1,111 @@
+"""Prepare stages: normalise, language, sentences, kind and the document's own title and date."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from peacetrack.pipeline import Document, Resources, classify, describe, normalise, segment
+from peacetrack.pipeline.prepare import detect_kind, detect_language, normalise_text, split_sentences
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def test_normalise() -> None:
+    decomposed = unicodedata.normalize("NFD", "평화 협정")
+    text = f"  Title\r\n\r\n\r\n\r\n{decomposed}\u00a0\u00a0and\u200b   more\t\tspace  \r\nend\x07  "
+    assert normalise_text(text) == "Title\n\n평화 협정 and more space\nend"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The peace process must go on.", "en"),
+        ("한반도 평화 프로세스는 계속되어야 합니다. 유엔 안보리(UNSC)와 ECOSOC.", "ko"),
+        ("Peace process 평화 프로세스 must go on 계속되어야 합니다 and so on.", "mixed"),
+        ("2018 - 2019 ...", "und"),
+    ],
+)
+def test_language(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_sentences_english() -> None:
+    text = "Mr. Kim met the U.S. envoy. The talks ended.\n1. Open Letter\nWe agree. “We disagree.” Then"
+    assert _texts(text) == ["Mr. Kim met the U.S. envoy.", "The talks ended.", "1. Open Letter", "We agree.",
+                            "“We disagree.”", "Then"]
+
+
+def test_sentences_korean() -> None:
+    text = "2018년 9월 19일 평양에서 정상회담이 열렸다. 양측은 합의서에 서명했다! 이에 대해 U.S. 측은 환영했습니다."
+    assert _texts(text) == ["2018년 9월 19일 평양에서 정상회담이 열렸다.", "양측은 합의서에 서명했다!",
+                            "이에 대해 U.S. 측은 환영했습니다."]
+
+
+def test_sentences_join_lines_broken_inside_a_sentence() -> None:
+    text = "The agreement was signed\nin Pyongyang on that day.\nHeading\nNext sentence."
+    assert _texts(text) == ["The agreement was signed\nin Pyongyang on that day.", "Heading", "Next sentence."]
+
+
+def test_sentences_bounded_in_length() -> None:
+    text = "word " * 5000
+    assert all(s.end - s.start <= 2000 for s in split_sentences(text))
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("seeds/open-letter-unsc-2019.txt", "open_letter"),
+        ("seeds/conference-news-ksm-2021.txt", "conference_report"),
+        ("seeds/plenary-programme-arms-control.txt", "programme"),
+        ("seeds/session-programme-peace-process.txt", "programme"),
+        ("ko-open-letter.txt", "open_letter"),
+        ("ko-news-cma.txt", "news"),
+        ("ko-conference-notice.txt", "programme"),
+    ],
+)
+def test_kind(resources: Resources, name: str, kind: str) -> None:
+    assert detect_kind((CORPUS / name).read_text(encoding="utf-8"), resources) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Joint Statement\n\nThe two sides hereby agree to meet again.", "statement"),
+        ("Article 1\nThe parties shall cease all hostile acts.\nArticle 2\nThe parties shall meet.", "agreement"),
+        ("A short note about the weather.", "other"),
+        ("성명서\n\n우리는 군사합의의 복원을 촉구한다.", "statement"),
+    ],
+)
+def test_other_kinds(resources: Resources, text: str, kind: str) -> None:
+    assert detect_kind(text, resources) == kind
+
+
+def _prepared(text: str, resources: Resources) -> Document:
+    document = Document(id="doc-x", sha256="x", path="x.txt", media_type="text/plain", text=text)
+    return describe(classify(segment(normalise(document)), resources))
+
+
+def test_describe_labelled_date(resources: Resources) -> None:
+    document = _prepared("News\n\nPeace talks resume in Geneva\n\n작성일: 2023-10-10\n\nOn 3 May 2019 …", resources)
+    assert document.title == "Peace talks resume in Geneva"
+    assert document.date == date(2023, 10, 10)
+    assert document.date_mark is not None and document.date_mark.text == "2023-10-10"
+
+
+def test_describe_standalone_date_line(resources: Resources) -> None:
+    document = _prepared("To :\nThe President\nof the Council\n\nOpen letter on sanctions\n\n"
+                         "On 1 May 2019 we met.\n\n21 March 2019\n\nDear President,", resources)
+    assert document.title == "Open letter on sanctions"
+    assert document.date == date(2019, 3, 21)  # the dated line, not the date inside a sentence
+
+
+def test_describe_without_a_date(resources: Resources) -> None:
+    assert _prepared("Session programme for the forum\n\nSession 1\nOpening", resources).date is None

@@ -1,0 +1,75 @@
+"""GET /api/search: English and Korean, substrings, every record kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+
+def search(client: TestClient, query: str) -> dict[str, Any]:
+    response = client.get(f"/api/search?{query}")
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def hits(client: TestClient, query: str) -> list[tuple[str, str]]:
+    return [(h["kind"], h["id"]) for h in search(client, query)["results"]]
+
+
+def test_english(client: TestClient) -> None:
+    body = search(client, "q=Liaison Office")
+    assert body["q"] == "Liaison Office"
+    assert body["counts"] == {"events": 2, "provisions": 1, "actors": 0, "statements": 0, "gatherings": 0}
+    assert body["results"][0]["kind"] == "events"
+    assert body["results"][0]["id"] == "2020-06-16-liaison-office-demolished"  # title hits, newest first
+    assert body["results"][0]["match"] == "North Korea blows up the joint liaison office"
+    assert body["results"][0]["href"] == "/api/events/2020-06-16-liaison-office-demolished"
+    provision = next(h for h in body["results"] if h["kind"] == "provisions")
+    assert (
+        provision["id"] == "panmunjom-2018/1.3" and provision["href"] == "/api/provisions/panmunjom-2018/1.3"
+    )
+
+
+def test_korean_substrings(client: TestClient) -> None:
+    # 연락사무소 sits inside 공동연락사무소 and 연락사무소를: substrings, not words.
+    assert hits(client, "q=연락사무소") == [
+        ("events", "2020-06-16-liaison-office-demolished"),
+        ("events", "2018-09-14-liaison-office-opens"),
+        ("provisions", "panmunjom-2018/1.3"),
+    ]
+    assert hits(client, "q=참여연대") == [("actors", "pspd")]
+    # In unsc-1718's Korean name, in unsc's aliases only: names first.
+    assert hits(client, "q=안보리") == [
+        ("actors", "unsc-1718"),
+        ("actors", "unsc"),
+        ("statements", "open-letter-unsc-2019"),
+    ]
+    assert ("gatherings", "ksm-conference-2021") in hits(client, "q=평화 국제회의")
+    korean = search(client, "q=폭파")["results"][0]
+    assert korean["match"] == "북한, 공동연락사무소 폭파" and korean["title"]["ko"] == korean["match"]
+
+
+def test_kinds_aliases_and_limits(client: TestClient) -> None:
+    assert hits(client, "q=dprk") == [("provisions", "singapore-2018/3"), ("actors", "prk")]  # text; an alias
+    assert hits(client, "q=peace&kind=gatherings&kind=statements") == [
+        ("statements", "open-letter-unsc-2019"),
+        ("gatherings", "ksm-conference-2021"),
+    ]
+    limited = search(client, "q=korea&limit=1")
+    assert all(n >= 0 for n in limited["counts"].values())
+    per_kind: dict[str, int] = {}
+    for hit in limited["results"]:
+        per_kind[hit["kind"]] = per_kind.get(hit["kind"], 0) + 1
+    assert max(per_kind.values()) == 1 and limited["counts"]["actors"] >= 2
+
+
+def test_no_false_matches(client: TestClient) -> None:
+    empty = {"events": 0, "provisions": 0, "actors": 0, "statements": 0, "gatherings": 0}
+    assert search(client, "q=effects")["counts"] == empty  # a field name, not text
+    assert search(client, "q=%25")["counts"] == empty  # LIKE wildcards are literal
+    assert search(client, "q=unilateral%25measure")["counts"] == empty
+    assert search(client, "q=unilateral_measure")["counts"]["events"] == 1  # a code is text too
+    assert search(client, 'q="')["counts"] == empty
+    assert search(client, "q=zzzz")["results"] == []
