@@ -7,7 +7,16 @@ from datetime import date
 
 import pytest
 
-from peacetrack.pipeline import Document, Pipeline, Resources, classify, describe, normalise, segment, to_output
+from peacetrack.pipeline import (
+    Document,
+    Pipeline,
+    Resources,
+    classify,
+    describe,
+    normalise,
+    segment,
+    to_output,
+)
 from peacetrack.pipeline.extract.agreements import extract_agreements
 from peacetrack.pipeline.extract.dates import extract_dates
 from peacetrack.pipeline.extract.events import extract_events
@@ -20,14 +29,19 @@ from peacetrack.pipeline.extract.events import extract_events
         ("the 4‧27 Panmunjom Declaration and the 4·27 판문점선언", ["panmunjom-2018", "panmunjom-2018"]),
         ("the Singapore Summit Joint Statement", ["singapore-2018"]),
         ("싱가포르 공동성명과 9월 평양공동선언", ["singapore-2018", "pyongyang-2018"]),
-        ("the Comprehensive Military Agreement (CMA, also known as the September 19 Military Agreement)",
-         ["cma-2018", "cma-2018", "cma-2018"]),
+        (
+            "the Comprehensive Military Agreement (CMA, also known as the September 19 Military Agreement)",
+            ["cma-2018", "cma-2018", "cma-2018"],
+        ),
         ("9·19 군사합의", ["cma-2018"]),
         ("the 9·19 평양공동선언", ["pyongyang-2018"]),
         ("UN Security Council resolution 2397 and resolution 1718", ["unscr-2397", "unscr-1718"]),
         ("안보리 결의 2375호", ["unscr-2375"]),
-        ("the Agreement on the Implementation of the Historic Panmunjom Declaration in the Military Domain",
-         ["cma-2018"]),
+        (
+            "the Agreement on the Implementation of the Historic Panmunjom Declaration "
+            "in the Military Domain",
+            ["cma-2018"],
+        ),
         ("a cma of sorts, the camera", []),
     ],
 )
@@ -64,11 +78,18 @@ def test_no_event_without_a_cue(resources: Resources) -> None:
 
 def test_hostile_text_is_handled_quickly(pipeline: Pipeline) -> None:
     nasty = (
-        "We urge " + "the council, " * 3000 + "to act. "
-        + "우리는 " + "정부와 " * 3000 + "국회에 촉구합니다. "
-        + "1, " * 5000 + "May 2019 "
+        "We urge "
+        + "the council, " * 3000
+        + "to act. "
+        + "우리는 "
+        + "정부와 " * 3000
+        + "국회에 촉구합니다. "
+        + "1, " * 5000
+        + "May 2019 "
         + "Session 1\n" * 500
-        + "(" * 2000 + "sponsored by " * 500 + "hosted the Forum"
+        + "(" * 2000
+        + "sponsored by " * 500
+        + "hosted the Forum"
     )
     started = time.perf_counter()
     result = pipeline.run_bytes(nasty.encode(), "nasty.txt")

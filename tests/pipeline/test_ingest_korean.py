@@ -31,8 +31,14 @@ def test_korean_open_letter(ingest: Callable[[Path], Any]) -> None:
     ]
     demands = statement["demands"]
     assert len(demands) == 3
-    assert demands[2]["text"] == {"ko": "우리는 한국 정부와 국회에 9·19 군사합의의 효력을 즉시 복원할 것을 요구합니다."}
-    assert [[a["actor"] for a in d["addressees"]] for d in demands] == [["unsc"], ["unsc-1718"], ["kor", None]]
+    assert demands[2]["text"] == {
+        "ko": "우리는 한국 정부와 국회에 9·19 군사합의의 효력을 즉시 복원할 것을 요구합니다."
+    }
+    assert [[a["actor"] for a in d["addressees"]] for d in demands] == [
+        ["unsc"],
+        ["unsc-1718"],
+        ["kor", None],
+    ]
     assert out["mentions"]["agreements"] == ["cma-2018"]
 
 
@@ -66,7 +72,10 @@ def test_korean_conference_notice(ingest: Callable[[Path], Any]) -> None:
     assert (gathering["start"], gathering["end"]) == ("2023-11-15", "2023-11-16")  # "15일부터 16일까지"
     assert (gathering["place"], gathering["mode"], gathering["attendance"]) == ("Seoul", "hybrid", 150)
     assert [h["name"] for h in gathering["hosts"]] == ["한반도평화연대", "평화나눔연구소"]
-    assert [(s["name"], s["actor"]) for s in gathering["sponsors"]] == [("서울특별시", "seoul-city"), ("평화재단", None)]
+    assert [(s["name"], s["actor"]) for s in gathering["sponsors"]] == [
+        ("서울특별시", "seoul-city"),
+        ("평화재단", None),
+    ]
     sessions = gathering["sessions"]
     assert [(s["title"]["ko"], s["access"], s["date"]) for s in sessions] == [
         ("9·19 군사합의 이후 접경지역의 평화", "open", "2023-11-15"),

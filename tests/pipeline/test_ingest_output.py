@@ -81,7 +81,9 @@ def test_span_records_carry_the_extractor(ingest: Callable[[Path], Any]) -> None
     out = ingest(CORPUS / "seeds" / "open-letter-unsc-2019.txt").out
     by_pointer = {s["pointer"]: s for s in out["spans"]}
     assert by_pointer["/statements/0/signatories/0"]["extractor"] == "signatories"
-    assert by_pointer["/statements/0/signatories/4/ecosoc"]["text"] == "Citizens' Coalition for Economic Justice"
+    assert (
+        by_pointer["/statements/0/signatories/4/ecosoc"]["text"] == "Citizens' Coalition for Economic Justice"
+    )
     assert by_pointer["/statements/0/date"]["text"] == "21 March 2019"
     assert by_pointer["/document/date"]["extractor"] == "describe"
     assert by_pointer["/mentions/agreements/0"]["text"] == "resolution 1718"

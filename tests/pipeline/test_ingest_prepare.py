@@ -39,19 +39,35 @@ def _texts(text: str) -> list[str]:
 
 def test_sentences_english() -> None:
     text = "Mr. Kim met the U.S. envoy. The talks ended.\n1. Open Letter\nWe agree. “We disagree.” Then"
-    assert _texts(text) == ["Mr. Kim met the U.S. envoy.", "The talks ended.", "1. Open Letter", "We agree.",
-                            "“We disagree.”", "Then"]
+    assert _texts(text) == [
+        "Mr. Kim met the U.S. envoy.",
+        "The talks ended.",
+        "1. Open Letter",
+        "We agree.",
+        "“We disagree.”",
+        "Then",
+    ]
 
 
 def test_sentences_korean() -> None:
-    text = "2018년 9월 19일 평양에서 정상회담이 열렸다. 양측은 합의서에 서명했다! 이에 대해 U.S. 측은 환영했습니다."
-    assert _texts(text) == ["2018년 9월 19일 평양에서 정상회담이 열렸다.", "양측은 합의서에 서명했다!",
-                            "이에 대해 U.S. 측은 환영했습니다."]
+    text = (
+        "2018년 9월 19일 평양에서 정상회담이 열렸다. 양측은 합의서에 서명했다! "
+        "이에 대해 U.S. 측은 환영했습니다."
+    )
+    assert _texts(text) == [
+        "2018년 9월 19일 평양에서 정상회담이 열렸다.",
+        "양측은 합의서에 서명했다!",
+        "이에 대해 U.S. 측은 환영했습니다.",
+    ]
 
 
 def test_sentences_join_lines_broken_inside_a_sentence() -> None:
     text = "The agreement was signed\nin Pyongyang on that day.\nHeading\nNext sentence."
-    assert _texts(text) == ["The agreement was signed\nin Pyongyang on that day.", "Heading", "Next sentence."]
+    assert _texts(text) == [
+        "The agreement was signed\nin Pyongyang on that day.",
+        "Heading",
+        "Next sentence.",
+    ]
 
 
 def test_sentences_bounded_in_length() -> None:
@@ -79,7 +95,10 @@ def test_kind(resources: Resources, name: str, kind: str) -> None:
     ("text", "kind"),
     [
         ("Joint Statement\n\nThe two sides hereby agree to meet again.", "statement"),
-        ("Article 1\nThe parties shall cease all hostile acts.\nArticle 2\nThe parties shall meet.", "agreement"),
+        (
+            "Article 1\nThe parties shall cease all hostile acts.\nArticle 2\nThe parties shall meet.",
+            "agreement",
+        ),
         ("A short note about the weather.", "other"),
         ("성명서\n\n우리는 군사합의의 복원을 촉구한다.", "statement"),
     ],
@@ -94,15 +113,20 @@ def _prepared(text: str, resources: Resources) -> Document:
 
 
 def test_describe_labelled_date(resources: Resources) -> None:
-    document = _prepared("News\n\nPeace talks resume in Geneva\n\n작성일: 2023-10-10\n\nOn 3 May 2019 …", resources)
+    document = _prepared(
+        "News\n\nPeace talks resume in Geneva\n\n작성일: 2023-10-10\n\nOn 3 May 2019 …", resources
+    )
     assert document.title == "Peace talks resume in Geneva"
     assert document.date == date(2023, 10, 10)
     assert document.date_mark is not None and document.date_mark.text == "2023-10-10"
 
 
 def test_describe_standalone_date_line(resources: Resources) -> None:
-    document = _prepared("To :\nThe President\nof the Council\n\nOpen letter on sanctions\n\n"
-                         "On 1 May 2019 we met.\n\n21 March 2019\n\nDear President,", resources)
+    document = _prepared(
+        "To :\nThe President\nof the Council\n\nOpen letter on sanctions\n\n"
+        "On 1 May 2019 we met.\n\n21 March 2019\n\nDear President,",
+        resources,
+    )
     assert document.title == "Open letter on sanctions"
     assert document.date == date(2019, 3, 21)  # the dated line, not the date inside a sentence
 

@@ -10,9 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from peacetrack.pipeline import Pipeline, ReadError, ReadOptions, expand_paths, read_bytes, read_file, to_output
+from peacetrack.pipeline import (
+    Pipeline,
+    ReadError,
+    ReadOptions,
+    expand_paths,
+    read_bytes,
+    read_file,
+    to_output,
+)
 
-LETTER = "Open Letter to the Security Council\n\n21 March 2019\n\nWe urge the 1718 Committee to lift the sanctions."
+LETTER = (
+    "Open Letter to the Security Council\n\n21 March 2019\n\n"
+    "We urge the 1718 Committee to lift the sanctions."
+)
 
 
 def _reason(data: bytes, name: str, options: ReadOptions | None = None) -> str:
@@ -100,12 +111,16 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 
 
 def test_pdf_text_layer(pdf_bytes: Callable[..., bytes]) -> None:
-    data = pdf_bytes(["Open Letter to the Security Council", "21 March 2019", "We urge the 1718 Committee."],
-                     title="A letter")
+    data = pdf_bytes(
+        ["Open Letter to the Security Council", "21 March 2019", "We urge the 1718 Committee."],
+        title="A letter",
+    )
     document = read_bytes(data, "letter.pdf")
     assert document.media_type == "application/pdf"
     assert document.text.splitlines() == [
-        "Open Letter to the Security Council", "21 March 2019", "We urge the 1718 Committee."
+        "Open Letter to the Security Council",
+        "21 March 2019",
+        "We urge the 1718 Committee.",
     ]
     assert document.title == "A letter"
 
@@ -191,7 +206,14 @@ def test_html_main_text_only() -> None:
     document = read_bytes(PAGE.encode(), "page.html")
     assert document.media_type == "text/html"
     assert "signed the Comprehensive Military" in document.text
-    for hidden in ("SCRIPT-IN-HEAD", "SCRIPT-IN-BODY", "leaked", "NAVIGATION-TEXT", "FOOTER-TEXT", "color: red"):
+    for hidden in (
+        "SCRIPT-IN-HEAD",
+        "SCRIPT-IN-BODY",
+        "leaked",
+        "NAVIGATION-TEXT",
+        "FOOTER-TEXT",
+        "color: red",
+    ):
         assert hidden not in document.text
     assert document.title == "Defence ministers sign military agreement"
     assert document.publisher == "Peace Daily"
@@ -225,8 +247,12 @@ def test_folder_expansion(tmp_path: Path) -> None:
     (tmp_path / ".git" / "config").write_text("x")
     single = tmp_path / "single.txt"
     single.write_text("given on its own, then found again in the folder")
-    assert expand_paths([single, tmp_path]) == [str(single), str(tmp_path / "1.txt"), str(tmp_path / "b" / "2.txt"),
-                                               str(single)]
+    assert expand_paths([single, tmp_path]) == [
+        str(single),
+        str(tmp_path / "1.txt"),
+        str(tmp_path / "b" / "2.txt"),
+        str(single),
+    ]
 
 
 def test_one_bad_file_does_not_stop_the_others(pipeline: Pipeline, tmp_path: Path) -> None:

@@ -29,12 +29,15 @@ def test_document(report: Any) -> None:
     assert document["language"] == "en"  # a few Korean labels do not make it mixed
     assert document["date"] == "2022-01-21"  # "작성일/Date 2022-01-21 14:55"
     assert document["title"] == (
-        "The Second International Conference of 2021, Seeking an Integrated Approach to Cooperation & Peacebuilding"
+        "The Second International Conference of 2021, "
+        "Seeking an Integrated Approach to Cooperation & Peacebuilding"
     )
 
 
 def test_title_dates_place_mode(gathering: dict[str, Any]) -> None:
-    assert gathering["title"] == {"en": "2021 International Conference on Peace & Development on the Korean Peninsula"}
+    assert gathering["title"] == {
+        "en": "2021 International Conference on Peace & Development on the Korean Peninsula"
+    }
     # "on November 29th, 30th, and December 1st": the year from the document's date (January 2022).
     assert (gathering["start"], gathering["end"]) == ("2021-11-29", "2021-12-01")
     assert gathering["place"] == "Seoul"
@@ -67,7 +70,8 @@ def test_one_open_session_and_two_closed_meetings(gathering: dict[str, Any]) -> 
     assert [s["title"]["en"] for s in sessions] == [
         "DPRK Cooperation & Korean Peninsula Peacebuilding, Searching for an Integrated Approach",
         "Explore a Coordinated International Response to the COVID-19 DPRK Engagement Impasse",
-        "Strengthen Cooperation between Peace & Humanitarian Religious Groups, Religious & non-Religious Groups",
+        "Strengthen Cooperation between Peace & Humanitarian Religious Groups, "
+        "Religious & non-Religious Groups",
     ]
     assert sessions[0]["date"] == "2021-11-29"  # "The first day saw an open session"
     assert "date" not in sessions[1]  # "over the next two days": which meeting when is not said
@@ -84,7 +88,10 @@ def test_open_session_topics(gathering: dict[str, Any]) -> None:
 
 def test_speakers_quoted(gathering: dict[str, Any]) -> None:
     speakers = gathering["sessions"][0]["speakers"]
-    assert [(s["name"], s["actor"]) for s in speakers] == [("Christine Ahn", "christine-ahn"), ("Kerri Kennedy", None)]
+    assert [(s["name"], s["actor"]) for s in speakers] == [
+        ("Christine Ahn", "christine-ahn"),
+        ("Kerri Kennedy", None),
+    ]
     assert speakers[0]["quote"].startswith("Ending a 70-year war is no small feat")
     assert speakers[1]["quote"].startswith("After 71 years it is long past time")
 

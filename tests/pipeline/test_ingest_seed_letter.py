@@ -65,7 +65,9 @@ def test_exactly_55_signatories_once_each(statement: dict[str, Any]) -> None:
     assert names[-1] == "World Without War"
     # Written as "NCKK (...)" after a comma in the first list and "NCCK" in the second: one signatory.
     ncck = [n for n in names if "National Council of Churches" in n]
-    assert ncck == ["Reconciliation and Reunification Committee, NCCK (The National Council of Churches in Korea)"]
+    assert ncck == [
+        "Reconciliation and Reunification Committee, NCCK (The National Council of Churches in Korea)"
+    ]
     # Broken over a blank line in the first list, whole in the second.
     assert "Daejeon Women's Association for Democracy" in names
     assert "The Corea Peace 3000" in names
@@ -91,7 +93,8 @@ def test_demands(statement: dict[str, Any]) -> None:
     assert texts[0].startswith("We appeal to the Members of the UN Security Council")
     assert texts[1].startswith("We request the Members of the UN Security Council to publicly announce")
     assert texts[2] == (
-        "We also request the 1718 Committee to lift all the sanctions against humanitarian support to the DPRK."
+        "We also request the 1718 Committee to lift all the sanctions "
+        "against humanitarian support to the DPRK."
     )
     assert texts[3].startswith("We urge the 1718 Committee to lift all the sanctions")
     assert texts[4].startswith("Once again, we urge the UN Security Council and the international community")

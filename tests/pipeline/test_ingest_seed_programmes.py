@@ -50,9 +50,13 @@ def test_session_programme(ingest: Callable[[Path], Any]) -> None:
     out = ingest(SEEDS / "session-programme-peace-process.txt").out
     assert out["document"]["kind"] == "programme"
     [gathering] = out["gatherings"]
-    assert gathering["title"] == {"en": "Emerging Security Challenges: Overcoming through Solidarity and Cooperation"}
+    assert gathering["title"] == {
+        "en": "Emerging Security Challenges: Overcoming through Solidarity and Cooperation"
+    }
     [session] = gathering["sessions"]
-    assert session["title"] == {"en": "The Korean Peninsula Peace Process: Achievements, Outlook, and Challenges"}
+    assert session["title"] == {
+        "en": "The Korean Peninsula Peace Process: Achievements, Outlook, and Challenges"
+    }
     assert [t["en"] for t in session["topics"]] == [
         "Analyzing the security environment on the Korean Peninsula, focusing on inter-Korean and "
         "US-North Korea relations",
@@ -69,7 +73,11 @@ def test_session_programme_events_and_agreements(ingest: Callable[[Path], Any]) 
     events = [(e["date"], e["type"], e["title"]["en"]) for e in out["events"]]
     assert events == [
         ("2019-02-01", "summit", "an unsuccessful Hanoi summit"),
-        ("2020-06-01", "unilateral_measure", "demolishing the Inter-Korean Joint Liaison Office"),  # "June of 2020"
+        (
+            "2020-06-01",
+            "unilateral_measure",
+            "demolishing the Inter-Korean Joint Liaison Office",
+        ),  # "June of 2020"
     ]
     # "Comprehensive Military Agreement (CMA, also known as the September 19 Military Agreement)", "4‧27 …"
     assert out["mentions"]["agreements"] == ["cma-2018", "panmunjom-2018"]

@@ -1,36 +1,64 @@
-"""Create or upgrade a database schema to the newest migration (idempotent)."""
+"""Create or upgrade a database schema to the newest migration (idempotent).
+
+Checking whether a database is current runs on every command, so it reads the
+version table and the migration files directly; Alembic itself (slow to import)
+is loaded only when there is something to migrate.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 
 from peacetrack.store.engine import Store
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+_REVISION = re.compile(r"^revision\s*(?::\s*str\s*)?=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(None|['\"]([^'\"]+)['\"])", re.M)
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    """The newest migration: the one no other migration builds on."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(source), _DOWN.search(source)
+        if rev:
+            revisions.add(rev.group(1))
+        if down and down.group(2):
+            parents.add(down.group(2))
+    heads = sorted(revisions - parents)
+    if len(heads) > 1:
+        raise RuntimeError(f"migrations have several heads: {heads}")
+    return heads[0] if heads else None
 
 
 def current_revision(store: Store) -> str | None:
     with store.read() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(store: Store) -> tuple[str | None, str | None]:
     """Bring the schema to head; returns (revision before, revision after)."""
+    from alembic import command
+
     before = current_revision(store)
     cfg = _config()
     with store.write() as conn:

@@ -222,7 +222,7 @@ def _other_sponsors(text: str, sentences: Sequence[Sentence]) -> list[NameRef]:
 
 
 def _korean_sponsors(text: str, start: int, end: int) -> list[NameRef]:
-    """"X와 Y가 후원" / "X의 후원으로": the names run back from the particle to the topic or clause start."""
+    """ "X와 Y가 후원" / "X의 후원으로": the names run back from the particle to the topic or clause start."""
     match = _KO_SPONSOR.search(text, start, end)
     if match is None:
         return []
