@@ -51,7 +51,8 @@ JOURNEY: dict[str, Any] = {
         {
             "id": CMA,
             "title": {
-                "en": "Agreement on the Implementation of the Historic Panmunjom Declaration in the Military Domain",
+                "en": "Agreement on the Implementation of the Historic Panmunjom Declaration"
+                " in the Military Domain",
                 "ko": "역사적인 판문점선언 이행을 위한 군사분야 합의서",
             },
             "signed": "2018-09-19",

@@ -9,7 +9,7 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 
 from peacetrack.bundle.problems import BadInput
-from peacetrack.cli import data, scores, web
+from peacetrack.cli import data, link, scores, web
 from peacetrack.cli.common import DbOption, stderr
 
 app = typer.Typer(
@@ -31,6 +31,7 @@ app.command("init")(data.init)
 app.command("import")(data.import_)
 app.command("export")(data.export)
 app.command("history")(data.history)
+app.command("link")(link.link)
 app.command("serve")(web.serve)
 app.add_typer(web.users_app)
 scores.register(app)

@@ -53,8 +53,10 @@ class _Class:
 
 
 def _pattern(words: list[str], lang: str) -> re.Pattern[str]:
-    alts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alts) or "(?!)"
+    plain = sorted({w.strip() for w in words if w.strip() and not w.startswith("re:")}, key=len, reverse=True)
+    alts = [re.escape(w).replace(r"\ ", r"\s+") for w in plain]
+    alts += [w[3:] for w in words if w.startswith("re:")]
+    body = "|".join(alts) or "(?!)"
     if lang == "ko":
         return re.compile(f"(?:{body})")
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
@@ -85,6 +87,7 @@ class EffectCues:
             pats = {lang: _pattern(list(spec.get(lang) or []), lang) for lang in ("en", "ko")}
             classes.append(_Class(name, spec["effect"], spec["on_cessation"], pats))
         self.classes = tuple(classes)
+        self.decisive = frozenset(data.get("decisive") or ())
         ces = data.get("cessation") or {}
         self._cessation = {lang: _pattern(list(ces.get(lang) or []), lang) for lang in ("en", "ko")}
 
@@ -98,16 +101,25 @@ class EffectCues:
 
     def propose(self, text: str, lang: str | None = None, provision_text: str | None = None) -> EffectProposal:
         langs = (lang,) if lang in ("en", "ko") else ("en", "ko")
+        verb_last = (lang or detect_lang(text)) == "ko"  # Korean puts the main verb last
         cessation = bool(provision_text) and self.is_cessation(provision_text or "")
-        for cls in self.classes:
-            found: re.Match[str] | None = None
+        best: tuple[tuple[int, int, int], _Class, re.Match[str]] | None = None
+        for rank, cls in enumerate(self.classes):
             for code in langs:
-                m = cls.patterns[code].search(text)
-                if m and (found is None or m.start() < found.start()):
-                    found = m
-            if found is not None:
-                effect = cls.on_cessation if cessation else cls.effect
-                return EffectProposal(effect, found.group(), cls.name, found.start(), found.end(), cessation)
+                matches = list(cls.patterns[code].finditer(text))
+                if not matches:
+                    continue
+                m = matches[-1] if verb_last else matches[0]
+                # Decisive classes (hedges, suspending an agreement) win wherever they stand;
+                # among the rest the cue nearest the main verb wins.
+                where = -m.end() if verb_last else m.start()
+                key = (0, rank, where) if cls.name in self.decisive else (1, where, rank)
+                if best is None or key < best[0]:
+                    best = (key, cls, m)
+        if best is not None:
+            _, cls, found = best
+            effect = cls.on_cessation if cessation else cls.effect
+            return EffectProposal(effect, found.group(), cls.name, found.start(), found.end(), cessation)
         return EffectProposal(Effect.MENTIONS.value, None, None, None, None, cessation)
 
 

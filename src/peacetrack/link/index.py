@@ -15,7 +15,7 @@ from bisect import bisect_right
 from importlib import resources
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import yaml
@@ -49,6 +49,11 @@ class IndexConfig:
     bm25: BM25Params = field(default_factory=BM25Params)
     common_weight: float = 0.3
     """How much a query term from ``data/common_terms.yaml`` (parties, capitals, leaders) counts."""
+    english_bigrams: bool = False
+    """Also index adjacent English content words as one term."""
+    agreement_boost: float = 0.0
+    """Add this times the text's BM25 score against each agreement's title and aliases
+    (a separate small index, one document per agreement) to the agreement's provisions."""
 
     def key(self, tokenizer_name: str) -> str:
         """Identifies everything that shapes stored term counts (not the BM25 parameters)."""
@@ -108,12 +113,19 @@ class LinkIndex:
 
     def __init__(self, config: IndexConfig | None = None, tokenizer: Tokenizer | None = None) -> None:
         self.config = config or IndexConfig()
-        self.tokenizer: Tokenizer = tokenizer or make_tokenizer(self.config.korean)
+        self.tokenizer: Tokenizer = tokenizer or make_tokenizer(
+            self.config.korean, bigrams=self.config.english_bigrams
+        )
         self._vocab = Vocabulary()
         self._slots: dict[str, _Slot] = {}
         self._rows: list[_Slot] = []
         self._postings = build_postings([], 0, self.config.bm25)
         self._row_weights: dict[int, dict[int, float]] = {}
+        self._agreement_terms: dict[str, Counter[str]] = {}
+        self._agreement_terms_next: dict[str, Counter[str]] = {}
+        self._agreement_counts: list[TermCounts] = []
+        self._agreement_of_row = np.zeros(0, dtype=np.int64)
+        self._agreement_postings = self._postings
         self._common_terms: frozenset[str] = frozenset(
             term for word in _common_words() for term in self.tokenizer.terms(word)
         )
@@ -196,11 +208,45 @@ class LinkIndex:
         removed = tuple(pid for pid in self._slots if pid not in slots)
         self._slots = slots
         self._rows = rows
+        self._index_agreements(shared)
         self._reweight()
         return UpdateReport(tuple(added), tuple(changed), removed, reused)
 
+    def _index_agreements(self, shared: dict[str, Counter[str]]) -> None:
+        """Agreement-level documents: title and aliases, one per agreement (cheap: few and cached)."""
+        order: dict[str, int] = {}
+        names: list[tuple[str, ...]] = []
+        for slot in self._rows:
+            if slot.doc.agreement_id not in order:
+                order[slot.doc.agreement_id] = len(order)
+                names.append((*slot.doc.agreement_title, *slot.doc.aliases))
+        self._agreement_of_row = np.fromiter(
+            (order[s.doc.agreement_id] for s in self._rows), dtype=np.int64, count=len(self._rows)
+        )
+        counts: list[TermCounts] = []
+        for texts in names:
+            total: Counter[str] = Counter()
+            for text in texts:
+                got = shared.get(text) or self._agreement_terms.get(text)
+                if got is None:
+                    got = Counter(self.tokenizer.terms(text))
+                total.update(got)
+                self._agreement_terms_next[text] = got
+            counts.append(self._vocab.counts({t: float(n) for t, n in total.items()}))
+        self._agreement_terms, self._agreement_terms_next = self._agreement_terms_next, {}
+        self._agreement_counts = counts
+
+    def retune(self, bm25: BM25Params, common_weight: float | None = None) -> None:
+        """Change the BM25 parameters (and the common-term weight) without re-tokenising."""
+        self.config = replace(
+            self.config, bm25=bm25, common_weight=self.config.common_weight if common_weight is None else common_weight
+        )
+        self._reweight()
+
     def _reweight(self) -> None:
-        self._postings = build_postings([s.counts for s in self._rows], len(self._vocab.ids), self.config.bm25)
+        n_terms = len(self._vocab.ids)
+        self._postings = build_postings([s.counts for s in self._rows], n_terms, self.config.bm25)
+        self._agreement_postings = build_postings(self._agreement_counts, n_terms, self.config.bm25)
         self._row_weights = {}
 
     # -- querying -------------------------------------------------------------
@@ -244,7 +290,13 @@ class LinkIndex:
             s, e = words[i] if i >= 0 else (tok.start, tok.end)
             word = text[s:e].strip(_STRIP) or text[tok.start : tok.end]
             by_id.setdefault(tid, []).append(word)
-        return Query(text, by_id, self._postings.scores(list(qweights), list(qweights.values())))
+        ids, weights = list(qweights), list(qweights.values())
+        scores = self._postings.scores(ids, weights)
+        boost = self.config.agreement_boost
+        if boost > 0 and len(self._agreement_counts):
+            per_agreement = self._agreement_postings.scores(ids, weights)
+            scores = scores + boost * per_agreement[self._agreement_of_row]
+        return Query(text, by_id, scores)
 
     def explain(self, text: str, row: int) -> tuple[str, ...]:
         return self._explain(self.query(text), row)

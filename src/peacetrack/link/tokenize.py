@@ -33,6 +33,7 @@ _HANGUL = re.compile(r"[가-힣]+")
 _LATIN = re.compile(r"[^\W_가-힣]+(?:[-'’·.‧・][^\W_가-힣]+)*")
 _DOTTED_NUMBER = re.compile(r"^\d{1,4}(?:[·.‧・]\d{1,4})+$")
 _INNER = re.compile(r"[-'’·.‧・]")
+_ISE = re.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations)$")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -77,10 +78,7 @@ def stem(word: str) -> str:
     w = _SPELLING.get(word, word)
     if len(w) <= 3 or not w.isalpha():
         return w
-    for suffix, repl in (("isations", "ize"), ("izations", "ize"), ("isation", "ize"), ("ization", "ize")):
-        if w.endswith(suffix):
-            w = w[: -len(suffix)] + repl
-            break
+    w = _ISE.sub(r"iz\1", w)  # -ise, -ised, -isation… → -iz…
     if w.endswith("ies") and len(w) > 4:
         w = w[:-3] + "y"
     elif w.endswith(("sses", "shes", "ches", "xes", "zes")):
@@ -95,8 +93,8 @@ def stem(word: str) -> str:
                 if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
                     w = w[:-1]  # stopped → stop
             break
-    if w.endswith("ise") and len(w) > 5:
-        w = w[:-3] + "ize"
+    if w.endswith("ization"):
+        w = w[:-5] + "e"  # demilitarization → demilitarize
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
     return w
@@ -126,12 +124,22 @@ class Tokenizer(Protocol):
 
 
 class _English:
-    """The English rules, with a per-instance cache of stems (words repeat a lot)."""
+    """The English rules, with a per-instance cache of stems (words repeat a lot).
 
-    name = "english-only/1"
+    With ``bigrams``, two content words written next to each other (no
+    stop word or punctuation between) also give a joined term, so "guard
+    posts" matches "guard post" more strongly than "posts" and "guard" apart.
+    """
 
-    def __init__(self) -> None:
+    base_name = "en1"
+
+    def __init__(self, bigrams: bool = False) -> None:
+        self.bigrams = bigrams
         self._stems: dict[str, str] = {}
+
+    @property
+    def name(self) -> str:
+        return f"{self.base_name}{'+bi' if self.bigrams else ''}"
 
     def _stem(self, word: str) -> str:
         got = self._stems.get(word)
@@ -141,30 +149,46 @@ class _English:
                 self._stems[word] = got
         return got
 
-    def _latin_terms(self, raw: str) -> list[str]:
-        """Terms of one Latin word (already lower-cased)."""
+    def _latin_terms(self, raw: str) -> tuple[list[str], str | None]:
+        """Terms of one Latin word (lower-cased), and its whole-word term (None for a stop word)."""
         if _DOTTED_NUMBER.match(raw):
-            return [_INNER.sub(".", raw)]
+            term = _INNER.sub(".", raw)
+            return [term], term
         if not _INNER.search(raw):
-            return [] if raw in STOPWORDS else [self._stem(raw)]
+            if raw in STOPWORDS:
+                return [], None
+            term = self._stem(raw)
+            return [term], term
         parts = [p for p in _INNER.split(raw) if p]
         out = [self._stem(p) for p in parts if p not in STOPWORDS]
         joined = "".join(parts)
+        whole = None
         if len(parts) > 1 and joined not in STOPWORDS:
-            out.append(self._stem(joined))
-        return out
+            whole = self._stem(joined)
+            out.append(whole)
+        elif out:
+            whole = out[-1]
+        return out, whole
 
     def english_tokens(self, text: str) -> list[Token]:
         out: list[Token] = []
+        prev: tuple[str, int, int] | None = None
         for m in _LATIN.finditer(text):
             s, e = m.span()
-            out.extend(Token(term, s, e) for term in self._latin_terms(m.group().lower()))
+            terms, whole = self._latin_terms(m.group().lower())
+            out.extend([Token(term, s, e) for term in terms])
+            if self.bigrams:
+                if whole is not None and prev is not None and text[prev[2] : s].isspace():
+                    out.append(Token(f"{prev[0]}_{whole}", prev[1], e))
+                prev = (whole, s, e) if whole is not None else None
         return out
 
     def english_terms(self, text: str) -> list[str]:
+        if self.bigrams:
+            return [t.term for t in self.english_tokens(text)]
         out: list[str] = []
         for word in _LATIN.findall(text.lower()):
-            out.extend(self._latin_terms(word))
+            out.extend(self._latin_terms(word)[0])
         return out
 
     def tokens(self, text: str) -> list[Token]:
@@ -181,7 +205,7 @@ class EnglishOnlyTokenizer(_English):
 class NgramTokenizer(_English):
     """English rules for Latin text; character 2- and 3-grams of each Hangul run."""
 
-    name = "ngram23/2"
+    base_name = "ngram23/2;en1"
 
     def tokens(self, text: str) -> list[Token]:
         out = self.english_tokens(text)
@@ -223,10 +247,10 @@ class KiwiTokenizer(_English):
     tokenizer can be built, named and cached without it.
     """
 
-    name = "kiwi/2"
+    base_name = "kiwi/2;en1"
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, bigrams: bool = False) -> None:
+        super().__init__(bigrams)
         self._kiwi: Any = None
 
     def _model(self) -> Any:
@@ -275,12 +299,12 @@ DEFAULT_KOREAN = "ngram"
 kiwipiepy morphemes or better, need no model and are far faster."""
 
 
-def make_tokenizer(korean: str = DEFAULT_KOREAN) -> Tokenizer:
-    """The tokenizer for a Korean method: ``ngram`` (default), ``kiwi`` or ``none``."""
+def make_tokenizer(korean: str = DEFAULT_KOREAN, *, bigrams: bool = False) -> Tokenizer:
+    """The tokenizer for a Korean method: ``ngram`` (default), ``kiwi`` or ``none`` (Hangul ignored)."""
     if korean == "ngram":
-        return NgramTokenizer()
+        return NgramTokenizer(bigrams)
     if korean == "kiwi":
-        return KiwiTokenizer()
+        return KiwiTokenizer(bigrams)
     if korean == "none":
-        return EnglishOnlyTokenizer()
+        return EnglishOnlyTokenizer(bigrams)
     raise ValueError(f"unknown Korean tokenizer {korean!r}; use one of {', '.join(KOREAN_TOKENIZERS)}")

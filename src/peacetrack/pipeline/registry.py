@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
@@ -108,7 +109,7 @@ class Registry:
         groups: Mapping[str, Sequence[str]] | None = None,
         threshold: float = 90.0,
     ) -> None:
-        self.actors: dict[str, Actor] = {actor.id: actor for actor in actors}
+        self.actors: Mapping[str, Actor] = MappingProxyType({actor.id: actor for actor in actors})
         self.threshold = threshold
         index: dict[str, set[str]] = {}
         written: set[str] = set()
@@ -191,6 +192,8 @@ class Registry:
                 continue
             alias, stop = hit
             a = tokens[i].start()
+            if text.count("(", a, stop) > text.count(")", a, stop) and text[stop : stop + 1] == ")":
+                stop += 1  # "… (K.P.R.)": close the bracket the name opened
             found.append(Found(alias.actors, a, stop, text[a:stop]))
             i += len(alias.keys)
         return found

@@ -25,7 +25,7 @@ from peacetrack.pipeline.resolve import resolve
 from peacetrack.pipeline.resources import Resources, load_resources
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Pipeline:
     """Everything a run needs, built once and shared by every document."""
 

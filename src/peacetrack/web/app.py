@@ -51,7 +51,7 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
     errors.install(app)
 
     @app.get("/api/health", response_model=Health, tags=["meta"], summary="Liveness: always ok")
-    def health() -> dict[str, str]:
+    async def health() -> dict[str, str]:
         return {"status": "ok"}
 
     guard = [Depends(require_reader), Depends(read_guard)] if private else [Depends(read_guard)]

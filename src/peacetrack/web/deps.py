@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from fastapi import Request
-from sqlalchemy import func, select
 
 from peacetrack.store import Store
 from peacetrack.store.tables import revisions
 
 Lang = Literal["en", "ko"]
 LANGS: tuple[Lang, ...] = ("en", "ko")
+
+
+_VERSION_SQL = f"SELECT coalesce(max(id), 0) FROM {revisions.name}"
 
 
 @dataclass
@@ -34,11 +36,34 @@ class VersionedCache:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def version(self) -> int:
-        with self.store.read() as conn:
-            return int(conn.scalar(select(func.coalesce(func.max(revisions.c.id), 0))) or 0)
+        # Every read asks this, so it goes straight to the driver: through a
+        # SQLAlchemy Connection (BEGIN, compile, ROLLBACK) it cost 30 times more
+        # on SQLite (2.4 ms against 0.07 ms on a loaded two-core machine).
+        raw = self.store.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute(_VERSION_SQL)
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
+        finally:
+            raw.close()
+        return int(row[0]) if row and row[0] is not None else 0
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
         return self.get_at(self.version(), key, compute)
+
+    def peek(self, version: int, key: str) -> tuple[bool, Any]:
+        """``(True, value)`` if ``key`` holds a value computed at ``version``, else ``(False, None)``.
+
+        For async callers: on a miss they compute off the event loop, then :meth:`get_at`.
+        """
+        with self._lock:
+            hit = self._values.get(key)
+        if hit is not None and hit[0] == version:
+            return True, hit[1]
+        return False, None
 
     def get_at(self, version: int, key: str, compute: Callable[[], Any]) -> Any:
         """As :meth:`get`, for a caller that has just read the version itself."""

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
-from peacetrack.pipeline.extract.names import clean, split_list
+from peacetrack.pipeline.extract.hosts import SPONSORED, hosts_and_sponsors, other_sponsors
 from peacetrack.pipeline.extract.sessions import extract_sessions, loose_topics
 from peacetrack.pipeline.extract.speakers import extract_speakers
 from peacetrack.pipeline.records import (
@@ -25,7 +25,6 @@ from peacetrack.pipeline.records import (
     Gathering,
     Mark,
     ModeValue,
-    NameRef,
     Place,
     Sentence,
     Session,
@@ -39,25 +38,6 @@ _HOST_VERB = re.compile(
     r"\b(?:co-?)?host(?:ed|s|ing)?\b|\borgani[sz]ed\b|\bconvened\b|\bheld\b|개최|주최|열렸|열린다|열립니다|마련",
     re.IGNORECASE,
 )
-_ACTIVE = re.compile(
-    r"\b(?:co-?)?hosted\s+(?=the\b|a\b|an\b|its\b|their\b)|\borgani[sz]ed\s+(?=the\b)"
-    r"|\bconvened\s+(?=the\b)",
-    re.IGNORECASE,
-)
-_PASSIVE = re.compile(r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+by\s+", re.IGNORECASE)
-_SPONSORED = re.compile(
-    r"(?:,\s*)?\b(?:sponsored|supported|funded)\s+by\s+(?P<list>.{1,300}?)(?=,|\s+(?:and\s+)?"
-    r"(?:co-?)?(?:hosted|organi[sz]ed|held|convened)\b|\.|$)",
-    re.IGNORECASE,
-)
-_KO_SUBJECT = re.compile(r"^(?P<list>[^.。]+?)(?:은|는|이|가)\s")
-_KO_SPONSOR = re.compile(r"(?:이|가)\s+(?:공동\s*)?후원|의\s+후원으로")
-_LABELS = re.compile(
-    r"^(?P<label>hosted\s+by|organi[sz]ed\s+by|organi[sz]ers?|hosts?|co-?hosts?|sponsored\s+by|sponsors?"
-    r"|supported\s+by|주최|주관|공동\s*주최|후원|협찬)\s*[:：]\s*(?P<list>.+)$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_SPONSOR_LABEL = re.compile(r"sponsor|support|후원|협찬", re.IGNORECASE)
 _TITLE_WORDS = r"Conference|Forum|Symposium|Seminar|Workshop|Congress|Dialogue|Roundtable|Summit"
 _TITLE_KEY = re.compile(rf"\b(?:{_TITLE_WORDS})\b")
 _CONNECTOR = frozenset({"on", "of", "for", "the", "and", "&", "in"})
@@ -93,15 +73,6 @@ def _mark(text: str, start: int, end: int) -> Mark:
     return Mark(start, end, text[start:end], EXTRACTOR)
 
 
-def _names(text: str, start: int, end: int) -> tuple[NameRef, ...]:
-    refs = []
-    for a, b in split_list(text, start, end):
-        name = clean(text[a:b])
-        if name and (name[0].isupper() or name[0].isdigit() or "\uac00" <= name[0] <= "\ud7a3"):
-            refs.append(NameRef(name, _mark(text, a, b)))
-    return tuple(refs)
-
-
 def _phrases_in(phrases: Sequence[DatePhrase], start: int, end: int) -> Sequence[DatePhrase]:
     return phrases_within(phrases, start, end)
 
@@ -117,7 +88,7 @@ def _main_sentence(
         score = 1.0
         score += 2 * bool(_phrases_in(phrases, sentence.start, sentence.end))
         score += (
-            bool(_SPONSORED.search(text, sentence.start, sentence.end))
+            bool(SPONSORED.search(text, sentence.start, sentence.end))
             or "후원" in text[sentence.start : sentence.end]
         )
         score += bool(
@@ -173,81 +144,6 @@ def _title(document: Document, sentence: Sentence | None) -> Mark | None:
     if document.title_mark is not None:
         return Mark(document.title_mark.start, document.title_mark.end, document.title_mark.text, EXTRACTOR)
     return None
-
-
-def _hosts_and_sponsors(text: str, sentence: Sentence | None) -> tuple[list[NameRef], list[NameRef]]:
-    hosts: list[NameRef] = []
-    sponsors: list[NameRef] = []
-    for match in _LABELS.finditer(text):
-        names = _names(text, match.start("list"), match.end("list"))
-        (sponsors if _SPONSOR_LABEL.search(match.group("label")) else hosts).extend(names)
-    if sentence is None or hosts:
-        return hosts, sponsors
-    start, end = sentence.start, sentence.end
-    sponsored = _SPONSORED.search(text, start, end)
-    if sponsored is not None:
-        sponsors.extend(_names(text, sponsored.start("list"), sponsored.end("list")))
-    passive = _PASSIVE.search(text, start, end)
-    active = _ACTIVE.search(text, start, end)
-    if passive is not None:
-        stop = re.search(
-            r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;]|,\s*(?:sponsored|supported|with)\b",
-            text[passive.end() : end],
-        )
-        hosts.extend(_names(text, passive.end(), passive.end() + stop.start() if stop else end))
-    elif active is not None:
-        subject_end = (
-            sponsored.start()
-            if sponsored is not None and sponsored.start() < active.start()
-            else active.start()
-        )
-        hosts.extend(_names(text, _subject_start(text, start, subject_end), subject_end))
-    else:
-        korean = _KO_SUBJECT.match(text[start:end])
-        if korean is not None and ("개최" in text[start:end] or "주최" in text[start:end]):
-            hosts.extend(_names(text, start, start + korean.end("list")))
-    return hosts, sponsors
-
-
-def _other_sponsors(text: str, sentences: Sequence[Sentence]) -> list[NameRef]:
-    """Sponsors named in a sentence of their own ("이번 포럼은 X와 Y가 후원합니다")."""
-    for sentence in sentences:
-        english = _SPONSORED.search(text, sentence.start, sentence.end)
-        if english is not None:
-            return list(_names(text, english.start("list"), english.end("list")))
-        korean = _korean_sponsors(text, sentence.start, sentence.end)
-        if korean:
-            return korean
-    return []
-
-
-def _korean_sponsors(text: str, start: int, end: int) -> list[NameRef]:
-    """ "X와 Y가 후원" / "X의 후원으로": the names run back from the particle to the topic or clause start."""
-    match = _KO_SPONSOR.search(text, start, end)
-    if match is None:
-        return []
-    b = match.start()
-    a = max(start, b - 200)
-    stop = max(text.rfind(".", a, b), text.rfind("。", a, b))
-    a = stop + 1 if stop >= 0 else a
-    topic = list(re.finditer(r"[^\s]+(?:은|는)\s+", text[a:b]))
-    if topic:
-        a += topic[-1].end()
-    return list(_names(text, a, b))
-
-
-def _subject_start(text: str, start: int, end: int) -> int:
-    """Skip what comes before the hosts: "Following on from …, on <dates>" up to the last date or comma."""
-    pos = start
-    for match in re.finditer(
-        r",\s+|\b(?:December|January|February|March|April|May|June|July|August|September"
-        r"|October|November)\b[^,]*?\d+(?:st|nd|rd|th)?\s+",
-        text[start:end],
-    ):
-        if match.group().startswith(","):
-            continue
-        pos = start + match.end()
-    return pos
 
 
 def _extra_sentences(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -333,9 +229,9 @@ def extract_gatherings(
         inside = _phrases_in(phrases, main.start, main.end)
         when = inside[0].values[0] if inside and inside[0].values else None
     place = _place(text, main, resources)
-    hosts, sponsors = _hosts_and_sponsors(text, main)
+    hosts, sponsors = hosts_and_sponsors(text, main, phrases)
     if not sponsors:
-        sponsors = _other_sponsors(text, sentences)
+        sponsors = other_sponsors(text, sentences)
     sessions = extract_sessions(text, sentences, phrases, when)
     if not sessions:
         topics = loose_topics(text)

@@ -62,7 +62,8 @@ def list_agreements(request: Request, as_of: AsOf = None) -> list[dict[str, Any]
             select(a.c.id, a.c.doc).where(a.c.status == ACCEPTED).order_by(a.c.signed, a.c.id)
         ).all()
         counts: dict[str, int] = {
-            aid: n for aid, n in conn.execute(select(p.c.agreement_id, func.count()).group_by(p.c.agreement_id))
+            aid: n
+            for aid, n in conn.execute(select(p.c.agreement_id, func.count()).group_by(p.c.agreement_id))
         }
         parties = actor_refs(conn, conn.scalars(select(ap.c.actor_id).where(ap.c.role == "party")))
     out = []

@@ -13,6 +13,7 @@ from typing import Any, Final, Literal
 import orjson
 from fastapi import Request, Response
 from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select
+from starlette.concurrency import run_in_threadpool
 
 from peacetrack.scoring import Index
 from peacetrack.scoring.load import load_index
@@ -42,11 +43,12 @@ def _matches(header: str, etag: str) -> bool:
     return "*" in tags or etag in tags
 
 
-def read_guard(request: Request, response: Response) -> None:
+async def read_guard(request: Request, response: Response) -> None:
     """For every read: note the data version; answer 304 when the client's ETag is current.
 
     Reads run after the private-server check (see ``app.py``), so a 304 never
-    tells an unauthenticated client anything.
+    tells an unauthenticated client anything. The version is one indexed
+    ``max(id)``, read on the event loop: cheaper than a hop to a worker thread.
     """
     cache: VersionedCache = request.app.state.cache
     version = cache.version()
@@ -75,17 +77,33 @@ def version_of(request: Request) -> int:
     return cache.version()
 
 
+INDEX_KEY: Final = "scoring-index"
+
+
+def _build_index(store: Store) -> Index:
+    with store.read() as conn:
+        return load_index(conn)
+
+
 def scoring_index(request: Request) -> Index:
     """The scoring index of the current data, rebuilt only after a write."""
     cache: VersionedCache = request.app.state.cache
     store = store_of(request)
-
-    def build() -> Index:
-        with store.read() as conn:
-            return load_index(conn)
-
-    index: Index = cache.get_at(version_of(request), "scoring-index", build)
+    index: Index = cache.get_at(version_of(request), INDEX_KEY, lambda: _build_index(store))
     return index
+
+
+async def scoring_index_async(request: Request) -> Index:
+    """:func:`scoring_index` for async handlers: a rebuild runs on a worker thread."""
+    cache: VersionedCache = request.app.state.cache
+    version = version_of(request)
+    hit, value = cache.peek(version, INDEX_KEY)
+    if hit:
+        index: Index = value
+        return index
+    store = store_of(request)
+    built: Index = await run_in_threadpool(cache.get_at, version, INDEX_KEY, lambda: _build_index(store))
+    return built
 
 
 # --- text ----------------------------------------------------------------------------------------

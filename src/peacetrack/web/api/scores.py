@@ -11,8 +11,9 @@ from sqlalchemy import Connection, select
 from peacetrack.scoring import By, Freq, ScoreRow, period_ends, scores, series
 from peacetrack.scoring.load import first_signed
 from peacetrack.store import tables as t
-from peacetrack.web.api.common import scoring_index, store_of, text_map
+from peacetrack.web.api.common import scoring_index, scoring_index_async, store_of, text_map, version_of
 from peacetrack.web.api.schemas import ScoreRowOut, SeriesOut, TextMap
+from peacetrack.web.deps import VersionedCache
 from peacetrack.web.errors import ApiError, ProblemOut
 
 reads = APIRouter(tags=["scores"])
@@ -36,9 +37,18 @@ def row_json(row: ScoreRow) -> dict[str, Any]:
     summary="Implementation scores as of a date",
     description="Exactly the rows of `peacetrack score --format json` (SPEC section 3), sorted by key.",
 )
-def get_scores(request: Request, as_of: AsOf = None, by: ByQuery = "agreement") -> list[dict[str, Any]]:
-    index = scoring_index(request)
-    return [row_json(r) for r in scores(index, as_of or date.today(), by)]
+async def get_scores(request: Request, as_of: AsOf = None, by: ByQuery = "agreement") -> list[dict[str, Any]]:
+    # Async: with the index cached this is pure computation, no thread hop needed.
+    index = await scoring_index_async(request)
+    if as_of is not None:
+        return [row_json(r) for r in scores(index, as_of, by)]
+    # Today's rows (the dashboard's question) are kept until the next write or midnight.
+    today = date.today()
+    cache: VersionedCache = request.app.state.cache
+    rows: list[dict[str, Any]] = cache.get_at(
+        version_of(request), f"scores:{today}:{by}", lambda: [row_json(r) for r in scores(index, today, by)]
+    )
+    return rows
 
 
 def group_names(conn: Connection, by: By) -> dict[str, TextMap]:

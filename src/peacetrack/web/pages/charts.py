@@ -230,8 +230,8 @@ def month_bars(
     *,
     href: Callable[[date, date], str],
     label: Callable[[date, int], str],
-    width: int = 760,
-    height: int = 90,
+    width: int = 1000,
+    height: int = 96,
 ) -> BarChart:
     """Events per month over the months from the first to the last with any, each bar a link."""
     if not counts:
@@ -252,7 +252,7 @@ def month_bars(
         month_start = date(yy, mm, 1)
         month_end = month_last_day(yy, mm)
         h = round(plot_h * n / top_count, 1) if n else 0.0
-        if mm == 1 or i == 0:
+        if mm == 1 or (i == 0 and mm <= 9):
             ticks.append(Tick(round(i * slot, 1), str(yy)))
         if n:
             bars.append(

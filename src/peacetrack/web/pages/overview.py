@@ -75,7 +75,10 @@ def reversed_provisions(idx: Any, as_of: date, names: dict[str, rq.ProvisionName
     return found
 
 
-def overview_context(store: Store, cache: VersionedCache, view: View, as_of: date) -> dict[str, Any]:
+def overview_context(
+    store: Store, cache: VersionedCache, view: View, as_of: date, *, chart_end: date | None = None
+) -> dict[str, Any]:
+    """Everything the overview (and the report) shows; the trajectories run to ``chart_end`` (today)."""
     lang: Lang = "ko" if view.lang == "ko" else "en"
     idx = sq.index(store, cache, lang)
     labels = level_labels(view)
@@ -122,8 +125,9 @@ def overview_context(store: Store, cache: VersionedCache, view: View, as_of: dat
         ReversedGroup(key, shorts.get(key, key), items)
         for key, items in sorted(groups.items(), key=lambda kv: order.get(kv[0], (today, kv[0])))
     ]
-    series = sq.monthly(store, cache, "agreement", today)
-    last_month = max((d for points in series.values() for d, _ in points), default=today)
+    end = chart_end or today
+    series = sq.monthly(store, cache, "agreement", end)
+    last_month = max((d for points in series.values() for d, _ in points), default=end)
     chart = charts.trajectory(
         {k: series[k] for k in sorted(series, key=lambda k: order.get(k, (today, k))) if k in agreements},
         shorts,

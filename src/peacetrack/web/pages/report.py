@@ -44,7 +44,7 @@ def find_chromium() -> str | None:
 def report_context(
     store: Store, cache: VersionedCache, view: View, as_of: date, *, inline_css: bool
 ) -> dict[str, Any]:
-    context = overview_context(store, cache, view, as_of)
+    context = overview_context(store, cache, view, as_of, chart_end=min(as_of, date.today()))
     with store.read() as conn:
         ids = {e for item in context["reversed"] if item.status.current for e in item.status.current.evidence}
         found = event_q.find_by_ids(conn, ids)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import orjson
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Select, Table, select
 
 from peacetrack.model.records import (
     Actor,
@@ -178,48 +178,54 @@ class ProvisionName:
     ref: str
     text: dict[str, str]
     agreement_title: dict[str, str]
+    agreement_short: dict[str, str]
+    """A short name of the agreement per language (see :func:`short_title`)."""
+
+
+def _named(
+    rows: Iterable[tuple[str, str, str, str, str | None, str, str | None, str]],
+) -> list[ProvisionName]:
+    shorts: dict[str, dict[str, str]] = {}
+    out: list[ProvisionName] = []
+    for pid, agreement, ref, text_en, text_ko, title_en, title_ko, doc in rows:
+        title = {"en": title_en, **({"ko": title_ko} if title_ko else {})}
+        short = shorts.get(agreement)
+        if short is None:
+            aliases = orjson.loads(doc).get("aliases") or []
+            short = shorts[agreement] = {lang: _short(title, aliases, lang) for lang in ("en", "ko")}
+        out.append(
+            ProvisionName(
+                pid, agreement, ref, {"en": text_en, **({"ko": text_ko} if text_ko else {})}, title, short
+            )
+        )
+    return out
+
+
+def _provision_query() -> Select[Any]:
+    p, a = t.provisions, t.agreements
+    return (
+        select(
+            p.c.id, p.c.agreement_id, p.c.ref, p.c.text_en, p.c.text_ko, a.c.title_en, a.c.title_ko, a.c.doc
+        )
+        .join(a, a.c.id == p.c.agreement_id)
+        .where(a.c.status == ACCEPTED)
+    )
 
 
 def provision_names(conn: Connection, ids: Iterable[str]) -> dict[str, ProvisionName]:
     """Ref, text and agreement title of the provisions among ``ids`` (accepted agreements)."""
-    p, a = t.provisions, t.agreements
     found: dict[str, ProvisionName] = {}
     for chunk in chunks(list(ids)):
-        query = (
-            select(p.c.id, p.c.agreement_id, p.c.ref, p.c.text_en, p.c.text_ko, a.c.title_en, a.c.title_ko)
-            .join(a, a.c.id == p.c.agreement_id)
-            .where(p.c.id.in_(chunk), a.c.status == ACCEPTED)
-        )
-        for pid, agreement, ref, text_en, text_ko, title_en, title_ko in conn.execute(query):
-            found[pid] = ProvisionName(
-                pid,
-                agreement,
-                ref,
-                {"en": text_en, **({"ko": text_ko} if text_ko else {})},
-                {"en": title_en, **({"ko": title_ko} if title_ko else {})},
-            )
+        rows = conn.execute(_provision_query().where(t.provisions.c.id.in_(chunk)))
+        for name in _named(rows):
+            found[name.id] = name
     return found
 
 
 def all_provision_names(conn: Connection) -> list[ProvisionName]:
     """Every provision of an accepted agreement, by agreement signing date then position."""
-    p, a = t.provisions, t.agreements
-    query = (
-        select(p.c.id, p.c.agreement_id, p.c.ref, p.c.text_en, p.c.text_ko, a.c.title_en, a.c.title_ko)
-        .join(a, a.c.id == p.c.agreement_id)
-        .where(a.c.status == ACCEPTED)
-        .order_by(a.c.signed, a.c.id, p.c.position)
-    )
-    return [
-        ProvisionName(
-            pid,
-            agreement,
-            ref,
-            {"en": text_en, **({"ko": text_ko} if text_ko else {})},
-            {"en": title_en, **({"ko": title_ko} if title_ko else {})},
-        )
-        for pid, agreement, ref, text_en, text_ko, title_en, title_ko in conn.execute(query)
-    ]
+    a, p = t.agreements, t.provisions
+    return _named(conn.execute(_provision_query().order_by(a.c.signed, a.c.id, p.c.position)))
 
 
 def _has_hangul(text: str) -> bool:
@@ -230,12 +236,16 @@ SHORT_TITLE = 40
 """Titles up to this long are short enough to use as they are."""
 
 
-def short_title(agreement: Agreement, lang: str) -> str:
-    """A short name for charts and lists: the title when short, else the first alias in ``lang``."""
-    title = pick(agreement.title, lang)
-    if len(title) <= SHORT_TITLE:
-        return title
-    for alias in agreement.aliases:
+def _short(title: dict[str, str], aliases: Iterable[str], lang: str) -> str:
+    text = pick(title, lang)
+    if len(text) <= SHORT_TITLE:
+        return text
+    for alias in aliases:
         if (lang == "ko") == _has_hangul(alias) and len(alias) >= 4:
             return alias
-    return title
+    return text
+
+
+def short_title(agreement: Agreement, lang: str) -> str:
+    """A short name for charts and lists: the title when short, else the first alias in ``lang``."""
+    return _short(agreement.title, agreement.aliases, lang)

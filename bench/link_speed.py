@@ -1,0 +1,151 @@
+"""Speed of `peacetrack link` (issue 6): queries per second and index build time.
+
+(a) Link queries per second on one core against the Korean Peninsula
+    provisions, with the gold texts (English and Korean) as queries, full
+    `link_text` calls (tokenise, score, top 5, matched words). Target ≥ 1,000/s.
+(b) Index build time for N synthetic provisions (default 10,000), made by
+    recombining sentences and keywords of the real ones (seeded), English and
+    Korean, with 50 agreements. Target < 5 s. Then the incremental rebuild
+    after changing one provision.
+
+Each for the n-gram (default) and kiwipiepy Korean tokenizers. Pinned to one
+CPU where the platform allows (os.sched_setaffinity).
+
+    .venv/bin/python bench/link_speed.py [--n 10000] [--seconds 3] [--seed 1] [--skip-kiwi] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import orjson
+import yaml
+
+from peacetrack.link import IndexConfig, LinkIndex, ProvisionDoc, docs_from_bundles, link_text
+
+GOLD = Path(__file__).resolve().parent / "link_gold.yaml"
+
+
+def pin_one_core() -> str:
+    if hasattr(os, "sched_setaffinity"):
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    return "not pinned (no sched_setaffinity)"
+
+
+def queries() -> dict[str, list[str]]:
+    items = yaml.safe_load(GOLD.read_text("utf-8"))["items"]
+    return {lang: [x["text"] for x in items if x["lang"] == lang] for lang in ("en", "ko")}
+
+
+def query_rate(index: LinkIndex, texts: list[str], seconds: float) -> float:
+    for text in texts[:5]:  # warm: a lazily loaded model is not a query's cost
+        link_text(text, index, 5)
+    done = 0
+    t0 = time.perf_counter()
+    while True:
+        for text in texts:
+            link_text(text, index, 5)
+        done += len(texts)
+        elapsed = time.perf_counter() - t0
+        if elapsed >= seconds:
+            return done / elapsed
+
+
+def _sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in text.replace("; ", ". ").split(". ") if p.strip()]
+    return parts or [text]
+
+
+def synthetic(real: list[ProvisionDoc], n: int, seed: int) -> list[ProvisionDoc]:
+    """N provisions that look like the real ones: their sentences and keywords recombined."""
+    rng = random.Random(seed)
+    en = [s for d in real for s in _sentences(d.text_en)]
+    ko = [s for d in real for s in _sentences(d.text_ko) if s]
+    keywords = [k for d in real for k in d.keywords]
+    themes = sorted({t for d in real for t in d.themes})
+    agreements = [
+        (f"synthetic-{i:03d}", (f"Synthetic agreement {i}", f"합성 합의서 {i}"), (f"SA{i}", f"합의 {i}"))
+        for i in range(50)
+    ]
+    out = []
+    for i in range(n):
+        agr, title, aliases = agreements[i % len(agreements)]
+        out.append(
+            ProvisionDoc(
+                id=f"{agr}/{i}",
+                agreement_id=agr,
+                ref=str(i),
+                text_en=" ".join(rng.sample(en, 3)),
+                text_ko=" ".join(rng.sample(ko, 2)),
+                keywords=tuple(rng.sample(keywords, 12)),
+                themes=tuple(rng.sample(themes, 3)),
+                agreement_title=title,
+                aliases=aliases,
+            )
+        )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=10_000, help="synthetic provisions for the build timing")
+    ap.add_argument("--seconds", type=float, default=3.0, help="time spent on each query-rate measurement")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--skip-kiwi", action="store_true", help="only the n-gram tokenizer (kiwi is slow to build)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+
+    pinned = pin_one_core()
+    real = docs_from_bundles(["@korean-peninsula"])
+    texts = queries()
+    synth = synthetic(real, args.n, args.seed)
+    results: dict[str, Any] = {"cpu": pinned, "provisions": len(real), "synthetic": args.n, "tokenizers": {}}
+    for korean in ("ngram",) if args.skip_kiwi else ("ngram", "kiwi"):
+        config = IndexConfig(korean=korean)
+        entry: dict[str, Any] = {}
+        index = LinkIndex.build(real, config)
+        index.query_tokens("모델 준비")  # load a lazy model before timing
+        for lang, qs in texts.items():
+            entry[f"queries_per_s_{lang}"] = round(query_rate(index, qs, args.seconds))
+        t0 = time.perf_counter()
+        big = LinkIndex(config)
+        big.query_tokens("모델 준비")
+        t_model = time.perf_counter()
+        big.update(synth)
+        t1 = time.perf_counter()
+        entry["model_load_s"] = round(t_model - t0, 3)
+        entry["build_s"] = round(t1 - t_model, 3)
+        changed = list(synth)
+        changed[17] = replace(changed[17], text_en=changed[17].text_en + " Amended.")
+        t2 = time.perf_counter()
+        report = big.update(changed)
+        entry["rebuild_one_changed_s"] = round(time.perf_counter() - t2, 3)
+        entry["rebuild_tokenised"] = len(report.tokenised)
+        entry["queries_per_s_synthetic_en"] = round(query_rate(big, texts["en"], args.seconds / 2))
+        results["tokenizers"][korean] = entry
+
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps(results, option=orjson.OPT_INDENT_2) + b"\n")
+        return 0
+    print(f"{results['cpu']}; {results['provisions']} real provisions; {args.n} synthetic")
+    for korean, e in results["tokenizers"].items():
+        print(
+            f"{korean:>6}: link {e['queries_per_s_en']}/s (en), {e['queries_per_s_ko']}/s (ko) on the real index; "
+            f"build {args.n} in {e['build_s']} s (+ model {e['model_load_s']} s); "
+            f"rebuild after 1 change {e['rebuild_one_changed_s']} s ({e['rebuild_tokenised']} tokenised); "
+            f"{e['queries_per_s_synthetic_en']}/s (en) on the synthetic index"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""Hosts and sponsors of a gathering: from label lines, or from the sentence that says who held it.
+
+"… the KSM, the Civil Peace Forum, …, sponsored by X and the Y, hosted the …" (active),
+"… hosted by X and the Y in Seoul" (passive), "X와 Y는 … 개최합니다" / "X와 Y가 후원합니다"
+(Korean), "주최: X, Y" / "Sponsored by: X" (labels).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
+from peacetrack.pipeline.extract.names import clean, split_list
+from peacetrack.pipeline.records import Extractor, Mark, NameRef, Sentence
+
+EXTRACTOR = Extractor("hosts", "1.0")
+
+_ACTIVE = re.compile(
+    r"\b(?:co-?)?hosted\s+(?=the\b|a\b|an\b|its\b|their\b)|\borgani[sz]ed\s+(?=the\b)"
+    r"|\bconvened\s+(?=the\b)",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+by\s+", re.IGNORECASE)
+SPONSORED = re.compile(
+    r"(?:,\s*)?\b(?:sponsored|supported|funded)\s+by\s+(?P<list>.{1,300}?)(?=,|\s+(?:and\s+)?"
+    r"(?:co-?)?(?:hosted|organi[sz]ed|held|convened)\b|\.|$)",
+    re.IGNORECASE,
+)
+_KO_SUBJECT = re.compile(r"^(?P<list>[^.。]+?)(?:은|는|이|가)\s")
+_KO_SPONSOR = re.compile(r"(?:이|가)\s+(?:공동\s*)?후원|의\s+후원으로")
+_LABELS = re.compile(
+    r"^(?P<label>hosted\s+by|organi[sz]ed\s+by|organi[sz]ers?|hosts?|co-?hosts?|sponsored\s+by|sponsors?"
+    r"|supported\s+by|주최|주관|공동\s*주최|후원|협찬)\s*[:：]\s*(?P<list>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SPONSOR_LABEL = re.compile(r"sponsor|support|후원|협찬", re.IGNORECASE)
+
+
+def _mark(text: str, start: int, end: int) -> Mark:
+    return Mark(start, end, text[start:end], EXTRACTOR)
+
+
+_NAME_GLUE = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "the",
+        "in",
+        "on",
+        "with",
+        "to",
+        "a",
+        "an",
+        "at",
+        "by",
+        "de",
+        "du",
+        "la",
+        "le",
+        "des",
+        "und",
+    ]
+)
+
+
+def _name_like(name: str) -> bool:
+    """Names are capitalised but for small words: "Following on from June's conference" is no host."""
+    if not name or not (name[0].isupper() or name[0].isdigit() or "\uac00" <= name[0] <= "\ud7a3"):
+        return False
+    return all(not w[0].islower() or w in _NAME_GLUE for w in name.split() if w[0].isascii())
+
+
+def _names(text: str, start: int, end: int) -> tuple[NameRef, ...]:
+    refs = []
+    for a, b in split_list(text, start, end):
+        name = clean(text[a:b])
+        if _name_like(name):
+            refs.append(NameRef(name, _mark(text, a, b)))
+    return tuple(refs)
+
+
+def hosts_and_sponsors(
+    text: str, sentence: Sentence | None, phrases: Sequence[DatePhrase]
+) -> tuple[list[NameRef], list[NameRef]]:
+    hosts: list[NameRef] = []
+    sponsors: list[NameRef] = []
+    for match in _LABELS.finditer(text):
+        names = _names(text, match.start("list"), match.end("list"))
+        (sponsors if _SPONSOR_LABEL.search(match.group("label")) else hosts).extend(names)
+    if sentence is None or hosts:
+        return hosts, sponsors
+    start, end = sentence.start, sentence.end
+    sponsored = SPONSORED.search(text, start, end)
+    if sponsored is not None:
+        sponsors.extend(_names(text, sponsored.start("list"), sponsored.end("list")))
+    passive = _PASSIVE.search(text, start, end)
+    active = _ACTIVE.search(text, start, end)
+    if passive is not None:
+        stop = re.search(
+            r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;]|,\s*(?:sponsored|supported|with)\b",
+            text[passive.end() : end],
+        )
+        hosts.extend(_names(text, passive.end(), passive.end() + stop.start() if stop else end))
+    elif active is not None:
+        subject_end = (
+            sponsored.start()
+            if sponsored is not None and sponsored.start() < active.start()
+            else active.start()
+        )
+        hosts.extend(_names(text, _subject_start(phrases, start, subject_end), subject_end))
+    else:
+        korean = _KO_SUBJECT.match(text[start:end])
+        if korean is not None and ("개최" in text[start:end] or "주최" in text[start:end]):
+            hosts.extend(_names(text, start, start + korean.end("list")))
+    return hosts, sponsors
+
+
+def other_sponsors(text: str, sentences: Sequence[Sentence]) -> list[NameRef]:
+    """Sponsors named in a sentence of their own ("이번 포럼은 X와 Y가 후원합니다")."""
+    for sentence in sentences:
+        english = SPONSORED.search(text, sentence.start, sentence.end)
+        if english is not None:
+            return list(_names(text, english.start("list"), english.end("list")))
+        korean = _korean_sponsors(text, sentence.start, sentence.end)
+        if korean:
+            return korean
+    return []
+
+
+def _korean_sponsors(text: str, start: int, end: int) -> list[NameRef]:
+    """ "X와 Y가 후원" / "X의 후원으로": the names run back from the particle to the topic or clause start."""
+    match = _KO_SPONSOR.search(text, start, end)
+    if match is None:
+        return []
+    b = match.start()
+    a = max(start, b - 200)
+    stop = max(text.rfind(".", a, b), text.rfind("。", a, b))
+    a = stop + 1 if stop >= 0 else a
+    topic = list(re.finditer(r"[^\s]+(?:은|는)\s+", text[a:b]))
+    if topic:
+        a += topic[-1].end()
+    return list(_names(text, a, b))
+
+
+def _subject_start(phrases: Sequence[DatePhrase], start: int, end: int) -> int:
+    """The hosts follow any date that opens the sentence: "… on <dates> the KSM, …, hosted"."""
+    inside = phrases_within(phrases, start, end)
+    return inside[-1].end if inside else start
