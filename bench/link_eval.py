@@ -82,7 +82,9 @@ class Ranked:
 
 
 def rank_all(items: list[Item], index: LinkIndex, reranker: Reranker | None) -> list[Ranked]:
-    return [Ranked(it, [h.provision for h in link_text(it.text, index, DEPTH, reranker=reranker)]) for it in items]
+    return [
+        Ranked(it, [h.provision for h in link_text(it.text, index, DEPTH, reranker=reranker)]) for it in items
+    ]
 
 
 def metrics(ranked: list[Ranked]) -> dict[str, float]:
@@ -106,7 +108,9 @@ def breakdown(ranked: list[Ranked]) -> dict[str, dict[str, float]]:
     for split in ("dev", "test", "fresh"):
         out[split] = metrics([r for r in ranked if r.item.split == split])
         for lang in ("en", "ko"):
-            out[f"{split}-{lang}"] = metrics([r for r in ranked if r.item.split == split and r.item.lang == lang])
+            out[f"{split}-{lang}"] = metrics(
+                [r for r in ranked if r.item.split == split and r.item.lang == lang]
+            )
     return out
 
 
@@ -123,9 +127,7 @@ def effect_accuracy(items: list[Item], index: LinkIndex) -> dict[str, Any]:
         per_lang[it.lang][1] += 1
         if not ok:
             misses.append((it.id, it.effect, got.effect, got.cue))
-    out: dict[str, Any] = {
-        lang: round(c / n, 3) if n else None for lang, (c, n) in per_lang.items()
-    }
+    out: dict[str, Any] = {lang: round(c / n, 3) if n else None for lang, (c, n) in per_lang.items()}
     total = sum(c for c, _ in per_lang.values())
     out["all"] = round(total / len(rows), 3) if rows else None
     out["n"] = len(rows)
@@ -157,7 +159,9 @@ def grid(items: list[Item], docs: list[Any], korean: str) -> dict[str, Any]:
     for kw, ag, th, bigrams, boost in itertools.product(
         (1.5, 2.0, 3.0), (0.0, 0.25, 0.5), (0.0, 0.5), (False, True), (0.0, 0.5, 1.0)
     ):
-        cfg = IndexConfig(korean, FieldWeights(1.0, kw, th, ag), english_bigrams=bigrams, agreement_boost=boost)
+        cfg = IndexConfig(
+            korean, FieldWeights(1.0, kw, th, ag), english_bigrams=bigrams, agreement_boost=boost
+        )
         index = LinkIndex.build(docs, cfg)
         for b, k1, common in itertools.product((0.3, 0.5, 0.75), (1.2, 1.6), (0.1, 0.3)):
             index.retune(BM25Params(k1, b), common)
@@ -217,10 +221,14 @@ def main(argv: list[str] | None = None) -> int:
             entry["build_s"] = round(build_s, 3)
             entry["rank_all_s"] = round(elapsed, 3)
             if reranker is None:
-                entry["queries_per_s"] = {lang: round(query_rate(items, index, lang)) for lang in ("en", "ko")}
+                entry["queries_per_s"] = {
+                    lang: round(query_rate(items, index, lang)) for lang in ("en", "ko")
+                }
             results["configs"][name] = entry
             misses[name] = [
-                (r.item.id, r.item.text, r.ranking[:3]) for r in ranked if not (r.ranking[:1] and r.ranking[0] in r.item.provisions)
+                (r.item.id, r.item.text, r.ranking[:3])
+                for r in ranked
+                if not (r.ranking[:1] and r.ranking[0] in r.item.provisions)
             ]
         if korean == base.korean:
             results["effect"] = effect_accuracy(items, index)
@@ -230,15 +238,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(results, option=orjson.OPT_INDENT_2) + b"\n")
         return 0
-    print(f"{results['items']} gold texts ({results['by_lang']}), splits {results['by_split']}, "
-          f"{results['provisions']} provisions")
+    print(
+        f"{results['items']} gold texts ({results['by_lang']}), splits {results['by_split']}, "
+        f"{results['provisions']} provisions"
+    )
     cols = ("all", "en", "ko", "dev-en", "dev-ko", "test-en", "test-ko", "fresh-en", "fresh-ko")
     print(f"{'config':<14} " + " ".join(f"{c:>20}" for c in cols) + "   build_s  q/s en,ko")
     print(f"{'':<14} " + " ".join(f"{'top1  r@5   mrr':>20}" for _ in cols))
     for name, entry in results["configs"].items():
-        cells = " ".join(f"{entry[c]['top1']:>6.3f}{entry[c]['r@5']:>7.3f}{entry[c]['mrr']:>7.3f}" for c in cols)
+        cells = " ".join(
+            f"{entry[c]['top1']:>6.3f}{entry[c]['r@5']:>7.3f}{entry[c]['mrr']:>7.3f}" for c in cols
+        )
         qps = entry.get("queries_per_s")
-        print(f"{name:<14} {cells}   {entry['build_s']:>7.3f}  {qps['en'] if qps else '-'},{qps['ko'] if qps else '-'}")
+        rate = f"{qps['en']},{qps['ko']}" if qps else "-"
+        print(f"{name:<14} {cells}   {entry['build_s']:>7.3f}  {rate}")
     if "rerank" in results:
         print(results["rerank"])
     eff = results["effect"]

@@ -18,7 +18,9 @@ def _db(cli: Any, tmp_path: Path) -> str:
 
 def test_json_shape(cli: Any, tmp_path: Path) -> None:
     db = _db(cli, tmp_path)
-    result = cli("link", "North Korea blew up the liaison office", "--db", db, "--format", "json", "--top", "2")
+    result = cli(
+        "link", "North Korea blew up the liaison office", "--db", db, "--format", "json", "--top", "2"
+    )
     assert result.code == 0, result.err
     rows = orjson.loads(result.out)
     assert isinstance(rows, list) and 1 <= len(rows) <= 2

@@ -27,9 +27,23 @@ class CountingTokenizer(NgramTokenizer):
 def _docs() -> list[ProvisionDoc]:
     base = ProvisionDoc(id="", agreement_id="pd", ref="", text_en="", aliases=("Panmunjom Declaration",))
     return [
-        replace(base, id="pd/1", ref="1", text_en="Open a joint liaison office in Kaesong.", text_ko="공동연락사무소를 설치한다."),
-        replace(base, id="pd/2", ref="2", text_en="Reunite separated families.", text_ko="이산가족 상봉을 한다."),
-        replace(base, id="pd/3", ref="3", text_en="Link the railways and roads.", text_ko="철도와 도로를 연결한다."),
+        replace(
+            base,
+            id="pd/1",
+            ref="1",
+            text_en="Open a joint liaison office in Kaesong.",
+            text_ko="공동연락사무소를 설치한다.",
+        ),
+        replace(
+            base, id="pd/2", ref="2", text_en="Reunite separated families.", text_ko="이산가족 상봉을 한다."
+        ),
+        replace(
+            base,
+            id="pd/3",
+            ref="3",
+            text_en="Link the railways and roads.",
+            text_ko="철도와 도로를 연결한다.",
+        ),
     ]
 
 

@@ -32,8 +32,12 @@ class FakeEncoder:
 
 def _index() -> LinkIndex:
     docs = [
-        ProvisionDoc(id="a/1", agreement_id="a", ref="1", text_en="Open a liaison office for talks in Kaesong."),
-        ProvisionDoc(id="a/2", agreement_id="a", ref="2", text_en="Hold family reunions after talks in Kaesong."),
+        ProvisionDoc(
+            id="a/1", agreement_id="a", ref="1", text_en="Open a liaison office for talks in Kaesong."
+        ),
+        ProvisionDoc(
+            id="a/2", agreement_id="a", ref="2", text_en="Hold family reunions after talks in Kaesong."
+        ),
         ProvisionDoc(id="a/3", agreement_id="a", ref="3", text_en="Link the railway and road in Kaesong."),
     ]
     return LinkIndex.build(docs)

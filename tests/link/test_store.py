@@ -18,7 +18,12 @@ def test_index_from_the_store(store: Store, tmp_path: Path) -> None:
     with store.read() as conn:
         docs = docs_from_store(conn)
     by_id = {d.id: d for d in docs}
-    assert set(by_id) == {"panmunjom-2018/1.3", "panmunjom-2018/2.1", "panmunjom-2018/3.4", "singapore-2018/3"}
+    assert set(by_id) == {
+        "panmunjom-2018/1.3",
+        "panmunjom-2018/2.1",
+        "panmunjom-2018/3.4",
+        "singapore-2018/3",
+    }
     liaison = by_id["panmunjom-2018/1.3"]
     assert liaison.keywords == ("liaison office", "연락사무소")
     assert "Dialogue mechanisms" in liaison.themes and "대화 체계" in liaison.themes
@@ -27,7 +32,10 @@ def test_index_from_the_store(store: Store, tmp_path: Path) -> None:
     cache = IndexCache(tmp_path / "cache")
     index = cache.for_store(store)
     assert link_text("북한이 연락사무소를 폭파했다", index)[0].provision == "panmunjom-2018/1.3"
-    assert link_text("complete denuclearisation", index, top=2)[0].agreement in {"panmunjom-2018", "singapore-2018"}
+    assert link_text("complete denuclearisation", index, top=2)[0].agreement in {
+        "panmunjom-2018",
+        "singapore-2018",
+    }
     assert make_linker(index)("The joint liaison office in Kaesong opened") == ["panmunjom-2018/1.3"]
 
     # Change one provision in the database: only it is tokenised again.

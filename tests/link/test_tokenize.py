@@ -23,7 +23,9 @@ def test_ngrams_of_a_word_with_particles_contain_the_bare_word() -> None:
 
 
 @pytest.mark.parametrize("korean", ["ngram", "kiwi"])
-@pytest.mark.parametrize("query", ["연락사무소를 폭파했다", "연락사무소가 문을 열었다", "공동연락사무소의 운영"])
+@pytest.mark.parametrize(
+    "query", ["연락사무소를 폭파했다", "연락사무소가 문을 열었다", "공동연락사무소의 운영"]
+)
 def test_particles_do_not_stop_a_match(korean: str, query: str) -> None:
     if korean == "kiwi" and importlib.util.find_spec("kiwipiepy") is None:
         pytest.skip("kiwipiepy not installed")
@@ -86,3 +88,12 @@ def test_token_spans_point_into_the_text() -> None:
 def test_unknown_korean_method_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown Korean tokenizer"):
         make_tokenizer("mecab")
+
+
+def test_ngram_terms_equal_token_terms(kp_docs: list[ProvisionDoc]) -> None:
+    from collections import Counter
+
+    tok = NgramTokenizer()
+    for doc in kp_docs[:20]:
+        for text in (doc.text_ko, f"{doc.text_en} {doc.text_ko}", " ; ".join(doc.keywords)):
+            assert Counter(tok.terms(text)) == Counter(t.term for t in tok.tokens(text))

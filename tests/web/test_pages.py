@@ -593,6 +593,7 @@ def test_pages_send_a_strict_content_security_policy(pages: TestClient) -> None:
     policy = response.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "default-src 'self'" in policy
     assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["vary"] == "Accept-Language, Cookie"
 
 
 def test_review_needs_an_editor_signed_in(pages: TestClient, tokens: dict[str, str]) -> None:
@@ -605,6 +606,7 @@ def test_review_needs_an_editor_signed_in(pages: TestClient, tokens: dict[str, s
     editor = pages.post("/login", data={"token": tokens["editor"]}, follow_redirects=False)
     cookie = editor.headers["set-cookie"]
     assert "pt_editor=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
+    assert pages.get("/review").headers["cache-control"] == "no-store"
     html = get(pages, "/review")
     assert "Signed in as editor (editor)." in html
     assert "Nothing to review" in html

@@ -80,7 +80,9 @@ def link(
         print_json(rows)
         return
     if not len(index):
-        stderr().print("no provisions in this database: import some first (peacetrack import @korean-peninsula)")
+        stderr().print(
+            "no provisions in this database: import some first (peacetrack import @korean-peninsula)"
+        )
         return
     if not rows:
         stderr().print("no provision shares a word with this text")

@@ -22,13 +22,15 @@ IntArray = npt.NDArray[np.int32]
 
 @dataclass(frozen=True, slots=True)
 class BM25Params:
+    """Defaults chosen on the dev split of bench/link_gold.yaml (docs/linking.md)."""
+
     k1: float = 1.2
-    b: float = 0.5
+    b: float = 0.3
 
 
 @dataclass(slots=True)
 class TermCounts:
-    """A document's weighted term frequencies, by term id (ids unique, ascending)."""
+    """A document's weighted term frequencies, by term id (each id once)."""
 
     ids: IntArray
     tf: FloatArray
@@ -50,10 +52,11 @@ class Vocabulary:
         return self.ids.get(term)
 
     def counts(self, weighted: Mapping[str, float]) -> TermCounts:
-        pairs = sorted((self.id(term), w) for term, w in weighted.items() if w > 0)
+        ids = self.ids
+        # setdefault's default is evaluated first: a new term gets the next id.
+        term_ids = [ids.setdefault(term, len(ids)) for term in weighted]
         return TermCounts(
-            np.fromiter((i for i, _ in pairs), dtype=np.int32, count=len(pairs)),
-            np.fromiter((w for _, w in pairs), dtype=np.float32, count=len(pairs)),
+            np.array(term_ids, dtype=np.int32), np.array(list(weighted.values()), dtype=np.float32)
         )
 
 
@@ -74,7 +77,11 @@ class Postings:
         """Sum of the weights of ``term_ids`` (each counted once, times its query weight) per document."""
         n_terms = len(self.indptr) - 1
         ids = np.asarray(term_ids, dtype=np.int64)
-        qw = np.ones(len(ids), dtype=np.float32) if query_weights is None else np.asarray(query_weights, np.float32)
+        qw = (
+            np.ones(len(ids), dtype=np.float32)
+            if query_weights is None
+            else np.asarray(query_weights, np.float32)
+        )
         keep = (ids >= 0) & (ids < n_terms)
         ids, qw = ids[keep], qw[keep]
         if ids.size == 0 or self.n_docs == 0:
@@ -102,7 +109,13 @@ def build_postings(docs: list[TermCounts], n_terms: int, params: BM25Params) -> 
     empty_f = np.zeros(0, np.float32)
     if n == 0:
         return Postings(
-            np.zeros(n_terms + 1, dtype=np.int64), np.zeros(0, np.int32), empty_f, 0, empty_f, empty_f, params.k1
+            np.zeros(n_terms + 1, dtype=np.int64),
+            np.zeros(0, np.int32),
+            empty_f,
+            0,
+            empty_f,
+            empty_f,
+            params.k1,
         )
     lengths = np.fromiter((len(d.ids) for d in docs), dtype=np.int64, count=n)
     cols = np.concatenate([d.ids for d in docs])

@@ -7,6 +7,7 @@ disk, so the next process re-tokenises only provisions that changed since.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -45,10 +46,8 @@ class IndexCache:
             index = LinkIndex(self.config)
             path = self._file(key, index)
             if path is not None and path.is_file():
-                try:
+                with contextlib.suppress(OSError):
                     index.restore(path.read_bytes())
-                except OSError:
-                    pass
             self._indexes[key] = index
         else:
             path = self._file(key, index)

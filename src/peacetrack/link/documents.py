@@ -110,24 +110,30 @@ def docs_from_store(conn: Connection) -> list[ProvisionDoc]:
         for row in conn.execute(select(t.themes.c.id, t.themes.c.name_en, t.themes.c.name_ko))
     }
     prov_themes: dict[str, list[str]] = defaultdict(list)
-    for row in conn.execute(
+    for link in conn.execute(
         select(t.provision_themes.c.provision_id, t.provision_themes.c.theme_id).order_by(
             t.provision_themes.c.provision_id, t.provision_themes.c.theme_id
         )
     ):
-        prov_themes[row.provision_id].append(row.theme_id)
+        prov_themes[link.provision_id].append(link.theme_id)
     agreements: dict[str, tuple[tuple[str, ...], tuple[str, ...], dict[str, tuple[str, ...]]]] = {}
-    for row in conn.execute(select(t.agreements.c.id, t.agreements.c.title_en, t.agreements.c.title_ko, t.agreements.c.doc)):
-        doc: dict[str, Any] = orjson.loads(row.doc)
+    for arow in conn.execute(
+        select(t.agreements.c.id, t.agreements.c.title_en, t.agreements.c.title_ko, t.agreements.c.doc)
+    ):
+        doc: dict[str, Any] = orjson.loads(arow.doc)
         keywords = {
-            str(p.get("id") or f"{row.id}/{p.get('ref')}"): tuple(p.get("keywords") or ())
+            str(p.get("id") or f"{arow.id}/{p.get('ref')}"): tuple(p.get("keywords") or ())
             for p in doc.get("provisions") or []
         }
-        title = tuple(x for x in (row.title_en, row.title_ko) if x)
-        agreements[row.id] = (title, tuple(doc.get("aliases") or ()), keywords)
+        title = tuple(x for x in (arow.title_en, arow.title_ko) if x)
+        agreements[arow.id] = (title, tuple(doc.get("aliases") or ()), keywords)
     out: list[ProvisionDoc] = []
     query = select(
-        t.provisions.c.id, t.provisions.c.agreement_id, t.provisions.c.ref, t.provisions.c.text_en, t.provisions.c.text_ko
+        t.provisions.c.id,
+        t.provisions.c.agreement_id,
+        t.provisions.c.ref,
+        t.provisions.c.text_en,
+        t.provisions.c.text_ko,
     ).order_by(t.provisions.c.agreement_id, t.provisions.c.position)
     for row in conn.execute(query):
         title, aliases, keywords = agreements.get(row.agreement_id, ((), (), {}))

@@ -93,13 +93,18 @@ class EffectCues:
 
     @cached_property
     def words(self) -> dict[str, dict[str, list[str]]]:
-        return {c: {lang: list(v.get(lang) or []) for lang in ("en", "ko")} for c, v in self._data["classes"].items()}
+        return {
+            c: {lang: list(v.get(lang) or []) for lang in ("en", "ko")}
+            for c, v in self._data["classes"].items()
+        }
 
     def is_cessation(self, provision_text: str) -> bool:
         lang = detect_lang(provision_text)
         return bool(self._cessation[lang].search(provision_text))
 
-    def propose(self, text: str, lang: str | None = None, provision_text: str | None = None) -> EffectProposal:
+    def propose(
+        self, text: str, lang: str | None = None, provision_text: str | None = None
+    ) -> EffectProposal:
         langs = (lang,) if lang in ("en", "ko") else ("en", "ko")
         verb_last = (lang or detect_lang(text)) == "ko"  # Korean puts the main verb last
         cessation = bool(provision_text) and self.is_cessation(provision_text or "")

@@ -12,15 +12,16 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
-from importlib import resources
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from importlib import resources
+from typing import Any
 
 import numpy as np
-import yaml
 import numpy.typing as npt
 import orjson
+import yaml
 
 from peacetrack.link.bm25 import BM25Params, Postings, TermCounts, Vocabulary, build_postings
 from peacetrack.link.documents import ProvisionDoc
@@ -36,9 +37,10 @@ class FieldWeights:
 
     text: float = 1.0
     keywords: float = 2.0
-    themes: float = 0.5
-    agreement: float = 0.5
-    """Title and aliases of the provision's agreement."""
+    themes: float = 0.25
+    agreement: float = 0.0
+    """Title and aliases of the provision's agreement, counted in the provision itself. By
+    default they count through the agreement-level index instead (``agreement_boost``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,7 @@ class IndexConfig:
     """How much a query term from ``data/common_terms.yaml`` (parties, capitals, leaders) counts."""
     english_bigrams: bool = False
     """Also index adjacent English content words as one term."""
-    agreement_boost: float = 0.0
+    agreement_boost: float = 1.0
     """Add this times the text's BM25 score against each agreement's title and aliases
     (a separate small index, one document per agreement) to the agreement's provisions."""
 
@@ -121,8 +123,8 @@ class LinkIndex:
         self._rows: list[_Slot] = []
         self._postings = build_postings([], 0, self.config.bm25)
         self._row_weights: dict[int, dict[int, float]] = {}
-        self._agreement_terms: dict[str, Counter[str]] = {}
-        self._agreement_terms_next: dict[str, Counter[str]] = {}
+        self._agreement_terms: dict[str, list[str]] = {}
+        self._agreement_terms_next: dict[str, list[str]] = {}
         self._agreement_counts: list[TermCounts] = []
         self._agreement_of_row = np.zeros(0, dtype=np.int64)
         self._agreement_postings = self._postings
@@ -132,7 +134,10 @@ class LinkIndex:
 
     @classmethod
     def build(
-        cls, docs: Iterable[ProvisionDoc], config: IndexConfig | None = None, tokenizer: Tokenizer | None = None
+        cls,
+        docs: Iterable[ProvisionDoc],
+        config: IndexConfig | None = None,
+        tokenizer: Tokenizer | None = None,
     ) -> LinkIndex:
         index = cls(config, tokenizer)
         index.update(docs)
@@ -160,33 +165,45 @@ class LinkIndex:
 
     # -- building -------------------------------------------------------------
 
-    def _weighted_terms(self, doc: ProvisionDoc, shared: dict[str, Counter[str]]) -> dict[str, float]:
+    def _weighted_terms(self, doc: ProvisionDoc, shared: dict[Any, Any]) -> dict[str, float]:
+        """A document's term frequencies, each field's counts times the field's weight.
+
+        ``shared`` caches the terms of short texts that repeat across documents
+        (keywords, theme names, an agreement's names) for the length of one update.
+        """
         w = self.config.weights
-        out: Counter[str] = Counter()
-
-        def add(text: str, weight: float, cache: bool = False) -> None:
-            if not text or weight <= 0:
-                return
-            counts = shared.get(text) if cache else None
+        terms = self.tokenizer.terms
+        main = Counter(terms(doc.text_en))
+        if doc.text_ko:
+            main.update(terms(doc.text_ko))
+        out: dict[str, float] = dict(main) if w.text == 1.0 else {t: n * w.text for t, n in main.items()}
+        groups = (
+            (w.keywords, doc.keywords, False),
+            (w.themes, doc.themes, True),
+            (w.agreement, (*doc.agreement_title, *doc.aliases), True),
+        )
+        for weight, texts, repeated in groups:
+            if weight <= 0 or not texts:
+                continue
+            counts = shared.get(texts) if repeated else None
             if counts is None:
-                counts = Counter(self.tokenizer.terms(text))
-                if cache:
-                    shared[text] = counts
+                joined: list[str] = []
+                for text in texts:
+                    got = shared.get(text)
+                    if got is None:
+                        got = shared[text] = terms(text)
+                    joined.extend(got)
+                counts = Counter(joined)
+                if repeated:
+                    shared[texts] = counts
+            get = out.get
             for term, n in counts.items():
-                out[term] += n * weight
-
-        add(doc.text_en, w.text)
-        add(doc.text_ko, w.text)
-        add(" ; ".join(doc.keywords), w.keywords)
-        for name in doc.themes:
-            add(name, w.themes, cache=True)
-        for name in (*doc.agreement_title, *doc.aliases):
-            add(name, w.agreement, cache=True)
-        return dict(out)
+                out[term] = get(term, 0.0) + n * weight
+        return out
 
     def update(self, docs: Iterable[ProvisionDoc]) -> UpdateReport:
         """Make the index hold exactly ``docs``, tokenising only new or changed ones."""
-        shared: dict[str, Counter[str]] = {}
+        shared: dict[Any, Any] = {}
         slots: dict[str, _Slot] = {}
         rows: list[_Slot] = []
         added: list[str] = []
@@ -212,7 +229,7 @@ class LinkIndex:
         self._reweight()
         return UpdateReport(tuple(added), tuple(changed), removed, reused)
 
-    def _index_agreements(self, shared: dict[str, Counter[str]]) -> None:
+    def _index_agreements(self, shared: dict[Any, Any]) -> None:
         """Agreement-level documents: title and aliases, one per agreement (cheap: few and cached)."""
         order: dict[str, int] = {}
         names: list[tuple[str, ...]] = []
@@ -229,7 +246,7 @@ class LinkIndex:
             for text in texts:
                 got = shared.get(text) or self._agreement_terms.get(text)
                 if got is None:
-                    got = Counter(self.tokenizer.terms(text))
+                    got = self.tokenizer.terms(text)
                 total.update(got)
                 self._agreement_terms_next[text] = got
             counts.append(self._vocab.counts({t: float(n) for t, n in total.items()}))
@@ -239,7 +256,9 @@ class LinkIndex:
     def retune(self, bm25: BM25Params, common_weight: float | None = None) -> None:
         """Change the BM25 parameters (and the common-term weight) without re-tokenising."""
         self.config = replace(
-            self.config, bm25=bm25, common_weight=self.config.common_weight if common_weight is None else common_weight
+            self.config,
+            bm25=bm25,
+            common_weight=self.config.common_weight if common_weight is None else common_weight,
         )
         self._reweight()
 
@@ -248,6 +267,7 @@ class LinkIndex:
         self._postings = build_postings([s.counts for s in self._rows], n_terms, self.config.bm25)
         self._agreement_postings = build_postings(self._agreement_counts, n_terms, self.config.bm25)
         self._row_weights = {}
+        self._agreement_weights: dict[int, dict[int, float]] = {}
 
     # -- querying -------------------------------------------------------------
 
@@ -302,13 +322,22 @@ class LinkIndex:
         return self._explain(self.query(text), row)
 
     def _explain(self, query: Query, row: int) -> tuple[str, ...]:
-        """The words of the query that matched the document, by their share of its score."""
+        """The words of the query that matched the document (or its agreement's names), by share of score."""
         weights = self._row_weights.get(row)
         if weights is None:
             weights = self._row_weights[row] = self._postings.row_weights(self._rows[row].counts, row)
+        agreement: dict[int, float] = {}
+        boost = self.config.agreement_boost
+        if boost > 0 and len(self._agreement_counts):
+            a = int(self._agreement_of_row[row])
+            agreement = self._agreement_weights.get(a) or {}
+            if not agreement:
+                agreement = self._agreement_weights[a] = self._agreement_postings.row_weights(
+                    self._agreement_counts[a], a
+                )
         share: dict[str, float] = {}
         for tid, words in query.terms.items():
-            w = weights.get(tid, 0.0)
+            w = weights.get(tid, 0.0) + boost * agreement.get(tid, 0.0)
             if w <= 0:
                 continue
             for word in words:

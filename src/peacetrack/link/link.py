@@ -46,7 +46,9 @@ def _hit(index: LinkIndex, m: Match, score: float | None = None) -> LinkHit:
     )
 
 
-def link_text(text: str, index: LinkIndex, top: int = 5, *, reranker: Reranker | None = None) -> list[LinkHit]:
+def link_text(
+    text: str, index: LinkIndex, top: int = 5, *, reranker: Reranker | None = None
+) -> list[LinkHit]:
     """The ``top`` provisions ``text`` most likely bears on, best first.
 
     Scores are BM25 sums (higher is closer; not comparable across texts). With

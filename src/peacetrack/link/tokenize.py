@@ -26,7 +26,11 @@ in ``docs/linking.md``:
 from __future__ import annotations
 
 import re
+from importlib import resources
+from operator import add
 from typing import Any, NamedTuple, Protocol
+
+import yaml
 
 _HANGUL = re.compile(r"[가-힣]+")
 # Latin/digit words, with inner hyphens, apostrophes and dotted numbers (9·19, 4.27).
@@ -35,25 +39,28 @@ _DOTTED_NUMBER = re.compile(r"^\d{1,4}(?:[·.‧・]\d{1,4})+$")
 _INNER = re.compile(r"[-'’·.‧・]")
 _ISE = re.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations)$")
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just me more
-    most my myself nor of off on once only or other our ours ourselves out over own same she should so
-    some such than that the their theirs them themselves then there these they this those through to too
-    under until up very was we were what when where which while who whom why will with would you your
-    yours yourself yourselves s t d ll m re ve its said says say""".split()
-)
+
+def _stopwords() -> dict[str, list[str]]:
+    raw = resources.files("peacetrack.link").joinpath("data", "stopwords.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw)
+    return {lang: [str(w) for w in data[lang]] for lang in ("en", "ko")}
+
+
+_STOP = _stopwords()
+STOPWORDS: frozenset[str] = frozenset(_STOP["en"])
 
 # Korean words (whole eojeol) that carry grammar, not content: auxiliary and
 # light verbs, bound nouns, conjunctive adverbs. Skipped by the n-gram rules.
-KOREAN_STOPWORDS = frozenset(
-    """수 것 등 및 또 더 이 그 저 또는 그리고 하지만 그러나 위해 위한 대한 대해 따라 통해 관련 했다 한다 하고 하며
-    하는 하여 해 했고 했으며 하기로 했다고 한다고 하지 않고 않기로 않는 않았다 않을 있다 있는 있고 있으며 있다고 있도록
-    없다 없는 없이 됐다 된다 되어 되는 됐고 밝혔다 말했다 전했다""".split()
+KOREAN_STOPWORDS: frozenset[str] = frozenset(_STOP["ko"])
+_NOT_HANGUL = re.compile(r"[^가-힣]+")
+_SINGLE_SYLLABLE = re.compile(r"(?<![가-힣])[가-힣](?![가-힣])")
+_KOREAN_STOP_RUNS = re.compile(
+    "(?<![가-힣])(?:" + "|".join(sorted(KOREAN_STOPWORDS, key=len, reverse=True)) + ")(?![가-힣])"
 )
 # kiwipiepy stems that are grammar in this role (light and auxiliary verbs).
-KIWI_STOP_FORMS = frozenset({"하", "되", "있", "없", "않", "밝히", "말하", "전하", "이", "그", "수", "것", "등"})
+KIWI_STOP_FORMS = frozenset(
+    {"하", "되", "있", "없", "않", "밝히", "말하", "전하", "이", "그", "수", "것", "등"}
+)
 
 # Spelling variants folded before stemming (British → American, a few names).
 _SPELLING = {
@@ -136,6 +143,7 @@ class _English:
     def __init__(self, bigrams: bool = False) -> None:
         self.bigrams = bigrams
         self._stems: dict[str, str] = {}
+        self._words: dict[str, list[str]] = {}
 
     @property
     def name(self) -> str:
@@ -187,8 +195,14 @@ class _English:
         if self.bigrams:
             return [t.term for t in self.english_tokens(text)]
         out: list[str] = []
+        cache = self._words
         for word in _LATIN.findall(text.lower()):
-            out.extend(self._latin_terms(word)[0])
+            got = cache.get(word)
+            if got is None:
+                got = self._latin_terms(word)[0]
+                if len(cache) < 200_000:
+                    cache[word] = got
+            out.extend(got)
         return out
 
     def tokens(self, text: str) -> list[Token]:
@@ -223,16 +237,16 @@ class NgramTokenizer(_English):
         return out
 
     def terms(self, text: str) -> list[str]:
+        # The same terms as tokens(), without spans, built with C-level maps: Hangul
+        # runs separated by spaces; a gram that spans a space is not alphabetic.
         out = self.english_terms(text)
-        for run in _HANGUL.findall(text):
-            if run in KOREAN_STOPWORDS:
-                continue
-            n = len(run)
-            if n < 2:
-                out.append(run)
-                continue
-            out.extend([run[i : i + 2] for i in range(n - 1)])
-            out.extend([run[i : i + 3] for i in range(n - 2)])
+        if not _HANGUL.search(text):
+            return out
+        s = _KOREAN_STOP_RUNS.sub(" ", _NOT_HANGUL.sub(" ", text))
+        out.extend(_SINGLE_SYLLABLE.findall(s))
+        bigrams = list(map(add, s[:-1], s[1:]))
+        out.extend(filter(str.isalpha, bigrams))
+        out.extend(filter(str.isalpha, map(add, bigrams[:-1], s[2:])))
         return out
 
 
@@ -255,7 +269,8 @@ class KiwiTokenizer(_English):
 
     def _model(self) -> Any:
         if self._kiwi is None:
-            from kiwipiepy import Kiwi  # heavy: loaded only when Korean text needs it
+            # Heavy: loaded only when Korean text needs it.
+            from kiwipiepy import Kiwi  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
             self._kiwi = Kiwi()
         return self._kiwi

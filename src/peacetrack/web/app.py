@@ -11,9 +11,9 @@ from fastapi.staticfiles import StaticFiles
 from peacetrack.store import Store
 from peacetrack.web import errors, pages
 from peacetrack.web.api import READS, WRITES
-from peacetrack.web.api.common import read_guard
 from peacetrack.web.api.schemas import Health
 from peacetrack.web.auth import require_reader
+from peacetrack.web.caching import CacheHeaders
 from peacetrack.web.deps import VersionedCache
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -54,7 +54,7 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
     async def health() -> dict[str, str]:
         return {"status": "ok"}
 
-    guard = [Depends(require_reader), Depends(read_guard)] if private else [Depends(read_guard)]
+    guard = [Depends(require_reader)] if private else []
     for router in READS:
         app.include_router(router, dependencies=guard, responses=errors.READ_RESPONSES)
     for router in WRITES:
@@ -65,6 +65,7 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
     # ----------------------------------------------------------------------------------------
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+    app.add_middleware(CacheHeaders, cache=app.state.cache, private=private)
     return app
 
 

@@ -80,14 +80,6 @@ def not_found(kind: str, record_id: str) -> ApiError:
     return ApiError(404, "not_found", f"no {kind} with id {record_id!r}")
 
 
-class NotModified(Exception):
-    """The client's copy (If-None-Match) is current: answer 304 with these headers."""
-
-    def __init__(self, headers: Mapping[str, str]) -> None:
-        super().__init__("not modified")
-        self.headers = dict(headers)
-
-
 def error_response(
     status: int,
     message: str,
@@ -141,11 +133,6 @@ async def _api_error(_request: Request, exc: Exception) -> Response:
     return error_response(exc.status, exc.message, code=exc.code, problems=exc.problems, headers=exc.headers)
 
 
-async def _not_modified(_request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, NotModified)
-    return Response(status_code=304, headers=exc.headers)
-
-
 async def _http_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     message = exc.detail if isinstance(exc.detail, str) else CODES.get(exc.status_code, "error")
@@ -175,7 +162,6 @@ async def _internal(_request: Request, exc: Exception) -> Response:
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
     app.add_exception_handler(ApiError, _api_error)
-    app.add_exception_handler(NotModified, _not_modified)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(BadInput, _bad_input)

@@ -27,7 +27,6 @@ from peacetrack.web.api.schemas import (
     AgreementDetail,
     AgreementSummary,
     CodeOut,
-    EvidenceEvent,
     ProvisionDetail,
     ThemeOut,
 )
@@ -147,15 +146,20 @@ def get_agreement(
     }
 
 
-def evidence_events(conn: Connection, ids: Collection[str]) -> dict[str, EvidenceEvent]:
+def evidence_events(conn: Connection, ids: Collection[str]) -> dict[str, dict[str, Any]]:
+    """Evidence as EvidenceEvent data: id, date, title, type, sources."""
     e = t.events
-    found: dict[str, EvidenceEvent] = {}
+    found: dict[str, dict[str, Any]] = {}
     for chunk in chunks(ids):
         for eid, raw in conn.execute(select(e.c.id, e.c.doc).where(e.c.id.in_(chunk))):
             d = doc(raw)
-            found[eid] = EvidenceEvent(
-                id=eid, date=d["date"], title=d["title"], type=d["type"], sources=d.get("sources", [])
-            )
+            found[eid] = {
+                "id": eid,
+                "date": d["date"],
+                "title": d["title"],
+                "type": d["type"],
+                "sources": d.get("sources", []),
+            }
     return found
 
 

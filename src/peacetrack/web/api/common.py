@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 from typing import Any, Final, Literal
 
 import orjson
-from fastapi import Request, Response
+from fastapi import Request
 from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select
 from starlette.concurrency import run_in_threadpool
 
@@ -19,49 +18,16 @@ from peacetrack.scoring import Index
 from peacetrack.scoring.load import load_index
 from peacetrack.store import Store
 from peacetrack.store import tables as t
-from peacetrack.web.api.schemas import ActorRef, ProvisionRef, TextMap, ThemeRef
+from peacetrack.web.api.schemas import TextMap
 from peacetrack.web.deps import VersionedCache
-from peacetrack.web.errors import ApiError, NotModified
+from peacetrack.web.errors import ApiError
 
 ACCEPTED: Final = "accepted"
 CHUNK: Final = 500
 Order = Literal["asc", "desc"]
 
 
-# --- caching: ETag and Cache-Control -------------------------------------------------------------
-
-
-def _etag(version: int, request: Request) -> str:
-    # The URL names the question, the version the data; ``today`` because a
-    # missing as_of means today, whose answer changes at midnight.
-    key = f"{version}|{date.today().isoformat()}|{request.url.path}?{request.url.query}"
-    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
-
-
-def _matches(header: str, etag: str) -> bool:
-    tags = [tag.strip().removeprefix("W/") for tag in header.split(",")]
-    return "*" in tags or etag in tags
-
-
-async def read_guard(request: Request, response: Response) -> None:
-    """For every read: note the data version; answer 304 when the client's ETag is current.
-
-    Reads run after the private-server check (see ``app.py``), so a 304 never
-    tells an unauthenticated client anything. The version is one indexed
-    ``max(id)``, read on the event loop: cheaper than a hop to a worker thread.
-    """
-    cache: VersionedCache = request.app.state.cache
-    version = cache.version()
-    request.state.version = version
-    etag = _etag(version, request)
-    scope = "private" if request.app.state.private else "public"
-    headers = {"ETag": etag, "Cache-Control": f"{scope}, max-age=0, must-revalidate"}
-    if request.app.state.private:
-        headers["Vary"] = "Authorization"
-    sent = request.headers.get("if-none-match")
-    if sent and _matches(sent, etag):
-        raise NotModified(headers)
-    response.headers.update(headers)
+# --- shared by handlers --------------------------------------------------------------------------
 
 
 def store_of(request: Request) -> Store:
@@ -70,6 +36,7 @@ def store_of(request: Request) -> Store:
 
 
 def version_of(request: Request) -> int:
+    """The data version this request is answered from (set by the caching middleware)."""
     version = getattr(request.state, "version", None)
     if isinstance(version, int):
         return version
@@ -189,6 +156,10 @@ def excerpt(text: str, q: str, width: int = 160) -> str:
 
 # --- look-ups ------------------------------------------------------------------------------------
 
+Ref = dict[str, Any]
+"""A reference as the response carries it (ActorRef, ThemeRef, ProvisionRef): plain data,
+validated once with the whole response rather than once per row."""
+
 
 def chunks(ids: Collection[str]) -> Iterator[list[str]]:
     ordered = sorted(set(ids))
@@ -196,42 +167,42 @@ def chunks(ids: Collection[str]) -> Iterator[list[str]]:
         yield ordered[i : i + CHUNK]
 
 
-def actor_refs(conn: Connection, ids: Iterable[str]) -> dict[str, ActorRef]:
+def actor_refs(conn: Connection, ids: Iterable[str]) -> dict[str, Ref]:
     a = t.actors
     wanted = set(ids)
-    found: dict[str, ActorRef] = {}
+    found: dict[str, Ref] = {}
     for chunk in chunks(wanted):
         for rid, kind, en, ko in conn.execute(
             select(a.c.id, a.c.kind, a.c.name_en, a.c.name_ko).where(a.c.id.in_(chunk))
         ):
-            found[rid] = ActorRef(id=rid, kind=kind, name=text_map(en, ko))
+            found[rid] = {"id": rid, "kind": kind, "name": text_map(en, ko)}
     return found
 
 
-def refs_in_order(found: dict[str, ActorRef], ids: Iterable[str]) -> list[ActorRef]:
+def refs_in_order(found: dict[str, Ref], ids: Iterable[str]) -> list[Ref]:
     """The refs of ``ids`` in their order; an id with no actor row is left out."""
     return [found[i] for i in ids if i in found]
 
 
-def theme_refs(conn: Connection, ids: Iterable[str]) -> dict[str, ThemeRef]:
+def theme_refs(conn: Connection, ids: Iterable[str]) -> dict[str, Ref]:
     th = t.themes
-    found: dict[str, ThemeRef] = {}
+    found: dict[str, Ref] = {}
     for chunk in chunks(set(ids)):
         for rid, en, ko in conn.execute(
             select(th.c.id, th.c.name_en, th.c.name_ko).where(th.c.id.in_(chunk))
         ):
-            found[rid] = ThemeRef(id=rid, name=text_map(en, ko))
+            found[rid] = {"id": rid, "name": text_map(en, ko)}
     return found
 
 
-def provision_refs(conn: Connection, ids: Iterable[str]) -> dict[str, ProvisionRef]:
+def provision_refs(conn: Connection, ids: Iterable[str]) -> dict[str, Ref]:
     p = t.provisions
-    found: dict[str, ProvisionRef] = {}
+    found: dict[str, Ref] = {}
     for chunk in chunks(set(ids)):
         for rid, agreement, ref, en, ko in conn.execute(
             select(p.c.id, p.c.agreement_id, p.c.ref, p.c.text_en, p.c.text_ko).where(p.c.id.in_(chunk))
         ):
-            found[rid] = ProvisionRef(id=rid, agreement=agreement, ref=ref, text=text_map(en, ko))
+            found[rid] = {"id": rid, "agreement": agreement, "ref": ref, "text": text_map(en, ko)}
     return found
 
 

@@ -16,6 +16,7 @@ from peacetrack.store.writer import delete_record
 from peacetrack.web.api.common import (
     ACCEPTED,
     Order,
+    Ref,
     actor_refs,
     contains,
     decode_cursor,
@@ -27,7 +28,7 @@ from peacetrack.web.api.common import (
     store_of,
     theme_descendants,
 )
-from peacetrack.web.api.schemas import ActorRef, EventDetail, EventPage
+from peacetrack.web.api.schemas import EventDetail, EventPage
 from peacetrack.web.api.writes import merge_patch, write_record
 from peacetrack.web.auth import Editor
 from peacetrack.web.errors import ApiError, ProblemOut, not_found
@@ -40,7 +41,7 @@ MAX_LIMIT = 500
 Reason = Annotated[str | None, Query(max_length=1000, description="Why, for the revision history.")]
 
 
-def event_out(d: dict[str, Any], actors: dict[str, ActorRef]) -> dict[str, Any]:
+def event_out(d: dict[str, Any], actors: dict[str, Ref]) -> dict[str, Any]:
     return {
         "id": d["id"],
         "date": d["date"],

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+import orjson
+from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import Connection, select
 
 from peacetrack.scoring import By, Freq, ScoreRow, period_ends, scores, series
@@ -37,18 +38,20 @@ def row_json(row: ScoreRow) -> dict[str, Any]:
     summary="Implementation scores as of a date",
     description="Exactly the rows of `peacetrack score --format json` (SPEC section 3), sorted by key.",
 )
-async def get_scores(request: Request, as_of: AsOf = None, by: ByQuery = "agreement") -> list[dict[str, Any]]:
+async def get_scores(request: Request, as_of: AsOf = None, by: ByQuery = "agreement") -> Any:
     # Async: with the index cached this is pure computation, no thread hop needed.
     index = await scoring_index_async(request)
     if as_of is not None:
         return [row_json(r) for r in scores(index, as_of, by)]
-    # Today's rows (the dashboard's question) are kept until the next write or midnight.
+    # Today's rows (the dashboard's question) are kept, serialised, until the next write or midnight.
     today = date.today()
     cache: VersionedCache = request.app.state.cache
-    rows: list[dict[str, Any]] = cache.get_at(
-        version_of(request), f"scores:{today}:{by}", lambda: [row_json(r) for r in scores(index, today, by)]
+    body: bytes = cache.get_at(
+        version_of(request),
+        f"scores:{today}:{by}",
+        lambda: orjson.dumps([row_json(r) for r in scores(index, today, by)]),
     )
-    return rows
+    return Response(content=body, media_type="application/json")
 
 
 def group_names(conn: Connection, by: By) -> dict[str, TextMap]:

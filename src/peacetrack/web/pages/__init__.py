@@ -8,6 +8,8 @@ API's reads, need a signed-in user.
 
 from __future__ import annotations
 
+import threading
+
 from fastapi import APIRouter, Depends, FastAPI
 
 from peacetrack.web.pages import actors, agreements, civil, events, library, overview, report, review
@@ -29,6 +31,7 @@ ROUTERS: tuple[APIRouter, ...] = (
 def install(app: FastAPI) -> None:
     """Mount the pages on ``app`` (after ``app.state.store`` and ``.private`` are set)."""
     app.state.pages_kit = make_kit()
+    app.state.pdf_slots = threading.BoundedSemaphore(report.PDF_SLOTS)
     app.add_exception_handler(PageError, page_error)
     guard = [Depends(review.page_reader)] if getattr(app.state, "private", False) else []
     for router in ROUTERS:

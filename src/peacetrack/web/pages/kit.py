@@ -187,7 +187,9 @@ def render(
     kit = get_kit(request)
     view = View(request, lang, kit)
     body = kit.env.get_template(template).render(template_context(view, context))
-    response = HTMLResponse(body, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})})
+    # The language may come from the cookie or Accept-Language: caches must keep them apart.
+    page_headers = {**SECURITY_HEADERS, "Vary": "Accept-Language, Cookie", **(headers or {})}
+    response = HTMLResponse(body, status_code=status, headers=page_headers)
     remember_lang(request, response)
     return response
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from peacetrack.model.records import Agreement
-from peacetrack.scoring import BYS, ScoreRow
+from peacetrack.scoring import BYS, Index, ScoreRow
 from peacetrack.scoring.load import group_labels
 from peacetrack.store import Store
 from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
@@ -64,7 +64,7 @@ def level_labels(view: View) -> list[str]:
     return [view.level(k) for k in range(4)]
 
 
-def reversed_provisions(idx: Any, as_of: date, names: dict[str, rq.ProvisionName]) -> list[ReversedItem]:
+def reversed_provisions(idx: Index, as_of: date, names: dict[str, rq.ProvisionName]) -> list[ReversedItem]:
     found: list[ReversedItem] = []
     for i in range(idx.in_force(as_of.toordinal())):
         pid = idx.provisions[i].id

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ router = APIRouter()
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 PDF_TIMEOUT_S = 90
+PDF_SLOTS = 2
+"""At most this many Chromium processes print at once (each takes a few hundred MB)."""
 
 
 def find_chromium() -> str | None:
@@ -115,7 +118,13 @@ def report_pdf(
     view = view_for(request, lang)
     context = report_context(store, cache, view, day, inline_css=True)
     html = view.kit.env.get_template("report.html").render(template_context(view, context))
-    pdf = print_pdf(chromium, html)
+    slots: threading.BoundedSemaphore = request.app.state.pdf_slots
+    if not slots.acquire(timeout=PDF_TIMEOUT_S):
+        raise PageError(503, "error.pdf_busy")
+    try:
+        pdf = print_pdf(chromium, html)
+    finally:
+        slots.release()
     return Response(
         pdf,
         media_type="application/pdf",

@@ -35,6 +35,8 @@ from peacetrack.web.pages.kit import SECURITY_HEADERS, render
 router = APIRouter()
 
 TOKEN_COOKIE: Final = "pt_editor"
+NO_STORE: Final = {"Cache-Control": "no-store"}
+"""Review pages carry a CSRF field and proposals: never kept by any cache."""
 PROPOSED: Final = "proposed"
 REJECTED: Final = "rejected"
 ACCEPTED: Final = "accepted"
@@ -180,6 +182,7 @@ def review(request: Request, lang: Lang = Depends(get_lang), store: Store = Depe
             "proposals": proposals(store),
             "done": request.query_params.get("done"),
         },
+        headers=NO_STORE,
     )
 
 

@@ -1,22 +1,27 @@
-"""Plain-text search across every kind of record, English and Korean.
+"""Search across every kind of record, English and Korean, for the search page.
 
-A case-insensitive substring match on titles, names and texts (and, for
-actors and events, the whole stored record, so aliases and summaries count).
-Korean needs no stemming for this: a substring of Hangul matches as typed.
+Events, provisions, actors, statements and gatherings come from the API's own
+search (``web/api/search.py``: a substring filter in SQL, then a check of the
+record's text values, so field names never match); agreements (titles and
+aliases) and themes are added here, the same way.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from datetime import date
+from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Connection, Table, and_, func, or_, select
+from sqlalchemy import Connection, or_, select
 
 from peacetrack.store import tables as t
+from peacetrack.web.api.common import best_match, contains, doc, doc_contains, excerpt
+from peacetrack.web.api.search import KINDS as API_KINDS
+from peacetrack.web.api.search import search_records
 from peacetrack.web.queries.records import ACCEPTED
 
 LIMIT: Final = 25
-KINDS: Final = ("agreements", "provisions", "events", "actors", "statements", "gatherings", "themes")
+ORDER: Final = ("agreements", "provisions", "events", "actors", "statements", "gatherings", "themes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,59 +29,61 @@ class Hit:
     kind: str
     id: str
     title: dict[str, str]
-    detail: dict[str, str] | None = None
+    match: str
+    """The text that matched (trimmed around the match)."""
+    day: date | None = None
 
 
-def _text(en: str | None, ko: str | None) -> dict[str, str]:
-    return {"en": en or "", **({"ko": ko} if ko else {})}
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
-def _like(q: str, *columns: ColumnElement[str] | ColumnElement[str | None]) -> ColumnElement[bool]:
-    low = q.lower()
-    return or_(*(func.lower(func.coalesce(c, "")).contains(low, autoescape=True) for c in columns))
+def _agreements(conn: Connection, q: str) -> tuple[list[Hit], int]:
+    a = t.agreements
+    hits: list[Hit] = []
+    for raw in conn.scalars(
+        select(a.c.doc).where(a.c.status == ACCEPTED, doc_contains(a.c.doc, q)).order_by(a.c.signed, a.c.id)
+    ):
+        d = doc(raw)
+        # Title and aliases only: a provision's text is found as that provision.
+        match = best_match({"title": d.get("title"), "aliases": d.get("aliases", [])}, q)
+        if match is not None:
+            hits.append(Hit("agreements", d["id"], d["title"], excerpt(match, q), _day(d.get("signed"))))
+    return hits[:LIMIT], len(hits)
 
 
-def _titled(
-    conn: Connection, kind: str, table: Table, en: str, ko: str, q: str, *, doc: bool = False
-) -> tuple[list[Hit], int]:
-    cols = [table.c[en], table.c[ko], *([table.c.doc] if doc else [])]
-    where = and_(table.c.status == ACCEPTED, _like(q, *cols))
-    total = int(conn.scalar(select(func.count()).select_from(table).where(where)) or 0)
+def _themes(conn: Connection, q: str) -> tuple[list[Hit], int]:
+    th = t.themes
     rows = conn.execute(
-        select(table.c.id, table.c[en], table.c[ko]).where(where).order_by(table.c.id).limit(LIMIT)
-    )
-    return [Hit(kind, rid, _text(e, k)) for rid, e, k in rows], total
+        select(th.c.id, th.c.name_en, th.c.name_ko)
+        .where(th.c.status == ACCEPTED, or_(contains(th.c.name_en, q), contains(th.c.name_ko, q)))
+        .order_by(th.c.id)
+    ).all()
+    hits = []
+    for rid, en, ko in rows:
+        name = {"en": en, **({"ko": ko} if ko else {})}
+        hits.append(Hit("themes", rid, name, en if q.lower() in en.lower() else (ko or en)))
+    return hits[:LIMIT], len(hits)
 
 
 def search(conn: Connection, q: str) -> dict[str, tuple[list[Hit], int]]:
-    """Per kind, the first hits and how many there are in all."""
+    """Per kind (in a fixed order, empty kinds left out), the first hits and how many there are."""
     q = q.strip()
     if not q:
         return {}
-    found: dict[str, tuple[list[Hit], int]] = {}
-    found["agreements"] = _titled(conn, "agreements", t.agreements, "title_en", "title_ko", q, doc=True)
-    p, a = t.provisions, t.agreements
-    where = and_(a.c.status == ACCEPTED, _like(q, p.c.text_en, p.c.text_ko, p.c.id))
-    total = int(
-        conn.scalar(select(func.count()).select_from(p.join(a, a.c.id == p.c.agreement_id)).where(where)) or 0
-    )
-    rows = conn.execute(
-        select(p.c.id, p.c.text_en, p.c.text_ko, a.c.title_en, a.c.title_ko)
-        .join(a, a.c.id == p.c.agreement_id)
-        .where(where)
-        .order_by(a.c.signed, p.c.agreement_id, p.c.position)
-        .limit(LIMIT)
-    )
-    found["provisions"] = (
-        [Hit("provisions", pid, _text(te, tk), _text(ae, ak)) for pid, te, tk, ae, ak in rows],
-        total,
-    )
-    found["events"] = _titled(conn, "events", t.events, "title_en", "title_ko", q, doc=True)
-    found["actors"] = _titled(conn, "actors", t.actors, "name_en", "name_ko", q, doc=True)
-    found["statements"] = _titled(conn, "statements", t.statements, "title_en", "title_ko", q, doc=True)
-    found["gatherings"] = _titled(conn, "gatherings", t.gatherings, "title_en", "title_ko", q, doc=True)
-    found["themes"] = _titled(conn, "themes", t.themes, "name_en", "name_ko", q)
-    return {kind: hit for kind, hit in found.items() if hit[1]}
+    found: dict[str, tuple[list[Hit], int]] = {"agreements": _agreements(conn, q), "themes": _themes(conn, q)}
+    api = search_records(conn, q, API_KINDS, LIMIT)
+    for kind in API_KINDS:
+        hits = [
+            Hit(kind, h["id"], h["title"], h["match"], _day(h.get("date")))
+            for h in api["results"]
+            if h["kind"] == kind
+        ]
+        found[kind] = (hits, api["counts"].get(kind, 0))
+    return {kind: found[kind] for kind in ORDER if kind in found and found[kind][1]}
 
 
 def highlight(text: str, q: str) -> list[tuple[str, bool]]:
