@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 from typing import Any, Final, Literal
@@ -14,6 +15,7 @@ from fastapi import Request
 from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select
 from starlette.concurrency import run_in_threadpool
 
+from peacetrack.model.records import KINDS
 from peacetrack.scoring import Index
 from peacetrack.scoring.load import load_index
 from peacetrack.store import Store
@@ -110,10 +112,45 @@ def doc_contains(column: Any, q: str) -> ColumnElement[bool]:
     return contains(column, orjson.dumps(q).decode()[1:-1])
 
 
+def _field_names(schema: Any, into: set[str]) -> set[str]:
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key == "properties" and isinstance(value, dict):
+                into.update(value)
+            _field_names(value, into)
+    elif isinstance(schema, list):
+        for value in schema:
+            _field_names(value, into)
+    return into
+
+
+FIELD_NAMES: Final[dict[str, frozenset[str]]] = {
+    kind: frozenset(_field_names(model.model_json_schema(), set())) for kind, model in KINDS.items()
+}
+"""Every field name a stored document of each kind can hold (at any depth)."""
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{1,2}")
+
+
+def exact_in_sql(kind: str, q: str) -> bool:
+    """Whether :func:`doc_contains` matches exactly the documents with ``q`` in a text value.
+
+    The escaped pattern cannot cross a JSON string's quotes, so it can only
+    be wrong by matching inside a field name: a language map's two-letter
+    keys, or a name of the record's model. Other queries need no check in Python.
+    """
+    needle = q.lower()
+    if _LANGUAGE_CODE.fullmatch(needle):
+        return False
+    return not any(needle in name for name in FIELD_NAMES[kind])
+
+
 def text_values(value: Any) -> Iterator[str]:
-    """Every string value in a JSON document (not its field names)."""
+    """Every text value in a JSON document (not its field names); numbers as written."""
     if isinstance(value, str):
         yield value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        yield orjson.dumps(value).decode()
     elif isinstance(value, dict):
         for item in value.values():
             yield from text_values(item)
