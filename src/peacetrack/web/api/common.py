@@ -98,9 +98,15 @@ def contains(column: Any, q: str) -> ColumnElement[bool]:
     """Case-insensitive substring match: ILIKE on PostgreSQL, lower() LIKE lower() on SQLite.
 
     Substring matching is what Korean needs (no spaces between a noun and its
-    particle), and one expression serves both databases.
+    particle), and one expression serves both databases. Text without case
+    (Korean, digits) needs no folding: plain LIKE, four times faster on
+    PostgreSQL (docs/api.md has the measurements).
     """
-    result: ColumnElement[bool] = column.ilike(f"%{_escape_like(q)}%", escape="\\")
+    pattern = f"%{_escape_like(q)}%"
+    caseless = q.lower() == q.upper()
+    result: ColumnElement[bool] = (
+        column.like(pattern, escape="\\") if caseless else column.ilike(pattern, escape="\\")
+    )
     return result
 
 

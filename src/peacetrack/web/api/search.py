@@ -13,7 +13,7 @@ from typing import Annotated, Any, Final, get_args
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
 from peacetrack.store import tables as t
 from peacetrack.web.api.common import (
@@ -22,6 +22,7 @@ from peacetrack.web.api.common import (
     contains,
     doc,
     doc_contains,
+    exact_in_sql,
     excerpt,
     find,
     store_of,
@@ -37,46 +38,86 @@ MAX_LIMIT = 100
 Hit = dict[str, Any]
 
 
-def _hit(kind: SearchKind, rid: str, title: dict[str, str], day: Any, match: str, q: str) -> Hit:
+_TITLE = {"events": "title", "statements": "title", "gatherings": "title", "actors": "name"}
+_DAY = {"events": "date", "statements": "date", "gatherings": "start"}
+
+
+def _hit(kind: SearchKind, d: dict[str, Any], q: str) -> Hit:
+    title = d.get(_TITLE[kind]) or {"en": d["id"]}
     return {
         "kind": kind,
-        "id": rid,
+        "id": d["id"],
         "title": title,
-        "date": day,
-        "match": excerpt(match, q),
-        "href": f"/api/{kind}/{quote(rid, safe='/')}",
-        "_title_hit": find(title, q) is not None,
+        "date": d.get(_DAY[kind]) if kind in _DAY else None,
+        "match": excerpt(best_match(d, q) or "", q),
+        "href": f"/api/{kind}/{quote(d['id'], safe='/')}",
     }
 
 
-def _docs(conn: Connection, kind: SearchKind, q: str) -> Iterable[Hit]:
+def _rank(hits: list[tuple[bool, Hit]]) -> list[Hit]:
+    """Text in the title or name first, then the newest, then by id."""
+    hits.sort(key=lambda h: h[1]["id"])
+    hits.sort(key=lambda h: h[1]["date"] or "", reverse=True)
+    hits.sort(key=lambda h: not h[0])
+    return [h for _, h in hits]
+
+
+def _docs(conn: Connection, kind: SearchKind, q: str, limit: int) -> tuple[int, list[Hit]]:
     table = t.RECORD_TABLES[kind]
-    day_column = {"events": "date", "statements": "date", "gatherings": "start"}.get(kind)
-    query = select(table.c.doc).where(table.c.status == ACCEPTED, doc_contains(table.c.doc, q))
-    for raw in conn.scalars(query):
+    found = and_(table.c.status == ACCEPTED, doc_contains(table.c.doc, q))
+    prefix = "name" if kind == "actors" else "title"
+    in_title = contains(table.c[f"{prefix}_en"], q) | contains(table.c[f"{prefix}_ko"], q)
+    if exact_in_sql(kind, q):
+        # The database's matches are the answer: fetch only the best few, counting all
+        # of them in the same scan.
+        order: list[ColumnElement[Any]] = [case((in_title, 0), else_=1)]
+        if kind in _DAY:
+            order.append(table.c[_DAY[kind]].desc())
+        query = (
+            select(table.c.doc, func.count().over().label("total"))
+            .where(found)
+            .order_by(*order, table.c.id)
+            .limit(limit)
+        )
+        rows = conn.execute(query).all()
+        return (int(rows[0][1]) if rows else 0), [_hit(kind, doc(raw), q) for raw, _ in rows]
+    # The query is inside a field name: check each document's values.
+    checked: list[tuple[bool, Hit]] = []
+    for raw in conn.scalars(select(table.c.doc).where(found)):
         d = doc(raw)
-        match = best_match(d, q)
-        if match is None:
-            continue
-        title = d.get("title") or d.get("name") or {"en": d["id"]}
-        yield _hit(kind, d["id"], title, d.get(day_column) if day_column else None, match, q)
+        if find(d, q) is not None:
+            checked.append((find(d.get(_TITLE[kind]), q) is not None, _hit(kind, d, q)))
+    return len(checked), _rank(checked)[:limit]
 
 
-def _provisions(conn: Connection, q: str) -> Iterable[Hit]:
+def _provisions(conn: Connection, q: str, limit: int) -> tuple[int, list[Hit]]:
     p, a = t.provisions, t.agreements
+    in_text = contains(p.c.text_en, q) | contains(p.c.text_ko, q)
+    found = and_(a.c.status == ACCEPTED, in_text | contains(p.c.id, q))
+    joined = p.join(a, a.c.id == p.c.agreement_id)
     query = (
-        select(p.c.id, p.c.text_en, p.c.text_ko, a.c.title_en, a.c.title_ko)
-        .join(a, a.c.id == p.c.agreement_id)
-        .where(a.c.status == ACCEPTED)
-        .where(contains(p.c.text_en, q) | contains(p.c.text_ko, q) | contains(p.c.id, q))
+        select(p.c.id, p.c.text_en, p.c.text_ko, a.c.title_en, a.c.title_ko, func.count().over())
+        .select_from(joined)
+        .where(found)
+        .order_by(case((in_text, 0), else_=1), p.c.id)
+        .limit(limit)
     )
-    for pid, en, ko, title_en, title_ko in conn.execute(query):
+    rows = conn.execute(query).all()
+    total = int(rows[0][5]) if rows else 0
+    hits = []
+    for pid, en, ko, title_en, title_ko, _ in rows:
         text = text_map(en, ko)
-        match = find(text, q) or pid
-        hit = _hit("provisions", pid, text, None, match, q)
-        hit["title"] = {k: f"{v} — {pid}" for k, v in text_map(title_en, title_ko).items()}
-        hit["_title_hit"] = find(text, q) is not None or q.lower() in pid.lower()
-        yield hit
+        hits.append(
+            {
+                "kind": "provisions",
+                "id": pid,
+                "title": {k: f"{v} — {pid}" for k, v in text_map(title_en, title_ko).items()},
+                "date": None,
+                "match": excerpt(find(text, q) or pid, q),
+                "href": f"/api/provisions/{quote(pid, safe='/')}",
+            }
+        )
+    return total, hits
 
 
 def search_records(conn: Connection, q: str, kinds: Iterable[SearchKind], limit: int) -> dict[str, Any]:
@@ -84,14 +125,9 @@ def search_records(conn: Connection, q: str, kinds: Iterable[SearchKind], limit:
     counts: dict[str, int] = {}
     results: list[Hit] = []
     for kind in kinds:
-        hits = list(_provisions(conn, q) if kind == "provisions" else _docs(conn, kind, q))
-        counts[kind] = len(hits)
-        hits.sort(key=lambda h: h["id"])
-        hits.sort(key=lambda h: h["date"] or "", reverse=True)
-        hits.sort(key=lambda h: not h["_title_hit"])
-        for h in hits[:limit]:
-            del h["_title_hit"]
-            results.append(h)
+        total, hits = _provisions(conn, q, limit) if kind == "provisions" else _docs(conn, kind, q, limit)
+        counts[kind] = total
+        results += hits
     return {"q": q, "counts": counts, "results": results}
 
 
