@@ -80,9 +80,9 @@ def load_data(db: Path) -> str:
 
 @contextmanager
 def server(db: Path, port: int, workers: int) -> Iterator[str]:
+    command = [*PEACETRACK, "--db", str(db), "serve", "--host", HOST, "--port", str(port)]
     proc = subprocess.Popen(
-        [*PEACETRACK, "--db", str(db), "serve", "--host", HOST, "--port", str(port)]
-        + ["--workers", str(workers), "--log-level", "warning"],
+        [*command, "--workers", str(workers), "--log-level", "warning"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -178,7 +178,10 @@ def run_python(
     latencies.sort()
     if not latencies:
         return 0.0, 0.0, 0.0, errors
-    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa: E731
+
+    def pick(q: float) -> float:
+        return latencies[min(len(latencies) - 1, int(q * len(latencies)))]
+
     return len(latencies) / seconds, pick(0.5), pick(0.99), errors
 
 
@@ -192,6 +195,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="server worker processes")
     parser.add_argument("--tool", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--only", nargs="*", help="run only these targets (the baseline always runs)")
     args = parser.parse_args()
     tool = args.tool if args.tool != "auto" else ("wrk" if shutil.which("wrk") else "python")
     drive = run_wrk if tool == "wrk" else run_python
@@ -222,6 +226,8 @@ def main() -> None:
                 ("events", "/api/events?limit=50", {}),
                 ("search", f"/api/search?q={quote('연락사무소')}", {}),
             ]
+            if args.only:
+                targets = [t for t in targets if t[0] == "baseline" or t[0] in args.only]
             results: list[Result] = []
             for name, path, headers in targets:
                 for _ in range(2):  # warm caches (scoring index, templates) before measuring
@@ -239,9 +245,8 @@ def main() -> None:
     print(f"{'target':<11} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs base':>8} {'errors':>7}  path")
     for r in results:
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else "-"
-        print(
-            f"{r.name:<11} {r.requests_per_s:>9.1f} {r.p50_ms:>8.2f} {r.p99_ms:>8.2f} {ratio:>8} {r.errors:>7}  {r.path}"
-        )
+        figures = f"{r.requests_per_s:>9.1f} {r.p50_ms:>8.2f} {r.p99_ms:>8.2f} {ratio:>8} {r.errors:>7}"
+        print(f"{r.name:<11} {figures}  {r.path}")
     for r in results:
         if r.name in {"scores", "overview"}:
             ok = (r.ratio or 0) >= 0.5 and r.p99_ms < 100

@@ -56,3 +56,24 @@ def test_empty_store_links_nothing(store: Store) -> None:
     index = IndexCache().for_store(store)
     assert len(index) == 0
     assert link_text("anything at all", index) == []
+
+
+def test_bundled_dataset_reads_the_same_from_the_store(store: Store) -> None:
+    from peacetrack.link import docs_from_bundles
+
+    import_bundles(store, ["@korean-peninsula"], author="t")
+    with store.read() as conn:
+        from_store = {d.id: d for d in docs_from_store(conn)}
+    from_files = {d.id: d for d in docs_from_bundles(["@korean-peninsula"])}
+    assert set(from_store) == set(from_files)
+    for pid, doc in from_files.items():
+        got = from_store[pid]
+        assert (got.text_en, got.text_ko, got.keywords, got.aliases) == (
+            doc.text_en,
+            doc.text_ko,
+            doc.keywords,
+            doc.aliases,
+        )
+        assert set(got.themes) == set(doc.themes) and set(got.agreement_title) == set(doc.agreement_title)
+    index = IndexCache().for_store(store)
+    assert link_text("북한이 감시초소를 폭파했다", index)[0].provision == "cma-2018/2.1"

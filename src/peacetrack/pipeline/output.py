@@ -83,6 +83,8 @@ def _document(document: Document, spans: _Spans) -> dict[str, Any]:
         out["date"] = document.date.isoformat()
     if document.publisher:
         out["publisher"] = document.publisher
+    if document.url:
+        out["url"] = document.url
     spans.add("/document/title", document.title_mark)
     spans.add("/document/date", document.date_mark)
     return out

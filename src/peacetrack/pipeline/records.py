@@ -67,6 +67,7 @@ class Document:
     title: str | None = None
     date: date | None = None
     publisher: str | None = None
+    url: str | None = None
     title_mark: Mark | None = None
     date_mark: Mark | None = None
     sentences: tuple[Sentence, ...] = ()

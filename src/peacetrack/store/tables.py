@@ -240,3 +240,60 @@ RECORD_TABLES: dict[str, Table] = {
     "statements": statements,
     "gatherings": gatherings,
 }
+
+# Ingested documents (migration 0004): the raw text every extracted value points into.
+# ``name`` is what makes two documents versions of one another: the resolved path of a
+# file, or the name an upload came under. ``status``: current | superseded.
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("path", Text, nullable=False),
+    Column("name", String(1000), nullable=False, index=True),
+    Column("media_type", String(100), nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("title", Text),
+    Column("date", Date),
+    Column("publisher", Text),
+    Column("url", Text),
+    Column("text", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("version_of", ID, ForeignKey("documents.id")),
+    Column("status", String(16), nullable=False, server_default="current"),
+)
+
+# What the pipeline made of a document: SPEC section 4's object, kept as it was returned.
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("document_id", ID, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("output", Text, nullable=False),
+    Column("pipeline_version", String(40), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Where each proposed record, and each value in it, came from: the document, the
+# character span [start, end) of its normalised text, and the extractor that found it.
+# ``field`` is a JSON path into the record ("$.signatories[3]"), ``pointer`` a JSON
+# Pointer into the stored extraction output; a row without a span is a value
+# ingest supplied itself (``note`` says which and why).
+provenance = Table(
+    "provenance",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", ID, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("record_id", ID, nullable=False),
+    Column("field", String(500), nullable=False),
+    Column("pointer", String(500)),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("extractor", String(100), nullable=False),
+    Column("version", String(40), nullable=False),
+    Column("note", Text),
+    Index("ix_provenance_record", "kind", "record_id"),
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -71,4 +72,9 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
 
 def app_from_env() -> FastAPI:
     """The app ``peacetrack serve`` runs in each worker: database and privacy from the environment."""
-    return create_app(os.environ.get("PEACETRACK_DB"), private=os.environ.get(PRIVATE_ENV) == "1")
+    app = create_app(os.environ.get("PEACETRACK_DB"), private=os.environ.get(PRIVATE_ENV) == "1")
+    # Everything loaded so far (modules, routes, models) lives as long as the worker: keep
+    # it out of the collector's full passes, which otherwise showed as 100 ms p99 spikes.
+    gc.collect()
+    gc.freeze()
+    return app

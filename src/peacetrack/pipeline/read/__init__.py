@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from peacetrack.pipeline.read.options import DEFAULT_MAX_BYTES, ReadOptions
 from peacetrack.pipeline.read.paths import expand_paths
-from peacetrack.pipeline.read.reader import document_id, read_bytes, read_file
+from peacetrack.pipeline.read.reader import document_id, read_bytes, read_file, read_raw
 
-__all__ = ["DEFAULT_MAX_BYTES", "ReadOptions", "document_id", "expand_paths", "read_bytes", "read_file"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "ReadOptions",
+    "document_id",
+    "expand_paths",
+    "read_bytes",
+    "read_file",
+    "read_raw",
+]

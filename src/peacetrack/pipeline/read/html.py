@@ -7,6 +7,7 @@ heuristics, a plain parser keeps the visible text outside non-content elements.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import trafilatura
@@ -98,6 +99,17 @@ def _visible_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+def _web_url(value: str | None) -> str | None:
+    """The page's own address (canonical link or og:url), kept only when it is a plain http(s) URL."""
+    if not value:
+        return None
+    value = value.strip()
+    return value if len(value) <= 2000 and _HTTP_URL.match(value) else None
+
+
 def html_to_text(data: bytes, path: str) -> tuple[str, Meta]:
     markup = decode_text(data, path)
     text = trafilatura.extract(
@@ -114,4 +126,4 @@ def html_to_text(data: bytes, path: str) -> tuple[str, Meta]:
     meta = trafilatura.extract_metadata(markup)
     if meta is None:
         return text, Meta()
-    return text, Meta(title=meta.title, date=meta.date, publisher=meta.sitename)
+    return text, Meta(title=meta.title, date=meta.date, publisher=meta.sitename, url=_web_url(meta.url))

@@ -21,3 +21,5 @@ class Meta:
     title: str | None = None
     date: str | None = None
     publisher: str | None = None
+    url: str | None = None
+    """Where the document lives on the web (HTML: its canonical or og:url link), http(s) only."""

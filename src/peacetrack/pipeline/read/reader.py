@@ -64,11 +64,12 @@ def read_bytes(data: bytes, path: str, options: ReadOptions | None = None) -> Do
         title=meta.title,
         date=_meta_date(meta.date),
         publisher=meta.publisher,
+        url=meta.url,
     )
 
 
-def read_file(path: str | Path, options: ReadOptions | None = None) -> Document:
-    """Read a file from disk; the size limit is checked before anything is loaded."""
+def read_raw(path: str | Path, options: ReadOptions | None = None) -> bytes:
+    """A file's bytes, or a `ReadError` saying why not; the size limit is checked before loading."""
     options = options or ReadOptions()
     name = str(path)
     try:
@@ -86,4 +87,10 @@ def read_file(path: str | Path, options: ReadOptions | None = None) -> Document:
         raise ReadError(name, "permission denied") from None
     except OSError as exc:
         raise ReadError(name, f"cannot read: {exc.strerror or exc}") from None
-    return read_bytes(data, name, options)
+    return data
+
+
+def read_file(path: str | Path, options: ReadOptions | None = None) -> Document:
+    """Read a file from disk into a `Document`."""
+    options = options or ReadOptions()
+    return read_bytes(read_raw(path, options), str(path), options)

@@ -17,6 +17,7 @@ from peacetrack.web.api.common import (
     actor_refs,
     doc,
     doc_contains,
+    exact_in_sql,
     find,
     provision_refs,
     refs_in_order,
@@ -59,7 +60,7 @@ def list_actors(
             "country": d.get("country"),
         }
         for d in docs
-        if not needle or find(d, needle) is not None
+        if not needle or exact_in_sql("actors", needle) or find(d, needle) is not None
     ]
 
 

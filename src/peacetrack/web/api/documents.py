@@ -1,52 +1,89 @@
-"""Upload a document for ingest (SPEC section 4).
+"""Upload a document for ingest (SPEC sections 4 and 5): stored, extracted, proposed for review.
 
-TODO(ingest): the pipeline in ``peacetrack.pipeline`` reads and extracts, but
-has no store integration yet (nothing that writes its records and returns the
-section-4 result). Until it has, an upload is read and checked, nothing is
-stored, and the answer is 501 saying so. Wire it here when it lands:
-read → ingest into the store → 201 with the section-4 object.
+The upload goes through exactly what ``peacetrack ingest`` does
+(``peacetrack.ingest``): one transaction, the editor as the author of every
+revision, the extracted records stored with status ``proposed``. The answer
+is the document's SPEC section 4 object: 201 when it was stored now, 200
+when the same bytes were stored before (nothing changes). A file that cannot
+be read is 422 with the reason, and nothing of it is stored.
 """
 
 from __future__ import annotations
 
-import hashlib
-from typing import Annotated
+import os
+import re
+import unicodedata
+from typing import Annotated, Any
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, File, Request, Response, UploadFile
 
+from peacetrack.web.api.common import store_of
 from peacetrack.web.auth import Editor
-from peacetrack.web.errors import ApiError, ErrorBody
+from peacetrack.web.errors import ApiError, ErrorBody, ProblemOut
 
 writes = APIRouter(tags=["documents"])
 
-MAX_BYTES = 32 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024
+"""The pipeline's own limit (``pipeline.read.options.DEFAULT_MAX_BYTES``; the pipeline loads only
+when a document arrives): a larger upload is refused before it is read."""
+PIPELINE_KEY = "ingest:pipeline"
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]+")
+
+
+def upload_name(filename: str | None) -> str:
+    """The name an upload is stored under: its last path part, no control characters, 200 at most."""
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = _UNSAFE.sub(" ", unicodedata.normalize("NFC", name)).strip()
+    return name[:200] or "upload"
 
 
 @writes.post(
     "/api/documents",
     status_code=201,
-    summary="Upload a document to ingest (not yet available: 501)",
+    summary="Upload a document to ingest",
     description=(
-        "Send the file as multipart/form-data, field `file` (txt, html, pdf, docx; English or Korean). "
-        "This server cannot ingest into the store yet: it answers 501 and stores nothing."
+        "Send the file as multipart/form-data, field `file` (txt, html, pdf, docx; English or Korean; "
+        f"at most {MAX_BYTES // (1024 * 1024)} MiB). It is read, its records are extracted and stored "
+        "with status `proposed` for review (the editor is the author), and the answer is its SPEC "
+        "section 4 object: `document`, `statements`, `gatherings`, `events`, `mentions` and `spans`. "
+        "201: stored now; 200: the same bytes were stored before, nothing changed. An upload under the "
+        "name of an earlier one with other bytes is stored as its new version."
     ),
-    responses={501: {"model": ErrorBody, "description": "Ingest into the store is not available yet."}},
+    responses={
+        200: {"description": "The same bytes were ingested before: the stored result, nothing changed."},
+        413: {"model": ErrorBody, "description": "The file is too large."},
+        422: {"model": ErrorBody, "description": "The file is empty or cannot be read; nothing was stored."},
+    },
 )
-async def upload_document(
-    user: Editor, file: Annotated[UploadFile, File(description="The document.")]
-) -> dict[str, str]:
-    digest = hashlib.sha256()
-    size = 0
-    while chunk := await file.read(1024 * 1024):
-        size += len(chunk)
-        if size > MAX_BYTES:
-            raise ApiError(413, "too_large", f"the document is over {MAX_BYTES // (1024 * 1024)} MiB")
-        digest.update(chunk)
-    if size == 0:
-        raise ApiError(422, "invalid", "the uploaded file is empty")
-    raise ApiError(
-        501,
-        "not_implemented",
-        f"received {file.filename or 'the file'} ({size} bytes, sha256 {digest.hexdigest()}), but ingest "
-        "into the store is not available on this server yet; nothing was stored",
-    )
+def upload_document(
+    request: Request,
+    response: Response,
+    user: Editor,
+    file: Annotated[UploadFile, File(description="The document.")],
+) -> dict[str, Any]:
+    from peacetrack.ingest.context import build_pipeline
+    from peacetrack.ingest.service import PUBLIC_URL_ENV, Ingester
+
+    data = file.file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ApiError(413, "too_large", f"the document is over {MAX_BYTES // (1024 * 1024)} MiB")
+    name = upload_name(file.filename)
+    if not data:
+        raise ApiError(422, "invalid", f"{name}: the uploaded file is empty; nothing was stored")
+    store = store_of(request)
+    # The pipeline (registry and linker) is rebuilt only after the data changed.
+    pipeline = request.app.state.cache.get(PIPELINE_KEY, lambda: build_pipeline(store))
+    base_url = os.environ.get(PUBLIC_URL_ENV) or str(request.base_url)
+    ingester = Ingester(store, author=user.name, base_url=base_url, pipeline=pipeline)
+    outcome = ingester.ingest_bytes(data, name)
+    if not outcome.ok:
+        reason = outcome.error or "could not be read"
+        raise ApiError(
+            422,
+            "invalid",
+            f"{name}: {reason}; nothing was stored",
+            [ProblemOut(path="$", reason=reason, file=name)],
+        )
+    if outcome.status == "unchanged":
+        response.status_code = 200
+    return outcome.output

@@ -18,10 +18,10 @@ from peacetrack.web.api.common import (
     Order,
     Ref,
     actor_refs,
-    contains,
     decode_cursor,
     doc,
     doc_contains,
+    exact_in_sql,
     page_docs,
     provision_refs,
     refs_in_order,
@@ -90,7 +90,7 @@ def _filtered(
         tagged = select(pt.c.provision_id).where(pt.c.theme_id.in_(themes))
         query = query.where(e.c.id.in_(select(ee.c.event_id).where(ee.c.provision_id.in_(tagged))))
     if q:
-        query = query.where(contains(e.c.title_en, q) | contains(e.c.title_ko, q) | doc_contains(e.c.doc, q))
+        query = query.where(doc_contains(e.c.doc, q))
     return query
 
 
@@ -133,7 +133,7 @@ def list_events(
             after=after,
             order=order,
             limit=limit,
-            needle=needle,
+            needle=needle if needle and not exact_in_sql("events", needle) else None,
             day_field="date",
         )
         return {"items": events_out(conn, page), "next_cursor": next_cursor, "limit": limit}

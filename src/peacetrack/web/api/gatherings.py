@@ -14,10 +14,10 @@ from peacetrack.web.api.common import (
     ACCEPTED,
     Order,
     actor_refs,
-    contains,
     decode_cursor,
     doc,
     doc_contains,
+    exact_in_sql,
     page_docs,
     refs_in_order,
     store_of,
@@ -60,9 +60,7 @@ def list_gatherings(
         query = query.where(g.c.id.in_(select(ga.c.gathering_id).where(ga.c.actor_id == actor)))
     needle = q.strip() if q else None
     if needle:
-        query = query.where(
-            contains(g.c.title_en, needle) | contains(g.c.title_ko, needle) | doc_contains(g.c.doc, needle)
-        )
+        query = query.where(doc_contains(g.c.doc, needle))
     with store_of(request).read() as conn:
         page, next_cursor = page_docs(
             conn,
@@ -72,7 +70,7 @@ def list_gatherings(
             after=after,
             order=order,
             limit=limit,
-            needle=needle,
+            needle=needle if needle and not exact_in_sql("gatherings", needle) else None,
             day_field="start",
         )
         actors = actor_refs(conn, (a for d in page for a in d.get("hosts", [])))

@@ -14,10 +14,10 @@ from peacetrack.web.api.common import (
     ACCEPTED,
     Order,
     actor_refs,
-    contains,
     decode_cursor,
     doc,
     doc_contains,
+    exact_in_sql,
     page_docs,
     provision_refs,
     refs_in_order,
@@ -62,9 +62,7 @@ def list_statements(
         query = query.where(s.c.id.in_(select(sa.c.statement_id).where(sa.c.actor_id == actor)))
     needle = q.strip() if q else None
     if needle:
-        query = query.where(
-            contains(s.c.title_en, needle) | contains(s.c.title_ko, needle) | doc_contains(s.c.doc, needle)
-        )
+        query = query.where(doc_contains(s.c.doc, needle))
     with store_of(request).read() as conn:
         page, next_cursor = page_docs(
             conn,
@@ -74,7 +72,7 @@ def list_statements(
             after=after,
             order=order,
             limit=limit,
-            needle=needle,
+            needle=needle if needle and not exact_in_sql("statements", needle) else None,
             day_field="date",
         )
         actors = actor_refs(conn, (a for d in page for a in d.get("addressees", [])))

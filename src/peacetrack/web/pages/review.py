@@ -6,8 +6,9 @@ also carries a CSRF field derived from that token, so no other site can post
 on the editor's behalf. Tokens are checked with the API's own auth module.
 
 What is proposed: records of any kind whose ``status`` is not ``accepted``.
-Nothing writes proposals yet (the ingest pipeline has no store integration);
-until it does, the page shows an honest empty state.
+Ingest (``peacetrack ingest``, ``POST /api/documents``) proposes them; the
+decision itself is ``peacetrack.ingest.review.decide_in``, shared with
+``peacetrack review accept|reject``.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from typing import Final
 import orjson
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import select, update
+from sqlalchemy import select
 
+from peacetrack.bundle.problems import BadInput
+from peacetrack.ingest.review import decide_in
 from peacetrack.store import Store
 from peacetrack.store import tables as t
-from peacetrack.store.revisions import now, record_rows
 from peacetrack.web.api.writes import write_record
 from peacetrack.web.auth import User, user_for_token
 from peacetrack.web.deps import Lang, get_lang, get_store
@@ -204,7 +206,6 @@ def decide(
         save_edit(store, kind, record_id, doc, author=user.name)
     if decision == "save":
         return RedirectResponse("/review?done=save", status_code=303, headers=SECURITY_HEADERS)
-    status = ACCEPTED if decision == "accept" else REJECTED
     with store.write() as conn:
         stored = conn.scalar(
             select(table.c.doc).where(
@@ -213,13 +214,12 @@ def decide(
         )
         if stored is None:
             raise PageError(404, "error.not_found.record", id=record_id)
-        at = now()
-        conn.execute(update(table).where(table.c.id == record_id).values(status=status, updated_at=at))
-        record_rows(
-            conn,
-            [{"kind": kind, "record_id": record_id, "op": "update", "old": stored, "new": stored}],
-            author=user.name,
-            reason=f"review: {decision}ed",
-            at=at,
-        )
+        # Accepting also accepts the proposed actors the record refers to (ingest's candidates);
+        # a reference to a rejected actor stops it with the reason (peacetrack.ingest.review).
+        try:
+            decide_in(
+                conn, [(kind, record_id)], "accept" if decision == "accept" else "reject", author=user.name
+            )
+        except BadInput as exc:
+            raise PageError(422, "review.invalid", reason=exc.summary()) from None
     return RedirectResponse(f"/review?done={decision}", status_code=303, headers=SECURITY_HEADERS)

@@ -1,0 +1,65 @@
+"""The pipeline an ingest runs with, built from what the store holds.
+
+The registry knows every actor that is not rejected (accepted ones and
+proposed candidates, so an unknown organisation named again resolves to the
+candidate already waiting for review); the linker ranks the stored
+provisions (peacetrack.link), or links nothing when there are none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import orjson
+from sqlalchemy import Connection, select
+
+from peacetrack.model.records import Actor
+from peacetrack.pipeline import Linker, Pipeline, ReadOptions, Registry, Resources, load_resources, no_links
+from peacetrack.store import Store
+from peacetrack.store import tables as t
+
+REJECTED = "rejected"
+
+
+def registry_actors(conn: Connection) -> list[Actor]:
+    docs = conn.scalars(select(t.actors.c.doc).where(t.actors.c.status != REJECTED).order_by(t.actors.c.id))
+    return [Actor.model_validate(orjson.loads(doc)) for doc in docs]
+
+
+def store_linker(store: Store) -> Linker:
+    """Rank the store's provisions for each demand and event (no provisions: link nothing)."""
+    from peacetrack.link import IndexCache, make_linker  # the index loads only when ingest runs
+
+    index = IndexCache(None).for_store(store)
+    if not len(index):
+        return no_links
+    return make_linker(index)
+
+
+def build_pipeline(
+    store: Store,
+    *,
+    linker: Linker | None = None,
+    options: ReadOptions | None = None,
+    resources: Resources | None = None,
+) -> Pipeline:
+    """A pipeline for this store; ``linker=None`` builds one from the store's provisions."""
+    resources = resources or load_resources()
+    with store.read() as conn:
+        actors = registry_actors(conn)
+    return Pipeline(
+        registry=Registry(actors, resources.groups),
+        linker=store_linker(store) if linker is None else linker,
+        options=options or ReadOptions(),
+        resources=resources,
+    )
+
+
+def refresh_registry(store: Store, pipeline: Pipeline) -> Pipeline:
+    """The same pipeline with the registry re-read (after candidates were added)."""
+    with store.read() as conn:
+        actors = registry_actors(conn)
+    return replace(pipeline, registry=Registry(actors, pipeline.resources.groups))
+
+
+__all__ = ["build_pipeline", "refresh_registry", "registry_actors", "store_linker"]

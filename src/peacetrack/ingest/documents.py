@@ -1,0 +1,296 @@
+"""The stored side of ingest: documents, their extraction output and provenance rows.
+
+Only the service calls the writing functions, inside its one transaction per
+file; the reading functions serve the CLI, the library page and the API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, Final
+
+import orjson
+from sqlalchemy import Connection, func, select, update
+
+from peacetrack.store import tables as t
+from peacetrack.store.bulk import insert_rows
+from peacetrack.store.revisions import record_rows
+
+if TYPE_CHECKING:  # the pipeline (and its readers) load only when something is ingested
+    from peacetrack.pipeline.records import Document
+
+CURRENT: Final = "current"
+SUPERSEDED: Final = "superseded"
+KIND: Final = "documents"
+"""The kind documents carry in the revision history."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    id: str
+    sha256: str
+    path: str
+    name: str
+    media_type: str
+    language: str
+    kind: str
+    title: str | None
+    date: date | None
+    publisher: str | None
+    url: str | None
+    size: int
+    ingested_at: datetime
+    author: str
+    version_of: str | None
+    status: str
+
+
+_COLUMNS = (
+    t.documents.c.id,
+    t.documents.c.sha256,
+    t.documents.c.path,
+    t.documents.c.name,
+    t.documents.c.media_type,
+    t.documents.c.language,
+    t.documents.c.kind,
+    t.documents.c.title,
+    t.documents.c.date,
+    t.documents.c.publisher,
+    t.documents.c.url,
+    t.documents.c.size,
+    t.documents.c.ingested_at,
+    t.documents.c.author,
+    t.documents.c.version_of,
+    t.documents.c.status,
+)
+
+
+def _stored(row: Any) -> StoredDocument:
+    at: datetime = row.ingested_at
+    return StoredDocument(
+        id=row.id,
+        sha256=row.sha256,
+        path=row.path,
+        name=row.name,
+        media_type=row.media_type,
+        language=row.language,
+        kind=row.kind,
+        title=row.title,
+        date=row.date,
+        publisher=row.publisher,
+        url=row.url,
+        size=row.size,
+        ingested_at=at if at.tzinfo else at.replace(tzinfo=UTC),
+        author=row.author,
+        version_of=row.version_of,
+        status=row.status,
+    )
+
+
+def by_sha(conn: Connection, sha256: str) -> StoredDocument | None:
+    row = conn.execute(select(*_COLUMNS).where(t.documents.c.sha256 == sha256)).first()
+    return _stored(row) if row is not None else None
+
+
+def by_id(conn: Connection, document_id: str) -> StoredDocument | None:
+    row = conn.execute(select(*_COLUMNS).where(t.documents.c.id == document_id)).first()
+    return _stored(row) if row is not None else None
+
+
+def latest_named(conn: Connection, name: str) -> StoredDocument | None:
+    """The current document stored under ``name`` (what a changed file is a new version of)."""
+    row = conn.execute(
+        select(*_COLUMNS)
+        .where(t.documents.c.name == name, t.documents.c.status == CURRENT)
+        .order_by(t.documents.c.ingested_at.desc(), t.documents.c.id)
+        .limit(1)
+    ).first()
+    return _stored(row) if row is not None else None
+
+
+def list_documents(conn: Connection, *, limit: int = 200, offset: int = 0) -> list[StoredDocument]:
+    rows = conn.execute(
+        select(*_COLUMNS)
+        .order_by(t.documents.c.ingested_at.desc(), t.documents.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [_stored(r) for r in rows]
+
+
+def count_documents(conn: Connection) -> int:
+    return int(conn.scalar(select(func.count()).select_from(t.documents)) or 0)
+
+
+def text_of(conn: Connection, document_id: str) -> str | None:
+    return conn.scalar(select(t.documents.c.text).where(t.documents.c.id == document_id))
+
+
+def output_of(conn: Connection, document_id: str) -> dict[str, Any] | None:
+    raw = conn.scalar(select(t.extractions.c.output).where(t.extractions.c.document_id == document_id))
+    if raw is None:
+        return None
+    loaded: dict[str, Any] = orjson.loads(raw)
+    return loaded
+
+
+def records_of(conn: Connection, document_id: str) -> dict[str, list[str]]:
+    """The records proposed from a document, by kind, in the order they were stored."""
+    out: dict[str, list[str]] = {}
+    rows = conn.execute(
+        select(t.provenance.c.kind, t.provenance.c.record_id)
+        .where(t.provenance.c.document_id == document_id, t.provenance.c.field == "$")
+        .order_by(t.provenance.c.id)
+    )
+    for kind, rid in rows:
+        ids = out.setdefault(kind, [])
+        if rid not in ids:
+            ids.append(rid)
+    return out
+
+
+def documents_of(conn: Connection, kind: str, record_id: str) -> list[str]:
+    """The documents a record was proposed from (or named in)."""
+    rows = conn.execute(
+        select(t.provenance.c.document_id)
+        .where(t.provenance.c.kind == kind, t.provenance.c.record_id == record_id)
+        .group_by(t.provenance.c.document_id)
+        .order_by(func.min(t.provenance.c.id))
+    )
+    return [r[0] for r in rows]
+
+
+def documents_for(conn: Connection, kind: str, record_ids: list[str]) -> dict[str, list[str]]:
+    """For many records of one kind: the documents each was proposed from (or named in)."""
+    out: dict[str, list[str]] = {}
+    for i in range(0, len(record_ids), 500):
+        rows = conn.execute(
+            select(t.provenance.c.record_id, t.provenance.c.document_id)
+            .where(t.provenance.c.kind == kind, t.provenance.c.record_id.in_(record_ids[i : i + 500]))
+            .group_by(t.provenance.c.record_id, t.provenance.c.document_id)
+            .order_by(t.provenance.c.record_id, func.min(t.provenance.c.id))
+        )
+        for rid, did in rows:
+            out.setdefault(rid, []).append(did)
+    return out
+
+
+def provenance_of(conn: Connection, kind: str, record_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(t.provenance)
+        .where(t.provenance.c.kind == kind, t.provenance.c.record_id == record_id)
+        .order_by(t.provenance.c.id)
+    )
+    return [{k: v for k, v in row._mapping.items() if k != "id"} for row in rows]
+
+
+# --- writes (inside the service's transaction) --------------------------------------------
+
+
+def _meta(document: Document, name: str, version_of: str | None) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "sha256": document.sha256,
+        "path": document.path,
+        "name": name,
+        "media_type": document.media_type,
+        "language": document.language,
+        "kind": document.kind,
+        "title": document.title,
+        "date": document.date.isoformat() if document.date else None,
+        "publisher": document.publisher,
+        "url": document.url,
+        "version_of": version_of,
+    }
+
+
+def insert_document(
+    conn: Connection,
+    document: Document,
+    *,
+    name: str,
+    size: int,
+    author: str,
+    at: datetime,
+    version_of: str | None,
+    output: Mapping[str, Any],
+    pipeline_version: str,
+    reason: str,
+) -> None:
+    meta = _meta(document, name, version_of)
+    conn.execute(
+        t.documents.insert().values(
+            **{**meta, "date": document.date},
+            text=document.text,
+            size=size,
+            ingested_at=at,
+            author=author,
+            status=CURRENT,
+        )
+    )
+    conn.execute(
+        t.extractions.insert().values(
+            document_id=document.id,
+            output=orjson.dumps(output).decode(),
+            pipeline_version=pipeline_version,
+            created_at=at,
+        )
+    )
+    # Documents are not bundle records, but their arrival belongs in the history (and moves the
+    # data version the web caches key on).
+    new = orjson.dumps({**meta, "status": CURRENT, "size": size}).decode()
+    record_rows(
+        conn,
+        [{"kind": KIND, "record_id": document.id, "op": "insert", "old": None, "new": new}],
+        author=author,
+        reason=reason,
+        at=at,
+    )
+
+
+def supersede(conn: Connection, old: StoredDocument, new_id: str, *, author: str, at: datetime) -> None:
+    conn.execute(update(t.documents).where(t.documents.c.id == old.id).values(status=SUPERSEDED))
+    record_rows(
+        conn,
+        [
+            {
+                "kind": KIND,
+                "record_id": old.id,
+                "op": "update",
+                "old": orjson.dumps({"status": old.status}).decode(),
+                "new": orjson.dumps({"status": SUPERSEDED, "superseded_by": new_id}).decode(),
+            }
+        ],
+        author=author,
+        reason=f"ingest: superseded by {new_id}",
+        at=at,
+    )
+
+
+def insert_provenance(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
+    batch = list(rows)
+    for i in range(0, len(batch), 5000):
+        insert_rows(conn, t.provenance, batch[i : i + 5000])
+
+
+__all__ = [
+    "CURRENT",
+    "SUPERSEDED",
+    "StoredDocument",
+    "by_id",
+    "by_sha",
+    "count_documents",
+    "documents_for",
+    "documents_of",
+    "insert_document",
+    "insert_provenance",
+    "latest_named",
+    "list_documents",
+    "output_of",
+    "provenance_of",
+    "records_of",
+    "supersede",
+    "text_of",
+]

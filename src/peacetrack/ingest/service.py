@@ -1,0 +1,394 @@
+"""Ingest into the store: read → pipeline → proposed records, one transaction per file.
+
+For each file: hash the bytes; bytes already stored are a no-op that returns
+the stored result (SPEC section 4). Otherwise run the pipeline, turn its
+output into bundle records (``convert``), check them with the bundle
+validator against what the store holds, and write them with the bundle
+writer, with status ``proposed``, together with the document, its
+extraction output and the provenance of every value. A file that cannot be
+read or extracted gets its own error and nothing of it is stored; the other
+files go in. A file whose name was ingested before with other bytes becomes
+a new version of that document: the old one is marked superseded and its
+records still waiting for review are set aside (rejected, reason recorded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import orjson
+from sqlalchemy import Connection, select, update
+from sqlalchemy.exc import IntegrityError
+
+from peacetrack.bundle.importer import known_ids, plan
+from peacetrack.bundle.load import Fragment
+from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.bundle.validate import Validated, validate
+from peacetrack.ingest import documents as docs
+from peacetrack.ingest.context import build_pipeline, refresh_registry
+from peacetrack.ingest.convert import CANDIDATE_PREFIX, Proposal, convert, drop
+from peacetrack.model.records import FORMAT
+from peacetrack.pipeline import Clock, Linker, Pipeline, ReadError, ReadOptions, Result, to_output
+from peacetrack.pipeline.read import expand_paths, read_bytes, read_raw
+from peacetrack.pipeline.records import Document
+from peacetrack.store import Store
+from peacetrack.store import tables as t
+from peacetrack.store.revisions import now, record_rows
+from peacetrack.store.writer import apply
+
+PROPOSED: Final = "proposed"
+REJECTED: Final = "rejected"
+PUBLIC_URL_ENV: Final = "PEACETRACK_PUBLIC_URL"
+DEFAULT_PUBLIC_URL: Final = "http://localhost:8000"
+"""Where `peacetrack serve` answers by default: events cite a document's library page there."""
+PROPOSED_KINDS: Final = ("statements", "gatherings", "events")
+
+Status = Literal["stored", "new_version", "unchanged", "failed"]
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total), as the CLI's progress bar takes it."""
+
+_PROBLEM_AT = re.compile(r"^\$\.(actors|statements|gatherings|events)\[(\d+)\]")
+
+
+def pipeline_version() -> str:
+    try:
+        return f"peacetrack {version('peacetrack')}"
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "peacetrack (source)"
+
+
+def public_url(explicit: str | None = None) -> str:
+    """The base address events cite for documents without one of their own."""
+    chosen = explicit or os.environ.get(PUBLIC_URL_ENV) or DEFAULT_PUBLIC_URL
+    return chosen.rstrip("/")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What ingesting one file did. ``output`` is its SPEC section 4 object (or its error object)."""
+
+    path: str
+    output: dict[str, Any]
+    status: Status
+    document_id: str | None = None
+    version_of: str | None = None
+    records: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()
+    error: str | None = None
+    timings: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+def _failed(path: str, reason: str, clock: Clock | None = None) -> Outcome:
+    return Outcome(
+        path,
+        to_output(Result(path, error=reason)),
+        "failed",
+        error=reason,
+        timings=clock.timings() if clock else (),
+    )
+
+
+def _file_key(path: str) -> str:
+    """What makes two files versions of one document: the file's resolved path."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return path
+
+
+class Ingester:
+    """One ingest session on one store: the pipeline is built once and shared by every file."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        author: str,
+        linker: Linker | None = None,
+        options: ReadOptions | None = None,
+        base_url: str | None = None,
+        pipeline: Pipeline | None = None,
+    ) -> None:
+        self.store = store
+        self.author = author
+        self.options = options or ReadOptions()
+        self.base_url = public_url(base_url)
+        self.pipeline = pipeline or build_pipeline(store, linker=linker, options=self.options)
+        self.version = pipeline_version()
+
+    # --- entry points ------------------------------------------------------------------------
+
+    def ingest_path(self, path: str | Path) -> Outcome:
+        name = str(path)
+        clock = Clock()
+        try:
+            with clock.stage("read"):
+                data = read_raw(path, self.options)
+        except ReadError as exc:
+            return _failed(name, exc.reason, clock)
+        return self._ingest(data, name, _file_key(name), clock)
+
+    def ingest_bytes(self, data: bytes, name: str) -> Outcome:
+        """Bytes that came under ``name`` (an upload): the name is also what versions follow."""
+        return self._ingest(data, name, name, Clock())
+
+    # --- one file ------------------------------------------------------------------------------
+
+    def _unchanged(self, conn: Connection, stored: docs.StoredDocument, path: str) -> Outcome:
+        output = docs.output_of(conn, stored.id) or {"document": {"path": path}}
+        records = {k: tuple(v) for k, v in docs.records_of(conn, stored.id).items()}
+        return Outcome(path, output, "unchanged", stored.id, stored.version_of, records)
+
+    def _ingest(self, data: bytes, path: str, key: str, clock: Clock) -> Outcome:
+        sha = hashlib.sha256(data).hexdigest()
+        with self.store.read() as conn:
+            stored = docs.by_sha(conn, sha)
+            if stored is not None:
+                return self._unchanged(conn, stored, path)
+        try:
+            with clock.stage("read"):
+                document = read_bytes(data, path, self.options)
+        except ReadError as exc:
+            return _failed(path, exc.reason, clock)
+        result = self.pipeline.process(document, clock)
+        if not result.ok or result.document is None:
+            return _failed(path, result.error or "could not be read", clock)
+        output = to_output(result)
+        try:
+            with clock.stage("store"):
+                outcome = self._store(result.document, output, key, len(data))
+        except IntegrityError:
+            # Another writer stored the same bytes between our check and our write.
+            with self.store.read() as conn:
+                stored = docs.by_sha(conn, sha)
+                if stored is None:
+                    raise
+                return self._unchanged(conn, stored, path)
+        except BadInput as exc:
+            return _failed(path, f"the extracted records were not valid: {exc.summary()}", clock)
+        except Exception as exc:  # a bug or a pathological input must cost one file, not the batch
+            return _failed(path, f"could not store: {type(exc).__name__}: {exc}", clock)
+        if outcome.records.get("actors"):
+            # New candidates: later files should resolve the same names to them.
+            self.pipeline = refresh_registry(self.store, self.pipeline)
+        return Outcome(
+            outcome.path,
+            outcome.output,
+            outcome.status,
+            outcome.document_id,
+            outcome.version_of,
+            outcome.records,
+            outcome.skipped,
+            timings=clock.timings(),
+        )
+
+    def _store(self, document: Document, output: dict[str, Any], key: str, size: int) -> Outcome:
+        with self.store.write() as conn:
+            stored = docs.by_sha(conn, document.sha256)
+            if stored is not None:
+                return self._unchanged(conn, stored, document.path)
+            previous = docs.latest_named(conn, key)
+            proposal = convert(output, library_url=f"{self.base_url}/library/{document.id}")
+            _keep_existing_candidates(conn, proposal)
+            validated = _validated(conn, proposal, document.path)
+            at = now()
+            reason = f"ingest: proposed from {document.id} ({document.path})"
+            docs.insert_document(
+                conn,
+                document,
+                name=key,
+                size=size,
+                author=self.author,
+                at=at,
+                version_of=previous.id if previous else None,
+                output=output,
+                pipeline_version=self.version,
+                reason=f"ingest {document.path}",
+            )
+            todo = plan(conn, validated)
+            if not todo.empty:
+                apply(conn, todo, author=self.author, reason=reason)
+            for kind, changes in todo.inserts.items():
+                ids = [str(getattr(c.record, "id", "")) for c in changes]
+                table = t.RECORD_TABLES[kind]
+                for i in range(0, len(ids), 500):
+                    conn.execute(
+                        update(table).where(table.c.id.in_(ids[i : i + 500])).values(status=PROPOSED)
+                    )
+            docs.insert_provenance(conn, (row.row(document.id) for row in proposal.provenance))
+            if previous is not None:
+                docs.supersede(conn, previous, document.id, author=self.author, at=at)
+                _set_aside(conn, previous, document.id, author=self.author)
+            records = {k: tuple(v) for k, v in proposal.ids().items()}
+        return Outcome(
+            document.path,
+            output,
+            "new_version" if previous else "stored",
+            document.id,
+            previous.id if previous else None,
+            records,
+            tuple(proposal.skipped),
+        )
+
+
+def _keep_existing_candidates(conn: Connection, proposal: Proposal) -> None:
+    """A candidate already in the store (from an earlier document) is referenced, not proposed again."""
+    wanted = [str(a["id"]) for a in proposal.records["actors"]]
+    if not wanted:
+        return
+    existing = set(conn.scalars(select(t.actors.c.id).where(t.actors.c.id.in_(wanted))))
+    if not existing:
+        return
+    proposal.records["actors"] = [a for a in proposal.records["actors"] if a["id"] not in existing]
+    proposal.provenance = [
+        r
+        for r in proposal.provenance
+        if not (r.kind == "actors" and r.record_id in existing and r.field == "$")
+    ]
+
+
+def _bundle(proposal: Proposal) -> dict[str, Any]:
+    return {"format": FORMAT, **{k: v for k, v in proposal.records.items() if v}}
+
+
+def _referenced(value: Any, found: set[str]) -> None:
+    if isinstance(value, str):
+        if value.startswith(CANDIDATE_PREFIX):
+            found.add(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _referenced(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _referenced(item, found)
+
+
+def _validated(conn: Connection, proposal: Proposal, name: str) -> Validated:
+    """Validate as import does; a record the validator refuses is left out (and said so), not the file."""
+    known = known_ids(conn)
+    for _ in range(4):
+        try:
+            validated = validate([Fragment(name, _bundle(proposal))], known)
+        except BadInput as exc:
+            dropped = _drop_refused(proposal, exc.problems)
+            if not dropped:
+                raise
+            continue
+        used: set[str] = set()
+        for kind in ("statements", "gatherings", "events"):
+            _referenced(proposal.records[kind], used)
+        orphans = [str(a["id"]) for a in proposal.records["actors"] if a["id"] not in used]
+        if not orphans:
+            return validated
+        for cid in orphans:
+            drop(proposal, "actors", cid, "no proposed record refers to it any more")
+    return validate([Fragment(name, _bundle(proposal))], known)
+
+
+def _drop_refused(proposal: Proposal, problems: Iterable[Problem]) -> bool:
+    bad: dict[tuple[str, str], str] = {}
+    for problem in problems:
+        match = _PROBLEM_AT.match(problem.path)
+        if match is None:
+            return False
+        kind, index = match.group(1), int(match.group(2))
+        items = proposal.records[kind]
+        if index >= len(items):
+            return False
+        rid = str(items[index].get("id"))
+        where = problem.path[match.end() :].lstrip(".") or "record"
+        bad.setdefault((kind, rid), f"not valid ({where}: {problem.reason})")
+    for (kind, rid), why in bad.items():
+        drop(proposal, kind, rid, why)
+    return bool(bad)
+
+
+def _set_aside(conn: Connection, old: docs.StoredDocument, new_id: str, *, author: str) -> None:
+    """The old version's records still waiting for review are rejected: the new version replaces them."""
+    at = now()
+    reason = f"ingest: superseded by {new_id} (a newer version of {old.path})"
+    for kind, ids in docs.records_of(conn, old.id).items():
+        if kind not in PROPOSED_KINDS:
+            continue
+        table = t.RECORD_TABLES[kind]
+        rows = conn.execute(
+            select(table.c.id, table.c.doc).where(table.c.id.in_(ids), table.c.status == PROPOSED)
+        ).all()
+        if not rows:
+            continue
+        conn.execute(
+            update(table).where(table.c.id.in_([r.id for r in rows])).values(status=REJECTED, updated_at=at)
+        )
+        record_rows(
+            conn,
+            [{"kind": kind, "record_id": r.id, "op": "update", "old": r.doc, "new": r.doc} for r in rows],
+            author=author,
+            reason=reason,
+            at=at,
+        )
+
+
+# --- functions ----------------------------------------------------------------------------------
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    author: str,
+    linker: Linker | None = None,
+    options: ReadOptions | None = None,
+    base_url: str | None = None,
+    progress: Progress | None = None,
+) -> list[Outcome]:
+    """Ingest files (folders expand to their files), each in its own transaction, in input order."""
+    files = expand_paths(paths)
+    ingester = Ingester(store, author=author, linker=linker, options=options, base_url=base_url)
+    outcomes: list[Outcome] = []
+    for n, path in enumerate(files, 1):
+        outcomes.append(ingester.ingest_path(path))
+        if progress:
+            progress("documents", n, len(files))
+    return outcomes
+
+
+def ingest_bytes(
+    store: Store,
+    data: bytes,
+    name: str,
+    *,
+    author: str,
+    linker: Linker | None = None,
+    options: ReadOptions | None = None,
+    base_url: str | None = None,
+) -> Outcome:
+    """Ingest one upload; ``name`` is the name it came under."""
+    ingester = Ingester(store, author=author, linker=linker, options=options, base_url=base_url)
+    return ingester.ingest_bytes(data, name)
+
+
+def output_json(outcomes: Iterable[Outcome]) -> bytes:
+    return orjson.dumps([o.output for o in outcomes])
+
+
+__all__ = [
+    "DEFAULT_PUBLIC_URL",
+    "PUBLIC_URL_ENV",
+    "Ingester",
+    "Outcome",
+    "ingest_bytes",
+    "ingest_paths",
+    "pipeline_version",
+    "public_url",
+]
