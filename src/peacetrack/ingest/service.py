@@ -33,7 +33,7 @@ from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.bundle.validate import Validated, validate
 from peacetrack.ingest import documents as docs
 from peacetrack.ingest.context import build_pipeline, refresh_registry
-from peacetrack.ingest.convert import CANDIDATE_PREFIX, Proposal, convert, drop
+from peacetrack.ingest.convert import CANDIDATE_PREFIX, Proposal, ProvRow, convert, drop
 from peacetrack.model.records import FORMAT
 from peacetrack.pipeline import Clock, Linker, Pipeline, ReadError, ReadOptions, Result, to_output
 from peacetrack.pipeline.read import expand_paths, read_bytes, read_raw
@@ -227,6 +227,7 @@ class Ingester:
                         update(table).where(table.c.id.in_(ids[i : i + 500])).values(status=PROPOSED)
                     )
             docs.insert_provenance(conn, (row.row(document.id) for row in proposal.provenance))
+            docs.insert_provenance(conn, (_left_out(document.id, why) for why in proposal.skipped))
             if previous is not None:
                 docs.supersede(conn, previous, document.id, author=self.author, at=at)
                 _set_aside(conn, previous, document.id, author=self.author)
@@ -240,6 +241,11 @@ class Ingester:
             records,
             tuple(proposal.skipped),
         )
+
+
+def _left_out(document_id: str, why: str) -> dict[str, Any]:
+    """What was found but not proposed is kept with the document (the library shows it)."""
+    return ProvRow("documents", document_id, "$.left_out", note=why).row(document_id)
 
 
 def _keep_existing_candidates(conn: Connection, proposal: Proposal) -> None:
