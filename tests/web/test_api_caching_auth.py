@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from peacetrack.store import Store
 from peacetrack.web.auth import token_hash, user_for_token, users
+from peacetrack.web.caching import CacheHeaders
 
 Auth = Callable[[str], dict[str, str]]
 LIAISON = "panmunjom-2018/1.3"
@@ -62,6 +63,23 @@ def test_every_read_is_cacheable(client: TestClient, url: str) -> None:
     assert response.status_code == 200
     assert response.headers["cache-control"].endswith("must-revalidate")
     assert client.get(url, headers={"If-None-Match": response.headers["etag"]}).status_code == 304
+
+
+def test_kept_answers_are_the_same_and_bounded(make_client: Callable[..., TestClient]) -> None:
+    client = make_client()
+    first = client.get("/api/provisions/panmunjom-2018/1.3?as_of=2021-01-01")
+    again = client.get("/api/provisions/panmunjom-2018/1.3?as_of=2021-01-01")
+    assert again.content == first.content and again.headers == first.headers
+    middleware = client.app.middleware_stack  # type: ignore[attr-defined]
+    while not isinstance(middleware, CacheHeaders):
+        middleware = middleware.app
+    assert len(middleware.answers) == 1
+    middleware.max_entries = 3
+    for day in range(1, 8):
+        assert client.get(f"/api/scores?as_of=2019-01-0{day}").status_code == 200
+    assert len(middleware.answers) == 3
+    assert client.get("/api/events/nope").status_code == 404
+    assert len(middleware.answers) == 3  # errors are never kept
 
 
 def test_errors_carry_no_etag(client: TestClient) -> None:

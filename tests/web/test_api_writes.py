@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -66,12 +67,16 @@ def test_writes_need_an_editor(
     assert client.request(method, url, json=body, headers=auth("editor")).status_code == status
 
 
-def test_documents_upload_needs_an_editor_and_says_not_yet(client: TestClient, auth: Auth) -> None:
-    files = {"file": ("letter.txt", b"An open letter to the Security Council.", "text/plain")}
+def test_documents_upload_needs_an_editor(client: TestClient, auth: Auth) -> None:
+    text = b"Open letter to the UN Security Council. We call on the Council to keep the peace process going."
+    files = {"file": ("letter.txt", text, "text/plain")}
     assert error(client.post("/api/documents", files=files), 401)
     assert error(client.post("/api/documents", files=files, headers=auth("reader")), 403)
-    body = error(client.post("/api/documents", files=files, headers=auth("admin")), 501)
-    assert body["code"] == "not_implemented" and "nothing was stored" in body["message"]
+    stored = client.post("/api/documents", files=files, headers=auth("editor"))
+    assert stored.status_code == 201, stored.text
+    assert stored.json()["document"]["sha256"] == hashlib.sha256(text).hexdigest()
+    again = client.post("/api/documents", files=files, headers=auth("admin"))
+    assert again.status_code == 200  # the same bytes: nothing changes
     empty = {"file": ("empty.txt", b"", "text/plain")}
     assert error(client.post("/api/documents", files=empty, headers=auth("editor")), 422)
 

@@ -179,6 +179,8 @@ class _Builder:
         self.value(kind, rid, path, pointer)
         actor = ref.get("actor")
         if isinstance(actor, str) and actor:
+            if actor.startswith(CANDIDATE_PREFIX):  # a candidate from an earlier document, named again
+                self.value("actors", actor, "$.name", pointer)
             return actor
         name = " ".join(str(ref.get("name") or "").split())
         if not name:

@@ -24,7 +24,9 @@ if TYPE_CHECKING:  # the pipeline (and its readers) load only when something is 
 CURRENT: Final = "current"
 SUPERSEDED: Final = "superseded"
 KIND: Final = "documents"
-"""The kind documents carry in the revision history."""
+"""The kind documents carry in the revision history (and in provenance rows about a document)."""
+LEFT_OUT: Final = "$.left_out"
+"""The provenance field of a note on something found in a document but not proposed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +151,22 @@ def records_of(conn: Connection, document_id: str) -> dict[str, list[str]]:
         if rid not in ids:
             ids.append(rid)
     return out
+
+
+def left_out_of(conn: Connection, document_id: str) -> list[str]:
+    """What ingest found in a document but did not propose, and why."""
+    return [
+        str(note)
+        for note in conn.scalars(
+            select(t.provenance.c.note)
+            .where(
+                t.provenance.c.document_id == document_id,
+                t.provenance.c.kind == KIND,
+                t.provenance.c.field == LEFT_OUT,
+            )
+            .order_by(t.provenance.c.id)
+        )
+    ]
 
 
 def documents_of(conn: Connection, kind: str, record_id: str) -> list[str]:
@@ -287,6 +305,7 @@ __all__ = [
     "insert_document",
     "insert_provenance",
     "latest_named",
+    "left_out_of",
     "list_documents",
     "output_of",
     "provenance_of",

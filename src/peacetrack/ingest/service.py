@@ -148,7 +148,8 @@ class Ingester:
     def _unchanged(self, conn: Connection, stored: docs.StoredDocument, path: str) -> Outcome:
         output = docs.output_of(conn, stored.id) or {"document": {"path": path}}
         records = {k: tuple(v) for k, v in docs.records_of(conn, stored.id).items()}
-        return Outcome(path, output, "unchanged", stored.id, stored.version_of, records)
+        left_out = tuple(docs.left_out_of(conn, stored.id))
+        return Outcome(path, output, "unchanged", stored.id, stored.version_of, records, left_out)
 
     def _ingest(self, data: bytes, path: str, key: str, clock: Clock) -> Outcome:
         sha = hashlib.sha256(data).hexdigest()
@@ -245,7 +246,7 @@ class Ingester:
 
 def _left_out(document_id: str, why: str) -> dict[str, Any]:
     """What was found but not proposed is kept with the document (the library shows it)."""
-    return ProvRow("documents", document_id, "$.left_out", note=why).row(document_id)
+    return ProvRow(docs.KIND, document_id, docs.LEFT_OUT, note=why).row(document_id)
 
 
 def _keep_existing_candidates(conn: Connection, proposal: Proposal) -> None:

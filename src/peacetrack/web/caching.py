@@ -9,12 +9,17 @@ one the request is handled first (so authentication decides), and a current
 the headers; errors never do.
 
 Being middleware rather than a FastAPI dependency keeps it off the per-request
-dependency machinery: the cheapest read costs about a third less.
+dependency machinery. On a public server it also keeps the latest answers
+(bounded: entries and bytes): the same question at the same data version is
+answered from memory, without routing, validation or the database beyond the
+version number. An answer is keyed by its ETag, so a write makes every kept
+answer unreachable at once; the oldest go first.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import date
 from typing import Any, Final
@@ -49,21 +54,37 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
+Headers = list[tuple[bytes, bytes]]
+
+
 class CacheHeaders:
     """Adds ETag/Cache-Control to successful API reads and answers 304 when the client's copy is current."""
 
-    def __init__(self, app: ASGIApp, *, cache: VersionedCache, private: bool) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        cache: VersionedCache,
+        private: bool,
+        max_entries: int = 512,
+        max_body: int = 1 << 20,
+    ) -> None:
         self.app = app
         self.cache = cache
         self.private = private
         scope = "private" if private else "public"
         self.cache_control = f"{scope}, max-age=0, must-revalidate".encode()
+        # Answers by ETag; only on a public server (a private one must check each token).
+        # Used from the event loop alone, so it needs no lock.
+        self.answers: OrderedDict[str, tuple[Headers, bytes]] = OrderedDict()
+        self.max_entries = max_entries if not private else 0
+        self.max_body = max_body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
         if (
             scope["type"] != "http"
-            or scope.get("method") not in {"GET", "HEAD"}
+            or scope.get("method") != "GET"
             or not path.startswith(PREFIX)
             or path in UNCACHED
         ):
@@ -73,7 +94,7 @@ class CacheHeaders:
         # Handlers read it as request.state.version: one version per request.
         scope.setdefault("state", {})["version"] = version
         etag = etag_for(version, path, scope.get("query_string", b""))
-        headers = [(b"etag", etag.encode()), (b"cache-control", self.cache_control)]
+        headers: Headers = [(b"etag", etag.encode()), (b"cache-control", self.cache_control)]
         if self.private:
             headers.append((b"vary", b"Authorization"))
         sent = _header(scope, b"if-none-match")
@@ -81,22 +102,41 @@ class CacheHeaders:
         if current and not self.private:
             await _not_modified(send, headers)
             return
+        kept = self.answers.get(etag)
+        if kept is not None:
+            self.answers.move_to_end(etag)
+            await send({"type": "http.response.start", "status": 200, "headers": kept[0]})
+            await send({"type": "http.response.body", "body": kept[1], "more_body": False})
+            return
 
         swallow = False
+        start: Message | None = None
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal swallow
+            nonlocal swallow, start
             if message["type"] == "http.response.start" and message["status"] == 200:
                 if current:  # private: authenticated, and the copy is current
                     swallow = True
                     await _not_modified(send, headers)
                     return
                 message["headers"] = [*message.get("headers", []), *headers]
+                start = message
             elif swallow:
                 return
+            elif message["type"] == "http.response.body" and start is not None:
+                self._keep(etag, start, message)
+                start = None
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+    def _keep(self, etag: str, start: Message, body: Message) -> None:
+        data = body.get("body", b"")
+        if not self.max_entries or body.get("more_body") or len(data) > self.max_body:
+            return
+        self.answers[etag] = (list(start["headers"]), data)
+        while len(self.answers) > self.max_entries:
+            self.answers.popitem(last=False)
 
 
 async def _not_modified(send: Send, headers: list[tuple[bytes, bytes]]) -> None:

@@ -5,16 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-import orjson
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Request
 from sqlalchemy import Connection, select
 
 from peacetrack.scoring import By, Freq, ScoreRow, period_ends, scores, series
 from peacetrack.scoring.load import first_signed
 from peacetrack.store import tables as t
-from peacetrack.web.api.common import scoring_index, scoring_index_async, store_of, text_map, version_of
+from peacetrack.web.api.common import scoring_index, scoring_index_async, store_of, text_map
 from peacetrack.web.api.schemas import ScoreRowOut, SeriesOut, TextMap
-from peacetrack.web.deps import VersionedCache
 from peacetrack.web.errors import ApiError, ProblemOut
 
 reads = APIRouter(tags=["scores"])
@@ -38,20 +36,10 @@ def row_json(row: ScoreRow) -> dict[str, Any]:
     summary="Implementation scores as of a date",
     description="Exactly the rows of `peacetrack score --format json` (SPEC section 3), sorted by key.",
 )
-async def get_scores(request: Request, as_of: AsOf = None, by: ByQuery = "agreement") -> Any:
+async def get_scores(request: Request, as_of: AsOf = None, by: ByQuery = "agreement") -> list[dict[str, Any]]:
     # Async: with the index cached this is pure computation, no thread hop needed.
     index = await scoring_index_async(request)
-    if as_of is not None:
-        return [row_json(r) for r in scores(index, as_of, by)]
-    # Today's rows (the dashboard's question) are kept, serialised, until the next write or midnight.
-    today = date.today()
-    cache: VersionedCache = request.app.state.cache
-    body: bytes = cache.get_at(
-        version_of(request),
-        f"scores:{today}:{by}",
-        lambda: orjson.dumps([row_json(r) for r in scores(index, today, by)]),
-    )
-    return Response(content=body, media_type="application/json")
+    return [row_json(r) for r in scores(index, as_of or date.today(), by)]
 
 
 def group_names(conn: Connection, by: By) -> dict[str, TextMap]:

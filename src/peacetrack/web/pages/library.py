@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -75,8 +76,9 @@ WORDS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
         "ko": MappingProxyType(
             {
                 "count": "문서 {n}건(최근 순).",
-                "empty_body": "아직 처리한 문서가 없습니다. `peacetrack ingest`로 읽거나 API(POST /api/documents)로 "
-                "올린 문서가 여기에 추출된 기록, 그리고 그 부분이 강조된 본문과 함께 나타납니다.",
+                "empty_body": "아직 처리한 문서가 없습니다. `peacetrack ingest`로 읽거나 "
+                "API(POST /api/documents)로 올린 문서가 여기에 "
+                "추출된 기록, 그리고 그 부분이 강조된 본문과 함께 나타납니다.",
                 "title": "제목",
                 "kind": "유형",
                 "language": "언어",
@@ -148,7 +150,7 @@ def pieces(text: str, spans: Sequence[Mapping[str, Any]], limit: int = MAX_TEXT)
     edges = sorted({0, size, *opening, *closing})
     active: list[str] = []
     out: list[Piece] = []
-    for a, b in zip(edges, edges[1:], strict=False):
+    for a, b in pairwise(edges):
         for label in closing.get(a, ()):
             active.remove(label)
         active.extend(opening.get(a, ()))
@@ -176,21 +178,6 @@ def _record_titles(store: Store, found: Mapping[str, Sequence[str]]) -> list[dic
                 title = doc.get("title") or doc.get("name") or {"en": rid}
                 rows.append({"kind": kind, "id": rid, "status": status, "title": title})
     return rows
-
-
-def _left_out(store: Store, document_id: str) -> list[str]:
-    with store.read() as conn:
-        return list(
-            conn.scalars(
-                select(t.provenance.c.note)
-                .where(
-                    t.provenance.c.document_id == document_id,
-                    t.provenance.c.kind == "documents",
-                    t.provenance.c.field == "$.left_out",
-                )
-                .order_by(t.provenance.c.id)
-            )
-        )
 
 
 @router.get("/library")
@@ -233,18 +220,19 @@ def document_page(
                 text = docs.text_of(conn, document_id) or ""
                 output = docs.output_of(conn, document_id) or {}
                 records = docs.records_of(conn, document_id)
+                left_out = docs.left_out_of(conn, document_id)
                 newer = list(
                     conn.scalars(select(t.documents.c.id).where(t.documents.c.version_of == document_id))
                 )
     if found is None:
-        context = {"words": words, "missing": document_id[:200]}
-        return render(request, lang, "library.html", context, status=404)
+        missing: dict[str, Any] = {"words": words, "missing": document_id[:200]}
+        return render(request, lang, "library.html", missing, status=404)
     spans = output.get("spans") or []
-    context = {
+    context: dict[str, Any] = {
         "words": words,
         "document": found,
         "records": _record_titles(store, records),
-        "left_out": _left_out(store, document_id),
+        "left_out": left_out,
         "pieces": pieces(text, spans),
         "span_count": len(spans),
         "cut": len(text) > MAX_TEXT,
