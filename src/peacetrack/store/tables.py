@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -229,6 +230,17 @@ releases = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("author", String(200), nullable=False),
     Column("doc", Text, nullable=False),
+)
+
+# API users (migration 0003): only a SHA-256 of each token is kept.
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("role", String(12), nullable=False),
+    Column("token_hash", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("token_hash"),
 )
 
 RECORD_TABLES: dict[str, Table] = {

@@ -18,19 +18,14 @@ from typing import Annotated, Final, Literal, get_args
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import (
-    Column,
     Connection,
-    DateTime,
-    MetaData,
-    String,
-    Table,
-    UniqueConstraint,
     delete,
     select,
     update,
 )
 
 from peacetrack.store import Store
+from peacetrack.store.tables import users
 from peacetrack.web.errors import ApiError
 
 Role = Literal["reader", "editor", "admin"]
@@ -38,22 +33,6 @@ ROLES: Final[tuple[Role, ...]] = get_args(Role)
 WRITERS: Final[frozenset[str]] = frozenset({"editor", "admin"})
 
 TOKEN_PREFIX: Final = "pt_"
-
-# The table of migration 0003, described beside the code that uses it, with the
-# naming convention of store/tables.py.
-_metadata = MetaData(
-    naming_convention={"pk": "pk_%(table_name)s", "uq": "uq_%(table_name)s_%(column_0_name)s"}
-)
-
-users = Table(
-    "users",
-    _metadata,
-    Column("name", String(200), primary_key=True),
-    Column("role", String(12), nullable=False),
-    Column("token_hash", String(64), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    UniqueConstraint("token_hash"),
-)
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,199}")
 
