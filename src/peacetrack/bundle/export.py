@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import orjson
@@ -28,12 +28,18 @@ def iter_docs(conn: Connection, kind: str) -> Iterator[dict[str, Any]]:
         yield orjson.loads(doc)
 
 
-def bundle(conn: Connection) -> dict[str, Any]:
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total), as for import."""
+
+
+def bundle(conn: Connection, progress: Progress | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"format": FORMAT}
-    for kind in KINDS:
+    for i, kind in enumerate(KINDS, 1):
         docs = list(iter_docs(conn, kind))
         if docs:
             out[kind] = docs
+        if progress:
+            progress("read", i, len(KINDS))
     return out
 
 

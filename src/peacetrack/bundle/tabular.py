@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from peacetrack.bundle.export import iter_docs
+from peacetrack.bundle.export import Progress, iter_docs
 from peacetrack.model.records import KINDS
 
 JOIN = " | "
@@ -70,9 +70,11 @@ def _flatten(row: dict[str, Any], doc: dict[str, Any], kind: str, tables: Tables
             row[key] = value
 
 
-def tables(conn: Connection) -> Tables:
+def tables(conn: Connection, progress: Progress | None = None) -> Tables:
     out: Tables = {}
-    for kind in KINDS:
+    for i, kind in enumerate(KINDS, 1):
+        if progress:
+            progress("read", i - 1, len(KINDS))
         rows: list[dict[str, Any]] = []
         out[kind] = rows
         for doc in iter_docs(conn, kind):

@@ -109,9 +109,9 @@ def export(
 ) -> None:
     """Write everything out: a bundle (json) or one table per record kind (csv, parquet)."""
     store = open_store(chosen_db(ctx, db), create=False)
-    with store.read() as conn:
+    with store.read() as conn, progress_bar(True, "export") as progress:
         if fmt is ExportFormat.json:
-            data = to_json_bytes(bundle(conn))
+            data = to_json_bytes(bundle(conn, progress))
             if out is None or str(out) == "-":
                 sys.stdout.buffer.write(data)
                 sys.stdout.flush()
@@ -132,7 +132,7 @@ def export(
                     )
                 ]
             )
-        data_tables = tables(conn)
+        data_tables = tables(conn, progress)
     names = write_csv(data_tables, out) if fmt is ExportFormat.csv else write_parquet(data_tables, out)
     stderr().print(f"wrote {len(names)} tables to {out}: {', '.join(names)}")
 
