@@ -25,6 +25,8 @@ CURRENT: Final = "current"
 SUPERSEDED: Final = "superseded"
 KIND: Final = "documents"
 """The kind documents carry in the revision history (and in provenance rows about a document)."""
+NAME_MAX: Final = 1000
+"""The longest name (what versions follow) the documents table keeps."""
 LEFT_OUT: Final = "$.left_out"
 """The provenance field of a note on something found in a document but not proposed."""
 

@@ -2,8 +2,9 @@
 
 The date a document gives itself is what partial dates in it are resolved
 against, so it is taken only from places that state it: a labelled date in the
-head ("작성일/Date 2022-01-21"), or a line holding nothing but a full date (an
-open letter's "21 March 2019"). The format's own metadata comes after those.
+head ("작성일/Date 2022-01-21"), a line holding nothing but a full date (an
+open letter's "21 March 2019"), or a news dateline ("SEOUL, May 23, 2024 — ").
+The format's own metadata comes after those.
 """
 
 from __future__ import annotations
@@ -15,13 +16,19 @@ from datetime import date
 from peacetrack.pipeline.extract import dates
 from peacetrack.pipeline.records import Document, Extractor, Mark
 
-EXTRACTOR = Extractor("describe", "1.0")
+EXTRACTOR = Extractor("describe", "1.1")
 
 _HEAD = 3000
 _DATE_LABEL = re.compile(
     r"^[ \t]*(?:작성일|등록일|게시일|입력|발행일|날짜|일자|date|published|posted|issued)\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# A wire-style dateline opening a line: the place in capitals, perhaps an agency, then the date.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:\s*\([^()\n]{1,40}\))?\s*,\s*(?=[A-Z0-9])",
+    re.MULTILINE,
+)
+_DATELINE_DATE = 40
 _PUBLISHER = re.compile(
     r"^(?:publisher|published by|발행처|발행|출처|source)\s*[:：]\s*(?P<name>.+)$",
     re.IGNORECASE | re.MULTILINE,
@@ -100,6 +107,11 @@ def find_date(text: str) -> tuple[date, int, int] | None:
             when = dates.full_date(raw)
             if when is not None:
                 return when, offset + raw.start, offset + raw.end
+    for dateline in _DATELINE.finditer(head):
+        at = dateline.end()
+        found = dates.scan(head, at, min(len(head), at + _DATELINE_DATE))
+        if found and found[0].start == at and (when := dates.full_date(found[0])) is not None:
+            return when, found[0].start, found[0].end
     return None
 
 
