@@ -226,3 +226,17 @@ def test_bundled_fixture_is_bilingual() -> None:
     data = fixture_data()
     assert all("ko" in a["name"] for a in data["actors"])
     assert all("ko" in p["text"] for ag in data["agreements"] for p in ag["provisions"])
+
+
+def test_export_leaves_out_proposals_and_rejections(store: Store) -> None:
+    import_bundles(store, [str(FIXTURE)], author="test")
+    with store.write() as conn:
+        conn.execute(t.gatherings.update().values(status="proposed"))
+        conn.execute(
+            t.events.update()
+            .where(t.events.c.id == "2020-06-16-liaison-office-demolished")
+            .values(status="rejected")
+        )
+    data = orjson.loads(exported(store))
+    assert "gatherings" not in data
+    assert [e["id"] for e in data["events"]] == ["2018-09-14-liaison-office-opens"]

@@ -13,15 +13,21 @@ from peacetrack.store import tables as t
 
 
 def iter_docs(conn: Connection, kind: str) -> Iterator[dict[str, Any]]:
-    """The stored documents of one kind in a stable order on every backend."""
+    """The accepted documents of one kind in a stable order on every backend.
+
+    Proposals from ingest and rejected records stay out: a bundle has no status,
+    so exporting them would turn them into accepted records on the next import.
+    """
     table = t.RECORD_TABLES[kind]
+    accepted = table.c.status == "accepted"
     if kind == "assessments":
-        rows = list(conn.execute(select(table.c.provision_id, table.c.as_of, table.c.recorded, table.c.doc)))
+        cols = (table.c.provision_id, table.c.as_of, table.c.recorded, table.c.doc)
+        rows = list(conn.execute(select(*cols).where(accepted)))
         # Keeping recording order among equal dates preserves which one wins.
         rows.sort(key=lambda r: (r[0], r[1], r[2]))
         docs = [r[3] for r in rows]
     else:
-        pairs = list(conn.execute(select(table.c.id, table.c.doc)))
+        pairs = list(conn.execute(select(table.c.id, table.c.doc).where(accepted)))
         pairs.sort(key=lambda r: r[0])  # in Python: database collations differ
         docs = [r[1] for r in pairs]
     for doc in docs:

@@ -35,7 +35,18 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 PREFIX: Final = "/api/"
 UNCACHED: Final = frozenset({"/api/health"})
 # Pages that hold a per-visitor form token, or take seconds to print, are never kept.
-PAGES_UNCACHED: Final = frozenset({"/login", "/logout", "/review", "/report.pdf"})
+PAGES_UNCACHED: Final = frozenset(
+    {
+        "/login",
+        "/logout",
+        "/review",
+        "/report.pdf",
+        "/openapi.json",
+        "/docs",
+        "/redoc",
+        "/docs/oauth2-redirect",
+    }
+)
 SIGNED_IN_COOKIE: Final = b"pt_editor="
 
 

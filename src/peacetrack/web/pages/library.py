@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from types import MappingProxyType
 from typing import Any, Final
 
 import orjson
@@ -25,7 +24,7 @@ from peacetrack.ingest import documents as docs
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.web.deps import Lang, get_lang, get_store
-from peacetrack.web.pages.kit import render
+from peacetrack.web.pages.kit import get_kit, render
 from peacetrack.web.queries import search as search_q
 
 router = APIRouter()
@@ -36,78 +35,41 @@ MAX_TEXT: Final = 200_000
 """Characters of a document shown with its highlights; the rest is cut, and the page says so."""
 MAX_LABELS: Final = 4
 
-# The library's own words. (The shared catalogues in web/i18n hold the page title and
-# the empty state; these are the words only this page uses.)
-WORDS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
-    {
-        "en": MappingProxyType(
-            {
-                "count": "{n} document(s), newest first.",
-                "empty_body": "Nothing has been ingested yet. Documents read with `peacetrack ingest` or "
-                "uploaded through the API (POST /api/documents) are listed here, each with the "
-                "records extracted from it and its text with those passages highlighted.",
-                "title": "Title",
-                "kind": "Kind",
-                "language": "Language",
-                "date": "Date",
-                "file": "File",
-                "status": "Status",
-                "records": "Records",
-                "ingested": "Ingested",
-                "by": "by",
-                "sha256": "SHA-256",
-                "source": "Web address",
-                "version_of": "New version of",
-                "newer": "Newer version",
-                "superseded": "superseded",
-                "current": "current",
-                "proposed_from": "Records proposed from this document",
-                "no_records": "No records were proposed from this document.",
-                "left_out": "Found but not proposed",
-                "text": "Text, with the extracted passages highlighted",
-                "spans": "{n} extracted passages.",
-                "cut": "Only the first {n} characters are shown.",
-                "missing": "There is no document with the id “{id}”.",
-                "review": "review",
-                "untitled": "(untitled)",
-                "more": "Older documents",
-            }
-        ),
-        "ko": MappingProxyType(
-            {
-                "count": "문서 {n}건(최근 순).",
-                "empty_body": "아직 처리한 문서가 없습니다. `peacetrack ingest`로 읽거나 "
-                "API(POST /api/documents)로 올린 문서가 여기에 "
-                "추출된 기록, 그리고 그 부분이 강조된 본문과 함께 나타납니다.",
-                "title": "제목",
-                "kind": "유형",
-                "language": "언어",
-                "date": "날짜",
-                "file": "파일",
-                "status": "상태",
-                "records": "기록",
-                "ingested": "처리",
-                "by": "처리자",
-                "sha256": "SHA-256",
-                "source": "웹 주소",
-                "version_of": "이전 판",
-                "newer": "새 판",
-                "superseded": "대체됨",
-                "current": "현재 판",
-                "proposed_from": "이 문서에서 제안된 기록",
-                "no_records": "이 문서에서 제안된 기록이 없습니다.",
-                "left_out": "찾았지만 제안하지 않은 것",
-                "text": "본문(추출된 부분 강조)",
-                "spans": "추출된 부분 {n}곳.",
-                "cut": "앞부분 {n}자만 보여 줍니다.",
-                "missing": "식별자가 “{id}”인 문서가 없습니다.",
-                "review": "검토",
-                "untitled": "(제목 없음)",
-                "more": "이전 문서",
-            }
-        ),
-    }
+WORD_KEYS: Final = (
+    "count",
+    "empty_body",
+    "title",
+    "kind",
+    "language",
+    "date",
+    "file",
+    "status",
+    "records",
+    "ingested",
+    "by",
+    "sha256",
+    "source",
+    "version_of",
+    "newer",
+    "superseded",
+    "current",
+    "proposed_from",
+    "no_records",
+    "left_out",
+    "text",
+    "spans",
+    "cut",
+    "missing",
+    "review",
+    "untitled",
+    "more",
 )
+
+
+def page_words(request: Request, lang: str) -> dict[str, str]:
+    """The library's own words from the app's catalogues (raw: templates fill the placeholders)."""
+    catalogue = get_kit(request).catalogues[lang]
+    return {key: catalogue(f"library_words.{key}") for key in WORD_KEYS}
 
 
 def documents_table(store: Store) -> bool:
@@ -188,7 +150,12 @@ def library(
     page: int = 1,
 ) -> Response:
     page = max(1, page)
-    context: dict[str, Any] = {"words": WORDS[lang], "has_documents": False, "documents": [], "page": page}
+    context: dict[str, Any] = {
+        "words": page_words(request, lang),
+        "has_documents": False,
+        "documents": [],
+        "page": page,
+    }
     if documents_table(store):
         with store.read() as conn:
             total = docs.count_documents(conn)
@@ -211,7 +178,7 @@ def document_page(
     store: Store = Depends(get_store),
     lang: Lang = Depends(get_lang),
 ) -> Response:
-    words = WORDS[lang]
+    words = page_words(request, lang)
     found = None
     if documents_table(store):
         with store.read() as conn:
