@@ -338,3 +338,49 @@ def page_docs(
         last = page[-1]
         return page, encode_cursor(date.fromisoformat(last[day_field]), last["id"])
     return page, None
+
+
+def dated_page(
+    conn: Connection,
+    table: Any,
+    *,
+    day_field: str,
+    kind: str,
+    start: date | None,
+    end: date | None,
+    code: tuple[Any, str] | None,
+    actor_link: tuple[Any, Any] | None,
+    q: str | None,
+    cursor: str | None,
+    order: Order,
+    limit: int,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """A page of accepted records of a dated kind (statements, gatherings) with the usual filters.
+
+    ``code`` is (column, value) for a code filter; ``actor_link`` is (the relation
+    table's record-id column, a condition on its actor) for "names this actor".
+    """
+    day = table.c[day_field]
+    query = select(table.c.id, day, table.c.doc).where(table.c.status == ACCEPTED)
+    if start is not None:
+        query = query.where(day >= start)
+    if end is not None:
+        query = query.where(day <= end)
+    if code is not None:
+        query = query.where(code[0] == code[1])
+    if actor_link is not None:
+        query = query.where(table.c.id.in_(select(actor_link[0]).where(actor_link[1])))
+    needle = q.strip() if q else None
+    if needle:
+        query = query.where(doc_contains(table.c.doc, needle))
+    return page_docs(
+        conn,
+        query,
+        day,
+        table.c.id,
+        after=decode_cursor(cursor) if cursor else None,
+        order=order,
+        limit=limit,
+        needle=needle if needle and not exact_in_sql(kind, needle) else None,
+        day_field=day_field,
+    )

@@ -11,14 +11,10 @@ from sqlalchemy import select
 from peacetrack.model.codebook import GatheringMode
 from peacetrack.store import tables as t
 from peacetrack.web.api.common import (
-    ACCEPTED,
     Order,
     actor_refs,
-    decode_cursor,
+    dated_page,
     doc,
-    doc_contains,
-    exact_in_sql,
-    page_docs,
     refs_in_order,
     store_of,
 )
@@ -47,31 +43,21 @@ def list_gatherings(
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
     order: Annotated[Order, Query(description="By start date: asc or desc (newest first).")] = "desc",
 ) -> dict[str, Any]:
-    after = decode_cursor(cursor) if cursor else None
-    g, ga = t.gatherings, t.gathering_actors
-    query = select(g.c.id, g.c.start, g.c.doc).where(g.c.status == ACCEPTED)
-    if start is not None:
-        query = query.where(g.c.start >= start)
-    if end is not None:
-        query = query.where(g.c.start <= end)
-    if mode is not None:
-        query = query.where(g.c.mode == mode.value)
-    if actor is not None:
-        query = query.where(g.c.id.in_(select(ga.c.gathering_id).where(ga.c.actor_id == actor)))
-    needle = q.strip() if q else None
-    if needle:
-        query = query.where(doc_contains(g.c.doc, needle))
+    ga = t.gathering_actors
     with store_of(request).read() as conn:
-        page, next_cursor = page_docs(
+        page, next_cursor = dated_page(
             conn,
-            query,
-            g.c.start,
-            g.c.id,
-            after=after,
+            t.gatherings,
+            day_field="start",
+            kind="gatherings",
+            start=start,
+            end=end,
+            code=(t.gatherings.c.mode, mode.value) if mode is not None else None,
+            actor_link=(ga.c.gathering_id, ga.c.actor_id == actor) if actor is not None else None,
+            q=q,
+            cursor=cursor,
             order=order,
             limit=limit,
-            needle=needle if needle and not exact_in_sql("gatherings", needle) else None,
-            day_field="start",
         )
         actors = actor_refs(conn, (a for d in page for a in d.get("hosts", [])))
     items = [

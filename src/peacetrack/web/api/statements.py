@@ -11,14 +11,10 @@ from sqlalchemy import select
 from peacetrack.model.codebook import StatementKind
 from peacetrack.store import tables as t
 from peacetrack.web.api.common import (
-    ACCEPTED,
     Order,
     actor_refs,
-    decode_cursor,
+    dated_page,
     doc,
-    doc_contains,
-    exact_in_sql,
-    page_docs,
     provision_refs,
     refs_in_order,
     store_of,
@@ -49,31 +45,21 @@ def list_statements(
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
     order: Annotated[Order, Query(description="By date: asc or desc (newest first).")] = "desc",
 ) -> dict[str, Any]:
-    after = decode_cursor(cursor) if cursor else None
-    s, sa = t.statements, t.statement_actors
-    query = select(s.c.id, s.c.date, s.c.doc).where(s.c.status == ACCEPTED)
-    if start is not None:
-        query = query.where(s.c.date >= start)
-    if end is not None:
-        query = query.where(s.c.date <= end)
-    if kind is not None:
-        query = query.where(s.c.kind == kind.value)
-    if actor is not None:
-        query = query.where(s.c.id.in_(select(sa.c.statement_id).where(sa.c.actor_id == actor)))
-    needle = q.strip() if q else None
-    if needle:
-        query = query.where(doc_contains(s.c.doc, needle))
+    sa = t.statement_actors
     with store_of(request).read() as conn:
-        page, next_cursor = page_docs(
+        page, next_cursor = dated_page(
             conn,
-            query,
-            s.c.date,
-            s.c.id,
-            after=after,
+            t.statements,
+            day_field="date",
+            kind="statements",
+            start=start,
+            end=end,
+            code=(t.statements.c.kind, kind.value) if kind is not None else None,
+            actor_link=(sa.c.statement_id, sa.c.actor_id == actor) if actor is not None else None,
+            q=q,
+            cursor=cursor,
             order=order,
             limit=limit,
-            needle=needle if needle and not exact_in_sql("statements", needle) else None,
-            day_field="date",
         )
         actors = actor_refs(conn, (a for d in page for a in d.get("addressees", [])))
     items = [
