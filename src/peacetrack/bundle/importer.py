@@ -42,7 +42,7 @@ def known_ids(conn: Connection) -> Known:
     )
 
 
-def _removed_provisions_in_use(conn: Connection, validated: Validated, known: Known) -> list[Problem]:
+def removed_provisions_in_use(conn: Connection, validated: Validated, known: Known) -> list[Problem]:
     """Provisions an updated agreement drops must not be cited by stored events or assessments."""
     problems: list[Problem] = []
     incoming = {
@@ -130,7 +130,7 @@ def import_bundles(
     with store.write() as conn:
         known = known_ids(conn)
         validated = validate(fragments, known, today=today)
-        in_use = _removed_provisions_in_use(conn, validated, known)
+        in_use = removed_provisions_in_use(conn, validated, known)
         if in_use:
             raise BadInput(in_use)
         if progress:

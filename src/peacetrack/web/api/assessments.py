@@ -16,9 +16,9 @@ from peacetrack.web.api.agreements import evidence_events
 from peacetrack.web.api.common import doc, provision_refs, store_of
 from peacetrack.web.api.events import Reason
 from peacetrack.web.api.schemas import AssessmentOut
-from peacetrack.web.api.writes import merge_patch, write_record
+from peacetrack.web.api.writes import patch_record, write_record
 from peacetrack.web.auth import Editor
-from peacetrack.web.errors import ApiError, ProblemOut, not_found
+from peacetrack.web.errors import ApiError, not_found
 
 reads = APIRouter(tags=["assessments"])
 writes = APIRouter(tags=["assessments"])
@@ -126,21 +126,14 @@ def patch_assessment(
     reason: Reason = None,
 ) -> dict[str, Any]:
     store = store_of(request)
-    s = t.assessments
-    with store.read() as conn:
-        raw = conn.scalar(select(s.c.doc).where(s.c.id == assessment_id))
-    if raw is None:
-        raise not_found("assessment", assessment_id)
-    merged = merge_patch(doc(raw), patch)
-    if merged.get("id") != assessment_id:
-        raise ApiError(
-            422,
-            "invalid",
-            "an assessment's id cannot change",
-            [ProblemOut(path="$.id", reason="must stay " + assessment_id)],
-        )
-    write_record(
-        store, "assessments", merged, author=user.name, reason=reason or f"api: PATCH {href(assessment_id)}"
+    patch_record(
+        store,
+        "assessments",
+        "assessment",
+        assessment_id,
+        patch,
+        author=user.name,
+        reason=reason or f"api: PATCH {href(assessment_id)}",
     )
     with store.read() as conn:
         return assessment_out(conn, assessment_id)

@@ -29,7 +29,7 @@ from peacetrack.web.api.common import (
     theme_descendants,
 )
 from peacetrack.web.api.schemas import EventDetail, EventPage
-from peacetrack.web.api.writes import merge_patch, write_record
+from peacetrack.web.api.writes import patch_record, write_record
 from peacetrack.web.auth import Editor
 from peacetrack.web.errors import ApiError, ProblemOut, not_found
 
@@ -219,21 +219,14 @@ def patch_event(
     reason: Reason = None,
 ) -> dict[str, Any]:
     store = store_of(request)
-    e = t.events
-    with store.read() as conn:
-        raw = conn.scalar(select(e.c.doc).where(e.c.id == event_id))
-    if raw is None:
-        raise not_found("event", event_id)
-    merged = merge_patch(doc(raw), patch)
-    if merged.get("id") != event_id:
-        raise ApiError(
-            422,
-            "invalid",
-            "an event's id cannot change",
-            [ProblemOut(path="$.id", reason="must stay " + event_id)],
-        )
-    write_record(
-        store, "events", merged, author=user.name, reason=reason or f"api: PATCH /api/events/{event_id}"
+    patch_record(
+        store,
+        "events",
+        "event",
+        event_id,
+        patch,
+        author=user.name,
+        reason=reason or f"api: PATCH /api/events/{event_id}",
     )
     with store.read() as conn:
         return event_detail(conn, event_id)

@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection
+import orjson
+from sqlalchemy import Connection, select
 
-from peacetrack.bundle.importer import _removed_provisions_in_use, known_ids, plan
+from peacetrack.bundle.importer import known_ids, plan, removed_provisions_in_use
 from peacetrack.bundle.load import Fragment
 from peacetrack.bundle.problems import BadInput
 from peacetrack.bundle.validate import Known, Validated, validate
 from peacetrack.model.records import FORMAT
 from peacetrack.store import Store
+from peacetrack.store import tables as t
 from peacetrack.store.writer import Plan, apply
-from peacetrack.web.errors import ApiError, problems_from_bundle
+from peacetrack.web.errors import ApiError, ProblemOut, not_found, problems_from_bundle
 
 REQUEST = "request"
 """The name problems carry for a request body."""
@@ -41,7 +43,7 @@ def write_bundle(
     with store.write() as conn:
         known = known_ids(conn)
         validated = validate([Fragment(name, data)], known)
-        in_use = _removed_provisions_in_use(conn, validated, known)
+        in_use = removed_provisions_in_use(conn, validated, known)
         if in_use:
             raise BadInput(in_use)
         if check is not None:
@@ -84,3 +86,23 @@ def merge_patch(target: Any, patch: Any) -> Any:
         else:
             out[key] = merge_patch(out.get(key), value)
     return out
+
+
+def patch_record(
+    store: Store, kind: str, noun: str, record_id: str, patch: dict[str, Any], *, author: str, reason: str
+) -> None:
+    """Apply a JSON merge patch to a stored record and write the result through the import path."""
+    table = t.RECORD_TABLES[kind]
+    with store.read() as conn:
+        raw = conn.scalar(select(table.c.doc).where(table.c.id == record_id))
+    if raw is None:
+        raise not_found(noun, record_id)
+    merged = merge_patch(orjson.loads(raw), patch)
+    if merged.get("id") != record_id:
+        raise ApiError(
+            422,
+            "invalid",
+            f"an {noun}'s id cannot change" if noun[0] in "aeiou" else f"a {noun}'s id cannot change",
+            [ProblemOut(path="$.id", reason="must stay " + record_id)],
+        )
+    write_record(store, kind, merged, author=author, reason=reason)
