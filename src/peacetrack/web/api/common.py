@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from peacetrack.model.records import KINDS
 from peacetrack.scoring import Index
-from peacetrack.scoring.load import load_index
+from peacetrack.scoring.load import Lang, load_index
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.web.api.schemas import TextMap
@@ -46,19 +46,24 @@ def version_of(request: Request) -> int:
     return cache.version()
 
 
-INDEX_KEY: Final = "scoring-index"
+def index_key(lang: Lang = "en") -> str:
+    """The cache key of the scoring index whose notes are in ``lang`` (pages and API share it)."""
+    return f"scoring-index:{lang}"
 
 
-def _build_index(store: Store) -> Index:
+INDEX_KEY: Final = index_key("en")
+
+
+def build_index(store: Store, lang: Lang = "en") -> Index:
     with store.read() as conn:
-        return load_index(conn)
+        return load_index(conn, lang=lang)
 
 
 def scoring_index(request: Request) -> Index:
     """The scoring index of the current data, rebuilt only after a write."""
     cache: VersionedCache = request.app.state.cache
     store = store_of(request)
-    index: Index = cache.get_at(version_of(request), INDEX_KEY, lambda: _build_index(store))
+    index: Index = cache.get_at(version_of(request), INDEX_KEY, lambda: build_index(store))
     return index
 
 
@@ -71,7 +76,7 @@ async def scoring_index_async(request: Request) -> Index:
         index: Index = value
         return index
     store = store_of(request)
-    built: Index = await run_in_threadpool(cache.get_at, version, INDEX_KEY, lambda: _build_index(store))
+    built: Index = await run_in_threadpool(cache.get_at, version, INDEX_KEY, lambda: build_index(store))
     return built
 
 

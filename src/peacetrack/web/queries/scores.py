@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from peacetrack.scoring import HistoryEntry, Index, ScoreRow, Series, history, scores, series, state
-from peacetrack.scoring.load import Lang, load_index
+from peacetrack.scoring.load import Lang
 from peacetrack.store import Store
+from peacetrack.web.api.common import build_index, index_key
 from peacetrack.web.deps import VersionedCache
 
 SERIES_START = date(2018, 1, 1)
@@ -19,11 +20,8 @@ SERIES_START = date(2018, 1, 1)
 
 
 def index(store: Store, cache: VersionedCache, lang: Lang) -> Index:
-    def build() -> Index:
-        with store.read() as conn:
-            return load_index(conn, lang=lang)
-
-    built: Index = cache.get(f"pages:index:{lang}", build)
+    """The same cached index the API answers from (one build per data version and language)."""
+    built: Index = cache.get(index_key(lang), lambda: build_index(store, lang))
     return built
 
 
