@@ -8,6 +8,7 @@ exports and docs read them from here.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -120,6 +121,13 @@ Country = Annotated[
 
 def _bad_country(value: str) -> str:
     raise ValueError(f"country must be an ISO 3166 alpha-3 code, got {value!r}")
+
+
+def in_language(text: Mapping[str, str] | None, lang: str) -> str:
+    """A language map's text in ``lang``, falling back to English, then to any language."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get("en") or next(iter(text.values()), "")
 
 
 def label(en: str, ko: str, **kwargs: Any) -> Any:

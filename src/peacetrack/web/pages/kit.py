@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from peacetrack.model import records as models
 from peacetrack.model.codebook import Coded, Precision, level_label
-from peacetrack.model.records import field_label
+from peacetrack.model.records import field_label, in_language
 from peacetrack.web.i18n import Catalogue, load_catalogues
 
 WEB = Path(__file__).resolve().parent.parent
@@ -104,9 +104,7 @@ class View:
 
     def tx(self, text: Mapping[str, str] | None) -> str:
         """A language map in the reader's language, English where there is no translation."""
-        if not text:
-            return ""
-        return text.get(self.lang) or text.get("en") or next(iter(text.values()), "")
+        return in_language(text, self.lang)
 
     def tx_lang(self, text: Mapping[str, str] | None) -> str:
         """The language :meth:`tx` actually shows, for a ``lang`` attribute."""

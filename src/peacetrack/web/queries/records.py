@@ -18,6 +18,7 @@ from peacetrack.model.records import (
     Record,
     Statement,
     Theme,
+    in_language,
 )
 from peacetrack.store import tables as t
 
@@ -38,9 +39,7 @@ TABLE_OF: Final[dict[type[Record], Table]] = {
 
 def pick(text: dict[str, str] | None, lang: str) -> str:
     """The text of a language map in ``lang``, falling back to English."""
-    if not text:
-        return ""
-    return text.get(lang) or text.get("en") or next(iter(text.values()), "")
+    return in_language(text, lang)
 
 
 def chunks(ids: Collection[str]) -> Iterator[list[str]]:
