@@ -1,8 +1,9 @@
 """Ranking quality of `peacetrack link` on bench/link_gold.yaml (issue 6).
 
 For each configuration (Korean tokenizer: ngram, kiwi, and an English-only
-baseline; with and without the optional semantic rerank when it is
-installed) prints, overall, per language and per split (dev/test):
+baseline; with and without the dataset's coded events as precedents; with
+and without the optional semantic rerank when it is installed) prints,
+overall, per language and per split (dev/test/fresh/holdout):
 
   top1   share of texts whose first hit is one of their gold provisions
   r@5    recall at 5: gold provisions among the first five, divided by
@@ -11,8 +12,12 @@ installed) prints, overall, per language and per split (dev/test):
 
 and the effect proposal's accuracy on items that name an effect (cues read
 against the first gold provision). Items are split into dev and test by a
-hash of their id; `--grid` tunes the field weights and BM25 parameters on dev
-only and reports the best setting on both.
+hash of their id unless they name their split; `--grid` tunes the field
+weights and BM25 parameters on dev only and reports the best setting on all.
+
+Precedents respect time: a gold text dated D is linked with only the coded
+events dated before D, as a coder would have had them, so a text is never
+helped by the dataset's record of its own event.
 
     .venv/bin/python bench/link_eval.py [--json] [--no-rerank] [--grid] [--show-misses]
 """
@@ -31,13 +36,15 @@ from typing import Any
 import orjson
 import yaml
 
-from peacetrack.link import EffectCues, IndexConfig, LinkIndex, docs_from_bundles, link_text
+from peacetrack.link import EffectCues, IndexConfig, LinkIndex, Precedent, docs_from_bundles, link_text
 from peacetrack.link.bm25 import BM25Params
 from peacetrack.link.index import FieldWeights
+from peacetrack.link.precedents import precedents_from_bundles
 from peacetrack.link.semantic import Reranker, SemanticUnavailable, load_encoder
 
 GOLD = Path(__file__).resolve().parent / "link_gold.yaml"
 DEPTH = 20
+SPLITS = ("dev", "test", "fresh", "holdout")
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class Item:
     provisions: tuple[str, ...]
     effect: str | None
     split: str
+    date: str
 
 
 def split_of(item_id: str) -> str:
@@ -64,6 +72,7 @@ def load_gold(path: Path = GOLD) -> list[Item]:
             provisions=tuple(x["provisions"]),
             effect=x.get("effect"),
             split=x.get("split") or split_of(x["id"]),
+            date=str(x["date"]),
         )
         for x in data["items"]
     ]
@@ -81,10 +90,30 @@ class Ranked:
     ranking: list[str]
 
 
-def rank_all(items: list[Item], index: LinkIndex, reranker: Reranker | None) -> list[Ranked]:
-    return [
-        Ranked(it, [h.provision for h in link_text(it.text, index, DEPTH, reranker=reranker)]) for it in items
-    ]
+@dataclass(frozen=True)
+class Corpus:
+    docs: list[Any]
+    precedents: list[Precedent]
+    """Empty: rank without precedents."""
+
+
+def rank_all(
+    items: list[Item], index: LinkIndex, reranker: Reranker | None, corpus: Corpus | None = None
+) -> list[Ranked]:
+    """Rank every item; with a corpus, each against the precedents dated before it (in date order)."""
+    if corpus is not None and not corpus.precedents:
+        index.update(corpus.docs, [])
+    if corpus is None or not corpus.precedents:
+        return [
+            Ranked(it, [h.provision for h in link_text(it.text, index, DEPTH, reranker=reranker)])
+            for it in items
+        ]
+    out: dict[str, Ranked] = {}
+    for it in sorted(items, key=lambda it: (it.date, it.id)):
+        index.update(corpus.docs, [p for p in corpus.precedents if p.date < it.date])
+        out[it.id] = Ranked(it, [h.provision for h in link_text(it.text, index, DEPTH, reranker=reranker)])
+    index.update(corpus.docs, corpus.precedents)
+    return [out[it.id] for it in items]
 
 
 def metrics(ranked: list[Ranked]) -> dict[str, float]:
@@ -105,7 +134,7 @@ def breakdown(ranked: list[Ranked]) -> dict[str, dict[str, float]]:
     out = {"all": metrics(ranked)}
     for lang in ("en", "ko"):
         out[lang] = metrics([r for r in ranked if r.item.lang == lang])
-    for split in ("dev", "test", "fresh"):
+    for split in SPLITS:
         out[split] = metrics([r for r in ranked if r.item.split == split])
         for lang in ("en", "ko"):
             out[f"{split}-{lang}"] = metrics(
@@ -135,9 +164,9 @@ def effect_accuracy(items: list[Item], index: LinkIndex) -> dict[str, Any]:
     return out
 
 
-def timed_build(docs: list[Any], config: IndexConfig) -> tuple[LinkIndex, float]:
+def timed_build(corpus: Corpus, config: IndexConfig) -> tuple[LinkIndex, float]:
     t0 = time.perf_counter()
-    index = LinkIndex.build(docs, config)
+    index = LinkIndex.build(corpus.docs, config, precedents=corpus.precedents)
     index.query_tokens("워밍업 warm-up")  # a lazily loaded model counts as build time
     return index, time.perf_counter() - t0
 
@@ -152,31 +181,39 @@ def query_rate(items: list[Item], index: LinkIndex, lang: str) -> float:
     return rounds * len(texts) / (time.perf_counter() - t0)
 
 
-def grid(items: list[Item], docs: list[Any], korean: str) -> dict[str, Any]:
-    """Choose weights on dev only; report the choice on dev, test and fresh."""
-    by_split = {s: [it for it in items if it.split == s] for s in ("dev", "test", "fresh")}
+def grid(items: list[Item], corpus: Corpus, korean: str) -> dict[str, Any]:
+    """Choose weights on dev only; report the choice on every split."""
+    by_split = {s: [it for it in items if it.split == s] for s in SPLITS}
     best: tuple[float, IndexConfig] | None = None
-    for kw, ag, th, bigrams, boost in itertools.product(
-        (1.5, 2.0, 3.0), (0.0, 0.25, 0.5), (0.0, 0.5), (False, True), (0.0, 0.5, 1.0)
+    for kw, ag, th, bigrams, boost, lend in itertools.product(
+        (1.5, 2.0, 3.0), (0.0, 0.25, 0.5), (0.0, 0.5), (False, True), (0.0, 0.5, 1.0), (0.0, 0.25, 0.5)
     ):
         cfg = IndexConfig(
-            korean, FieldWeights(1.0, kw, th, ag), english_bigrams=bigrams, agreement_boost=boost
+            korean,
+            FieldWeights(1.0, kw, th, ag),
+            english_bigrams=bigrams,
+            agreement_boost=boost,
+            precedent_weight=lend,
         )
-        index = LinkIndex.build(docs, cfg)
+        index = LinkIndex.build(corpus.docs, cfg)
         for b, k1, common in itertools.product((0.3, 0.5, 0.75), (1.2, 1.6), (0.1, 0.3)):
             index.retune(BM25Params(k1, b), common)
-            m = metrics(rank_all(by_split["dev"], index, None))
+            m = metrics(rank_all(by_split["dev"], index, None, corpus))
             key = m["top1"] + m["r@5"] + m["mrr"]
             if best is None or key > best[0] + 1e-9:
                 best = (key, index.config)
     assert best is not None
-    tuned = LinkIndex.build(docs, best[1])
-    default = LinkIndex.build(docs, IndexConfig(korean))
+    tuned = LinkIndex.build(corpus.docs, best[1])
+    default = LinkIndex.build(corpus.docs, IndexConfig(korean))
     return {
         "best_config": repr(best[1]),
-        "tuned": {s: metrics(rank_all(v, tuned, None)) for s, v in by_split.items()},
-        "default": {s: metrics(rank_all(v, default, None)) for s, v in by_split.items()},
+        "tuned": {s: metrics(rank_all(v, tuned, None, corpus)) for s, v in by_split.items()},
+        "default": {s: metrics(rank_all(v, default, None, corpus)) for s, v in by_split.items()},
     }
+
+
+def entry_has(results: dict[str, Any], split: str) -> bool:
+    return bool(results["by_split"].get(split))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,11 +228,13 @@ def main(argv: list[str] | None = None) -> int:
     items = load_gold(args.gold)
     docs = docs_from_bundles(["@korean-peninsula"])
     check_gold(items, {d.id for d in docs})
+    corpus = Corpus(docs, precedents_from_bundles(["@korean-peninsula"]))
     results: dict[str, Any] = {
         "items": len(items),
         "by_lang": {lang: sum(1 for it in items if it.lang == lang) for lang in ("en", "ko")},
-        "by_split": {s: sum(1 for it in items if it.split == s) for s in ("dev", "test", "fresh")},
+        "by_split": {s: sum(1 for it in items if it.split == s) for s in SPLITS},
         "provisions": len(docs),
+        "precedents": len(corpus.precedents),
         "configs": {},
     }
     encoder = None
@@ -208,14 +247,17 @@ def main(argv: list[str] | None = None) -> int:
             results["rerank"] = f"not evaluated: {exc}"
     base = IndexConfig()
     misses: dict[str, list[tuple[str, str, list[str]]]] = {}
+    no_precedents = Corpus(docs, [])
     for korean in ("ngram", "kiwi", "none"):
-        index, build_s = timed_build(docs, replace(base, korean=korean))
-        variants: list[tuple[str, Reranker | None]] = [(korean, None)]
+        index, build_s = timed_build(corpus, replace(base, korean=korean))
+        variants: list[tuple[str, Reranker | None, Corpus]] = [(korean, None, corpus)]
+        if korean == base.korean:
+            variants.append((f"{korean}-noprec", None, no_precedents))
         if encoder is not None and korean != "none":
-            variants.append((f"{korean}+rerank", Reranker(encoder, depth=DEPTH)))
-        for name, reranker in variants:
+            variants.append((f"{korean}+rerank", Reranker(encoder, depth=DEPTH), corpus))
+        for name, reranker, used in variants:
             t0 = time.perf_counter()
-            ranked = rank_all(items, index, reranker)
+            ranked = rank_all(items, index, reranker, used)
             elapsed = time.perf_counter() - t0
             entry: dict[str, Any] = breakdown(ranked)
             entry["build_s"] = round(build_s, 3)
@@ -233,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         if korean == base.korean:
             results["effect"] = effect_accuracy(items, index)
     if args.grid:
-        results["grid"] = {k: grid(items, docs, k) for k in ("ngram",)}
+        results["grid"] = {k: grid(items, corpus, k) for k in ("ngram",)}
 
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(results, option=orjson.OPT_INDENT_2) + b"\n")
@@ -242,7 +284,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{results['items']} gold texts ({results['by_lang']}), splits {results['by_split']}, "
         f"{results['provisions']} provisions"
     )
-    cols = ("all", "en", "ko", "dev-en", "dev-ko", "test-en", "test-ko", "fresh-en", "fresh-ko")
+    cols = (
+        "all",
+        "en",
+        "ko",
+        *(f"{s}-{lang}" for s in SPLITS for lang in ("en", "ko") if entry_has(results, s)),
+    )
     print(f"{'config':<14} " + " ".join(f"{c:>20}" for c in cols) + "   build_s  q/s en,ko")
     print(f"{'':<14} " + " ".join(f"{'top1  r@5   mrr':>20}" for _ in cols))
     for name, entry in results["configs"].items():
@@ -268,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         for korean, g in results["grid"].items():
             print(f"\ngrid ({korean}): best {g['best_config']}")
             for which in ("tuned", "default"):
-                print(f"  {which:<8}" + "  ".join(f"{s} {g[which][s]}" for s in ("dev", "test", "fresh")))
+                print(f"  {which:<8}" + "  ".join(f"{s} {g[which][s]}" for s in SPLITS))
     return 0
 
 

@@ -121,3 +121,18 @@ def test_memory_cache_reuses_the_index() -> None:
     a = cache.for_docs("db", _docs())
     b = cache.for_docs("db", _docs())
     assert a is b and cache.last_report is not None and cache.last_report.tokenised == ()
+
+
+def test_an_index_handed_out_is_never_changed() -> None:
+    """A server thread may still be linking with the old index while a write updates the cache."""
+    cache = IndexCache()
+    old = cache.for_docs("db", _docs())
+    changed = [
+        replace(d, text_en="Reunite separated families at Mount Kumgang.") if d.id == "pd/2" else d
+        for d in _docs()
+    ]
+    new = cache.for_docs("db", changed)
+    assert new is not old and cache.last_report is not None and cache.last_report.changed == ("pd/2",)
+    assert [h.provision for h in link_text("Kumgang", new)] == ["pd/2"]
+    assert link_text("Kumgang", old) == []
+    assert [h.provision for h in link_text("railways", old)] == ["pd/3"]

@@ -44,7 +44,7 @@ def test_hit_carries_its_provision(kp_index: LinkIndex) -> None:
     hit = link_text("연락사무소를 폭파", kp_index, top=1)[0]
     assert (hit.agreement, hit.ref) == ("panmunjom-2018", "1.3")
     assert "liaison office" in hit.text["en"]
-    assert set(hit.as_json()) == {"provision", "agreement", "ref", "score", "matched", "text"}
+    assert set(hit.as_json()) == {"provision", "agreement", "ref", "score", "matched", "text", "precedents"}
 
 
 def test_aliases_lead_to_the_agreement(kp_index: LinkIndex) -> None:

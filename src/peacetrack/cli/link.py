@@ -20,7 +20,7 @@ from peacetrack.cli.common import (
     stderr,
     stdout,
 )
-from peacetrack.link import EffectCues, IndexCache, default_cache_dir, link_text
+from peacetrack.link import IndexCache, default_cache_dir, link_rows
 from peacetrack.link.effect import detect_lang
 
 CACHE_ENV = "PEACETRACK_LINK_CACHE"
@@ -68,14 +68,8 @@ def link(
             reranker = Reranker(load_encoder())
         except SemanticUnavailable as exc:
             raise BadInput([Problem("--rerank", "$", str(exc))]) from None
-    hits = link_text(text, index, top, reranker=reranker)
+    rows = link_rows(text, index, top, reranker=reranker)
     lang = detect_lang(text)
-    cues = EffectCues()
-    rows = []
-    for hit in hits:
-        row = hit.as_json()
-        row["effect"] = cues.propose(text, lang, hit.text.get("en")).as_json()
-        rows.append(row)
     if fmt is OutputFormat.json:
         print_json(rows)
         return

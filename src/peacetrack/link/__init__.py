@@ -10,7 +10,13 @@ from peacetrack.link.cache import IndexCache, default_cache_dir
 from peacetrack.link.documents import ProvisionDoc, docs_from_bundles, docs_from_records, docs_from_store
 from peacetrack.link.effect import EffectCues, EffectProposal, propose_effect
 from peacetrack.link.index import FieldWeights, IndexConfig, LinkIndex, UpdateReport
-from peacetrack.link.link import LinkHit, link_text, make_linker
+from peacetrack.link.link import LinkHit, link_rows, link_text, make_linker
+from peacetrack.link.precedents import (
+    Precedent,
+    precedents_from_bundles,
+    precedents_from_records,
+    precedents_from_store,
+)
 from peacetrack.link.tokenize import DEFAULT_KOREAN, KiwiTokenizer, NgramTokenizer, Token, make_tokenizer
 
 __all__ = [
@@ -24,6 +30,7 @@ __all__ = [
     "LinkHit",
     "LinkIndex",
     "NgramTokenizer",
+    "Precedent",
     "ProvisionDoc",
     "Token",
     "UpdateReport",
@@ -31,8 +38,12 @@ __all__ = [
     "docs_from_bundles",
     "docs_from_records",
     "docs_from_store",
+    "link_rows",
     "link_text",
     "make_linker",
     "make_tokenizer",
+    "precedents_from_bundles",
+    "precedents_from_records",
+    "precedents_from_store",
     "propose_effect",
 ]

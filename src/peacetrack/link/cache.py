@@ -10,12 +10,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import threading
 from pathlib import Path
 
 import platformdirs
 
 from peacetrack.link.documents import ProvisionDoc, docs_from_store
 from peacetrack.link.index import IndexConfig, LinkIndex, UpdateReport
+from peacetrack.link.precedents import Precedent, precedents_from_store
 from peacetrack.store import Store
 
 
@@ -30,6 +32,7 @@ class IndexCache:
         self.directory = directory
         self.config = config or IndexConfig()
         self._indexes: dict[str, LinkIndex] = {}
+        self._lock = threading.Lock()
         self.last_report: UpdateReport | None = None
 
     def _file(self, key: str, index: LinkIndex) -> Path | None:
@@ -38,8 +41,18 @@ class IndexCache:
         name = hashlib.blake2b(f"{key}|{index.key}".encode(), digest_size=12).hexdigest()
         return self.directory / f"{name}.json"
 
-    def for_docs(self, key: str, docs: list[ProvisionDoc]) -> LinkIndex:
-        """The index for ``key`` (a database URL, say) brought up to date with ``docs``."""
+    def for_docs(
+        self, key: str, docs: list[ProvisionDoc], precedents: list[Precedent] | None = None
+    ) -> LinkIndex:
+        """The index for ``key`` (a database URL, say) brought up to date with ``docs`` and ``precedents``.
+
+        An index returned earlier is never changed: an update works on a copy, so a
+        server thread still linking with the old one is not disturbed.
+        """
+        with self._lock:
+            return self._for_docs(key, docs, precedents)
+
+    def _for_docs(self, key: str, docs: list[ProvisionDoc], precedents: list[Precedent] | None) -> LinkIndex:
         index = self._indexes.get(key)
         path: Path | None = None
         if index is None:
@@ -49,19 +62,28 @@ class IndexCache:
                 with contextlib.suppress(OSError):
                     index.restore(path.read_bytes())
             self._indexes[key] = index
+        elif index.holds(docs, precedents or []):
+            self.last_report = UpdateReport(reused=len(docs), precedents=len(precedents or []))
+            return index
         else:
+            index = self._indexes[key] = index.copy()
             path = self._file(key, index)
-        report = index.update(docs)
+        report = index.update(docs, precedents or ())
         self.last_report = report
-        if path is not None and (report.tokenised or report.removed or not path.is_file()):
+        touched = (
+            report.tokenised or report.removed or report.precedents_tokenised or report.precedents_removed
+        )
+        if path is not None and (touched or not path.is_file()):
             self._save(path, index)
         return index
 
     def for_store(self, store: Store) -> LinkIndex:
-        """The index for a database, re-reading its provisions (cheap) and re-tokenising changed ones."""
+        """The index for a database, re-reading its provisions and coded events (cheap) and
+        re-tokenising only the changed ones."""
         with store.read() as conn:
             docs = docs_from_store(conn)
-        return self.for_docs(store.url, docs)
+            precedents = precedents_from_store(conn)
+        return self.for_docs(store.url, docs, precedents)
 
     @staticmethod
     def _save(path: Path, index: LinkIndex) -> None:

@@ -5,6 +5,12 @@ counts scaled by its weight (keywords count more than running text, an
 agreement's aliases less, since every provision of the agreement shares them),
 and kept under the document's digest. :meth:`LinkIndex.update` re-tokenises
 only documents whose digest changed and then recomputes the BM25 weights.
+
+Coded events (:class:`Precedent`) form a third index: a text's BM25 score
+against the most similar event linked to a provision is added, scaled by
+``precedent_weight``, to that provision's score. Coders' past decisions thus
+teach the index the words reports actually use ("blew up", "hotline rang"),
+which provision texts rarely contain.
 """
 
 from __future__ import annotations
@@ -25,9 +31,10 @@ import yaml
 
 from peacetrack.link.bm25 import BM25Params, Postings, TermCounts, Vocabulary, build_postings
 from peacetrack.link.documents import ProvisionDoc
+from peacetrack.link.precedents import Precedent
 from peacetrack.link.tokenize import DEFAULT_KOREAN, Token, Tokenizer, make_tokenizer
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 COMMON_FILE = "common_terms.yaml"
 
 
@@ -56,6 +63,9 @@ class IndexConfig:
     agreement_boost: float = 1.0
     """Add this times the text's BM25 score against each agreement's title and aliases
     (a separate small index, one document per agreement) to the agreement's provisions."""
+    precedent_weight: float = 0.25
+    """Add this times the text's BM25 score against the most similar coded event linked to a
+    provision (0 ignores precedents)."""
 
     def key(self, tokenizer_name: str) -> str:
         """Identifies everything that shapes stored term counts (not the BM25 parameters)."""
@@ -72,6 +82,11 @@ class UpdateReport:
     changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     reused: int = 0
+    precedents_tokenised: tuple[str, ...] = ()
+    """Events tokenised (new or changed) in this update."""
+    precedents_removed: tuple[str, ...] = ()
+    precedents: int = 0
+    """Events held after the update."""
 
     @property
     def tokenised(self) -> tuple[str, ...]:
@@ -81,6 +96,13 @@ class UpdateReport:
 @dataclass(slots=True)
 class _Slot:
     doc: ProvisionDoc
+    digest: str
+    counts: TermCounts
+
+
+@dataclass(slots=True)
+class _EventSlot:
+    event: Precedent
     digest: str
     counts: TermCounts
 
@@ -101,6 +123,8 @@ class Query:
     terms: dict[int, list[str]]
     """Term id → the words of the text it came from."""
     scores: npt.NDArray[np.float32]
+    event_scores: npt.NDArray[np.float32] = field(default_factory=lambda: np.zeros(0, np.float32))
+    """The text's BM25 score against each precedent (in the index's precedent order)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +132,8 @@ class Match:
     row: int
     score: float
     matched: tuple[str, ...]
+    precedents: tuple[str, ...] = ()
+    """Ids of the coded events linked to this provision that the text resembles most."""
 
 
 class LinkIndex:
@@ -123,11 +149,17 @@ class LinkIndex:
         self._rows: list[_Slot] = []
         self._postings = build_postings([], 0, self.config.bm25)
         self._row_weights: dict[int, dict[int, float]] = {}
+        self._agreement_weights: dict[int, dict[int, float]] = {}
         self._agreement_terms: dict[str, list[str]] = {}
-        self._agreement_terms_next: dict[str, list[str]] = {}
         self._agreement_counts: list[TermCounts] = []
         self._agreement_of_row = np.zeros(0, dtype=np.int64)
         self._agreement_postings = self._postings
+        self._events: dict[str, _EventSlot] = {}
+        self._event_rows: list[_EventSlot] = []
+        self._event_postings = self._postings
+        # One edge per (precedent, provision) link: which event row lends to which provision row.
+        self._edge_event = np.zeros(0, dtype=np.int64)
+        self._edge_row = np.zeros(0, dtype=np.int64)
         self._common_terms: frozenset[str] = frozenset(
             term for word in _common_words() for term in self.tokenizer.terms(word)
         )
@@ -138,9 +170,10 @@ class LinkIndex:
         docs: Iterable[ProvisionDoc],
         config: IndexConfig | None = None,
         tokenizer: Tokenizer | None = None,
+        precedents: Iterable[Precedent] = (),
     ) -> LinkIndex:
         index = cls(config, tokenizer)
-        index.update(docs)
+        index.update(docs, precedents)
         return index
 
     # -- contents -------------------------------------------------------------
@@ -158,6 +191,10 @@ class LinkIndex:
     def get(self, provision_id: str) -> ProvisionDoc | None:
         slot = self._slots.get(provision_id)
         return slot.doc if slot else None
+
+    @property
+    def precedents(self) -> list[Precedent]:
+        return [slot.event for slot in self._event_rows]
 
     @property
     def key(self) -> str:
@@ -201,8 +238,34 @@ class LinkIndex:
                 out[term] = get(term, 0.0) + n * weight
         return out
 
-    def update(self, docs: Iterable[ProvisionDoc]) -> UpdateReport:
-        """Make the index hold exactly ``docs``, tokenising only new or changed ones."""
+    def holds(self, docs: list[ProvisionDoc], precedents: list[Precedent]) -> bool:
+        """Whether the index holds exactly these provisions and events, unchanged and in this order."""
+        if len(docs) != len(self._rows) or len(precedents) != len(self._event_rows):
+            return False
+        same_docs = all(
+            slot.doc.id == doc.id and slot.digest == doc.digest()
+            for slot, doc in zip(self._rows, docs, strict=True)
+        )
+        return same_docs and all(
+            slot.event.id == ev.id and slot.digest == ev.digest()
+            for slot, ev in zip(self._event_rows, precedents, strict=True)
+        )
+
+    def copy(self) -> LinkIndex:
+        """A copy to update while readers keep using this one.
+
+        Cheap: :meth:`update` rebinds every attribute it changes rather than
+        mutating it, and the vocabulary only grows (postings ignore ids they
+        do not know), so the two can share everything.
+        """
+        twin = object.__new__(LinkIndex)
+        twin.__dict__.update(self.__dict__)
+        twin._row_weights = {}
+        twin._agreement_weights = {}
+        return twin
+
+    def update(self, docs: Iterable[ProvisionDoc], precedents: Iterable[Precedent] = ()) -> UpdateReport:
+        """Make the index hold exactly ``docs`` and ``precedents``, tokenising only new or changed ones."""
         shared: dict[Any, Any] = {}
         slots: dict[str, _Slot] = {}
         rows: list[_Slot] = []
@@ -226,8 +289,51 @@ class LinkIndex:
         self._slots = slots
         self._rows = rows
         self._index_agreements(shared)
+        events_tokenised, events_removed = self._index_precedents(precedents)
         self._reweight()
-        return UpdateReport(tuple(added), tuple(changed), removed, reused)
+        return UpdateReport(
+            tuple(added),
+            tuple(changed),
+            removed,
+            reused,
+            events_tokenised,
+            events_removed,
+            len(self._event_rows),
+        )
+
+    def _index_precedents(self, precedents: Iterable[Precedent]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Hold exactly ``precedents`` (re-tokenising new or changed ones) and link them to provision rows."""
+        terms = self.tokenizer.terms
+        slots: dict[str, _EventSlot] = {}
+        tokenised: list[str] = []
+        for ev in precedents:
+            if ev.id in slots:
+                raise ValueError(f"event {ev.id!r} given twice")
+            digest = ev.digest()
+            old = self._events.get(ev.id)
+            if old is not None and old.digest == digest:
+                slots[ev.id] = _EventSlot(ev, digest, old.counts)
+                continue
+            counts = Counter(terms(ev.text_en))
+            if ev.text_ko:
+                counts.update(terms(ev.text_ko))
+            slots[ev.id] = _EventSlot(
+                ev, digest, self._vocab.counts({k: float(n) for k, n in counts.items()})
+            )
+            tokenised.append(ev.id)
+        removed = tuple(eid for eid in self._events if eid not in slots)
+        self._events = slots
+        self._event_rows = list(slots.values())
+        row_of = {slot.doc.id: i for i, slot in enumerate(self._rows)}
+        edges = [
+            (e, row_of[pid])
+            for e, slot in enumerate(self._event_rows)
+            for pid in slot.event.provisions
+            if pid in row_of
+        ]
+        self._edge_event = np.array([e for e, _ in edges], dtype=np.int64)
+        self._edge_row = np.array([r for _, r in edges], dtype=np.int64)
+        return tuple(tokenised), removed
 
     def _index_agreements(self, shared: dict[Any, Any]) -> None:
         """Agreement-level documents: title and aliases, one per agreement (cheap: few and cached)."""
@@ -241,6 +347,7 @@ class LinkIndex:
             (order[s.doc.agreement_id] for s in self._rows), dtype=np.int64, count=len(self._rows)
         )
         counts: list[TermCounts] = []
+        kept: dict[str, list[str]] = {}
         for texts in names:
             total: Counter[str] = Counter()
             for text in texts:
@@ -248,9 +355,9 @@ class LinkIndex:
                 if got is None:
                     got = self.tokenizer.terms(text)
                 total.update(got)
-                self._agreement_terms_next[text] = got
+                kept[text] = got
             counts.append(self._vocab.counts({t: float(n) for t, n in total.items()}))
-        self._agreement_terms, self._agreement_terms_next = self._agreement_terms_next, {}
+        self._agreement_terms = kept
         self._agreement_counts = counts
 
     def retune(self, bm25: BM25Params, common_weight: float | None = None) -> None:
@@ -266,8 +373,9 @@ class LinkIndex:
         n_terms = len(self._vocab.ids)
         self._postings = build_postings([s.counts for s in self._rows], n_terms, self.config.bm25)
         self._agreement_postings = build_postings(self._agreement_counts, n_terms, self.config.bm25)
+        self._event_postings = build_postings([s.counts for s in self._event_rows], n_terms, self.config.bm25)
         self._row_weights = {}
-        self._agreement_weights: dict[int, dict[int, float]] = {}
+        self._agreement_weights = {}
 
     # -- querying -------------------------------------------------------------
 
@@ -290,7 +398,8 @@ class LinkIndex:
             score = float(scores[row])
             if score <= 0:
                 break
-            out.append(Match(row, score, self._explain(query, row)))
+            like = tuple(ev.id for ev, _ in self.precedents_for(query, row))
+            out.append(Match(row, score, self._explain(query, row), like))
         return out
 
     def query(self, text: str) -> Query:
@@ -316,7 +425,22 @@ class LinkIndex:
         if boost > 0 and len(self._agreement_counts):
             per_agreement = self._agreement_postings.scores(ids, weights)
             scores = scores + boost * per_agreement[self._agreement_of_row]
-        return Query(text, by_id, scores)
+        lend = self.config.precedent_weight
+        if lend <= 0 or not len(self._edge_event):
+            return Query(text, by_id, scores)
+        per_event = self._event_postings.scores(ids, weights)
+        nearest = np.zeros(len(scores), dtype=np.float32)
+        np.maximum.at(nearest, self._edge_row, per_event[self._edge_event])
+        return Query(text, by_id, scores + lend * nearest, per_event)
+
+    def precedents_for(self, query: Query, row: int, top: int = 3) -> list[tuple[Precedent, float]]:
+        """The coded events linked to provision ``row`` that ``query`` resembles most, best first."""
+        if not len(query.event_scores):
+            return []
+        events = self._edge_event[self._edge_row == row]
+        found = [(float(query.event_scores[e]), int(e)) for e in events.tolist()]
+        found = sorted((x for x in found if x[0] > 0), key=lambda x: (-x[0], x[1]))
+        return [(self._event_rows[e].event, score) for score, e in found[:top]]
 
     def explain(self, text: str, row: int) -> tuple[str, ...]:
         return self._explain(self.query(text), row)
@@ -353,15 +477,18 @@ class LinkIndex:
     def state(self) -> bytes:
         """Term counts by provision and digest, to restore without tokenising."""
         terms = list(self._vocab.ids)
-        entries = {
-            pid: [
+
+        def saved(slot: _Slot | _EventSlot) -> list[Any]:
+            counts = slot.counts
+            return [
                 slot.digest,
-                [terms[i] for i in slot.counts.ids.tolist()],
-                [round(float(x), 4) for x in slot.counts.tf.tolist()],
+                [terms[i] for i in counts.ids.tolist()],
+                [round(float(x), 4) for x in counts.tf.tolist()],
             ]
-            for pid, slot in self._slots.items()
-        }
-        return orjson.dumps({"version": STATE_VERSION, "key": self.key, "entries": entries})
+
+        entries = {pid: saved(slot) for pid, slot in self._slots.items()}
+        events = {eid: saved(slot) for eid, slot in self._events.items()}
+        return orjson.dumps({"version": STATE_VERSION, "key": self.key, "entries": entries, "events": events})
 
     def restore(self, raw: bytes) -> int:
         """Take term counts from :meth:`state` output made with the same settings; how many."""
@@ -372,13 +499,19 @@ class LinkIndex:
         if not isinstance(data, dict) or data.get("version") != STATE_VERSION or data.get("key") != self.key:
             return 0
         restored = 0
-        for pid, entry in (data.get("entries") or {}).items():
-            try:
-                digest, terms, tfs = entry
-                weighted = dict(zip(terms, tfs, strict=True))
-            except (TypeError, ValueError):
-                continue
-            placeholder = ProvisionDoc(id=pid, agreement_id="", ref="", text_en="")
-            self._slots[pid] = _Slot(placeholder, str(digest), self._vocab.counts(weighted))
-            restored += 1
+        for kind in ("entries", "events"):
+            for key, entry in (data.get(kind) or {}).items():
+                try:
+                    digest, terms, tfs = entry
+                    counts = self._vocab.counts(dict(zip(terms, tfs, strict=True)))
+                except (TypeError, ValueError):
+                    continue
+                if kind == "entries":
+                    placeholder = ProvisionDoc(id=key, agreement_id="", ref="", text_en="")
+                    self._slots[key] = _Slot(placeholder, str(digest), counts)
+                else:
+                    self._events[key] = _EventSlot(
+                        Precedent(id=key, date="", text_en=""), str(digest), counts
+                    )
+                restored += 1
         return restored

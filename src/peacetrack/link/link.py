@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from peacetrack.link.effect import EffectCues, detect_lang
 from peacetrack.link.index import LinkIndex, Match
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ class LinkHit:
     score: float
     matched: list[str] = field(default_factory=list)
     text: dict[str, str] = field(default_factory=dict)
+    precedents: list[str] = field(default_factory=list)
+    """Coded events linked to this provision that the text resembles, most similar first."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -31,6 +34,7 @@ class LinkHit:
             "score": round(self.score, 4),
             "matched": list(self.matched),
             "text": dict(self.text),
+            "precedents": list(self.precedents),
         }
 
 
@@ -43,6 +47,7 @@ def _hit(index: LinkIndex, m: Match, score: float | None = None) -> LinkHit:
         score=m.score if score is None else score,
         matched=list(m.matched),
         text=doc.text,
+        precedents=list(m.precedents),
     )
 
 
@@ -64,6 +69,29 @@ def link_text(
     candidates = index.search(text, max(top, reranker.depth))
     ranked = reranker.rerank(text, index, candidates)
     return [_hit(index, m, score) for m, score in ranked[:top]]
+
+
+def link_rows(
+    text: str,
+    index: LinkIndex,
+    top: int = 5,
+    *,
+    reranker: Reranker | None = None,
+    cues: EffectCues | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of ``peacetrack link --format json`` and ``GET /api/link``: each hit as JSON
+    with the effect proposed from the text's cue words (read against the provision)."""
+    hits = link_text(text, index, top, reranker=reranker)
+    if not hits:
+        return []
+    cues = cues or EffectCues()
+    lang = detect_lang(text)
+    rows = []
+    for hit in hits:
+        row = hit.as_json()
+        row["effect"] = cues.propose(text, lang, hit.text.get("en")).as_json()
+        rows.append(row)
+    return rows
 
 
 def make_linker(

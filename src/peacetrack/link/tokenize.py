@@ -79,10 +79,53 @@ _SPELLING = {
     "labour": "labor",
 }
 
+# Irregular past forms, folded to the present (the stemmer only knows -ed): reports are
+# written in the past tense, provisions in the future ("rang" must not meet "range").
+_IRREGULAR = {
+    "rang": "ring",
+    "rung": "ring",
+    "blew": "blow",
+    "blown": "blow",
+    "began": "begin",
+    "begun": "begin",
+    "broke": "break",
+    "broken": "break",
+    "built": "build",
+    "flew": "fly",
+    "flown": "fly",
+    "fought": "fight",
+    "held": "hold",
+    "met": "meet",
+    "sent": "send",
+    "shot": "shoot",
+    "spoke": "speak",
+    "spoken": "speak",
+    "tore": "tear",
+    "torn": "tear",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "drew": "draw",
+    "drawn": "draw",
+    "took": "take",
+    "taken": "take",
+    "fled": "flee",
+    "sank": "sink",
+    "struck": "strike",
+    "left": "leave",
+    "led": "lead",
+    "sought": "seek",
+    "gave": "give",
+    "given": "give",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "wrote": "write",
+    "written": "write",
+}
+
 
 def stem(word: str) -> str:
     """A light English stemmer: plural, -ed, -ing, -ise/-ize and -isation, final e."""
-    w = _SPELLING.get(word, word)
+    w = _SPELLING.get(word) or _IRREGULAR.get(word, word)
     if len(w) <= 3 or not w.isalpha():
         return w
     w = _ISE.sub(r"iz\1", w)  # -ise, -ised, -isation… → -iz…
@@ -138,7 +181,7 @@ class _English:
     posts" matches "guard post" more strongly than "posts" and "guard" apart.
     """
 
-    base_name = "en1"
+    base_name = "en2"
 
     def __init__(self, bigrams: bool = False) -> None:
         self.bigrams = bigrams
@@ -219,7 +262,7 @@ class EnglishOnlyTokenizer(_English):
 class NgramTokenizer(_English):
     """English rules for Latin text; character 2- and 3-grams of each Hangul run."""
 
-    base_name = "ngram23/2;en1"
+    base_name = "ngram23/2;en2"
 
     def tokens(self, text: str) -> list[Token]:
         out = self.english_tokens(text)
@@ -261,7 +304,7 @@ class KiwiTokenizer(_English):
     tokenizer can be built, named and cached without it.
     """
 
-    base_name = "kiwi/2;en1"
+    base_name = "kiwi/2;en2"
 
     def __init__(self, bigrams: bool = False) -> None:
         super().__init__(bigrams)

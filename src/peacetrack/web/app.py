@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from peacetrack.link import IndexCache
 from peacetrack.store import Store
 from peacetrack.web import errors, pages
 from peacetrack.web.api import READS, WRITES
@@ -48,6 +49,7 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
     )
     app.state.store = store
     app.state.cache = VersionedCache(store)
+    app.state.link_indexes = IndexCache(None)
     app.state.private = private
     errors.install(app)
 

@@ -17,6 +17,7 @@ from peacetrack.web.api import (
     documents,
     events,
     gatherings,
+    link,
     scores,
     search,
     statements,
@@ -31,6 +32,7 @@ READS: tuple[APIRouter, ...] = (
     gatherings.reads,
     assessments.reads,
     search.reads,
+    link.reads,
 )
 WRITES: tuple[APIRouter, ...] = (events.writes, assessments.writes, bundles.writes, documents.writes)
 

@@ -425,6 +425,31 @@ class SearchOut(Out):
     results: list[SearchHit]
 
 
+class EffectProposalOut(Out):
+    effect: Effect = Field(description="The effect proposed from cue words; `mentions` when none fired.")
+    cue: str | None = Field(description="The cue as written in the text.")
+    class_: str | None = Field(alias="class", description="The cue class (destroy, restore, …).")
+    span: list[int] | None = Field(description="Character offsets [start, end) of the cue in the text.")
+
+
+class LinkRow(Out):
+    provision: str
+    agreement: str
+    ref: str
+    score: float = Field(description="BM25 sum, higher is closer (not comparable across texts).")
+    matched: list[str] = Field(description="Words of the text that matched, by their share of the score.")
+    text: TextMap = Field(description="The provision's text.")
+    precedents: list[str] = Field(
+        description="Coded events linked to this provision that the text resembles, most similar first."
+    )
+    effect: EffectProposalOut
+
+
+class LinkOut(Out):
+    text: str
+    results: list[LinkRow] = Field(description="Best first; the rows of `peacetrack link --format json`.")
+
+
 class CodeOut(Out):
     code: str
     label: TextMap
