@@ -10,8 +10,9 @@ overall, per language and per split (dev/test/fresh/holdout):
          min(number of gold provisions, 5), averaged over texts
   mrr    mean reciprocal rank of the first gold provision (0 beyond 20)
 
-and the effect proposal's accuracy on items that name an effect (cues read
-against the first gold provision). Items are split into dev and test by a
+and the effect proposal's accuracy on items that name an effect (on the
+first gold provision: cue words, then the most similar earlier coded event;
+and cue words only). Items are split into dev and test by a
 hash of their id unless they name their split; `--grid` tunes the field
 weights and BM25 parameters on dev only and reports the best setting on all.
 
@@ -36,7 +37,15 @@ from typing import Any
 import orjson
 import yaml
 
-from peacetrack.link import EffectCues, IndexConfig, LinkIndex, Precedent, docs_from_bundles, link_text
+from peacetrack.link import (
+    EffectCues,
+    IndexConfig,
+    LinkIndex,
+    Precedent,
+    docs_from_bundles,
+    effect_on,
+    link_text,
+)
 from peacetrack.link.bm25 import BM25Params
 from peacetrack.link.index import FieldWeights
 from peacetrack.link.precedents import precedents_from_bundles
@@ -143,22 +152,30 @@ def breakdown(ranked: list[Ranked]) -> dict[str, dict[str, float]]:
     return out
 
 
-def effect_accuracy(items: list[Item], index: LinkIndex) -> dict[str, Any]:
+def effect_accuracy(items: list[Item], index: LinkIndex, corpus: Corpus) -> dict[str, Any]:
+    """Effect proposals on each item's first gold provision: cue words, then (with no cue) the
+    most similar coded event dated before the item; ``cues_only`` without that fallback."""
     cues = EffectCues()
-    rows = [it for it in items if it.effect]
-    per_lang: dict[str, list[int]] = {"en": [0, 0], "ko": [0, 0]}
+    rows = sorted((it for it in items if it.effect), key=lambda it: (it.date, it.id))
+    tally: dict[str, dict[str, list[int]]] = {"with_precedents": {}, "cues_only": {}}
     misses = []
     for it in rows:
-        doc = index.get(it.provisions[0])
-        got = cues.propose(it.text, it.lang, doc.text_en if doc else None)
-        ok = got.effect == it.effect
-        per_lang[it.lang][0] += ok
-        per_lang[it.lang][1] += 1
-        if not ok:
-            misses.append((it.id, it.effect, got.effect, got.cue))
-    out: dict[str, Any] = {lang: round(c / n, 3) if n else None for lang, (c, n) in per_lang.items()}
-    total = sum(c for c, _ in per_lang.values())
-    out["all"] = round(total / len(rows), 3) if rows else None
+        index.update(corpus.docs, [p for p in corpus.precedents if p.date < it.date])
+        pid = it.provisions[0]
+        doc = index.get(pid)
+        plain = cues.propose(it.text, it.lang, doc.text_en if doc else None)
+        got = effect_on(it.text, pid, index, cues, it.lang)
+        for name, proposal in (("with_precedents", got), ("cues_only", plain)):
+            for key in ("all", it.lang, it.split):
+                cell = tally[name].setdefault(key, [0, 0])
+                cell[0] += proposal.effect == it.effect
+                cell[1] += 1
+        if got.effect != it.effect:
+            misses.append((it.id, it.effect, got.effect, got.cue or got.precedent))
+    index.update(corpus.docs, corpus.precedents)
+    out: dict[str, Any] = {
+        name: {key: round(c / n, 3) for key, (c, n) in cells.items()} for name, cells in tally.items()
+    }
     out["n"] = len(rows)
     out["misses"] = misses
     return out
@@ -273,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not (r.ranking[:1] and r.ranking[0] in r.item.provisions)
             ]
         if korean == base.korean:
-            results["effect"] = effect_accuracy(items, index)
+            results["effect"] = effect_accuracy(items, index, corpus)
     if args.grid:
         results["grid"] = {k: grid(items, corpus, k) for k in ("ngram",)}
 
@@ -302,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     if "rerank" in results:
         print(results["rerank"])
     eff = results["effect"]
-    print(f"effect proposal accuracy ({eff['n']} items): all {eff['all']}, en {eff['en']}, ko {eff['ko']}")
+    for name in ("with_precedents", "cues_only"):
+        print(f"effect proposals, {name} ({eff['n']} items): {eff[name]}")
     if args.show_misses:
         for name, rows in misses.items():
             print(f"\n-- {name}: first hit wrong ({len(rows)})")

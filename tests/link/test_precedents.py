@@ -11,11 +11,14 @@ from sqlalchemy import update
 from peacetrack.bundle import import_bundles
 from peacetrack.fixtures import MINI
 from peacetrack.link import (
+    EffectCues,
     IndexCache,
     IndexConfig,
     LinkIndex,
     Precedent,
     ProvisionDoc,
+    effect_on,
+    link_rows,
     link_text,
     precedents_from_bundles,
     precedents_from_store,
@@ -131,3 +134,23 @@ def test_the_bundled_case_has_precedents() -> None:
     assert all(p.links and p.date and p.text_en for p in found)
     by_id = {p.id: p for p in found}
     assert len(by_id) == len(found)
+
+
+def test_with_no_cue_the_effect_comes_from_the_nearest_precedent() -> None:
+    index = LinkIndex.build(DOCS, precedents=[SHELLING])
+    cues = EffectCues()
+    # No cue word: the most similar event violated cma/1, so that is the proposal.
+    got = effect_on("Coastal guns near Changrin island", "cma/1", index, cues, "en")
+    assert (got.effect, got.cue, got.cue_class, got.precedent) == (
+        "violates",
+        None,
+        "precedent",
+        "ev-shelling",
+    )
+    assert got.as_json()["precedent"] == "ev-shelling"
+    # A cue word wins over any precedent.
+    assert effect_on("Coastal guns were removed", "cma/1", index, cues, "en").cue == "removed"
+    # No cue and no similar event: mentions.
+    assert effect_on("An unrelated sentence", "cma/1", index, cues, "en").effect == "mentions"
+    rows = link_rows("Coastal guns near Changrin island", index)
+    assert rows[0]["effect"]["precedent"] == "ev-shelling"

@@ -30,7 +30,13 @@ def test_english_and_korean(client: TestClient, loaded: Store) -> None:
     assert (first["agreement"], first["ref"]) == ("panmunjom-2018", "1.3")
     assert "liaison" in first["matched"] and "office" in first["matched"]
     assert first["precedents"][0] == "2020-06-16-liaison-office-demolished"
-    assert first["effect"] == {"effect": "reverses", "cue": "blew up", "class": "destroy", "span": [12, 19]}
+    assert first["effect"] == {
+        "effect": "reverses",
+        "cue": "blew up",
+        "class": "destroy",
+        "span": [12, 19],
+        "precedent": None,
+    }
     korean = link(client, "북한이 연락사무소를 폭파했다", top=1)["results"]
     assert [r["provision"] for r in korean] == ["panmunjom-2018/1.3"]
     assert korean[0]["effect"]["cue"] == "폭파"

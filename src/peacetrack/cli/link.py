@@ -86,7 +86,8 @@ def link(
         table.add_column(col, justify="right" if col in {"#", "score"} else "left", overflow="fold")
     for i, row in enumerate(rows, 1):
         effect = row["effect"]
-        cue = f" ({effect['cue']})" if effect["cue"] else ""
+        like = f" (like {effect['precedent']})" if effect.get("precedent") else ""
+        cue = f" ({effect['cue']})" if effect["cue"] else like
         body = row["text"].get(lang) or row["text"]["en"]
         table.add_row(
             str(i),

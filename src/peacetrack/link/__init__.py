@@ -10,7 +10,7 @@ from peacetrack.link.cache import IndexCache, default_cache_dir
 from peacetrack.link.documents import ProvisionDoc, docs_from_bundles, docs_from_records, docs_from_store
 from peacetrack.link.effect import EffectCues, EffectProposal, propose_effect
 from peacetrack.link.index import FieldWeights, IndexConfig, LinkIndex, UpdateReport
-from peacetrack.link.link import LinkHit, link_rows, link_text, make_linker
+from peacetrack.link.link import LinkHit, effect_on, link_rows, link_text, make_linker
 from peacetrack.link.precedents import (
     Precedent,
     precedents_from_bundles,
@@ -38,6 +38,7 @@ __all__ = [
     "docs_from_bundles",
     "docs_from_records",
     "docs_from_store",
+    "effect_on",
     "link_rows",
     "link_text",
     "make_linker",

@@ -34,6 +34,8 @@ class EffectProposal:
     end: int | None = None
     cessation: bool = False
     """Whether the provision was read as asking for something to stop."""
+    precedent: str | None = None
+    """With no cue: the coded event whose effect on the provision was taken instead."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -41,6 +43,7 @@ class EffectProposal:
             "cue": self.cue,
             "class": self.cue_class,
             "span": None if self.start is None else [self.start, self.end],
+            "precedent": self.precedent,
         }
 
 

@@ -147,6 +147,7 @@ class LinkIndex:
         self._vocab = Vocabulary()
         self._slots: dict[str, _Slot] = {}
         self._rows: list[_Slot] = []
+        self._row_index: dict[str, int] = {}
         self._postings = build_postings([], 0, self.config.bm25)
         self._row_weights: dict[int, dict[int, float]] = {}
         self._agreement_weights: dict[int, dict[int, float]] = {}
@@ -195,6 +196,13 @@ class LinkIndex:
     @property
     def precedents(self) -> list[Precedent]:
         return [slot.event for slot in self._event_rows]
+
+    def precedent(self, event_id: str) -> Precedent | None:
+        slot = self._events.get(event_id)
+        return slot.event if slot else None
+
+    def row_of(self, provision_id: str) -> int | None:
+        return self._row_index.get(provision_id)
 
     @property
     def key(self) -> str:
@@ -288,6 +296,7 @@ class LinkIndex:
         removed = tuple(pid for pid in self._slots if pid not in slots)
         self._slots = slots
         self._rows = rows
+        self._row_index = {slot.doc.id: i for i, slot in enumerate(rows)}
         self._index_agreements(shared)
         events_tokenised, events_removed = self._index_precedents(precedents)
         self._reweight()
@@ -324,7 +333,7 @@ class LinkIndex:
         removed = tuple(eid for eid in self._events if eid not in slots)
         self._events = slots
         self._event_rows = list(slots.values())
-        row_of = {slot.doc.id: i for i, slot in enumerate(self._rows)}
+        row_of = self._row_index
         edges = [
             (e, row_of[pid])
             for e, slot in enumerate(self._event_rows)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from peacetrack.link.effect import EffectCues, detect_lang
+from peacetrack.link.effect import EffectCues, EffectProposal, detect_lang
 from peacetrack.link.index import LinkIndex, Match
 
 if TYPE_CHECKING:
@@ -89,9 +89,40 @@ def link_rows(
     rows = []
     for hit in hits:
         row = hit.as_json()
-        row["effect"] = cues.propose(text, lang, hit.text.get("en")).as_json()
+        row["effect"] = effect_on(text, hit.provision, index, cues, lang, hit.precedents).as_json()
         rows.append(row)
     return rows
+
+
+def effect_on(
+    text: str,
+    provision: str,
+    index: LinkIndex,
+    cues: EffectCues,
+    lang: str | None = None,
+    precedents: list[str] | None = None,
+) -> EffectProposal:
+    """The effect ``text`` proposes on ``provision``: from its cue words, read against the
+    provision; with no cue, the effect the most similar coded event had on it.
+
+    A text without a cue word ("Warships talk over the radio channel again")
+    usually repeats what a similar earlier event did; with neither, ``mentions``.
+    ``precedents`` are the similar events' ids, best first (a hit's), found here if None.
+    """
+    doc = index.get(provision)
+    proposal = cues.propose(text, lang, doc.text_en if doc else None)
+    if proposal.cue is not None:
+        return proposal
+    if precedents is None:
+        row = index.row_of(provision)
+        found = [] if row is None else index.precedents_for(index.query(text), row, top=1)
+        precedents = [ev.id for ev, _ in found]
+    for event_id in precedents[:1]:
+        like = index.precedent(event_id)
+        effect = like.effect_on(provision) if like else None
+        if effect:
+            return EffectProposal(effect, None, "precedent", cessation=proposal.cessation, precedent=event_id)
+    return proposal
 
 
 def make_linker(

@@ -430,6 +430,10 @@ class EffectProposalOut(Out):
     cue: str | None = Field(description="The cue as written in the text.")
     class_: str | None = Field(alias="class", description="The cue class (destroy, restore, …).")
     span: list[int] | None = Field(description="Character offsets [start, end) of the cue in the text.")
+    precedent: str | None = Field(
+        description="With no cue (`class` is `precedent`): the coded event whose effect on the provision "
+        "was taken instead."
+    )
 
 
 class LinkRow(Out):
