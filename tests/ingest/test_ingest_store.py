@@ -279,3 +279,14 @@ def test_extraction_and_document_rows_round_trip(kp: Store, kit: Any) -> None:
     (gid,) = notice.records["gatherings"]
     gathering = kit.doc(kp, "gatherings", gid)
     assert gathering["title"]["ko"] == "2023 한반도 평화 국제포럼" and gathering["attendance"] == 150
+
+
+def test_extracted_events_get_candidate_provisions_from_the_linker(kp: Store, kit: Any) -> None:
+    """No linker given: ingest ranks the store's provisions, and the links wait for review with the event."""
+    (news,) = ingest_paths(kp, [kit.ko_news], author="tester")
+    events = [kit.doc(kp, "events", eid) for eid in news.records["events"]]
+    blown = next(e for e in events if e["date"] == "2020-06-16")
+    assert "panmunjom-2018/1.3" in [x["provision"] for x in blown["effects"]]
+    posts = next(e for e in events if e["date"].startswith("2018-11"))
+    assert "cma-2018/2.1" in [x["provision"] for x in posts["effects"]]
+    assert all(kit.status_of(kp, "events", e["id"]) == "proposed" for e in events)
