@@ -157,3 +157,23 @@ def test_review_page_shows_ingested_proposals_and_accepts_with_their_actors(
     refused = client.post(f"/review/gatherings/{gid}", data={"decision": "accept", "csrf": csrf.group(1)})
     assert refused.status_code == 422 and "rejected actor" in refused.text
     assert kit.status_of(kp, "gatherings", gid) == "proposed"
+
+
+def test_review_page_ranks_candidate_provisions_for_a_proposed_event(
+    client: TestClient, kp: Store, kit: Any, tokens: dict[str, str]
+) -> None:
+    (news,) = ingest_paths(kp, [kit.ko_news], author="t")
+    client.post("/login", data={"token": tokens["editor"]})
+    html = client.get("/review").text
+    assert "Candidate provisions" in html
+    blown = next(eid for eid in news.records["events"] if kit.doc(kp, "events", eid)["date"] == "2020-06-16")
+    article = html[html.index(blown) :]
+    article = article[: article.index("</article>")]
+    # The liaison office clause is proposed, with its words and effect, and marked as already linked.
+    row = re.search(
+        r'<tr class="linked">\s*<td><a href="/provisions/panmunjom-2018/1.3">(.*?)</tr>', article, re.S
+    )
+    assert row is not None, article
+    assert "연락사무소" in row.group(1) and "effect-reverses" in row.group(1) and "✓" in row.group(1)
+    korean = client.get("/review?lang=ko").text
+    assert "관련 조항 후보" in korean

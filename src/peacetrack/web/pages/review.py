@@ -8,15 +8,18 @@ on the editor's behalf. Tokens are checked with the API's own auth module.
 What is proposed: records of any kind whose ``status`` is not ``accepted``.
 Ingest (``peacetrack ingest``, ``POST /api/documents``) proposes them; the
 decision itself is ``peacetrack.ingest.review.decide_in``, shared with
-``peacetrack review accept|reject``.
+``peacetrack review accept|reject``. A proposed event shows the provisions the
+linker ranks for it (matched words, proposed effect, similar coded event), each
+marked when the record already links it, so the editor confirms rather than
+searches.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass
-from typing import Final
+from dataclasses import dataclass, field
+from typing import Any, Final
 
 import orjson
 from fastapi import APIRouter, Depends, Form, Request
@@ -25,8 +28,11 @@ from sqlalchemy import select
 
 from peacetrack.bundle.problems import BadInput
 from peacetrack.ingest.review import decide_in
+from peacetrack.link import LinkIndex, link_rows
+from peacetrack.model.codebook import Effect
 from peacetrack.store import Store
 from peacetrack.store import tables as t
+from peacetrack.web.api.link import link_index
 from peacetrack.web.api.writes import write_record
 from peacetrack.web.auth import User, user_for_token
 from peacetrack.web.deps import Lang, get_lang, get_store
@@ -43,6 +49,7 @@ PROPOSED: Final = "proposed"
 REJECTED: Final = "rejected"
 ACCEPTED: Final = "accepted"
 LIMIT: Final = 200
+CANDIDATES: Final = 5
 
 
 def csrf_for(token: str) -> str:
@@ -79,15 +86,60 @@ def _editor(request: Request, store: Store, csrf: str | None = None) -> User:
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """A provision the linker proposes for a proposed event."""
+
+    provision: str
+    text: dict[str, str]
+    matched: list[str]
+    effect: Effect
+    cue: str | None
+    precedent: str | None
+    linked: bool
+    """Whether the record already names this provision among its effects."""
+
+
+@dataclass(frozen=True, slots=True)
 class Proposal:
     kind: str
     id: str
     status: str
     title: dict[str, str]
     doc: str
+    candidates: list[Candidate] = field(default_factory=list)
 
 
-def proposals(store: Store) -> list[Proposal]:
+def event_text(doc: dict[str, Any]) -> str:
+    """What the linker reads of an event: its title and summary, every language."""
+    parts: list[str] = []
+    for key in ("title", "summary"):
+        value = doc.get(key)
+        if isinstance(value, dict):
+            parts.extend(str(v) for v in value.values() if v)
+    return "\n".join(parts)
+
+
+def candidates(doc: dict[str, Any], index: LinkIndex) -> list[Candidate]:
+    text = event_text(doc)
+    if not text or not len(index):
+        return []
+    linked = {fx.get("provision") for fx in doc.get("effects") or [] if isinstance(fx, dict)}
+    return [
+        Candidate(
+            provision=row["provision"],
+            text=row["text"],
+            matched=row["matched"][:6],
+            effect=Effect(row["effect"]["effect"]),
+            cue=row["effect"]["cue"],
+            precedent=row["effect"]["precedent"],
+            linked=row["provision"] in linked,
+        )
+        for row in link_rows(text, index, CANDIDATES)
+    ]
+
+
+def proposals(store: Store, index: LinkIndex | None = None) -> list[Proposal]:
+    """Records waiting for review, newest first; with an index, events carry their candidates."""
     found: list[Proposal] = []
     with store.read() as conn:
         for kind, table in t.RECORD_TABLES.items():
@@ -102,7 +154,8 @@ def proposals(store: Store) -> list[Proposal]:
                 if not isinstance(title, dict):
                     title = {"en": str(title)}
                 pretty = orjson.dumps(parsed, option=orjson.OPT_INDENT_2).decode()
-                found.append(Proposal(kind, rid, status, title, pretty))
+                ranked = candidates(parsed, index) if kind == "events" and index is not None else []
+                found.append(Proposal(kind, rid, status, title, pretty, ranked))
     return found
 
 
@@ -181,7 +234,7 @@ def review(request: Request, lang: Lang = Depends(get_lang), store: Store = Depe
         {
             "user": user,
             "csrf": csrf_for(token),
-            "proposals": proposals(store),
+            "proposals": proposals(store, link_index(request)),
             "done": request.query_params.get("done"),
         },
         headers=NO_STORE,
