@@ -240,3 +240,22 @@ def test_export_leaves_out_proposals_and_rejections(store: Store) -> None:
     data = orjson.loads(exported(store))
     assert "gatherings" not in data
     assert [e["id"] for e in data["events"]] == ["2018-09-14-liaison-office-opens"]
+
+
+def test_part_of_must_name_another_known_provision(store: Store, tmp_path: Path) -> None:
+    data = fixture_data()
+    provisions = data["agreements"][0]["provisions"]
+    provisions[0]["part_of"] = ["panmunjom-2018/9.9"]
+    provisions[1]["part_of"] = [f"panmunjom-2018/{provisions[1]['ref']}"]
+    with pytest.raises(BadInput) as info:
+        import_bundles(store, [write_bundle(tmp_path / "bad.json", data)], author="test")
+    reasons = {p.path: p.reason for p in info.value.problems}
+    assert "panmunjom-2018/9.9" in reasons["$.agreements[0].provisions[0].part_of[0]"]
+    assert any("part of itself" in r for r in reasons.values()), reasons
+    assert revision_count(store) == 0
+
+    provisions[0]["part_of"] = [f"panmunjom-2018/{provisions[1]['ref']}"]
+    provisions[1].pop("part_of")
+    import_bundles(store, [write_bundle(tmp_path / "good.json", data)], author="test")
+    back = orjson.loads(exported(store))
+    assert back["agreements"][0]["provisions"][0]["part_of"] == provisions[0]["part_of"]

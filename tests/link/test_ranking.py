@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from peacetrack.link import LinkIndex, link_text, make_linker
+from peacetrack.link import IndexConfig, LinkIndex, ProvisionDoc, link_text, make_linker
 
 FAMILIES = "panmunjom-2018/1.5|pyongyang-2018/3.1"  # reunions, or the Kumgang reunion centre
 
@@ -70,3 +72,30 @@ def test_make_linker_returns_confident_ids(kp_index: LinkIndex) -> None:
     assert linker("") == []
     many = make_linker(kp_index, top=5, relative=0.0)("buffer zone artillery drills")
     assert len(many) == 5
+
+
+def test_a_general_clause_shares_in_its_items_score() -> None:
+    """part_of: a text about one item of an article also bears on the article's general clause."""
+    base = ProvisionDoc(id="", agreement_id="cma", ref="", text_en="")
+    docs = [
+        replace(base, id="cma/1.1", ref="1.1", text_en="Cease all hostile acts against each other."),
+        replace(base, id="cma/1.3", ref="1.3", text_en="No-fly zones over the line.", part_of=("cma/1.1",)),
+        replace(base, id="cma/2.1", ref="2.1", text_en="Withdraw guard posts."),
+    ]
+    text = "Drones crossed the no-fly zone"
+    plain = {
+        h.provision: h.score for h in link_text(text, LinkIndex.build(docs, IndexConfig(part_of_weight=0)))
+    }
+    assert set(plain) == {"cma/1.3"}
+    hits = link_text(text, LinkIndex.build(docs, IndexConfig(part_of_weight=0.7)))
+    assert [h.provision for h in hits] == ["cma/1.3", "cma/1.1"]
+    assert hits[1].score == pytest.approx(0.7 * hits[0].score)
+    # A parent keeps its own score where that is higher: the larger of the two, never their sum.
+    index = LinkIndex.build(docs, IndexConfig(part_of_weight=0.7))
+    for text in ("hostile acts against each other, near the no-fly zone", "all hostile acts near the line"):
+        got = {h.provision: h.score for h in link_text(text, index)}
+        mine = {
+            h.provision: h.score
+            for h in link_text(text, LinkIndex.build(docs, IndexConfig(part_of_weight=0)))
+        }
+        assert got["cma/1.1"] == pytest.approx(max(mine["cma/1.1"], 0.7 * mine.get("cma/1.3", 0.0)))

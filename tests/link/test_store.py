@@ -68,12 +68,14 @@ def test_bundled_dataset_reads_the_same_from_the_store(store: Store) -> None:
     assert set(from_store) == set(from_files)
     for pid, doc in from_files.items():
         got = from_store[pid]
-        assert (got.text_en, got.text_ko, got.keywords, got.aliases) == (
+        assert (got.text_en, got.text_ko, got.keywords, got.aliases, got.part_of) == (
             doc.text_en,
             doc.text_ko,
             doc.keywords,
             doc.aliases,
+            doc.part_of,
         )
         assert set(got.themes) == set(doc.themes) and set(got.agreement_title) == set(doc.agreement_title)
+    assert from_store["cma-2018/1.3"].part_of == ("cma-2018/1.1",)
     index = IndexCache().for_store(store)
     assert link_text("북한이 감시초소를 폭파했다", index)[0].provision == "cma-2018/2.1"

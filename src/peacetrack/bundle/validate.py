@@ -219,6 +219,10 @@ def _references(v: Validated, known: Known, problems: list[Problem], today: date
         for j, p in enumerate(ag.provisions):
             refs.check(loc, f"provisions[{j}].themes[{{i}}]", p.themes, themes, "theme")
             refs.check(loc, f"provisions[{j}].responsible[{{i}}]", p.responsible, actors, "actor")
+            refs.check(loc, f"provisions[{j}].part_of[{{i}}]", p.part_of, provisions, "provision")
+            if p.id in p.part_of:
+                where = f"{loc.path}.provisions[{j}].part_of[{p.part_of.index(p.id)}]"
+                problems.append(Problem(loc.file, where, "a provision cannot be part of itself"))
     for loc in r["events"]:
         ev = loc.record
         assert isinstance(ev, Event)

@@ -534,11 +534,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Convert the CNS North Korea Missile Test Database (nagix/nk-missile-tests JSON) "
         "into a peacetrack/1 bundle fragment of weapons-test events.",
     )
-    parser.add_argument("data_dir", type=Path, metavar="DATA_DIR",
-                        help=f"folder holding {TEST_FILE}, {MISSILE_FILE} and {FACILITY_FILE}")
+    parser.add_argument(
+        "data_dir",
+        type=Path,
+        metavar="DATA_DIR",
+        help=f"folder holding {TEST_FILE}, {MISSILE_FILE} and {FACILITY_FILE}",
+    )
     parser.add_argument("--out", type=Path, required=True, metavar="PATH.yaml", help="file to write")
-    parser.add_argument("--min-tests", type=int, default=EXPECTED_MIN_TESTS,
-                        help="refuse input with fewer rows than this (default %(default)s)")
+    parser.add_argument(
+        "--min-tests",
+        type=int,
+        default=EXPECTED_MIN_TESTS,
+        help="refuse input with fewer rows than this (default %(default)s)",
+    )
     args = parser.parse_args(argv)
     try:
         data = load(args.data_dir, min_tests=args.min_tests)

@@ -37,6 +37,8 @@ class ProvisionDoc:
     agreement_title: tuple[str, ...] = ()
     """The agreement's title, both languages."""
     aliases: tuple[str, ...] = ()
+    part_of: tuple[str, ...] = ()
+    """Provisions this one carries out in detail; they share in its score (``IndexConfig.part_of_weight``)."""
 
     @property
     def text(self) -> dict[str, str]:
@@ -53,6 +55,7 @@ class ProvisionDoc:
             self.themes,
             self.agreement_title,
             self.aliases,
+            self.part_of,
         ]
         return hashlib.blake2b(orjson.dumps(data), digest_size=16).hexdigest()
 
@@ -81,6 +84,7 @@ def docs_from_records(agreements: Iterable[Agreement], themes: Iterable[Theme] =
                     themes=names,
                     agreement_title=title,
                     aliases=aliases,
+                    part_of=tuple(p.part_of),
                 )
             )
     return out
@@ -116,17 +120,15 @@ def docs_from_store(conn: Connection) -> list[ProvisionDoc]:
         )
     ):
         prov_themes[link.provision_id].append(link.theme_id)
-    agreements: dict[str, tuple[tuple[str, ...], tuple[str, ...], dict[str, tuple[str, ...]]]] = {}
+    agreements: dict[str, tuple[tuple[str, ...], tuple[str, ...], dict[str, dict[str, Any]]]] = {}
     for arow in conn.execute(
         select(t.agreements.c.id, t.agreements.c.title_en, t.agreements.c.title_ko, t.agreements.c.doc)
     ):
         doc: dict[str, Any] = orjson.loads(arow.doc)
-        keywords = {
-            str(p.get("id") or f"{arow.id}/{p.get('ref')}"): tuple(p.get("keywords") or ())
-            for p in doc.get("provisions") or []
-        }
+        # Keywords and part_of live only in the agreement's document, not in columns.
+        extra = {str(p.get("id") or f"{arow.id}/{p.get('ref')}"): p for p in doc.get("provisions") or []}
         title = tuple(x for x in (arow.title_en, arow.title_ko) if x)
-        agreements[arow.id] = (title, tuple(doc.get("aliases") or ()), keywords)
+        agreements[arow.id] = (title, tuple(doc.get("aliases") or ()), extra)
     out: list[ProvisionDoc] = []
     query = select(
         t.provisions.c.id,
@@ -136,7 +138,8 @@ def docs_from_store(conn: Connection) -> list[ProvisionDoc]:
         t.provisions.c.text_ko,
     ).order_by(t.provisions.c.agreement_id, t.provisions.c.position)
     for row in conn.execute(query):
-        title, aliases, keywords = agreements.get(row.agreement_id, ((), (), {}))
+        title, aliases, extras = agreements.get(row.agreement_id, ((), (), {}))
+        extra = extras.get(row.id) or {}
         names = tuple(n for th in prov_themes.get(row.id, ()) for n in theme_names.get(th, ()))
         out.append(
             ProvisionDoc(
@@ -145,10 +148,11 @@ def docs_from_store(conn: Connection) -> list[ProvisionDoc]:
                 ref=row.ref,
                 text_en=row.text_en,
                 text_ko=row.text_ko or "",
-                keywords=keywords.get(row.id, ()),
+                keywords=tuple(extra.get("keywords") or ()),
                 themes=names,
                 agreement_title=title,
                 aliases=aliases,
+                part_of=tuple(extra.get("part_of") or ()),
             )
         )
     return out

@@ -11,6 +11,12 @@ against the most similar event linked to a provision is added, scaled by
 ``precedent_weight``, to that provision's score. Coders' past decisions thus
 teach the index the words reports actually use ("blew up", "hotline rang"),
 which provision texts rarely contain.
+
+Provisions that carry out another in detail (``part_of``: an article's
+sub-clauses and its general clause; an annexed agreement and the clause that
+adopts it) lend their score to it: a parent scores at least
+``part_of_weight`` times its best child, so "drones crossed the line" brings
+the general ban on hostile acts in just behind the no-fly zone.
 """
 
 from __future__ import annotations
@@ -66,6 +72,9 @@ class IndexConfig:
     precedent_weight: float = 0.25
     """Add this times the text's BM25 score against the most similar coded event linked to a
     provision (0 ignores precedents)."""
+    part_of_weight: float = 0.7
+    """A provision scores at least this times the best score of the provisions that are
+    ``part_of`` it (0 ignores the relation)."""
 
     def key(self, tokenizer_name: str) -> str:
         """Identifies everything that shapes stored term counts (not the BM25 parameters)."""
@@ -161,6 +170,9 @@ class LinkIndex:
         # One edge per (precedent, provision) link: which event row lends to which provision row.
         self._edge_event = np.zeros(0, dtype=np.int64)
         self._edge_row = np.zeros(0, dtype=np.int64)
+        # One edge per part_of link: child row → parent row.
+        self._child_rows = np.zeros(0, dtype=np.int64)
+        self._parent_rows = np.zeros(0, dtype=np.int64)
         self._common_terms: frozenset[str] = frozenset(
             term for word in _common_words() for term in self.tokenizer.terms(word)
         )
@@ -297,6 +309,14 @@ class LinkIndex:
         self._slots = slots
         self._rows = rows
         self._row_index = {slot.doc.id: i for i, slot in enumerate(rows)}
+        family = [
+            (i, self._row_index[parent])
+            for i, slot in enumerate(rows)
+            for parent in slot.doc.part_of
+            if parent in self._row_index and parent != slot.doc.id
+        ]
+        self._child_rows = np.array([c for c, _ in family], dtype=np.int64)
+        self._parent_rows = np.array([p for _, p in family], dtype=np.int64)
         self._index_agreements(shared)
         events_tokenised, events_removed = self._index_precedents(precedents)
         self._reweight()
@@ -435,12 +455,18 @@ class LinkIndex:
             per_agreement = self._agreement_postings.scores(ids, weights)
             scores = scores + boost * per_agreement[self._agreement_of_row]
         lend = self.config.precedent_weight
-        if lend <= 0 or not len(self._edge_event):
-            return Query(text, by_id, scores)
-        per_event = self._event_postings.scores(ids, weights)
-        nearest = np.zeros(len(scores), dtype=np.float32)
-        np.maximum.at(nearest, self._edge_row, per_event[self._edge_event])
-        return Query(text, by_id, scores + lend * nearest, per_event)
+        per_event = np.zeros(0, dtype=np.float32)
+        if lend > 0 and len(self._edge_event):
+            per_event = self._event_postings.scores(ids, weights)
+            nearest = np.zeros(len(scores), dtype=np.float32)
+            np.maximum.at(nearest, self._edge_row, per_event[self._edge_event])
+            scores = scores + lend * nearest
+        share = self.config.part_of_weight
+        if share > 0 and len(self._child_rows):
+            best_child = np.zeros(len(scores), dtype=np.float32)
+            np.maximum.at(best_child, self._parent_rows, scores[self._child_rows])
+            scores = np.maximum(scores, share * best_child)
+        return Query(text, by_id, scores, per_event)
 
     def precedents_for(self, query: Query, row: int, top: int = 3) -> list[tuple[Precedent, float]]:
         """The coded events linked to provision ``row`` that ``query`` resembles most, best first."""

@@ -168,6 +168,9 @@ class Provision(Record):
     responsible: list[Id] = label("Responsible parties", "이행 주체", default_factory=list)
     due: Day | None = label("Due", "이행 기한", default=None)
     keywords: list[str] = label("Keywords", "핵심어", default_factory=list)
+    part_of: list[str] = label("Part of", "상위 조항", default_factory=list)
+    """Provisions this one carries out in detail (an article's general clause, or the clause of
+    another agreement that adopts this one): what bears on this one bears on those too."""
 
 
 class Agreement(Record):
