@@ -53,7 +53,7 @@ from peacetrack.link.semantic import Reranker, SemanticUnavailable, load_encoder
 
 GOLD = Path(__file__).resolve().parent / "link_gold.yaml"
 DEPTH = 20
-SPLITS = ("dev", "test", "fresh", "holdout", "holdout2")
+SPLITS = ("dev", "test", "fresh", "holdout", "holdout2", "holdout3")
 
 
 @dataclass(frozen=True)
