@@ -25,10 +25,10 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -124,6 +124,22 @@ def _common_words() -> list[str]:
     raw = resources.files("peacetrack.link").joinpath("data", COMMON_FILE).read_text("utf-8")
     data = yaml.safe_load(raw) or {}
     return [str(w) for lang in ("en", "ko") for w in data.get(lang) or []]
+
+
+_Item = TypeVar("_Item", ProvisionDoc, Precedent)
+_Held = TypeVar("_Held", _Slot, _EventSlot)
+
+
+def _against(
+    items: Iterable[_Item], held: dict[str, _Held], what: str
+) -> Iterator[tuple[_Item, str, _Held | None]]:
+    """Each item with its digest and what the index holds under its id (None: new)."""
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise ValueError(f"{what} {item.id!r} given twice")
+        seen.add(item.id)
+        yield item, item.digest(), held.get(item.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,11 +308,7 @@ class LinkIndex:
         added: list[str] = []
         changed: list[str] = []
         reused = 0
-        for doc in docs:
-            if doc.id in slots:
-                raise ValueError(f"provision {doc.id!r} given twice")
-            digest = doc.digest()
-            old = self._slots.get(doc.id)
+        for doc, digest, old in _against(docs, self._slots, "provision"):
             if old is not None and old.digest == digest:
                 slot = _Slot(doc, digest, old.counts)
                 reused += 1
@@ -335,11 +347,7 @@ class LinkIndex:
         terms = self.tokenizer.terms
         slots: dict[str, _EventSlot] = {}
         tokenised: list[str] = []
-        for ev in precedents:
-            if ev.id in slots:
-                raise ValueError(f"event {ev.id!r} given twice")
-            digest = ev.digest()
-            old = self._events.get(ev.id)
+        for ev, digest, old in _against(precedents, self._events, "event"):
             if old is not None and old.digest == digest:
                 slots[ev.id] = _EventSlot(ev, digest, old.counts)
                 continue
