@@ -76,6 +76,7 @@ JOURNEY: dict[str, Any] = {
                     },
                     "themes": ["military"],
                     "responsible": ["kor", "prk"],
+                    "part_of": [HOSTILE_ACTS],
                 },
                 {
                     "ref": "5.1",
@@ -405,6 +406,9 @@ def test_provision_page_history_points_link_to_their_evidence(pages: TestClient)
     assert "South Korea suspends the no-fly zone" in html
     assert "Reversed" in html
     assert "level 1, down from 3, since 22 Nov 2023" in html
+    # The general clause it is an item of, linked.
+    assert re.search(r"<dt>Part of</dt><dd><a href=\"/provisions/cma-2018/1.1\">[^<]*1.1</a></dd>", html), html
+    assert "<dt>상위 조항</dt>" in get(pages, f"/provisions/{NO_FLY}", "ko")
     # Related events (any effect), in date order.
     related = html[html.index("3 events bearing on this provision") :]
     assert related.index("Buffer zones take effect") < related.index("South Korea suspends the no-fly zone")

@@ -189,7 +189,9 @@ def provision_page(
         )
         themes = {node.id: node for node in rq.theme_tree(conn)}
         effect_names = rq.provision_names(
-            conn, {fx.provision for e in [*evidence.values(), *related] for fx in e.effects}
+            conn,
+            {fx.provision for e in [*evidence.values(), *related] for fx in e.effects}
+            | set(ref.provision.part_of),
         )
     start, end = spark_range(ref.agreement.signed, status.steps, day)
     view = view_for(request, lang)
