@@ -407,7 +407,8 @@ def test_provision_page_history_points_link_to_their_evidence(pages: TestClient)
     assert "Reversed" in html
     assert "level 1, down from 3, since 22 Nov 2023" in html
     # The general clause it is an item of, linked.
-    assert re.search(r"<dt>Part of</dt><dd><a href=\"/provisions/cma-2018/1.1\">[^<]*1.1</a></dd>", html), html
+    part_of = r"<dt>Part of</dt><dd><a href=\"/provisions/cma-2018/1.1\">[^<]*1.1</a></dd>"
+    assert re.search(part_of, html), html
     assert "<dt>상위 조항</dt>" in get(pages, f"/provisions/{NO_FLY}", "ko")
     # Related events (any effect), in date order.
     related = html[html.index("3 events bearing on this provision") :]
