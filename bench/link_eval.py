@@ -152,12 +152,23 @@ def breakdown(ranked: list[Ranked]) -> dict[str, dict[str, float]]:
     return out
 
 
+DIRECTION = {
+    "implements": "+",
+    "advances": "+",
+    "violates": "-",
+    "reverses": "-",
+    "suspends": "-",
+    "mentions": "0",
+}
+"""Which way an effect moves its provision: the coarser question a reader of a proposal asks first."""
+
+
 def effect_accuracy(items: list[Item], index: LinkIndex, corpus: Corpus) -> dict[str, Any]:
     """Effect proposals on each item's first gold provision: cue words, then (with no cue) the
     most similar coded event dated before the item; ``cues_only`` without that fallback."""
     cues = EffectCues()
     rows = sorted((it for it in items if it.effect), key=lambda it: (it.date, it.id))
-    tally: dict[str, dict[str, list[int]]] = {"with_precedents": {}, "cues_only": {}}
+    tally: dict[str, dict[str, list[int]]] = {"with_precedents": {}, "cues_only": {}, "direction": {}}
     misses = []
     for it in rows:
         index.update(corpus.docs, [p for p in corpus.precedents if p.date < it.date])
@@ -165,10 +176,16 @@ def effect_accuracy(items: list[Item], index: LinkIndex, corpus: Corpus) -> dict
         doc = index.get(pid)
         plain = cues.propose(it.text, it.lang, doc.text_en if doc else None)
         got = effect_on(it.text, pid, index, cues, it.lang)
-        for name, proposal in (("with_precedents", got), ("cues_only", plain)):
+        assert it.effect is not None
+        checks = (
+            ("with_precedents", got.effect == it.effect),
+            ("cues_only", plain.effect == it.effect),
+            ("direction", DIRECTION[got.effect] == DIRECTION[it.effect]),
+        )
+        for name, ok in checks:
             for key in ("all", it.lang, it.split):
                 cell = tally[name].setdefault(key, [0, 0])
-                cell[0] += proposal.effect == it.effect
+                cell[0] += ok
                 cell[1] += 1
         if got.effect != it.effect:
             misses.append((it.id, it.effect, got.effect, got.cue or got.precedent))
@@ -319,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     if "rerank" in results:
         print(results["rerank"])
     eff = results["effect"]
-    for name in ("with_precedents", "cues_only"):
+    for name in ("with_precedents", "cues_only", "direction"):
         print(f"effect proposals, {name} ({eff['n']} items): {eff[name]}")
     if args.show_misses:
         for name, rows in misses.items():
