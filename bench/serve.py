@@ -11,9 +11,12 @@ small asyncio load generator, at 50 connections:
   overview   GET /                      the dashboard page (skipped if not there)
   events     GET /api/events?limit=50   a page of the timeline
   search     GET /api/search?q=연락사무소  Korean substring search
+  link       GET /api/link?text=…       one text again and again (kept answers)
 
 and prints req/s, p50, p99 and the ratio of req/s to the baseline. Targets:
 scores and overview at least half the baseline's req/s, p99 under 100 ms.
+Then `link-distinct`: every text of bench/link_gold.yaml once, one request at
+a time, so each is linked afresh (no kept answer): p50 and p99 per request.
 
     .venv/bin/python bench/serve.py [--duration 10] [--connections 50] [--workers 1] [--json]
 """
@@ -38,6 +41,7 @@ from urllib.parse import quote
 
 import httpx
 import orjson
+import yaml
 
 HOST = "127.0.0.1"  # loopback only
 PEACETRACK = [sys.executable, "-m", "peacetrack"]
@@ -54,6 +58,33 @@ class Result:
     errors: int
     tool: str
     ratio: float | None = None
+
+
+def link_distinct(base: str) -> Result:
+    """Each gold text once, sequentially: what linking a new text costs a client, cache or not."""
+    gold = Path(__file__).resolve().parent / "link_gold.yaml"
+    texts = [x["text"] for x in yaml.safe_load(gold.read_text("utf-8"))["items"]]
+    took: list[float] = []
+    errors = 0
+    with httpx.Client(base_url=base, timeout=30) as client:
+        client.get("/api/link", params={"text": "warm-up 준비"})
+        start = time.perf_counter()
+        for text in texts:
+            t0 = time.perf_counter()
+            errors += client.get("/api/link", params={"text": text}).status_code != 200
+            took.append((time.perf_counter() - t0) * 1000)
+        elapsed = time.perf_counter() - start
+    took.sort()
+    p50, p99 = took[len(took) // 2], took[min(len(took) - 1, int(len(took) * 0.99))]
+    return Result(
+        "link-distinct",
+        "/api/link?text=<each gold text>",
+        round(len(texts) / elapsed, 1),
+        round(p50, 2),
+        round(p99, 2),
+        errors,
+        "httpx, 1 connection",
+    )
 
 
 def free_port() -> int:
@@ -225,6 +256,7 @@ def main() -> None:
             targets += [
                 ("events", "/api/events?limit=50", {}),
                 ("search", f"/api/search?q={quote('연락사무소')}", {}),
+                ("link", f"/api/link?text={quote('북한이 개성 연락사무소를 폭파했다')}", {}),
             ]
             if args.only:
                 targets = [t for t in targets if t[0] == "baseline" or t[0] in args.only]
@@ -234,6 +266,8 @@ def main() -> None:
                     httpx.get(base + path, headers=headers, timeout=30)
                 rps, p50, p99, errors = drive(base + path, args.duration, args.connections, headers)
                 results.append(Result(name, path, round(rps, 1), round(p50, 2), round(p99, 2), errors, tool))
+            if not args.only or "link-distinct" in args.only:
+                results.append(link_distinct(base))
     baseline = results[0].requests_per_s
     for r in results:
         r.ratio = round(r.requests_per_s / baseline, 3) if baseline else None

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from peacetrack.link import IndexCache, LinkIndex, link_rows
+from peacetrack.link import EffectCues, IndexCache, LinkIndex, link_rows
 from peacetrack.web.api.common import store_of, version_of
 from peacetrack.web.api.schemas import LinkOut
 from peacetrack.web.deps import VersionedCache
@@ -29,8 +29,13 @@ def link_index(request: Request) -> LinkIndex:
     return index
 
 
+def effect_cues(request: Request) -> EffectCues:
+    cues: EffectCues = request.app.state.effect_cues
+    return cues
+
+
 def _link(request: Request, text: str, top: int) -> dict[str, Any]:
-    return {"text": text, "results": link_rows(text, link_index(request), top)}
+    return {"text": text, "results": link_rows(text, link_index(request), top, cues=effect_cues(request))}
 
 
 @reads.get(

@@ -28,11 +28,11 @@ from sqlalchemy import select
 
 from peacetrack.bundle.problems import BadInput
 from peacetrack.ingest.review import decide_in
-from peacetrack.link import LinkIndex, link_rows
+from peacetrack.link import EffectCues, LinkIndex, link_rows
 from peacetrack.model.codebook import Effect
 from peacetrack.store import Store
 from peacetrack.store import tables as t
-from peacetrack.web.api.link import link_index
+from peacetrack.web.api.link import effect_cues, link_index
 from peacetrack.web.api.writes import write_record
 from peacetrack.web.auth import User, user_for_token
 from peacetrack.web.deps import Lang, get_lang, get_store
@@ -119,7 +119,7 @@ def event_text(doc: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def candidates(doc: dict[str, Any], index: LinkIndex) -> list[Candidate]:
+def candidates(doc: dict[str, Any], index: LinkIndex, cues: EffectCues) -> list[Candidate]:
     text = event_text(doc)
     if not text or not len(index):
         return []
@@ -134,12 +134,14 @@ def candidates(doc: dict[str, Any], index: LinkIndex) -> list[Candidate]:
             precedent=row["effect"]["precedent"],
             linked=row["provision"] in linked,
         )
-        for row in link_rows(text, index, CANDIDATES)
+        for row in link_rows(text, index, CANDIDATES, cues=cues)
     ]
 
 
-def proposals(store: Store, index: LinkIndex | None = None) -> list[Proposal]:
+def proposals(store: Store, index: LinkIndex | None = None, cues: EffectCues | None = None) -> list[Proposal]:
     """Records waiting for review, newest first; with an index, events carry their candidates."""
+    if index is not None and cues is None:
+        cues = EffectCues()
     found: list[Proposal] = []
     with store.read() as conn:
         for kind, table in t.RECORD_TABLES.items():
@@ -154,7 +156,11 @@ def proposals(store: Store, index: LinkIndex | None = None) -> list[Proposal]:
                 if not isinstance(title, dict):
                     title = {"en": str(title)}
                 pretty = orjson.dumps(parsed, option=orjson.OPT_INDENT_2).decode()
-                ranked = candidates(parsed, index) if kind == "events" and index is not None else []
+                ranked = (
+                    candidates(parsed, index, cues)
+                    if kind == "events" and index is not None and cues is not None
+                    else []
+                )
                 found.append(Proposal(kind, rid, status, title, pretty, ranked))
     return found
 
@@ -234,7 +240,7 @@ def review(request: Request, lang: Lang = Depends(get_lang), store: Store = Depe
         {
             "user": user,
             "csrf": csrf_for(token),
-            "proposals": proposals(store, link_index(request)),
+            "proposals": proposals(store, link_index(request), effect_cues(request)),
             "done": request.query_params.get("done"),
         },
         headers=NO_STORE,
