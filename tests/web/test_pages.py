@@ -15,6 +15,7 @@ import string
 from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 import pytest
@@ -681,3 +682,18 @@ def test_catalogues_agree_on_keys_and_placeholders() -> None:
 
     for key in en:
         assert fields(en[key]) == fields(ko[key]), key
+
+
+def test_link_page_ranks_provisions_for_a_pasted_text(pages: TestClient) -> None:
+    html = get(pages, "/link?text=" + quote("North Korean drones flew into the no-fly zone"))
+    table = html[html.index('<table class="small candidates">') : html.index("</table>")]
+    rows = re.findall(r'<td><a href="/provisions/([^"]+)">', table)
+    assert rows[:2] == [NO_FLY, HOSTILE_ACTS]  # the no-fly zone, then the general clause it is part of
+    assert "no-fly" in table and "effect-" in table
+    korean = get(pages, "/link?text=" + quote("무인기가 비행금지구역을 넘었다"), "ko")
+    assert "글과 관련된 조항 찾기" in korean and f'href="/provisions/{NO_FLY}"' in korean
+    assert "No provision shares a word with this text." in get(pages, "/link?text=zzz")
+    empty = get(pages, "/link")
+    assert "<textarea" in empty and "<table" not in empty
+    # The search page points to it with the words searched for.
+    assert 'href="/link?text=drones"' in get(pages, "/search?q=drones")

@@ -12,7 +12,7 @@ import threading
 
 from fastapi import APIRouter, Depends, FastAPI
 
-from peacetrack.web.pages import actors, agreements, civil, events, library, overview, report, review
+from peacetrack.web.pages import actors, agreements, civil, events, library, linker, overview, report, review
 from peacetrack.web.pages.common import PageError, page_error
 from peacetrack.web.pages.kit import make_kit
 
@@ -24,6 +24,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     actors.router,
     civil.router,
     library.router,
+    linker.router,
     review.router,
 )
 

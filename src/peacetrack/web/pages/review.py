@@ -28,8 +28,7 @@ from sqlalchemy import select
 
 from peacetrack.bundle.problems import BadInput
 from peacetrack.ingest.review import decide_in
-from peacetrack.link import EffectCues, LinkIndex, link_rows
-from peacetrack.model.codebook import Effect
+from peacetrack.link import EffectCues, LinkIndex
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.web.api.link import effect_cues, link_index
@@ -39,6 +38,7 @@ from peacetrack.web.deps import Lang, get_lang, get_store
 from peacetrack.web.errors import ApiError
 from peacetrack.web.pages.common import PageError
 from peacetrack.web.pages.kit import SECURITY_HEADERS, render
+from peacetrack.web.pages.linker import Candidate, link_candidates
 
 router = APIRouter()
 
@@ -49,7 +49,6 @@ PROPOSED: Final = "proposed"
 REJECTED: Final = "rejected"
 ACCEPTED: Final = "accepted"
 LIMIT: Final = 200
-CANDIDATES: Final = 5
 
 
 def csrf_for(token: str) -> str:
@@ -86,20 +85,6 @@ def _editor(request: Request, store: Store, csrf: str | None = None) -> User:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
-    """A provision the linker proposes for a proposed event."""
-
-    provision: str
-    text: dict[str, str]
-    matched: list[str]
-    effect: Effect
-    cue: str | None
-    precedent: str | None
-    linked: bool
-    """Whether the record already names this provision among its effects."""
-
-
-@dataclass(frozen=True, slots=True)
 class Proposal:
     kind: str
     id: str
@@ -120,22 +105,8 @@ def event_text(doc: dict[str, Any]) -> str:
 
 
 def candidates(doc: dict[str, Any], index: LinkIndex, cues: EffectCues) -> list[Candidate]:
-    text = event_text(doc)
-    if not text or not len(index):
-        return []
     linked = {fx.get("provision") for fx in doc.get("effects") or [] if isinstance(fx, dict)}
-    return [
-        Candidate(
-            provision=row["provision"],
-            text=row["text"],
-            matched=row["matched"][:6],
-            effect=Effect(row["effect"]["effect"]),
-            cue=row["effect"]["cue"],
-            precedent=row["effect"]["precedent"],
-            linked=row["provision"] in linked,
-        )
-        for row in link_rows(text, index, CANDIDATES, cues=cues)
-    ]
+    return link_candidates(event_text(doc), index, cues, {p for p in linked if isinstance(p, str)})
 
 
 def proposals(store: Store, index: LinkIndex | None = None, cues: EffectCues | None = None) -> list[Proposal]:
