@@ -30,7 +30,9 @@ class ImportReport:
         return sum(c["inserted"] + c["updated"] for c in self.counts.values())
 
 
-def known_ids(conn: Connection) -> Known:
+def known_ids(conn: Connection, *, events: bool = True) -> Known:
+    """What the database holds, for resolving references; ``events=False`` skips reading every
+    event (only assessments cite events, and a caller that never validates any need not pay)."""
     return Known(
         actors=set(conn.scalars(select(t.actors.c.id))),
         themes={r.id: r.parent for r in conn.execute(select(t.themes.c.id, t.themes.c.parent))},
@@ -38,7 +40,7 @@ def known_ids(conn: Connection) -> Known:
         provisions={
             r.id: r.agreement_id for r in conn.execute(select(t.provisions.c.id, t.provisions.c.agreement_id))
         },
-        events={r.id: r.date for r in conn.execute(select(t.events.c.id, t.events.c.date))},
+        events={r.id: r.date for r in conn.execute(select(t.events.c.id, t.events.c.date))} if events else {},
     )
 
 

@@ -133,15 +133,20 @@ def load_index(conn: Connection, *, lang: Lang = "en") -> Index:
 # --- labels ----------------------------------------------------------------------------------
 
 
-def group_labels(conn: Connection, by: By, lang: Lang = "en") -> dict[str, str]:
-    """Title or name of every group key of a grouping: agreements, themes or actors."""
+def group_names(conn: Connection, by: By) -> list[tuple[str, str, str | None]]:
+    """(key, English, Korean) title or name of every group key: agreements, themes or actors."""
     if by == "agreement":
         query = select(t.agreements.c.id, t.agreements.c.title_en, t.agreements.c.title_ko)
     elif by == "theme":
         query = select(t.themes.c.id, t.themes.c.name_en, t.themes.c.name_ko)
     else:
         query = select(t.actors.c.id, t.actors.c.name_en, t.actors.c.name_ko)
-    return {key: pick(en, ko, lang) for key, en, ko in conn.execute(query)}
+    return [(key, en, ko) for key, en, ko in conn.execute(query)]
+
+
+def group_labels(conn: Connection, by: By, lang: Lang = "en") -> dict[str, str]:
+    """Title or name of every group key of a grouping, in one language."""
+    return {key: pick(en, ko, lang) for key, en, ko in group_names(conn, by)}
 
 
 def _chunks(ids: Collection[str]) -> Iterable[list[str]]:

@@ -6,11 +6,10 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from peacetrack.scoring import By, Freq, ScoreRow, period_ends, scores, series
-from peacetrack.scoring.load import first_signed
-from peacetrack.store import tables as t
+from peacetrack.scoring.load import first_signed, group_names
 from peacetrack.web.api.common import scoring_index, scoring_index_async, store_of, text_map
 from peacetrack.web.api.schemas import ScoreRowOut, SeriesOut, TextMap
 from peacetrack.web.errors import ApiError, ProblemOut
@@ -42,14 +41,8 @@ async def get_scores(request: Request, as_of: AsOf = None, by: ByQuery = "agreem
     return [row_json(r) for r in scores(index, as_of or date.today(), by)]
 
 
-def group_names(conn: Connection, by: By) -> dict[str, TextMap]:
-    if by == "agreement":
-        query = select(t.agreements.c.id, t.agreements.c.title_en, t.agreements.c.title_ko)
-    elif by == "theme":
-        query = select(t.themes.c.id, t.themes.c.name_en, t.themes.c.name_ko)
-    else:
-        query = select(t.actors.c.id, t.actors.c.name_en, t.actors.c.name_ko)
-    return {key: text_map(en, ko) for key, en, ko in conn.execute(query)}
+def group_maps(conn: Connection, by: By) -> dict[str, TextMap]:
+    return {key: text_map(en, ko) for key, en, ko in group_names(conn, by)}
 
 
 def _point(day: date, row: ScoreRow) -> dict[str, Any]:
@@ -100,7 +93,7 @@ def get_series(
     index = scoring_index(request)
     lines = series(index, by, freq, start, end)
     with store.read() as conn:
-        names = group_names(conn, by)
+        names = group_maps(conn, by)
     return {
         "by": by,
         "freq": freq,
