@@ -73,7 +73,7 @@ def _readme_install_command() -> str:
 
 @pytest.mark.skipif(
     not (os.environ.get("CI") or os.environ.get("PEACETRACK_INSTALL_TEST")),
-    reason="builds a fresh virtual environment (a minute or two): runs under CI=true or PEACETRACK_INSTALL_TEST=1",
+    reason="builds a fresh virtual environment: runs under CI=true or PEACETRACK_INSTALL_TEST=1",
 )
 def test_readme_install_then_ingest_a_seed(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
