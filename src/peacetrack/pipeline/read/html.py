@@ -1,8 +1,12 @@
 """HTML: the main text only (trafilatura), never scripts, styles or navigation.
 
 Nothing in the page is executed or fetched: trafilatura parses the markup with
-lxml and drops script and boilerplate nodes. For pages too small for its
-heuristics, a plain parser keeps the visible text outside non-content elements.
+lxml and drops script and boilerplate nodes (menus, sidebars, footers, cookie
+banners). Its XML output keeps the structure, which is written out as the other
+readers write it: a block per heading, paragraph, list and table; a line per
+list item ("• " or "1. ") and per table row (cells joined by " | "). For pages
+too small for its heuristics, a plain parser keeps the visible text outside
+non-content elements.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import re
 from html.parser import HTMLParser
 
 import trafilatura
+from lxml import etree
 
 from peacetrack.pipeline.read.options import Meta
 from peacetrack.pipeline.read.text import decode_text
@@ -110,17 +115,81 @@ def _web_url(value: str | None) -> str | None:
     return value if len(value) <= 2000 and _HTTP_URL.match(value) else None
 
 
-def html_to_text(data: bytes, path: str) -> tuple[str, Meta]:
-    markup = decode_text(data, path)
-    text = trafilatura.extract(
+def _inline(node: etree._Element) -> str:
+    """A node's text with <lb/> as a line break, spaces folded within each line."""
+    parts: list[str] = [node.text or ""]
+    for child in node:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag not in ("list", "table"):
+            parts.append(_inline(child))
+        parts.append(child.tail or "")
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _list_lines(node: etree._Element) -> list[str]:
+    ordered = node.get("rend", "") == "ol"
+    lines = []
+    for number, item in enumerate(node.findall("item"), start=1):
+        text = _inline(item)
+        if text:
+            lines.append(f"{number}. {text}" if ordered else f"• {text}")
+        for nested in item.findall("list"):
+            lines.extend(_list_lines(nested))
+    return lines
+
+
+def _table_lines(node: etree._Element) -> list[str]:
+    rows = []
+    for row in node.iter("row"):
+        cells = [" ".join(_inline(cell).split()) for cell in row.findall("cell")]
+        if any(cells):
+            rows.append(" | ".join(cell for cell in cells if cell))
+    return rows
+
+
+def _blocks(node: etree._Element) -> list[str]:
+    blocks: list[str] = []
+    for child in node:
+        if child.tag == "list":
+            blocks.append("\n".join(_list_lines(child)))
+        elif child.tag == "table":
+            blocks.append("\n".join(_table_lines(child)))
+        elif child.tag in ("p", "head", "quote", "code"):
+            blocks.append(_inline(child))
+            for inner in child:
+                if inner.tag in ("list", "table"):
+                    blocks.extend(_blocks(child))
+                    break
+        elif child.tag in ("div", "main", "section"):
+            blocks.extend(_blocks(child))
+    return [block for block in blocks if block.strip()]
+
+
+def _structured_text(markup: str) -> str | None:
+    xml = trafilatura.extract(
         markup,
-        output_format="txt",
+        output_format="xml",
         include_comments=False,
         include_tables=True,
         include_links=False,
         include_images=False,
+        include_formatting=False,
         deduplicate=False,
+        favor_recall=True,
     )
+    if not xml:
+        return None
+    main = etree.fromstring(xml.encode("utf-8")).find("main")
+    if main is None:
+        return None
+    return "\n\n".join(_blocks(main)) or None
+
+
+def html_to_text(data: bytes, path: str) -> tuple[str, Meta]:
+    markup = decode_text(data, path)
+    text = _structured_text(markup)
     if not text or not text.strip():
         text = _visible_text(markup)
     meta = trafilatura.extract_metadata(markup)

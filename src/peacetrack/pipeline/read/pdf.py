@@ -1,19 +1,72 @@
-"""PDF: the text layer of every page (pypdf). Scans without text are an error, not empty output."""
+"""PDF: the text layer, rebuilt into paragraphs, list items and table rows (pdfplumber).
+
+pdfplumber gives each line with its position and font size and finds ruled
+tables; `pdf_layout` turns that into blocks. pypdf was the first reader: it
+returns lines as drawn, so wrapped prose, hyphenated words, running headers and
+page numbers all reached the extractors (bench/RESULTS.md has the comparison).
+Scans without text are an error, not empty output.
+"""
 
 from __future__ import annotations
 
 import io
 import logging
+from datetime import datetime
+from typing import Any
 
-from pypdf import DocumentInformation, PdfReader
+import pdfplumber
 
 from peacetrack.pipeline.errors import ReadError
 from peacetrack.pipeline.read.options import Meta
+from peacetrack.pipeline.read.pdf_layout import Line, Page, join_pages, page_blocks, running_lines
+
+# Bounds on hostile files: a page count or a table search that would take minutes.
+_MAX_PAGES = 500
+_MAX_TABLE_CHARS = 20_000
 
 
 def _quiet() -> None:
-    # pypdf logs every repaired cross-reference; a bad file gets one clean error instead.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # pdfminer logs every repaired object; a bad file gets one clean error instead.
+    for name in ("pdfminer", "pdfplumber", "pypdf"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _cell(value: str | None) -> str:
+    return " ".join((value or "").split())
+
+
+def _inside(line: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    mid_x = (line["x0"] + line["x1"]) / 2
+    mid_y = (line["top"] + line["bottom"]) / 2
+    return any(x0 <= mid_x <= x1 and top <= mid_y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _page(page: Any) -> Page:
+    tables: list[tuple[float, tuple[str, ...]]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    if len(page.chars) <= _MAX_TABLE_CHARS:
+        for table in page.find_tables():
+            rows = []
+            for row in table.extract():
+                cells = [_cell(cell) for cell in row]
+                if any(cells):
+                    rows.append(" | ".join(cell for cell in cells if cell))
+            if len(rows) >= 2:
+                boxes.append(table.bbox)
+                tables.append((table.bbox[1], tuple(rows)))
+    lines = []
+    for raw in page.extract_text_lines(strip=True, return_chars=True):
+        if not raw["text"].strip() or _inside(raw, boxes):
+            continue
+        sizes = [char.get("size", 0.0) for char in raw["chars"]] or [0.0]
+        lines.append(
+            Line(
+                raw["text"], raw["x0"], raw["x1"], raw["top"], raw["bottom"], max(set(sizes), key=sizes.count)
+            )
+        )
+    lines.sort(key=lambda line: (round(line.top), line.x0))
+    tables.sort()
+    return Page(tuple(lines), tuple(tables), float(page.width), float(page.height))
 
 
 def pdf_to_text(data: bytes, path: str) -> tuple[str, Meta]:
@@ -23,33 +76,43 @@ def pdf_to_text(data: bytes, path: str) -> tuple[str, Meta]:
         raise ReadError(path, "truncated PDF: the end-of-file marker is missing")
     _quiet()
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ReadError(path, "encrypted PDF: a password is needed")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > _MAX_PAGES:
+                raise ReadError(path, f"PDF too long: {len(pdf.pages)} pages, the limit is {_MAX_PAGES}")
+            pages = [_page(page) for page in pdf.pages]
+            info = dict(pdf.metadata or {})
     except ReadError:
         raise
-    except Exception as exc:  # pypdf raises many types on hostile input; any of them means "corrupt"
+    except Exception as exc:  # pdfminer raises many types on hostile input; any of them means "corrupt"
+        if "password" in str(exc).lower() or type(exc).__name__ == "PDFPasswordIncorrect":
+            raise ReadError(path, "encrypted PDF: a password is needed") from None
         raise ReadError(path, f"corrupt PDF: {type(exc).__name__}: {exc}") from None
-    text = "\n\n".join(page.strip() for page in pages if page.strip())
+    running = running_lines(pages)
+    blocks = join_pages([page_blocks(page, running) for page in pages])
+    text = "\n\n".join(block.strip() for block in blocks if block.strip())
     if not text:
         raise ReadError(path, "PDF without a text layer (a scan?): no text to read")
-    if info is None:
-        return text, Meta()
-    return text, Meta(title=_clean(info.title), date=_created(info), publisher=_clean(info.author))
+    return text, Meta(
+        title=_clean(info.get("Title")), date=_created(info), publisher=_clean(info.get("Author"))
+    )
 
 
-def _created(info: DocumentInformation) -> str | None:
+def _created(info: dict[str, Any]) -> str | None:
+    raw = info.get("CreationDate")
+    if not isinstance(raw, str | bytes):
+        return None
+    value = raw.decode("latin-1") if isinstance(raw, bytes) else raw
+    value = value.removeprefix("D:")
     try:
-        when = info.creation_date
-    except Exception:  # a malformed date string in the info dictionary is not worth failing for
+        return datetime.strptime(value[:8], "%Y%m%d").date().isoformat()
+    except ValueError:  # a malformed date string in the info dictionary is not worth failing for
         return None
-    return when.date().isoformat() if when is not None else None
 
 
-def _clean(value: str | None) -> str | None:
-    if value is None:
+def _clean(value: object) -> str | None:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    if not isinstance(value, str):
         return None
-    value = " ".join(str(value).split())
+    value = " ".join(value.split())
     return value or None

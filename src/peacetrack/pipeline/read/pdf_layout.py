@@ -1,0 +1,165 @@
+"""Rebuild a PDF page's reading order from positioned text lines.
+
+A PDF holds lines, not paragraphs: prose is wrapped at the margin, words are
+hyphenated across line ends, and every page repeats its running header, footer
+and page number. This module turns pdfplumber's lines into the blocks the
+extractors read: a paragraph per block (wrapped lines joined), a list item or a
+short line per line, table rows as cells joined by " | ", and no running
+headers, footers or page numbers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# A line that starts a list item or a labelled line never continues the one before.
+_ITEM_START = re.compile(
+    r"^(?:[-•·▪■□▶▷◆◇○●※*–—]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|\(?[ivxIVX]{1,4}[.)]\s"
+    r"|[가-하][.)]\s|\d{1,2}\s*[:：]\s*\d{2}|(?:첫|둘|셋|넷|다섯)째|하나[,，])"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|\|)\s*\d{1,4})?(?:\s*[-–—])?$|^\d{1,4}\s*쪽$|^-\s*\d+\s*-$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+# How close to a page's top or bottom a running header or footer sits (share of the page height).
+_MARGIN_BAND = 0.1
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    lines: tuple[Line, ...]
+    tables: tuple[tuple[float, tuple[str, ...]], ...]  # (top, rows) of each table
+    width: float
+    height: float
+
+
+def _furniture_key(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.split()).casefold())
+
+
+def running_lines(pages: list[Page]) -> set[str]:
+    """Texts (digits folded) that recur near the top or bottom of several pages: headers and footers."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        keys = {
+            _furniture_key(line.text)
+            for line in page.lines
+            if line.top < page.height * _MARGIN_BAND or line.bottom > page.height * (1 - _MARGIN_BAND)
+        }
+        seen.update(keys)
+    return {key for key, count in seen.items() if count >= 2}
+
+
+def _is_furniture(line: Line, page: Page, running: set[str]) -> bool:
+    in_margin = line.top < page.height * _MARGIN_BAND or line.bottom > page.height * (1 - _MARGIN_BAND)
+    if not in_margin:
+        return False
+    return bool(_PAGE_NUMBER.match(line.text.strip())) or _furniture_key(line.text) in running
+
+
+def _join(left: str, right: str) -> str:
+    """Join a wrapped line to the next: a hyphen at a line end between lower-case letters goes."""
+    if re.search(r"[a-z]-$", left) and re.match(r"[a-z]", right) and not re.search(r"\b[A-Z]\w*-$", left):
+        return left[:-1] + right
+    return left + " " + right
+
+
+def _right_edge(lines: list[Line]) -> float:
+    """The text column's right margin: where its longest line ends."""
+    return max(line.x1 for line in lines) if lines else 0.0
+
+
+def _fills(line: Line, following: str, right: float, page_width: float) -> bool:
+    """The line broke only because the next line's first word would not fit before the margin."""
+    if line.x1 < page_width * 0.55:
+        return False  # a short column or a short line: its breaks are the author's
+    char_width = (line.x1 - line.x0) / max(len(line.text), 1)
+    first_word = following.split(" ", 1)[0]
+    # Korean wraps between syllables, so a single syllable is all that has to fit.
+    needed = (1 if _HANGUL.match(first_word) else len(first_word) + 1) * char_width
+    return right - line.x1 < needed + char_width * 1.5
+
+
+def page_blocks(page: Page, running: set[str]) -> list[str]:
+    """A page's text as blocks in reading order (tables where they stand)."""
+    lines = [line for line in page.lines if not _is_furniture(line, page, running)]
+    if not lines:
+        return ["\n".join(rows) for _, rows in page.tables]
+    right = _right_edge(lines)
+    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines) if b.top > a.bottom)
+    usual_gap = gaps[len(gaps) // 3] if gaps else 0.0
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    previous: Line | None = None
+    tables = list(page.tables)
+    for line in lines:
+        while tables and tables[0][0] <= line.top:
+            if current:
+                blocks.append(current)
+                current = []
+            blocks.append(list(tables.pop(0)[1]))
+            previous = None
+        text = line.text.strip()
+        if previous is None:
+            current = [text]
+        else:
+            gap = line.top - previous.bottom
+            new_paragraph = (
+                gap > max(usual_gap * 1.8, previous.size * 0.7) or abs(line.size - previous.size) > 1.5
+            )
+            wrapped = (
+                _fills(previous, text, right, page.width)
+                and not _ITEM_START.match(text)
+                and not previous.text.rstrip().endswith((":", "："))
+            )
+            if new_paragraph:
+                blocks.append(current)
+                current = [text]
+            elif wrapped:
+                current[-1] = _join(current[-1], text)
+            else:
+                current.append(text)
+        previous = line
+    if current:
+        blocks.append(current)
+    blocks.extend(list(rows) for _, rows in tables)
+    return ["\n".join(block) for block in blocks if block]
+
+
+def join_pages(pages: list[list[str]]) -> list[str]:
+    """All pages' blocks; a paragraph that runs on to the next page is joined again."""
+    blocks: list[str] = []
+    for page in pages:
+        for k, block in enumerate(page):
+            if k == 0 and blocks and _runs_on(blocks[-1], block):
+                blocks[-1] = _join(blocks[-1], block)
+            else:
+                blocks.append(block)
+    return blocks
+
+
+def _runs_on(before: str, after: str) -> bool:
+    last = before.rsplit("\n", 1)[-1]
+    return bool(
+        len(last) > 40
+        and not re.search(r"[.!?:;。다요]\W*$", last)
+        and re.match(r"[a-z]", after)
+        and not _ITEM_START.match(after)
+    )

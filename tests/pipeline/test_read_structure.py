@@ -1,0 +1,133 @@
+"""Readers keep the document's structure: paragraphs rebuilt, lists and table cells kept apart."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from peacetrack.pipeline.read import read_bytes
+
+PROSE = (
+    "We write as civil society organisations from Korea, Japan and the United States that work for a "
+    "peaceful settlement on the Korean Peninsula and for the well-being of the people who live there, "
+    "north and south of the dividing line, and we ask the Council to reconsider its approach to exemptions. "
+)
+
+
+def _running_header(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+    canvas.saveState()
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(72, A4[1] - 40, "Korea Peace Appeal - Joint letter on humanitarian exemptions")
+    canvas.drawRightString(A4[0] - 72, 30, f"Page {doc.page}")
+    canvas.restoreState()
+
+
+def _letter_pdf() -> bytes:
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=styles["BodyText"], alignment=TA_JUSTIFY, fontSize=10.5, leading=14)
+    table = Table([["Organisation", "Country"], ["Peace Boat*", "Japan"], ["Women Cross DMZ", "USA"]])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [
+        Paragraph("Open Letter", styles["Title"]),
+        Paragraph(PROSE * 3, body),
+        Spacer(1, 8),
+        Paragraph("1. to extend the validity of humanitarian exemptions;", body),
+        Paragraph("2. to publish a standing list of items;", body),
+        Spacer(1, 330),
+        Paragraph(PROSE * 3, body),
+        table,
+    ]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4).build(
+        story, onFirstPage=_running_header, onLaterPages=_running_header
+    )
+    return out.getvalue()
+
+
+def test_pdf_paragraphs_lists_and_tables() -> None:
+    text = read_bytes(_letter_pdf(), "letter.pdf").text
+    blocks = text.split("\n\n")
+    # Wrapped prose is one paragraph again, even across the page break.
+    assert blocks[1] == (PROSE * 3).strip()
+    assert blocks.count((PROSE * 3).strip()) == 2
+    assert "1. to extend the validity of humanitarian exemptions;" in blocks
+    assert "2. to publish a standing list of items;" in blocks
+    # Running header and page numbers are gone; table cells stay cells.
+    assert "Korea Peace Appeal" not in text and "Page 1" not in text
+    assert blocks[-1].splitlines() == [
+        "Organisation | Country",
+        "Peace Boat* | Japan",
+        "Women Cross DMZ | USA",
+    ]
+
+
+def test_pdf_hyphenated_line_ends_are_joined() -> None:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    lines = [
+        "The two Koreas agreed to convert the demilitarized zone into a peace-",
+        "ful zone and to cease all hostile acts against each other along the",
+        "military demarcation line, starting from the first of May this year.",
+    ]
+    for k, line in enumerate(lines):
+        canvas.drawString(72, 700 - 14 * k, line)
+    canvas.save()
+    text = read_bytes(out.getvalue(), "wrapped.pdf").text
+    assert "into a peaceful zone and to cease" in text
+    assert "\n" not in text
+
+
+def _docx(build: object) -> bytes:
+    document = docx.Document()
+    build(document)  # type: ignore[operator]
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_word_numbering_and_bullets_are_written_out() -> None:
+    def build(document: docx.document.Document) -> None:
+        document.add_paragraph("We call on the parties:")
+        for item in ("to restore the hotlines", "to resume talks", "to end the exercises"):
+            document.add_paragraph(item, style="List Number")
+        document.add_paragraph("Signed by:")
+        for item in ("Peace Boat", "Women Cross DMZ"):
+            document.add_paragraph(item, style="List Bullet")
+
+    lines = read_bytes(_docx(build), "letter.docx").text.split("\n\n")
+    assert lines == [
+        "We call on the parties:",
+        "1. to restore the hotlines",
+        "2. to resume talks",
+        "3. to end the exercises",
+        "Signed by:",
+        "• Peace Boat",
+        "• Women Cross DMZ",
+    ]
+
+
+def test_docx_tables_keep_cells_and_merged_cells_once() -> None:
+    def build(document: docx.document.Document) -> None:
+        table = document.add_table(rows=3, cols=3)
+        table.cell(0, 0).text = "Organisation"
+        table.cell(0, 1).text = "Country"
+        table.cell(0, 2).text = "Note"
+        table.cell(1, 0).text = "참여연대"
+        table.cell(1, 1).text = "Korea"
+        table.cell(2, 0).merge(table.cell(2, 2)).text = "Individuals follow"
+
+    text = read_bytes(_docx(build), "table.docx").text
+    assert text.splitlines() == ["Organisation | Country | Note", "참여연대 | Korea", "Individuals follow"]
+
+
+def test_korean_text_in_cp949_and_euc_kr() -> None:
+    body = "참여 단체\n참여연대\n평화네트워크\n한국진보연대\n\n2024년 3월 1일"
+    for encoding in ("cp949", "euc-kr"):
+        assert read_bytes(body.encode(encoding), "letter.txt").text == body
