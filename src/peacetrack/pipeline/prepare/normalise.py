@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from peacetrack.pipeline.prepare.unwrap import unwrap
+from peacetrack.pipeline.read.sniff import TEXT
 from peacetrack.pipeline.records import Document
 
 _BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
@@ -30,4 +32,7 @@ def normalise_text(text: str) -> str:
 
 
 def normalise(document: Document) -> Document:
-    return replace(document, text=normalise_text(document.text))
+    text = normalise_text(document.text)
+    if document.media_type == TEXT:
+        text = unwrap(text)  # the other readers rebuild paragraphs from the format's own structure
+    return replace(document, text=text)

@@ -1,0 +1,62 @@
+"""Join the lines of hard-wrapped plain text (e-mail style) back into paragraphs.
+
+A plain-text letter wrapped at about 70 columns breaks its prose where a word
+did not fit, not where a thought ends; list items and signatory lines are
+short and end where the author ended them. A line is joined to the next when
+the next line's first word would have fitted on it below the wrap width, so
+short lines are never joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_ITEM_START = re.compile(
+    r"^(?:[-•·▪■□▶▷◆◇○●※*–—]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|\(?[ivxIVX]{1,4}[.)]\s"
+    r"|[가-하][.)]\s|(?:첫|둘|셋|넷|다섯)째|하나[,，]|[A-Z가-힣][^:：]{0,20}[:：]\s)"
+)
+# A wrapped document has many lines ending within a few columns of one width.
+_MIN_WIDTH = 50
+_MAX_WIDTH = 100
+_MIN_SHARE = 0.4
+
+
+def wrap_width(text: str) -> int | None:
+    """The column the text was wrapped at, or None when it was not hard-wrapped."""
+    lengths = sorted(len(line) for line in text.split("\n") if len(line) >= 30)
+    if len(lengths) < 6:
+        return None
+    # The 90th percentile: a few longer lines (mail headers, rules, URLs) are not the width.
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    near = sum(1 for length in lengths if width - 15 <= length <= width)
+    if not _MIN_WIDTH <= width <= _MAX_WIDTH or near < _MIN_SHARE * len(lengths):
+        return None
+    return width
+
+
+def _fits(line: str, following: str, width: int) -> bool:
+    word = following.split(" ", 1)[0]
+    return len(line) + 1 + len(word) <= width
+
+
+def unwrap(text: str) -> str:
+    width = wrap_width(text)
+    if width is None:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        if (
+            previous
+            and line
+            and len(previous) >= width * 0.6
+            and not _fits(previous, line, width)
+            and not _ITEM_START.match(line)
+            and not previous.endswith((":", "："))
+        ):
+            out[-1] = f"{previous} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
