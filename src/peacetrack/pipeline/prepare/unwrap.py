@@ -10,7 +10,6 @@ short lines are never joined.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 _ITEM_START = re.compile(
     r"^(?:[-•·▪■□▶▷◆◇○●※*–—]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|\(?[ivxIVX]{1,4}[.)]\s"
