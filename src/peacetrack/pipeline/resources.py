@@ -26,6 +26,7 @@ class KindCue:
     pattern: re.Pattern[str]
     weight: float
     cap: int
+    within: int | None = None  # only in the first `within` characters (a title, a tag such as "[성명]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,12 @@ def _yaml(folder: Traversable | Path, name: str) -> dict[str, Any]:
 def _kind_cues(raw: dict[str, Any]) -> dict[str, tuple[KindCue, ...]]:
     return {
         kind: tuple(
-            KindCue(re.compile(cue["pattern"], _FLAGS), float(cue.get("weight", 1)), int(cue.get("cap", 3)))
+            KindCue(
+                re.compile(cue["pattern"], _FLAGS),
+                float(cue.get("weight", 1)),
+                int(cue.get("cap", 3)),
+                int(cue["within"]) if "within" in cue else None,
+            )
             for cue in cues
         )
         for kind, cues in raw["kinds"].items()

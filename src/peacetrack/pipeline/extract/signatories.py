@@ -1,233 +1,439 @@
-"""Signatories of a letter: every list of them, merged into one, with ECOSOC status.
+"""Signatories of a letter or statement, in any common layout, with their ECOSOC marks.
 
-Letters often list their signatories twice, once in a paragraph separated by
-commas and once a name a line, with small differences (a typo, a line break
-inside a name, a comma inside one). The lists are read separately and merged:
-the list whose length matches the count the letter declares ("We are 55 …")
-is the reference, else the one-name-a-line list; names in the other lists that
-match a reference name (exactly or nearly) are the same signatory.
+A signature block starts after a heading ("Signatories", "The undersigned",
+"참여 단체"), after the closing ("Sincerely,", "드림") or after the letter's
+last standalone date. From there it is read line by line, as the readers lay
+lines out: list markers and numbers go, table rows give their name cell (a
+header row none), lines of three or more commas or semicolons split into
+names, a "Name, Organisation" or "이름 (소속)" line is one signatory, and
+sub-headings (countries, regions, "Organisations", "국내 단체") are skipped.
+It stops at a legend, a contact line, a separator or prose. Every block found
+is merged into one list, so a list written twice (a comma list in the text and
+a name a line below it) gives each signatory once.
+
+ECOSOC status is read from marks: a symbol after a name (*, †, ¹ …) whose
+legend mentions ECOSOC or consultative status, "(ECOSOC)" after a name, an
+ECOSOC column in a table, or a sentence outside the list that names the
+organisations holding it. Only the signatories so marked are marked.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from peacetrack.pipeline.extract import dates
-from peacetrack.pipeline.extract.names import clean, split_list, trim
+from peacetrack.pipeline.extract.names import split_list, trim
 from peacetrack.pipeline.records import Extractor, Mark, NameRef
 from peacetrack.pipeline.registry import normalise_name
 
-EXTRACTOR = Extractor("signatories", "1.0")
+EXTRACTOR = Extractor("signatories", "2.0")
 
-_HEADER = re.compile(
-    r"^(?:(?P<n>\d+)\s*(?:개\s*)?)?(?:civil[\s-]+society\s+|시민\s*사회\s*)?"
-    r"(?:organi[sz]ations?|groups|ngos|signatories|signatory\s+organi[sz]ations|endorsing\s+organi[sz]ations"
-    r"|signed\s+by|endorsed\s+by|단체|서명\s*단체|연명\s*단체|참여\s*단체)\b[^.\n]{0,50}$",
+_HEADING = re.compile(
+    r"^(?:the\s+|list\s+of\s+|\d+\s+|initial\s+|organi[sz]ational\s+|individual\s+|civil[\s-]+society\s+"
+    r"|member\s+|partner\s+|international\s+|korean\s+)*(?:\d+\s+)?"
+    r"(?:undersigned|signator(?:y|ies)|signed(?:\s+by)?|co-?sign(?:ed|ers|atories)|endorsed\s+by|endorsers?"
+    r"|endorsements?|endorsing|supporting|initiating|participating|organi[sz]ations?|individuals?|signers"
+    r"|groups|ngos)\b"
+    r"|(?:참여|서명|연명|제안|발표|참가|함께\s*한|공동\s*서명|연서명|지지)\s*(?:단체|기관|개인|자|명단|인사)"
+    r"|^(?:단체|개인)\s*(?:서명|명단|참여)?\s*(?:\(\s*\d+\s*\))?\s*[:：]?$"
+    r"|서명\s*(?:명단|참여)|^연서명",
     re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"^(?:(?:yours\s+)?(?:sincerely|respectfully|faithfully|truly)(?:\s+yours)?|with\s+(?:respect|hope|thanks|"
+    r"gratitude|best\s+wishes)[\w\s]*|in\s+(?:peace|solidarity|friendship)[\w\s]*|signed|regards|"
+    r"best\s+regards|kind\s+regards|on\s+behalf\s+of[\w\s]*|gratefully)\s*[,:]?$"
+    r"|(?:드림|올림|드립니다|일동)\s*$",
+    re.IGNORECASE,
+)
+_LEGEND = re.compile(r"^(?:[*†‡§¹²³⁴※]+|\(\d\)|\[\d\]|\d\)?\s)")
+_ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\s*지위", re.IGNORECASE)
+_MARK = re.compile(
+    r"\s*(?P<mark>\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|(?<=\s)\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$", re.IGNORECASE
+)
+_ITEM = re.compile(
+    r"^(?:[-–—•·▪■□▶▷◆◇○●◦※]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[가-하][.)]|[①-⑳]|\.{2,}|…)\s*",
+    re.I | re.M,
 )
 _DECLARED = re.compile(
-    r"\bwe\s+are\s+(?P<n>\d+)\s+(?:civil[\s-]+society\s+)?(?:organi[sz]ations|groups|ngos)"
-    r"|(?P<k>\d+)\s*개\s*(?:시민\s*사회\s*)?단체",
+    r"\bwe\s+are\s+(\d+)\s+(?:civil[\s-]+society\s+)?(?:organi[sz]ations|groups|ngos)"
+    r"|^(\d+)\s+(?:civil[\s-]+society\s+)?organi[sz]ations\b|\bundersigned\s+(\d+)\s+organi[sz]ations"
+    r"|(?<!외\s)(?<!외)\b(\d+)\s*개\s*(?:시민\s*사회\s*)?단체(?!\s*(?:가|와|이|의))",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SEPARATOR = re.compile(r"^[-=_*~#·•.]{5,}$")
+_STOP = re.compile(
+    r"^(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information|inquiries|note|notes"
+    r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
+    r"|수신|참조|존경하는)\b|@|https?://|www\.",
     re.IGNORECASE,
 )
-_FOOTNOTE_START = re.compile(r"^[*※†]|^\d+\.\s")
-_ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\s*지위", re.IGNORECASE)
-_NOT_A_NAME = re.compile(r"@|https?://|www\.|^\+?\d[\d\s()-]{6,}$|^(?:tel|fax|email|web)\b", re.IGNORECASE)
-_PARTICLE = "은는이가도과와의"
+_TAIL = re.compile(
+    r"^(?:and\s+)?\d+\s+(?:other|more|additional|further)\b|^(?:그\s*)?외\s*\d+|^\d+\s*개?\s*(?:단체|명)\s*$"
+    r"|^(?:and\s+)?(?:others|more)\.?$",
+    re.IGNORECASE,
+)
+_TAIL_INSIDE = re.compile(r"\s+(?:외|등)\s*\d+\s*(?:개\s*)?(?:단체|명|곳).*$")
+_SUBHEADING_WORDS = re.compile(
+    r"^(?:organi[sz]ations?|individuals?|groups|networks?|international(?:\s+networks?|\s+organi[sz]ations?)?"
+    r"|national|regional|local|faith[\w\s-]*|religious[\w\s]*|academics?|scholars?|experts?|others?"
+    r"|(?:north|south|latin|central)?\s*america[s]?|europe|asia(?:[\s-]pacific)?|africa|oceania|middle\s+east"
+    r"|global|overseas|domestic|korea|japan|china|canada|australia|germany|france|united\s+(?:states|kingdom)"
+    r"|usa|u\.s\.a?\.?|uk|republic\s+of\s+korea"
+    r"|(?:국내|해외|국외|지역|전국|종교|시민사회|개인|단체|학계|법조계|노동|여성|청년|국제)\s*(?:단체|개인|기관|인사|부문|계)?)"
+    r"\s*(?:\(\s*\d+\s*\)|\d+\s*(?:개\s*)?(?:단체|명|곳))?\s*[:：]?$",
+    re.IGNORECASE,
+)
+_TABLE_HEADER = re.compile(
+    r"^(?:no\.?|#|번호|순번|organi[sz]ation(?:\s+name)?|name|country|location|city|region|type|signatory"
+    r"|단체명?|이름|성명|소속|직함|국가|지역|구분|비고|ecosoc(?:\s+status)?|status)$",
+    re.IGNORECASE,
+)
+_PERSON_EN = re.compile(r"^(?:dr\.?\s+|prof\.?\s+|rev\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]*\.?){1,3}$")
+_PERSON_KO = re.compile(r"^[가-힣]{2,4}$")
+_NOT_A_NAME = re.compile(r"@|https?://|www\.|^\+?\d[\d\s()-]{6,}$|^(?:tel|fax|e-?mail|web)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
-class _List:
-    items: tuple[tuple[int, int], ...]
-    one_per_line: bool
+class _Line:
+    start: int
+    end: int
+    text: str
+    blank_before: bool
 
 
-def _paragraphs(text: str, start: int) -> Iterator[tuple[int, int]]:
-    pos = start
-    while pos < len(text):
-        while pos < len(text) and text[pos] == "\n":
-            pos += 1
-        brk = text.find("\n\n", pos)
-        end = len(text) if brk == -1 else brk
-        if end > pos:
-            yield pos, end
-        pos = end + 2
+@dataclass(frozen=True, slots=True)
+class _Name:
+    start: int
+    end: int
+    mark: str | None  # the symbol after the name, if any
+    ecosoc: bool = False  # marked in its own words ("(ECOSOC)", an ECOSOC table column)
+    whole_line: bool = True  # the name is a line (or a cell) of its own, not cut from a comma list
 
 
-def _line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    pos = start
-    for line in text[start:end].split("\n"):
-        if line.strip():
-            yield pos, pos + len(line)
-        pos += len(line) + 1
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    blank = True
+    for raw in text.split("\n"):
+        if raw.strip():
+            out.append(_Line(pos, pos + len(raw), raw.strip(), blank))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return out
 
 
-def _looks_like_name(line: str) -> bool:
+def _is_heading(line: str) -> bool:
+    if len(line) > 90 or line.endswith((".", "。")) and not line.endswith("etc."):
+        return False
     words = line.split()
+    return len(words) <= 12 and bool(_HEADING.search(line)) and "|" not in line
+
+
+def _is_date_line(line: str) -> bool:
+    found = dates.scan(line)
+    return bool(found) and sum(raw.end - raw.start for raw in found) >= len(line) * 0.6
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    separators = _separators(line)
+    if "|" in line or separators >= 3 and len(words) <= (separators + 1) * 8:
+        return False  # a table row, or a list of names written as a paragraph
+    if len(words) >= 14 and line.rstrip().endswith((".", "!", "?", "다.", "요.", ":")):
+        return True
+    return len(words) >= 25
+
+
+def _looks_like_name(piece: str) -> bool:
+    words = piece.split()
     return (
-        0 < len(words) <= 18
-        and not line.rstrip().endswith((".", "。", "!", "?"))
-        and not _NOT_A_NAME.search(line)
-        and not _FOOTNOTE_START.match(line)
-        and not (dates.scan(line) and len(line) < 40)
+        0 < len(words) <= 16
+        and len(piece) <= 160
+        and not _NOT_A_NAME.search(piece)
+        and not _is_date_line(piece)
+        and not (piece.endswith(".") and len(words) > 8)
+        and any(ch.isalpha() for ch in piece)
     )
 
 
-def _comma_list(text: str, paragraphs: list[tuple[int, int]]) -> _List:
-    """Paragraphs of "A, B, C" continue one another while they do not end with a full stop."""
-    items: list[tuple[int, int]] = []
-    start = paragraphs[0][0]
-    end = paragraphs[0][1]
-    for p_start, p_end in paragraphs[1:]:
-        chunk = text[p_start:p_end]
-        if _FOOTNOTE_START.match(chunk) or text[start:end].rstrip().endswith(".") or "," not in chunk:
+def _unmark(text: str, start: int, end: int) -> _Name | None:
+    """The name without its list marker and trailing status mark."""
+    start, end = trim(text, start, end, articles=False)
+    item = _ITEM.match(text, start, end)
+    if item is not None and item.end() < end:
+        start = item.end()
+    mark_symbol = None
+    ecosoc = False
+    found = _MARK.search(text, start, end)
+    if found is not None and found.start() > start:
+        symbol = found.group("mark")
+        if "ecosoc" in symbol.lower():
+            ecosoc = True
+        else:
+            mark_symbol = symbol
+        end = found.start()
+    inner = re.search(r"\s*[(\[]ECOSOC[)\]]", text[start:end], re.IGNORECASE)
+    if inner is not None:
+        ecosoc = True
+    start, end = trim(text, start, end, articles=False)
+    piece = text[start:end]
+    cut = _TAIL_INSIDE.search(piece)
+    if cut is not None:
+        end = start + cut.start()
+    piece = text[start:end]
+    if end <= start or _TAIL.match(piece) or not _looks_like_name(piece) or _SUBHEADING_WORDS.match(piece):
+        return None
+    return _Name(start, end, mark_symbol, ecosoc)
+
+
+def _separators(line: str) -> int:
+    depth = 0
+    count = 0
+    for ch in line:
+        if ch in "([（":
+            depth += 1
+        elif ch in ")]）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",;、":
+            count += 1
+    return count
+
+
+def _row_names(text: str, line: _Line, columns: list[str] | None) -> list[_Name]:
+    """A table row: its name cell (the first that is not a number), ECOSOC from a status column."""
+    cells: list[tuple[int, int]] = []
+    pos = line.start
+    for cell in text[line.start : line.end].split("|"):
+        cells.append((pos, pos + len(cell)))
+        pos += len(cell) + 1
+    values = [text[a:b].strip() for a, b in cells]
+    if all(_TABLE_HEADER.match(value) or not value for value in values):
+        return []
+    named = [k for k, value in enumerate(values) if value and not re.fullmatch(r"\d+[.)]?", value)]
+    if not named:
+        return []
+    first = named[0]
+    name = _unmark(text, *cells[first])
+    if name is None:
+        return []
+    if columns is not None:
+        for k, column in enumerate(columns):
+            if _ECOSOC.search(column) and k < len(values) and re.search(r"\w|✓|✔|○|●", values[k]):
+                if not re.fullmatch(r"(?:no|n|-|x|아니오|없음)", values[k], re.IGNORECASE):
+                    name = _Name(name.start, name.end, name.mark, True, True)
+    return [name]
+
+
+def _line_names(text: str, line: _Line, single_line_block: bool) -> list[_Name]:
+    separators = _separators(line.text)
+    if separators >= 3 or (separators >= 2 and single_line_block and len(line.text) > 60):
+        out = []
+        for a, b in split_list(text, line.start, line.end, and_splits=False, articles=False):
+            name = _unmark(text, a, b)
+            if name is not None:
+                out.append(_Name(name.start, name.end, name.mark, name.ecosoc, False))
+        return out
+    name = _unmark(text, line.start, line.end)
+    return [name] if name is not None else []
+
+
+def _inline_list(line: str) -> int | None:
+    """Where the names start in "Signed by: A, B, C" / "참가단체 : A, B, C", or None."""
+    label, colon, rest = line.partition(":")
+    if not colon:
+        label, colon, rest = line.partition("：")
+    if not colon or not rest.strip() or len(label) > 40 or not _HEADING.search(label.strip()):
+        return None
+    return len(label) + 1
+
+
+def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
+    """The names in the lines from `index` on, up to where the block ends."""
+    names: list[_Name] = []
+    columns: list[str] | None = None
+    for k in range(index, len(lines)):
+        line = lines[k]
+        value = line.text
+        skip = _inline_list(value) if k == index else None
+        if skip is not None:
+            offset = text.index(value, line.start) + skip
+            line = _Line(offset, line.end, text[offset : line.end].strip(), line.blank_before)
+            value = line.text
+            names.extend(_line_names(text, _Line(offset, line.end, value, True), True))
+            continue
+        if _SEPARATOR.match(value) or _STOP.search(value) and "|" not in value:
             break
-        end = p_end
-    for a, b in split_list(text, start, end, and_splits=False, articles=False):
-        if _looks_like_name(clean(text[a:b])):
-            items.append((a, b))
-    return _List(tuple(items), one_per_line=False)
-
-
-def _line_list(text: str, paragraphs: list[tuple[int, int]]) -> _List:
-    items: list[tuple[int, int]] = []
-    for p_start, p_end in paragraphs:
-        lines = list(_line_spans(text, p_start, p_end))
-        if not all(_looks_like_name(text[a:b]) for a, b in lines):
+        if _LEGEND.match(value) and (_ECOSOC.search(value) or len(value.split()) > 4):
             break
-        items.extend(trim(text, a, b, articles=False) for a, b in lines)
-    return _List(tuple(items), one_per_line=True)
+        if _is_date_line(value) or _CLOSING.match(value):
+            if names:
+                break
+            continue
+        if _is_prose(value):
+            break
+        if value.startswith(("(", "（")) and value.endswith((")", "）")):
+            continue  # a note such as "(affiliations for identification only)"
+        if "|" in value:
+            cells = [cell.strip() for cell in value.split("|")]
+            if sum(1 for cell in cells if _TABLE_HEADER.match(cell)) >= max(1, len(cells) - 1):
+                columns = cells
+                continue
+            names.extend(_row_names(text, line, columns))
+            continue
+        if _is_heading(value) and not names and k == index:
+            continue
+        if _SUBHEADING_WORDS.match(value) or (value.endswith((":", "：")) and len(value) < 60):
+            continue
+        next_blank = k + 1 >= len(lines) or lines[k + 1].blank_before
+        names.extend(_line_names(text, line, line.blank_before and next_blank))
+    return names
 
 
-def _list_after(text: str, start: int) -> _List | None:
-    paragraphs = list(_paragraphs(text, start))
-    if not paragraphs:
-        return None
-    first = text[paragraphs[0][0] : paragraphs[0][1]]
-    if "\n" not in first and first.count(",") >= 2:
-        found = _comma_list(text, paragraphs)
-    else:
-        found = _line_list(text, paragraphs)
-    return found if len(found.items) >= 2 else None
-
-
-def _is_header(line: str) -> bool:
-    # A count or a closing colon: a signatory's own name may well contain "Organizations".
-    match = _HEADER.match(line)
-    if match is None or len(line) >= 80:
-        return False
-    return match.group("n") is not None or line.endswith((":", "："))
-
-
-def _header_lists(text: str) -> Iterator[_List]:
-    offset = 0
-    for line in text.split("\n"):
-        if _is_header(line.strip()):
-            found = _list_after(text, offset + len(line) + 1)
-            if found is not None:
-                yield found
-        offset += len(line) + 1
-
-
-def _closing_list(text: str) -> _List | None:
-    """Names a line after the letter's last standalone date: the signature block."""
-    offset = 0
-    last_date_end = None
-    for line in text.split("\n"):
-        raws = dates.scan(line)
-        if (
-            len(raws) == 1
-            and dates.full_date(raws[0])
-            and len(line.strip()) <= raws[0].end - raws[0].start + 2
-        ):
-            last_date_end = offset + len(line) + 1
-        offset += len(line) + 1
-    if last_date_end is None:
-        return None
-    found = _list_after(text, last_date_end)
-    return found if found is not None and found.one_per_line and len(found.items) >= 3 else None
-
-
-def _declared_count(text: str) -> int | None:
-    match = _DECLARED.search(text)
-    if match is None:
-        return None
-    return int(match.group("n") or match.group("k"))
+def _starts(text: str, lines: list[_Line]) -> list[tuple[int, str]]:
+    """Where a signature block may start, and why."""
+    starts: list[tuple[int, str]] = []
+    last_date = None
+    for k, line in enumerate(lines):
+        if _inline_list(line.text) is not None:
+            starts.append((k, "inline"))
+        elif _is_heading(line.text):
+            starts.append((k + 1, "heading"))
+        elif _CLOSING.match(line.text):
+            starts.append((k + 1, "closing"))
+            if line.text.endswith(("일동",)):
+                starts.append((k, "closing"))
+        if _is_date_line(line.text) and len(line.text) < 40 and line.start > len(text) * 0.5:
+            last_date = k
+    if last_date is not None:
+        starts.append((last_date + 1, "date"))
+    return starts
 
 
 def _same(a: str, b: str) -> bool:
     if a == b:
         return True
-    if fuzz.ratio(a, b) >= 88:
+    if fuzz.ratio(a, b) >= 90:
         return True
-    # A piece of a name split at an inner comma still names the same signatory.
     shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= 8 and fuzz.partial_ratio(shorter, longer) >= 95
+    return len(shorter) >= 10 and fuzz.partial_ratio(shorter, longer) >= 96 and len(shorter) > len(longer) * 0.6
 
 
-def _merge(text: str, lists: list[_List], declared: int | None) -> list[tuple[int, int]]:
-    exact = [found for found in lists if declared is not None and len(found.items) == declared]
-    by_line = [found for found in lists if found.one_per_line]
-    reference = (exact or by_line or sorted(lists, key=lambda f: len(f.items), reverse=True))[0]
-    merged = list(reference.items)
-    keys = [normalise_name(text[a:b]) for a, b in merged]
-    complete = declared is not None and len(merged) >= declared
-    for other in lists:
-        if other is reference:
-            continue
-        for a, b in other.items:
-            key = normalise_name(text[a:b])
-            if not any(_same(key, known) for known in keys) and not complete:
-                merged.append((a, b))
+def _key(text: str, name: _Name) -> str:
+    value = text[name.start : name.end]
+    bare = re.sub(r"\s*[(\[（][^)\]）]*[)\]）]\s*", " ", value).strip() or value
+    return normalise_name(bare)
+
+
+def _contained(a: str, b: str) -> bool:
+    """A piece of a name cut at an inner comma, in a list that repeats a fuller one."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 12 and fuzz.partial_ratio(shorter, longer) >= 92
+
+
+def _declared(text: str) -> int | None:
+    match = _DECLARED.search(text)
+    return int(next(g for g in match.groups() if g)) if match else None
+
+
+def _merge(text: str, blocks: list[list[_Name]]) -> list[_Name]:
+    """One list from all blocks, around a reference: the first with as many names as the text
+    declares ("We are 55 organisations", "(8개)"), else the one with most names written a line each."""
+    declared = _declared(text)
+    exact = [block for block in blocks if declared is not None and len(block) == declared]
+    if exact:
+        reference = min(exact, key=lambda block: block[0].start)
+    else:
+        reference = max(blocks, key=lambda block: sum(1 for name in block if name.whole_line))
+    blocks = [reference, *(block for block in blocks if block is not reference)]
+    merged: list[_Name] = []
+    keys: list[str] = []
+    for number, block in enumerate(blocks):
+        for name in block:
+            key = _key(text, name)
+            if not key:
+                continue
+            # Within the reference only a name written twice is one; near matches are other lists' copies.
+            found = next((k for k, known in enumerate(keys) if known == key or number and _same(key, known)), None)
+            if found is None and number > 0:
+                full = normalise_name(text[name.start : name.end])
+                found = next(
+                    (k for k, m in enumerate(merged) if _contained(full, normalise_name(text[m.start : m.end]))),
+                    None,
+                )
+                if found is None and declared is not None and len(merged) >= declared:
+                    continue  # the reference already has every declared signatory
+            if found is None:
+                merged.append(name)
                 keys.append(key)
+            elif (name.mark and not merged[found].mark) or (name.ecosoc and not merged[found].ecosoc):
+                merged[found] = _Name(merged[found].start, merged[found].end, name.mark, name.ecosoc, True)
     return merged
 
 
-def _ecosoc(text: str, names: list[NameRef]) -> list[NameRef]:
-    """Mark the signatories named in a note on ECOSOC consultative status."""
-    keys = [normalise_name(ref.name) for ref in names]
-    out = list(names)
-    for a, b in _paragraph_spans(text):
-        if not _ECOSOC.search(text, a, b):
+def _ecosoc_marks(text: str) -> set[str]:
+    """The symbols that a legend line ties to ECOSOC status."""
+    marks = set()
+    for line in text.split("\n"):
+        line = line.strip()
+        legend = re.match(r"^(\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|\d\))", line)
+        if legend is not None and _ECOSOC.search(line):
+            marks.add(legend.group(1))
+    return marks
+
+
+def _named_in_sentences(text: str, names: list[_Name], spans: list[tuple[int, int]]) -> set[int]:
+    """Signatories a sentence outside the lists names as holding ECOSOC status."""
+    marked: set[int] = set()
+    pos = 0
+    for paragraph in text.split("\n"):
+        start, end = pos, pos + len(paragraph)
+        pos = end + 1
+        if not _ECOSOC.search(paragraph) or any(a <= start < b or start <= a < end for a, b in spans):
             continue
-        for p_start, p_end in split_list(text, a, b):
-            piece = normalise_name(text[p_start:p_end])
-            best = None
-            for k, key in enumerate(keys):
-                leads = piece.startswith(key) and (
-                    len(piece) == len(key) or piece[len(key)] in " " + _PARTICLE
-                )
-                # "이 가운데 참여연대": the name may close the piece instead.
-                closes = piece.endswith(" " + key)
-                if key and (leads or closes) and (best is None or len(key) > len(keys[best])):
-                    best = k
-            if best is not None and not out[best].ecosoc:
-                ref = out[best]
-                start, end = p_start, p_start + len(ref.name)
-                if normalise_name(text[start:end]) != keys[best]:
-                    start, end = p_end - len(ref.name), p_end
-                    if normalise_name(text[start:end]) != keys[best]:
-                        start = p_start
-                mark = Mark(start, end, text[start:end], EXTRACTOR)
-                out[best] = NameRef(ref.name, ref.mark, ref.actor, True, mark)
-    return out
-
-
-def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
-    yield from _paragraphs(text, 0)
+        folded = " " + normalise_name(paragraph) + " "
+        for k, name in enumerate(names):
+            value = text[name.start : name.end]
+            variants = {_key(text, name), normalise_name(value)}
+            variants.update(normalise_name(inner) for inner in re.findall(r"[(\[]([^)\]]+)[)\]]", value))
+            # A Korean name may carry its particle: "환경운동연합은".
+            if any(len(v) >= 2 and re.search(rf" {re.escape(v)}(?:[은는이가도과와의]| )", folded) for v in variants):
+                marked.add(k)
+    return marked
 
 
 def extract_signatories(text: str) -> tuple[NameRef, ...]:
-    lists = list(_header_lists(text))
-    closing = _closing_list(text)
-    if closing is not None and all(closing.items != found.items for found in lists):
-        lists.append(closing)
-    if not lists:
+    lines = _lines(text)
+    blocks: list[list[_Name]] = []
+    fallback: list[list[_Name]] = []
+    for index, why in _starts(text, lines):
+        block = _block_after(text, lines, index)
+        if why in ("heading", "inline") and block or len(block) >= 2:
+            blocks.append(block)
+        elif block:
+            fallback.append(block)
+    if not blocks:
+        # One issuer signing alone: the last short block after the closing or the date.
+        blocks = fallback[-1:]
+    if not blocks:
         return ()
-    spans = _merge(text, lists, _declared_count(text))
-    refs = [NameRef(clean(text[a:b]), Mark(a, b, text[a:b], EXTRACTOR)) for a, b in spans]
-    return tuple(_ecosoc(text, refs))
+    names = _merge(text, blocks)
+    if not names:
+        return ()
+    marks = _ecosoc_marks(text)
+    spans = [(min(n.start for n in block), max(n.end for n in block)) for block in blocks if block]
+    in_sentences = _named_in_sentences(text, names, spans)
+    refs = []
+    for k, name in enumerate(names):
+        value = text[name.start : name.end]
+        ecosoc = name.ecosoc or (name.mark is not None and name.mark in marks) or k in in_sentences
+        ecosoc_mark = Mark(name.start, name.end, value, EXTRACTOR) if ecosoc else None
+        refs.append(
+            NameRef(" ".join(value.split()), Mark(name.start, name.end, value, EXTRACTOR), None, ecosoc, ecosoc_mark)
+        )
+    return tuple(refs)

@@ -18,7 +18,8 @@ def kind_scores(text: str, resources: Resources) -> dict[str, float]:
     scores: dict[str, float] = {}
     for kind, cues in resources.kind_cues.items():
         scores[kind] = sum(
-            cue.weight * sum(1 for _ in islice(cue.pattern.finditer(head), cue.cap)) for cue in cues
+            cue.weight * sum(1 for _ in islice(cue.pattern.finditer(head, 0, cue.within or _HEAD), cue.cap))
+            for cue in cues
         )
     return scores
 
