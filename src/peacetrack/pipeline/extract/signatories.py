@@ -52,7 +52,8 @@ _CLOSING = re.compile(
 _LEGEND = re.compile(r"^(?:[*†‡§¹²³⁴※]+|\(\d\)|\[\d\]|\d\)?\s)")
 _ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\s*지위", re.IGNORECASE)
 _MARK = re.compile(
-    r"\s*(?P<mark>\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|(?<=\s)\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$", re.IGNORECASE
+    r"\s*(?P<mark>\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|(?<=\s)\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$",
+    re.IGNORECASE,
 )
 _ITEM = re.compile(
     r"^(?:[-–—•·▪■□▶▷◆◇○●◦※]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[가-하][.)]|[①-⑳]|\.{2,}|…)\s*",
@@ -129,7 +130,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _is_heading(line: str) -> bool:
-    if len(line) > 90 or line.endswith((".", "。")) and not line.endswith("etc."):
+    if len(line) > 90 or (line.endswith((".", "。")) and not line.endswith("etc.")):
         return False
     words = line.split()
     return len(words) <= 12 and bool(_HEADING.search(line)) and "|" not in line
@@ -143,7 +144,7 @@ def _is_date_line(line: str) -> bool:
 def _is_prose(line: str) -> bool:
     words = line.split()
     separators = _separators(line)
-    if "|" in line or separators >= 3 and len(words) <= (separators + 1) * 8:
+    if "|" in line or (separators >= 3 and len(words) <= (separators + 1) * 8):
         return False  # a table row, or a list of names written as a paragraph
     if len(words) >= 14 and line.rstrip().endswith((".", "!", "?", "다.", "요.", ":")):
         return True
@@ -224,9 +225,9 @@ def _row_names(text: str, line: _Line, columns: list[str] | None) -> list[_Name]
         return []
     if columns is not None:
         for k, column in enumerate(columns):
-            if _ECOSOC.search(column) and k < len(values) and re.search(r"\w|✓|✔|○|●", values[k]):
-                if not re.fullmatch(r"(?:no|n|-|x|아니오|없음)", values[k], re.IGNORECASE):
-                    name = _Name(name.start, name.end, name.mark, True, True)
+            marked = k < len(values) and re.search(r"\w|✓|✔|○|●", values[k])
+            if _ECOSOC.search(column) and marked and not re.fullmatch(r"no|n|-|x|아니오|없음", values[k]):
+                name = _Name(name.start, name.end, name.mark, True, True)
     return [name]
 
 
@@ -267,7 +268,7 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
             value = line.text
             names.extend(_line_names(text, _Line(offset, line.end, value, True), True))
             continue
-        if _SEPARATOR.match(value) or _STOP.search(value) and "|" not in value:
+        if _SEPARATOR.match(value) or (_STOP.search(value) and "|" not in value):
             break
         if _LEGEND.match(value) and (_ECOSOC.search(value) or len(value.split()) > 4):
             break
@@ -321,7 +322,9 @@ def _same(a: str, b: str) -> bool:
     if fuzz.ratio(a, b) >= 90:
         return True
     shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= 10 and fuzz.partial_ratio(shorter, longer) >= 96 and len(shorter) > len(longer) * 0.6
+    return (
+        len(shorter) >= 10 and fuzz.partial_ratio(shorter, longer) >= 96 and len(shorter) > len(longer) * 0.6
+    )
 
 
 def _key(text: str, name: _Name) -> str:
@@ -359,11 +362,17 @@ def _merge(text: str, blocks: list[list[_Name]]) -> list[_Name]:
             if not key:
                 continue
             # Within the reference only a name written twice is one; near matches are other lists' copies.
-            found = next((k for k, known in enumerate(keys) if known == key or number and _same(key, known)), None)
+            found = next(
+                (k for k, known in enumerate(keys) if known == key or (number and _same(key, known))), None
+            )
             if found is None and number > 0:
                 full = normalise_name(text[name.start : name.end])
                 found = next(
-                    (k for k, m in enumerate(merged) if _contained(full, normalise_name(text[m.start : m.end]))),
+                    (
+                        k
+                        for k, m in enumerate(merged)
+                        if _contained(full, normalise_name(text[m.start : m.end]))
+                    ),
                     None,
                 )
                 if found is None and declared is not None and len(merged) >= declared:
@@ -402,7 +411,10 @@ def _named_in_sentences(text: str, names: list[_Name], spans: list[tuple[int, in
             variants = {_key(text, name), normalise_name(value)}
             variants.update(normalise_name(inner) for inner in re.findall(r"[(\[]([^)\]]+)[)\]]", value))
             # A Korean name may carry its particle: "환경운동연합은".
-            if any(len(v) >= 2 and re.search(rf" {re.escape(v)}(?:[은는이가도과와의]| )", folded) for v in variants):
+            if any(
+                len(v) >= 2 and re.search(rf" {re.escape(v)}(?:[은는이가도과와의]| )", folded)
+                for v in variants
+            ):
                 marked.add(k)
     return marked
 
@@ -413,7 +425,7 @@ def extract_signatories(text: str) -> tuple[NameRef, ...]:
     fallback: list[list[_Name]] = []
     for index, why in _starts(text, lines):
         block = _block_after(text, lines, index)
-        if why in ("heading", "inline") and block or len(block) >= 2:
+        if (why in ("heading", "inline") and block) or len(block) >= 2:
             blocks.append(block)
         elif block:
             fallback.append(block)
@@ -434,6 +446,12 @@ def extract_signatories(text: str) -> tuple[NameRef, ...]:
         ecosoc = name.ecosoc or (name.mark is not None and name.mark in marks) or k in in_sentences
         ecosoc_mark = Mark(name.start, name.end, value, EXTRACTOR) if ecosoc else None
         refs.append(
-            NameRef(" ".join(value.split()), Mark(name.start, name.end, value, EXTRACTOR), None, ecosoc, ecosoc_mark)
+            NameRef(
+                " ".join(value.split()),
+                Mark(name.start, name.end, value, EXTRACTOR),
+                None,
+                ecosoc,
+                ecosoc_mark,
+            )
         )
     return tuple(refs)
