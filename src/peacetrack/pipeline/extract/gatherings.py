@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from peacetrack.pipeline.extract import fields
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.hosts import SPONSORED, hosts_and_sponsors, other_sponsors
 from peacetrack.pipeline.extract.sessions import extract_sessions, loose_topics
@@ -25,6 +26,7 @@ from peacetrack.pipeline.records import (
     Gathering,
     Mark,
     ModeValue,
+    NameRef,
     Place,
     Sentence,
     Session,
@@ -219,6 +221,102 @@ def _attach_speakers(
     return loose
 
 
+_STREAMED = re.compile(
+    r"live[\s-]?stream|streamed|stream(?:ing)?\s+live|broadcast\s+live|\bzoom\b|webinar|\bonline\b|youtube|유튜브"
+    r"|생중계|온라인\s*(?:중계|참여|참가|병행)|실시간\s*중계|줌\b",
+    re.IGNORECASE,
+)
+_NOT_STREAMED = re.compile(
+    r"not\s+be\s+(?:streamed|recorded|broadcast)|no\s+(?:live\s*stream|online)|중계(?:는|하지)\s*(?:없|않)|현장\s*행사\s*없음"
+    r"|별도\s*(?:의\s*)?현장",
+    re.IGNORECASE,
+)
+
+
+def _overall_mode(text: str, place: Place | None) -> ModeValue | None:
+    """In person, online or both, from the whole notice: a streamed meeting with a venue is hybrid."""
+    match = _HYBRID.search(text)
+    if match is not None:
+        return ModeValue("hybrid", _mark(text, match.start(), match.end()))
+    streamed = _STREAMED.search(text)
+    online_only = _NOT_STREAMED.search(text)
+    if place is not None:
+        if streamed is not None and not (online_only and "stream" in online_only.group().lower()):
+            return ModeValue("hybrid", _mark(text, streamed.start(), streamed.end()))
+        return ModeValue("in_person", place.mark)
+    if streamed is not None:
+        return ModeValue("online", _mark(text, streamed.start(), streamed.end()))
+    return None
+
+
+def _unique(refs: list[NameRef]) -> tuple[NameRef, ...]:
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        key = re.sub(r"\W+", "", ref.name.casefold())
+        if key and key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return tuple(out)
+
+
+def _venue_line(text: str, resources: Resources) -> Place | None:
+    """A place on a short line near the head ("Lotte Hotel Seoul, Crystal Ballroom"), not in prose."""
+    pos = 0
+    for line in text[:3000].split("\n"):
+        if 0 < len(line) <= 80 and not line.rstrip().endswith("."):
+            match = resources.place_pattern.search(line)
+            if match is not None:
+                start = pos + match.start()
+                return Place(resources.places[match.group()], _mark(text, start, start + len(match.group())))
+        pos += len(line) + 1
+    return None
+
+
+@dataclass
+class _Labelled:
+    date: DateValue | None = None
+    place: Place | None = None
+    hosts: tuple[NameRef, ...] = ()
+    sponsors: tuple[NameRef, ...] = ()
+
+
+def _labelled(document: Document, phrases: Sequence[DatePhrase], resources: Resources) -> _Labelled:
+    """What the notice's labelled fields say (label lines and label | value rows), and its prose."""
+    text = document.text
+    out = _Labelled()
+    hosts: list[NameRef] = []
+    sponsors: list[NameRef] = []
+    for found in fields.labelled_fields(text):
+        if found.name == "date" and out.date is None:
+            inside = _phrases_in(phrases, found.start, found.end)
+            if inside and inside[0].values:
+                out.date = inside[0].values[0]
+        elif found.name == "place" and out.place is None:
+            match = resources.place_pattern.search(text, found.start, found.end)
+            if match is not None:
+                out.place = Place(resources.places[match.group()], _mark(text, match.start(), match.end()))
+        elif found.name == "host":
+            hosts.extend(fields.org_names(text, found.start, found.end))
+        elif found.name == "sponsor":
+            sponsors.extend(fields.org_names(text, found.start, found.end))
+    prose_hosts, prose_sponsors = fields.prose_parties(text)
+    out.hosts = _unique(hosts or prose_hosts)
+    out.sponsors = _unique(sponsors or prose_sponsors)
+    return out
+
+
+def _schedule(text: str, sessions: list[Session]) -> list[Session]:
+    """The programme's own lines as sessions, when they list more than the prose reading found."""
+    lines = fields.schedule_sessions(text)
+    if len(lines) <= len(sessions):
+        return sessions
+    return [
+        Session(title=_mark(text, line.start, line.end), access="closed" if line.closed else "open")
+        for line in lines
+    ]
+
+
 def extract_gatherings(
     document: Document, phrases: Sequence[DatePhrase], resources: Resources
 ) -> tuple[Gathering, ...]:
@@ -228,11 +326,18 @@ def extract_gatherings(
     if main is not None:
         inside = _phrases_in(phrases, main.start, main.end)
         when = inside[0].values[0] if inside and inside[0].values else None
-    place = _place(text, main, resources)
+    labelled = _labelled(document, phrases, resources)
+    when = labelled.date or when
+    place = labelled.place or _place(text, main, resources)
+    if place is None:
+        place = _venue_line(text, resources)
     hosts, sponsors = hosts_and_sponsors(text, main, phrases)
     if not sponsors:
         sponsors = other_sponsors(text, sentences)
-    sessions = extract_sessions(text, sentences, phrases, when)
+    # The sentence that says who hosted it is the most precise reading; labels and prose otherwise.
+    hosts = list(hosts) or list(labelled.hosts)
+    sponsors = list(sponsors) or list(labelled.sponsors)
+    sessions = _schedule(text, extract_sessions(text, sentences, phrases, when))
     if not sessions:
         topics = loose_topics(text)
         title = _title(document, main)
@@ -243,10 +348,12 @@ def extract_gatherings(
         title=_title(document, main),
         dates=when,
         place=place,
-        mode=_mode(text, main, _extra_sentences(text, sentences), place),
+        mode=_mode(text, main, _extra_sentences(text, sentences), place)
+        if main
+        else _overall_mode(text, place),
         hosts=tuple(hosts),
         sponsors=tuple(sponsors),
-        attendance=_attendance(text),
+        attendance=_attendance(text) or fields.attendance(text),
         sessions=tuple(sessions),
         speakers=tuple(loose),
     )

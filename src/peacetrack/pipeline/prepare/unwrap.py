@@ -13,8 +13,11 @@ import re
 
 _ITEM_START = re.compile(
     r"^(?:[-•·▪■□▶▷◆◇○●※*–—]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|\(?[ivxIVX]{1,4}[.)]\s"
-    r"|[가-하][.)]\s|(?:첫|둘|셋|넷|다섯)째|하나[,，]|[A-Z가-힣][^:：]{0,20}[:：]\s)"
+    r"|[가-하][.)]\s|(?:첫|둘|셋|넷|다섯)째|하나[,，]|[A-Z가-힣][^:：]{0,20}[:：]\s|\d{1,2}[:：]\d{2}"
+    r"|(?:co-?)?(?:organi[sz]ed|sponsored|hosted|supported|convened)\s+by\b|day\s+\d|[-=_*~#]{5,})",
+    re.IGNORECASE,
 )
+_RULE = re.compile(r"[-=_*~#━─]{5,}\s*$")
 # A wrapped document has many lines ending within a few columns of one width.
 _MIN_WIDTH = 50
 _MAX_WIDTH = 100
@@ -54,6 +57,7 @@ def unwrap(text: str) -> str:
             and not _fits(previous, line, width)
             and not _ITEM_START.match(line)
             and not previous.endswith((":", "："))
+            and not _RULE.search(previous)
         ):
             out[-1] = f"{previous} {line}"
         else:

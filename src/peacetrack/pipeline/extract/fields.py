@@ -1,0 +1,240 @@
+"""What notices and programmes state in labelled fields and schedules, in English and Korean.
+
+"■ 일 시 : 2023. 7. 25.(화) 14:00", "Venue | Lotte Hotel Seoul", "- 후원: A, B",
+"Organized by The Sejong Institute": a label (spaced or not, after any bullet)
+and its value, on a line or in a table row. Prose says the same in sentences
+("co-organised by X and Y with the support of Z", "150여 명이 참석했다"), read
+here too. A schedule gives the sessions: each programme line that names a
+session, panel, opening or closing (not a break, a meal or registration), with
+its access (closed-door, by invitation, 비공개).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from peacetrack.pipeline.extract.names import split_list
+from peacetrack.pipeline.records import Count, Extractor, Mark, NameRef
+from peacetrack.pipeline.registry import normalise_name
+
+EXTRACTOR = Extractor("fields", "1.0")
+
+
+def _spaced(word: str) -> str:
+    """A Korean label may be letter-spaced: 주 최, 일 시."""
+    return r"\s*".join(re.escape(ch) for ch in word)
+
+
+_KO = {
+    "date": ("일시", "날짜", "일자", "기간", "행사일", "때"),
+    "place": ("장소", "곳", "행사장", "개최지"),
+    "host": ("공동주최", "공동주관", "주최", "주관", "주최·주관", "주최/주관", "기획"),
+    "sponsor": ("후원", "협찬", "협력", "지원", "후원기관"),
+    "mode": ("방식", "형식", "진행방식", "참여방법", "참가방법", "중계", "생중계", "온라인"),
+}
+_EN = {
+    "date": r"dates?|when|date\s*(?:and|&)\s*time|time\s*(?:and|&)\s*date|day",
+    "place": r"venue|location|place|where|address",
+    "host": r"(?:co-?)?hosts?|(?:co-?)?organi[sz]ers?|(?:co-?)?organi[sz]ed\s+by|(?:co-?)?hosted\s+by"
+    r"|convened\s+by|conveners?|in\s+partnership\s+with|presented\s+by",
+    "sponsor": r"sponsors?|sponsored\s+by|supported\s+by"
+    r"|with\s+(?:the\s+)?(?:generous\s+)?support\s+(?:of|from)|support|partners?|funded\s+by|funding",
+    "mode": r"format|mode|attendance|participation|how\s+to\s+(?:join|attend)|livestream|online",
+}
+_LABEL = {
+    field: re.compile(
+        r"^[\W\d]{0,4}\s*(?:[가-하]\.\s*)?(?:"
+        + "|".join(_spaced(word) for word in sorted(_KO[field], key=len, reverse=True))
+        + "|"
+        + _EN[field]
+        + r")\s*(?:[:：|]|(?<=by)\s)\s*(?=\S)",
+        re.IGNORECASE,
+    )
+    for field in _KO
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    start: int  # where the value starts
+    end: int
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+def labelled_fields(text: str) -> list[Field]:
+    """Every "label: value" line and label | value row, in text order."""
+    found: list[Field] = []
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not line or len(line) > 400:
+            continue
+        for name, pattern in _LABEL.items():
+            match = pattern.match(line)
+            if match is not None:
+                value_end = end
+                cell = line.find("|", match.end())
+                if cell != -1:
+                    value_end = start + cell
+                found.append(Field(name, start + match.end(), value_end))
+                break
+    return found
+
+
+_ORG_SPLIT = re.compile(r"\s*(?:[,;、·ㆍ/]|\band\b|&|및|그리고)\s*")
+_NOT_ORG = re.compile(
+    r"^(?:tbc|tba|n/a|none|없음|미정|\d+)$|@|https?://|www\.|\b(?:tel|fax|e-?mail)\b|^\(?(?:가나다순|순서\s*무관)\)?$",
+    re.IGNORECASE,
+)
+
+
+def _clean_org(value: str) -> str:
+    value = re.sub(r"^(?:the\s+)?", "", value.strip(" .:;-–—()[]"), flags=re.IGNORECASE)
+    return " ".join(value.split())
+
+
+def org_names(text: str, start: int, end: int) -> list[NameRef]:
+    """Organisations named in a value: "A, B and C", "A·B", "A / B"; brackets stay with their name."""
+    refs: list[NameRef] = []
+    seen: set[str] = set()
+    for a, b in split_list(text, start, end, and_splits=True, articles=False):
+        piece = text[a:b]
+        # A list written with "·" or " / " or " and " between names: split those too.
+        parts = [piece] if "(" in piece else [p for p in _ORG_SPLIT.split(piece) if p]
+        offset = a
+        for part in parts:
+            at = text.find(part, offset, b)
+            at = a if at == -1 else at
+            name = _clean_org(part)
+            offset = at + len(part)
+            key = normalise_name(name)
+            if not name or _NOT_ORG.search(name) or key in seen or len(name) < 2 or len(name.split()) > 12:
+                continue
+            seen.add(key)
+            start_at = text.find(name, at, offset) if name in text[at:offset] else at
+            refs.append(NameRef(name, Mark(start_at, start_at + len(name), name, EXTRACTOR)))
+    return refs
+
+
+_PROSE_HOST = re.compile(
+    r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|co-?hosted)\s+(?:jointly\s+)?by\s+(?P<names>[^.;:\n]+?)"
+    r"(?=\s*(?:,\s*(?:with|and\s+(?:sponsored|supported))|\s+with\s+|\s+(?:on|in|at|from|under|and\s+(?:is|was|will)"
+    r"|sponsored|supported)\b|[.;:\n(]|$))",
+    re.IGNORECASE,
+)
+_PROSE_SPONSOR = re.compile(
+    r"\b(?:sponsored|supported|funded)\s+by\s+(?P<names>[^.;:\n]+?)(?=\s+(?:on|in|at|and\s+(?:is|was|will))\b|[.;:\n(]|$)"
+    r"|\bwith\s+(?:the\s+)?(?:generous\s+|financial\s+|kind\s+)?support\s+(?:of|from)\s+(?P<names2>[^.;:\n]+?)"
+    r"(?=\s+(?:on|in|at)\b|[.;:\n(]|,\s+(?:the|a|an|this|it)\b|$)",
+    re.IGNORECASE,
+)
+_KO_HOST = re.compile(
+    r"(?P<names>[^\s.,][^.\n]{1,80}?)(?:이|가|와|과)?\s*(?:공동\s*)?(?:주최|주관)(?:하|한|했|하였|로|하는|해)"
+)
+_KO_SPONSOR = re.compile(r"(?P<names>[^\s.,][^.\n]{1,60}?)(?:의)\s*후원(?:으로|을|하)")
+
+
+def prose_parties(text: str) -> tuple[list[NameRef], list[NameRef]]:
+    hosts: list[NameRef] = []
+    sponsors: list[NameRef] = []
+    for match in _PROSE_HOST.finditer(text):
+        hosts.extend(org_names(text, match.start("names"), match.end("names")))
+    for match in _PROSE_SPONSOR.finditer(text):
+        group = "names" if match.group("names") else "names2"
+        sponsors.extend(org_names(text, match.start(group), match.end(group)))
+    return hosts, sponsors
+
+
+_ATTEND = (
+    re.compile(
+        r"(?:some|about|around|approximately|nearly|over|more\s+than|almost)?\s*(?P<n>\d[\d,]*)\s*\+?\s+"
+        r"(?:\w+\s+){0,3}?(?:people|participants|attendees|persons|individuals|delegates|guests|members|experts"
+        r"|activists|students|researchers|representatives|officials)\s+(?:\w+\s+){0,3}?"
+        r"(?:attended|participated|joined|took\s+part|gathered|were\s+present|came)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\battended\s+by\s+(?:some|about|around|nearly|over|more\s+than)?\s*(?P<n>\d[\d,]*)", re.I),
+    re.compile(
+        r"(?:participants|attendance|attendees)\s*[:：]\s*(?:about|approximately|some)?\s*(?P<n>\d[\d,]*)",
+        re.I,
+    ),
+    re.compile(
+        r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:\s*가량|\s*정도|\s*이상)?(?:이|의\s*[가-힣]+(?:이|가))?\s*(?:참석|참가|참여|함께)"
+    ),
+    re.compile(r"참석(?:자|인원)\s*(?:는|은|:|：)?\s*(?:약\s*)?(?P<n>\d[\d,]*)\s*(?:여\s*)?명"),
+)
+_NOT_ATTENDANCE = re.compile(
+    r"limited|capacity|up\s+to|maximum|seats?|registered|registrations?|views?|viewers|watched|선착순|정원|최대"
+    r"|신청|조회|시청|접속|좌석|모집|부\b|copies|invited",
+    re.IGNORECASE,
+)
+
+
+def attendance(text: str) -> Count | None:
+    for pattern in _ATTEND:
+        for match in pattern.finditer(text):
+            around = text[max(0, match.start() - 40) : match.end() + 10]
+            if _NOT_ATTENDANCE.search(around) and not re.search(r"attended|참석했|참가했|참석한", around):
+                continue
+            digits = match.group("n").replace(",", "")
+            return Count(int(digits), Mark(match.start("n"), match.end("n"), match.group("n"), EXTRACTOR))
+    return None
+
+
+_SESSION = re.compile(
+    r"\b(?:(?:plenary|parallel|special|breakout|concurrent)\s+)?session\b|\bpanel(?:\s+discussion)?\b|\bplenary\b"
+    r"|\bworkshop\b|\broundtable\b|\bround\s+table\b|\bkeynote\b|\bopening\b|\bclosing\b|\bwelcome\b|\bdialogue\b"
+    r"|\bbriefing\b|\bpresentations?\b|\bdiscussion\b|\bq\s*&\s*a\b"
+    r"|세션|분과|발제|토론|개회|폐회|기조|라운드테이블|좌담|발표|제\s*\d\s*부|\d\s*부\b|종합\s*토론|인사말|축사|환영사",
+    re.IGNORECASE,
+)
+_NOT_SESSION = re.compile(
+    r"\b(?:break|lunch|luncheon|dinner|reception|coffee|tea|registration|photo|networking|arrival|transfer"
+    r"|departure|tour|visit)\b|휴식|점심|오찬|만찬|등록|접수|기념\s*촬영|이동|중식|석식|리셉션|답사|견학",
+    re.IGNORECASE,
+)
+_CLOSED = re.compile(
+    r"closed(?:[\s-]door)?|by\s+invitation|invitation\s+only|invitees\s+only|off\s+the\s+record|not\s+open\s+to"
+    r"|partners\s+only|비공개|초청자?\s*(?:에\s*한해|한정|만)|내부\s*(?:회의|토론)",
+    re.IGNORECASE,
+)
+_SLOT = re.compile(r"^(?:[•\-–·▶▷■□○●◆*]\s*)?(?:day\s*\d\s*[|:]?\s*)?\(?\d{1,2}[:：.]\d{2}")
+_LABELLED = re.compile(
+    r"^(?:[•\-–·▶▷■□○●◆*]\s*)?(?:(?:plenary|parallel|special|opening|closing)\s+)?(?:session|panel|workshop"
+    r"|roundtable|keynote|세션|분과|제\s*\d+\s*부|\d\s*부)\s*(?:[ivx\d]+|[a-z])?\s*[:.|\-–]",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLine:
+    start: int
+    end: int
+    closed: bool
+
+
+def schedule_sessions(text: str) -> list[SessionLine]:
+    """Programme lines that are sessions: a time slot or a session label, naming a session, not a break."""
+    found: list[SessionLine] = []
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not line or len(line) > 300:
+            continue
+        slot = _SLOT.match(line) is not None
+        labelled = _LABELLED.match(line) is not None
+        if not (slot or labelled) or (
+            _NOT_SESSION.search(line) and not _SESSION.search(_NOT_SESSION.sub("", line))
+        ):
+            continue
+        if slot and not labelled and not _SESSION.search(line):
+            continue
+        found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
+    return found
