@@ -169,8 +169,68 @@ _ATTEND = (
     re.compile(
         r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:\s*가량|\s*정도|\s*이상)?(?:이|의\s*[가-힣]+(?:이|가))?\s*(?:참석|참가|참여|함께)"
     ),
-    re.compile(r"참석(?:자|인원)\s*(?:는|은|:|：)?\s*(?:약\s*)?(?P<n>\d[\d,]*)\s*(?:여\s*)?명"),
+    re.compile(
+        r"참(?:석|가)\s*(?:자|인원|규모)\s*(?:수)?\s*(?:는|은|:|：|\|)?\s*(?:[가-힣]{1,4}\s*)?(?:참(?:석|가)자\s*)?"
+        r"(?:약\s*)?(?P<n>\d[\d,]*)\s*(?:여\s*)?명"
+    ),
+    re.compile(
+        r"(?:some|about|around|approximately|nearly|over|more\s+than|almost)?\s*(?P<n>\d[\d,]*)\s+"
+        r"(?:[\w'’-]+,?\s+){1,8}?(?:attended|took\s+part|participated|gathered)\b",
+        re.IGNORECASE,
+    ),
 )
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_WORDED = re.compile(
+    r"\b(?P<n>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven"
+    r"|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten)\s+"
+    r"(?:participants|people|experts|delegates|attendees|guests)\s+(?:took\s+part|attended|participated|joined)",
+    re.IGNORECASE,
+)
+
+
+def _worded(value: str) -> int:
+    tens, _, unit = value.casefold().partition("-")
+    if tens in _TENS:
+        return _TENS[tens] + (_NUMBER_WORDS.get(unit, 0) if unit else 0)
+    return _NUMBER_WORDS.get(tens, 0)
+
+
 _NOT_ATTENDANCE = re.compile(
     r"limited|capacity|up\s+to|maximum|seats?|registered|registrations?|views?|viewers|watched|선착순|정원|최대"
     r"|신청|조회|시청|접속|좌석|모집|부\b|copies|invited",
@@ -186,6 +246,10 @@ def attendance(text: str) -> Count | None:
                 continue
             digits = match.group("n").replace(",", "")
             return Count(int(digits), Mark(match.start("n"), match.end("n"), match.group("n"), EXTRACTOR))
+    worded = _WORDED.search(text)
+    if worded is not None:
+        mark = Mark(worded.start("n"), worded.end("n"), worded.group("n"), EXTRACTOR)
+        return Count(_worded(worded.group("n")), mark)
     return None
 
 
