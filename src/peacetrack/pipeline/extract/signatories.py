@@ -148,6 +148,8 @@ def _is_prose(line: str) -> bool:
         return False  # a table row, or a list of names written as a paragraph
     if len(words) >= 14 and line.rstrip().endswith((".", "!", "?", "다.", "요.", ":")):
         return True
+    if len(words) >= 5 and re.search(r"(?:다|요|니다)[.!]?$", line.rstrip()):
+        return True  # a Korean sentence: fewer, longer words
     return len(words) >= 25
 
 
@@ -272,6 +274,8 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
             break
         if _LEGEND.match(value) and (_ECOSOC.search(value) or len(value.split()) > 4):
             break
+        if _ECOSOC.search(value) and len(value.split()) > 4 and "|" not in value:
+            break  # a sentence about status, not a name
         if _is_date_line(value) or _CLOSING.match(value):
             if names:
                 break
