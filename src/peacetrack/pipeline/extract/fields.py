@@ -12,10 +12,10 @@ its access (closed-door, by invitation, 비공개).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from peacetrack.pipeline.extract.names import split_list
+from peacetrack.pipeline.lines import line_spans
 from peacetrack.pipeline.records import Count, Extractor, Mark, NameRef
 from peacetrack.pipeline.registry import normalise_name
 
@@ -63,17 +63,10 @@ class Field:
     end: int
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, pos + len(line)
-        pos += len(line) + 1
-
-
 def labelled_fields(text: str) -> list[Field]:
     """Every "label: value" line and label | value row, in text order."""
     found: list[Field] = []
-    for start, end in _lines(text):
+    for start, end in line_spans(text):
         line = text[start:end]
         if not line or len(line) > 400:
             continue
@@ -153,6 +146,23 @@ def prose_parties(text: str) -> tuple[list[NameRef], list[NameRef]]:
     return hosts, sponsors
 
 
+# Said plainly ("120 participants attended", "참석자 120명"): read first, as found.
+_STATED = (
+    re.compile(
+        r"(?P<n>\d[\d,]*)\s+(?:people|participants|attendees|persons|individuals|delegates|guests)"
+        r"\s+(?:\w+\s+){0,2}?(?:attended|participated|joined|took\s+part|were\s+present)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\battended\s+by\s+(?:\w+\s+){0,3}?(?P<n>\d[\d,]*)\s+(?:people|participants|attendees|persons)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?:참석|참가|참여)(?:\s*(?:인원|자\s*수|자))?(?:은|는|이|가)?\s*(?:약|총|모두)?\s*(?P<n>\d[\d,]*)\s*(?:여\s*)?명"
+    ),
+    re.compile(r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:이|의)?\s*(?:\S+\s+)?(?:참석|참가|참여)"),
+)
+# Said in other ways: kept only where nothing around the number speaks of capacity, registrations or views.
 _ATTEND = (
     re.compile(
         r"(?:some|about|around|approximately|nearly|over|more\s+than|almost)?\s*(?P<n>\d[\d,]*)\s*\+?\s+"
@@ -238,18 +248,24 @@ _NOT_ATTENDANCE = re.compile(
 )
 
 
+def _mark_group(match: re.Match[str], group: str) -> Mark:
+    return Mark(match.start(group), match.end(group), match.group(group), EXTRACTOR)
+
+
 def attendance(text: str) -> Count | None:
+    for pattern in _STATED:
+        match = pattern.search(text)
+        if match is not None:
+            return Count(int(match.group("n").replace(",", "")), _mark_group(match, "n"))
     for pattern in _ATTEND:
         for match in pattern.finditer(text):
             around = text[max(0, match.start() - 40) : match.end() + 10]
             if _NOT_ATTENDANCE.search(around) and not re.search(r"attended|참석했|참가했|참석한", around):
                 continue
-            digits = match.group("n").replace(",", "")
-            return Count(int(digits), Mark(match.start("n"), match.end("n"), match.group("n"), EXTRACTOR))
+            return Count(int(match.group("n").replace(",", "")), _mark_group(match, "n"))
     worded = _WORDED.search(text)
     if worded is not None:
-        mark = Mark(worded.start("n"), worded.end("n"), worded.group("n"), EXTRACTOR)
-        return Count(_worded(worded.group("n")), mark)
+        return Count(_worded(worded.group("n")), _mark_group(worded, "n"))
     return None
 
 
@@ -288,7 +304,7 @@ class SessionLine:
 def schedule_sessions(text: str) -> list[SessionLine]:
     """Programme lines that are sessions: a time slot or a session label, naming a session, not a break."""
     found: list[SessionLine] = []
-    for start, end in _lines(text):
+    for start, end in line_spans(text):
         line = text[start:end]
         if not line or len(line) > 300:
             continue

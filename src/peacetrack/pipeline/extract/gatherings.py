@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from peacetrack.pipeline.extract import fields
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.hosts import SPONSORED, hosts_and_sponsors, other_sponsors
+from peacetrack.pipeline.extract.names import unique_refs
 from peacetrack.pipeline.extract.sessions import extract_sessions, loose_topics
 from peacetrack.pipeline.extract.speakers import extract_speakers
 from peacetrack.pipeline.records import (
-    Count,
     DateValue,
     Document,
     Extractor,
@@ -54,21 +54,6 @@ _HYBRID = re.compile(
 )
 _ONLINE = re.compile(r"\bonline\b|\bvirtual(?:ly)?\b|\bwebinar\b|\bzoom\b|온라인|비대면|화상", re.IGNORECASE)
 _IN_PERSON = re.compile(r"\bin\s+person\b|\bon-?site\b|\boffline\b|대면|현장", re.IGNORECASE)
-_ATTENDANCE = (
-    re.compile(
-        r"(?P<n>\d[\d,]*)\s+(?:people|participants|attendees|persons|individuals|delegates|guests)"
-        r"\s+(?:\w+\s+){0,2}?(?:attended|participated|joined|took\s+part|were\s+present)",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\battended\s+by\s+(?:\w+\s+){0,3}?(?P<n>\d[\d,]*)\s+(?:people|participants|attendees|persons)",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"(?:참석|참가|참여)(?:\s*(?:인원|자\s*수|자))?(?:은|는|이|가)?\s*(?:약|총|모두)?\s*(?P<n>\d[\d,]*)\s*(?:여\s*)?명"
-    ),
-    re.compile(r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:이|의)?\s*(?:\S+\s+)?(?:참석|참가|참여)"),
-)
 
 
 def _mark(text: str, start: int, end: int) -> Mark:
@@ -185,17 +170,12 @@ def _place(text: str, main: Sentence | None, resources: Resources) -> Place | No
     match = resources.place_pattern.search(text, main.start, main.end)
     if match is None:
         return None
-    return Place(resources.places[match.group()], _mark(text, match.start(), match.end()))
+    return _place_at(text, match.start(), match.group(), resources)
 
 
-def _attendance(text: str) -> Count | None:
-    for pattern in _ATTENDANCE:
-        match = pattern.search(text)
-        if match is not None:
-            return Count(
-                int(match.group("n").replace(",", "")), _mark(text, match.start("n"), match.end("n"))
-            )
-    return None
+def _place_at(text: str, start: int, name: str, resources: Resources) -> Place:
+    """A known place named at `start`, under its usual English name."""
+    return Place(resources.places[name], _mark(text, start, start + len(name)))
 
 
 def _attach_speakers(
@@ -249,17 +229,6 @@ def _overall_mode(text: str, place: Place | None) -> ModeValue | None:
     return None
 
 
-def _unique(refs: list[NameRef]) -> tuple[NameRef, ...]:
-    seen: set[str] = set()
-    out = []
-    for ref in refs:
-        key = re.sub(r"\W+", "", ref.name.casefold())
-        if key and key not in seen:
-            seen.add(key)
-            out.append(ref)
-    return tuple(out)
-
-
 def _venue_line(text: str, resources: Resources) -> Place | None:
     """A place on a short line near the head ("Lotte Hotel Seoul, Crystal Ballroom"), not in prose."""
     pos = 0
@@ -267,8 +236,7 @@ def _venue_line(text: str, resources: Resources) -> Place | None:
         if 0 < len(line) <= 80 and not line.rstrip().endswith("."):
             match = resources.place_pattern.search(line)
             if match is not None:
-                start = pos + match.start()
-                return Place(resources.places[match.group()], _mark(text, start, start + len(match.group())))
+                return _place_at(text, pos + match.start(), match.group(), resources)
         pos += len(line) + 1
     return None
 
@@ -295,14 +263,14 @@ def _labelled(document: Document, phrases: Sequence[DatePhrase], resources: Reso
         elif found.name == "place" and out.place is None:
             match = resources.place_pattern.search(text, found.start, found.end)
             if match is not None:
-                out.place = Place(resources.places[match.group()], _mark(text, match.start(), match.end()))
+                out.place = _place_at(text, match.start(), match.group(), resources)
         elif found.name == "host":
             hosts.extend(fields.org_names(text, found.start, found.end))
         elif found.name == "sponsor":
             sponsors.extend(fields.org_names(text, found.start, found.end))
     prose_hosts, prose_sponsors = fields.prose_parties(text)
-    out.hosts = _unique(hosts or prose_hosts)
-    out.sponsors = _unique(sponsors or prose_sponsors)
+    out.hosts = unique_refs(hosts or prose_hosts)
+    out.sponsors = unique_refs(sponsors or prose_sponsors)
     return out
 
 
@@ -353,7 +321,7 @@ def extract_gatherings(
         else _overall_mode(text, place),
         hosts=tuple(hosts),
         sponsors=tuple(sponsors),
-        attendance=_attendance(text) or fields.attendance(text),
+        attendance=fields.attendance(text),
         sessions=tuple(sessions),
         speakers=tuple(loose),
     )

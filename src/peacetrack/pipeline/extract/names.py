@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from peacetrack.pipeline.records import NameRef
+from peacetrack.pipeline.registry import normalise_name
+
 _LEADING = re.compile(
     r"^(?:and|&|as well as|including|with|및|그리고|the)\s+|^[-–•·*※○◦▪\u2022]+\s*",
     re.IGNORECASE,
@@ -90,3 +93,21 @@ _AND_JOINT = re.compile(r"\s+and\s+(?=the\s)|(?<=[가-힣])(?:와|과)\s+(?=[가
 
 def clean(text: str) -> str:
     return " ".join(text.split())
+
+
+def unique_refs(refs: list[NameRef]) -> tuple[NameRef, ...]:
+    """Each name once (by its normalised form), in first-seen order."""
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        key = normalise_name(ref.name)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return tuple(out)
+
+
+def bare_key(name: str) -> str:
+    """The normalised name without its bracketed parts: "Peace Network (PN)" and "Peace Network" meet."""
+    bare = re.sub(r"\s*[(\[（][^)\]）]*[)\]）]\s*", " ", name).strip() or name
+    return normalise_name(bare)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.names import clean
+from peacetrack.pipeline.lines import line_spans
 from peacetrack.pipeline.records import AccessCode, DateValue, Extractor, Mark, Sentence, Session
 
 EXTRACTOR = Extractor("sessions", "1.0")
@@ -70,13 +71,6 @@ _TOPIC_SENTENCE = re.compile(
 _TOPIC_SPLIT = re.compile(r",\s*(?:and\s+)?(?:also\s+)?(?:to\s+)?")
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, pos + len(line)
-        pos += len(line) + 1
-
-
 def _mark(text: str, start: int, end: int) -> Mark:
     return Mark(start, end, text[start:end], EXTRACTOR)
 
@@ -100,7 +94,7 @@ def _strip_date(text: str, start: int, end: int, when: DateValue | None) -> int:
 
 def _heading_sessions(text: str, phrases: Sequence[DatePhrase]) -> list[Session]:
     sessions: list[Session] = []
-    lines = [span for span in _lines(text) if text[span[0] : span[1]].strip()]
+    lines = [span for span in line_spans(text) if text[span[0] : span[1]].strip()]
     for k, (start, end) in enumerate(lines):
         match = _LABEL.match(text, start, end)
         if match is None or len(text[start:end]) > 200:
@@ -132,7 +126,7 @@ def _heading_sessions(text: str, phrases: Sequence[DatePhrase]) -> list[Session]
 def _topic_lists(text: str) -> list[tuple[int, list[Mark]]]:
     """(offset of the header, the topics listed under it)."""
     found = []
-    lines = [span for span in _lines(text) if text[span[0] : span[1]].strip()]
+    lines = [span for span in line_spans(text) if text[span[0] : span[1]].strip()]
     for k, (start, end) in enumerate(lines):
         if not _TOPICS.match(text, start, end):
             continue

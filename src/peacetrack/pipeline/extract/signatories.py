@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from peacetrack.pipeline.extract import dates
-from peacetrack.pipeline.extract.names import split_list, trim
+from peacetrack.pipeline.extract.ecosoc import ECOSOC, SYMBOL, legend_symbols, named_in_sentences
+from peacetrack.pipeline.extract.names import bare_key, split_list, trim
 from peacetrack.pipeline.records import Extractor, Mark, NameRef
 from peacetrack.pipeline.registry import normalise_name
 
@@ -50,11 +51,7 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _LEGEND = re.compile(r"^(?:[*†‡§¹²³⁴※]+|\(\d\)|\[\d\]|\d\)?\s)")
-_ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\s*지위", re.IGNORECASE)
-_MARK = re.compile(
-    r"\s*(?P<mark>\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|(?<=\s)\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$",
-    re.IGNORECASE,
-)
+_MARK = re.compile(rf"\s*(?P<mark>{SYMBOL}|(?<=\s)\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$", re.IGNORECASE)
 _ITEM = re.compile(
     r"^(?:[-–—•·▪■□▶▷◆◇○●◦※]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[가-하][.)]|[①-⑳]|\.{2,}|…)\s*",
     re.I | re.M,
@@ -228,7 +225,7 @@ def _row_names(text: str, line: _Line, columns: list[str] | None) -> list[_Name]
     if columns is not None:
         for k, column in enumerate(columns):
             marked = k < len(values) and re.search(r"\w|✓|✔|○|●", values[k])
-            if _ECOSOC.search(column) and marked and not re.fullmatch(r"no|n|-|x|아니오|없음", values[k]):
+            if ECOSOC.search(column) and marked and not re.fullmatch(r"no|n|-|x|아니오|없음", values[k]):
                 name = _Name(name.start, name.end, name.mark, True, True)
     return [name]
 
@@ -272,9 +269,9 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
             continue
         if _SEPARATOR.match(value) or (_STOP.search(value) and "|" not in value):
             break
-        if _LEGEND.match(value) and (_ECOSOC.search(value) or len(value.split()) > 4):
+        if _LEGEND.match(value) and (ECOSOC.search(value) or len(value.split()) > 4):
             break
-        if _ECOSOC.search(value) and len(value.split()) > 4 and "|" not in value:
+        if ECOSOC.search(value) and len(value.split()) > 4 and "|" not in value:
             break  # a sentence about status, not a name
         if _is_date_line(value) or _CLOSING.match(value):
             if names:
@@ -332,9 +329,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def _key(text: str, name: _Name) -> str:
-    value = text[name.start : name.end]
-    bare = re.sub(r"\s*[(\[（][^)\]）]*[)\]）]\s*", " ", value).strip() or value
-    return normalise_name(bare)
+    return bare_key(text[name.start : name.end])
 
 
 def _contained(a: str, b: str) -> bool:
@@ -389,40 +384,6 @@ def _merge(text: str, blocks: list[list[_Name]]) -> list[_Name]:
     return merged
 
 
-def _ecosoc_marks(text: str) -> set[str]:
-    """The symbols that a legend line ties to ECOSOC status."""
-    marks = set()
-    for line in text.split("\n"):
-        line = line.strip()
-        legend = re.match(r"^(\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|\d\))", line)
-        if legend is not None and _ECOSOC.search(line):
-            marks.add(legend.group(1))
-    return marks
-
-
-def _named_in_sentences(text: str, names: list[_Name], spans: list[tuple[int, int]]) -> set[int]:
-    """Signatories a sentence outside the lists names as holding ECOSOC status."""
-    marked: set[int] = set()
-    pos = 0
-    for paragraph in text.split("\n"):
-        start, end = pos, pos + len(paragraph)
-        pos = end + 1
-        if not _ECOSOC.search(paragraph) or any(a <= start < b or start <= a < end for a, b in spans):
-            continue
-        folded = " " + normalise_name(paragraph) + " "
-        for k, name in enumerate(names):
-            value = text[name.start : name.end]
-            variants = {_key(text, name), normalise_name(value)}
-            variants.update(normalise_name(inner) for inner in re.findall(r"[(\[]([^)\]]+)[)\]]", value))
-            # A Korean name may carry its particle: "환경운동연합은".
-            if any(
-                len(v) >= 2 and re.search(rf" {re.escape(v)}(?:[은는이가도과와의]| )", folded)
-                for v in variants
-            ):
-                marked.add(k)
-    return marked
-
-
 def extract_signatories(text: str) -> tuple[NameRef, ...]:
     lines = _lines(text)
     blocks: list[list[_Name]] = []
@@ -441,9 +402,9 @@ def extract_signatories(text: str) -> tuple[NameRef, ...]:
     names = _merge(text, blocks)
     if not names:
         return ()
-    marks = _ecosoc_marks(text)
+    marks = legend_symbols(text)
     spans = [(min(n.start for n in block), max(n.end for n in block)) for block in blocks if block]
-    in_sentences = _named_in_sentences(text, names, spans)
+    in_sentences = named_in_sentences(text, [text[n.start : n.end] for n in names], spans)
     refs = []
     for k, name in enumerate(names):
         value = text[name.start : name.end]

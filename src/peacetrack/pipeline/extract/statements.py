@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 from peacetrack.pipeline.extract.demands import extract_demands
-from peacetrack.pipeline.extract.names import clean, strip_role, trim
+from peacetrack.pipeline.extract.names import clean, strip_role, trim, unique_refs
 from peacetrack.pipeline.extract.signatories import extract_signatories
 from peacetrack.pipeline.records import DateValue, Document, Extractor, Mark, NameRef, Statement
-from peacetrack.pipeline.registry import normalise_name
 
 EXTRACTOR = Extractor("statements", "1.0")
 
@@ -96,17 +95,6 @@ def _subtitle(text: str, title: Mark | None) -> Mark | None:
     return title
 
 
-def _unique(refs: list[NameRef]) -> tuple[NameRef, ...]:
-    seen: set[str] = set()
-    out = []
-    for ref in refs:
-        key = normalise_name(ref.name)
-        if key and key not in seen:
-            seen.add(key)
-            out.append(ref)
-    return tuple(out)
-
-
 def _kind(document: Document) -> str:
     head = document.text[:3000]
     for pattern, kind in _KINDS:
@@ -130,7 +118,7 @@ def extract_statements(document: Document) -> tuple[Statement, ...]:
             title=_subtitle(text, title_mark),
             date=when,
             signatories=extract_signatories(text),
-            addressees=_unique(addressees),
+            addressees=unique_refs(addressees),
             demands=demands,
         ),
     )

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
+from peacetrack.pipeline.lines import LIST_MARKER
+
+# Besides list items, a label line ("Venue: …", "Organized by …"), a day heading or a rule starts afresh.
 _ITEM_START = re.compile(
-    r"^(?:[-•·▪■□▶▷◆◇○●※*–—]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|\(?[ivxIVX]{1,4}[.)]\s"
-    r"|[가-하][.)]\s|(?:첫|둘|셋|넷|다섯)째|하나[,，]|[A-Z가-힣][^:：]{0,20}[:：]\s|\d{1,2}[:：]\d{2}"
+    rf"^(?:{LIST_MARKER}|[A-Z가-힣][^:：]{{0,20}}[:：]\s"
     r"|(?:co-?)?(?:organi[sz]ed|sponsored|hosted|supported|convened)\s+by\b|day\s+\d|[-=_*~#]{5,})",
     re.IGNORECASE,
 )

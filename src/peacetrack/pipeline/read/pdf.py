@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections import Counter
 from datetime import datetime
 from typing import Any
 
@@ -58,10 +59,10 @@ def _page(page: Any) -> Page:
     for raw in page.extract_text_lines(strip=True, return_chars=True):
         if not raw["text"].strip() or _inside(raw, boxes):
             continue
-        sizes = [char.get("size", 0.0) for char in raw["chars"]] or [0.0]
+        sizes = Counter(round(char.get("size", 0.0), 2) for char in raw["chars"]) or Counter([0.0])
         lines.append(
             Line(
-                raw["text"], raw["x0"], raw["x1"], raw["top"], raw["bottom"], max(set(sizes), key=sizes.count)
+                raw["text"], raw["x0"], raw["x1"], raw["top"], raw["bottom"], sizes.most_common(1)[0][0]
             )
         )
     lines.sort(key=lambda line: (round(line.top), line.x0))

@@ -15,11 +15,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from peacetrack.pipeline.lines import LIST_MARKER
+
 # A line that starts a list item or a labelled line never continues the one before.
-_ITEM_START = re.compile(
-    r"^(?:[-•·▪■□▶▷◆◇○●※*–—]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|\(?[ivxIVX]{1,4}[.)]\s"
-    r"|[가-하][.)]\s|\d{1,2}\s*[:：]\s*\d{2}|(?:첫|둘|셋|넷|다섯)째|하나[,，])"
-)
+_ITEM_START = re.compile(rf"^(?:{LIST_MARKER})")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|\|)\s*\d{1,4})?(?:\s*[-–—])?$|^\d{1,4}\s*쪽$|^-\s*\d+\s*-$",
     re.IGNORECASE,

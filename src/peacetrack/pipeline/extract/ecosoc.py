@@ -1,0 +1,53 @@
+"""Which signatories a document marks as holding ECOSOC consultative status.
+
+A symbol after a name counts only when a legend line ties that symbol to ECOSOC
+or consultative status; a sentence outside the signature lists may also name
+the organisations that hold it. The signature reader finds the names and their
+symbols; this module says which symbols and sentences mean ECOSOC.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from peacetrack.pipeline.extract.names import bare_key
+from peacetrack.pipeline.registry import normalise_name
+
+ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\s*지위", re.IGNORECASE)
+# The symbols a name may carry: asterisks, daggers, superscript digits, [1], (1), 1).
+SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)"
+_LEGEND = re.compile(rf"^({SYMBOL}|\d\))")
+
+
+def legend_symbols(text: str) -> set[str]:
+    """The symbols that a legend line ties to ECOSOC status."""
+    symbols = set()
+    for line in text.split("\n"):
+        line = line.strip()
+        legend = _LEGEND.match(line)
+        if legend is not None and ECOSOC.search(line):
+            symbols.add(legend.group(1))
+    return symbols
+
+
+def named_in_sentences(text: str, names: Sequence[str], lists: Sequence[tuple[int, int]]) -> set[int]:
+    """Indexes of the names that a sentence outside the `lists` spans names as holding ECOSOC status."""
+    marked: set[int] = set()
+    pos = 0
+    for paragraph in text.split("\n"):
+        start, end = pos, pos + len(paragraph)
+        pos = end + 1
+        if not ECOSOC.search(paragraph) or any(a <= start < b or start <= a < end for a, b in lists):
+            continue
+        folded = " " + normalise_name(paragraph) + " "
+        for k, value in enumerate(names):
+            variants = {bare_key(value), normalise_name(value)}
+            variants.update(normalise_name(inner) for inner in re.findall(r"[(\[]([^)\]]+)[)\]]", value))
+            # A Korean name may carry its particle: "환경운동연합은".
+            if any(
+                len(v) >= 2 and re.search(rf" {re.escape(v)}(?:[은는이가도과와의]| )", folded)
+                for v in variants
+            ):
+                marked.add(k)
+    return marked
