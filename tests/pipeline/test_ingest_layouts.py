@@ -9,6 +9,9 @@ import yaml
 
 from peacetrack.pipeline.extract.fields import attendance, labelled_fields, schedule_sessions
 from peacetrack.pipeline.extract.signatories import extract_signatories
+from peacetrack.pipeline.prepare import detect_kind
+from peacetrack.pipeline.prepare.unwrap import unwrap
+from peacetrack.pipeline.resources import Resources
 
 GOLD = Path(__file__).resolve().parents[2] / "bench" / "ingest_gold"
 
@@ -105,3 +108,35 @@ def test_gold_corpus_is_complete_and_balanced() -> None:
     for holdout in ("holdout1", "holdout2"):
         entries = yaml.safe_load((GOLD / holdout / "gold.yaml").read_text(encoding="utf-8"))
         assert len(entries) == 30 and all((GOLD / holdout / e["file"]).is_file() for e in entries)
+
+
+def test_kind_from_content_in_both_languages(resources: Resources) -> None:
+    samples = {
+        "open_letter": "To: The Members of the Security Council\n\nDear Members of the Council,\n\n"
+        "We urge you to act.\n\nSincerely,\n\nPeace Network",
+        "statement": "[성명] 군사합의 효력정지를 철회하라\n\n정부는 합의를 복원하라!\n\n2024년 6월 5일\n\n참가자 일동",
+        "programme": "[토론회 안내] 평화협정의 길\n\n■ 일 시 : 2023. 7. 25.(화) 14:00\n■ 장 소 : 국회의원회관\n"
+        "■ 주 최 : 참여연대\n\n14:00 개회\n14:15 발제",
+        "conference_report": "The forum was held in Seoul on 3 May. Some 120 participants attended the conference, "
+        "which was organized by the Sejong Institute.",
+        "news": "SEOUL, June 17 (Yonhap) -- North Korea blew up the liaison office on Tuesday, officials said. "
+        "The ministry announced it would respond, according to a spokesman.",
+    }
+    for kind, text in samples.items():
+        assert detect_kind(text, resources) == kind, kind
+
+
+def test_hard_wrapped_prose_is_joined_but_short_lines_are_not() -> None:
+    prose = (
+        "We write as civil society organisations from Korea, Japan and the\n"
+        "United States that work for a peaceful settlement on the Korean\n"
+        "Peninsula and for the well-being of the people who live there, north\n"
+        "and south of the dividing line, and we ask the Council to act now to\n"
+        "extend every humanitarian exemption for at least twelve months, to\n"
+        "publish a standing list of items that aid agencies may send without\n"
+        "a request, and to open a banking channel for approved transfers.\n"
+    )
+    names = "\nSignatories\nPeace Network\nWomen Cross DMZ\nPeace Boat"
+    out = unwrap(prose + names).split("\n")
+    assert out[0].startswith("We write") and out[0].endswith("approved transfers.")
+    assert out[-3:] == ["Peace Network", "Women Cross DMZ", "Peace Boat"]

@@ -131,3 +131,22 @@ def test_korean_text_in_cp949_and_euc_kr() -> None:
     body = "참여 단체\n참여연대\n평화네트워크\n한국진보연대\n\n2024년 3월 1일"
     for encoding in ("cp949", "euc-kr"):
         assert read_bytes(body.encode(encoding), "letter.txt").text == body
+
+
+def test_html_keeps_lists_and_tables_and_drops_page_furniture() -> None:
+    page = """<!doctype html><html><head><title>Joint letter</title><script>track()</script></head><body>
+    <nav><ul><li>Home</li><li>Statements</li></ul></nav>
+    <div class="cookie-banner">We use cookies. <button>Accept</button></div>
+    <main><article><h1>Joint letter on the military agreement</h1>
+    <p>We, the undersigned organisations, call on both governments to restore the military agreement and
+    to stop every hostile act along the border, for the sake of the people who live there.</p>
+    <ol><li>Restore the agreement in full.</li><li>Reopen the liaison channels.</li></ol>
+    <h2>Signatories</h2>
+    <table><tr><th>Organisation</th><th>Country</th></tr><tr><td>Peace Boat</td><td>Japan</td></tr>
+    <tr><td>참여연대</td><td>Republic of Korea</td></tr></table></article></main>
+    <footer>© 2024 Peace Network · 16 Jahamunro, Seoul</footer></body></html>"""
+    blocks = read_bytes(page.encode("utf-8"), "letter.html").text.split("\n\n")
+    assert "1. Restore the agreement in full.\n2. Reopen the liaison channels." in blocks
+    assert "Organisation | Country\nPeace Boat | Japan\n참여연대 | Republic of Korea" in blocks
+    text = "\n".join(blocks)
+    assert "cookies" not in text and "Home" not in text and "©" not in text and "track()" not in text
