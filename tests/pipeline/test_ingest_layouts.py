@@ -114,13 +114,14 @@ def test_kind_from_content_in_both_languages(resources: Resources) -> None:
     samples = {
         "open_letter": "To: The Members of the Security Council\n\nDear Members of the Council,\n\n"
         "We urge you to act.\n\nSincerely,\n\nPeace Network",
-        "statement": "[성명] 군사합의 효력정지를 철회하라\n\n정부는 합의를 복원하라!\n\n2024년 6월 5일\n\n참가자 일동",
-        "programme": "[토론회 안내] 평화협정의 길\n\n■ 일 시 : 2023. 7. 25.(화) 14:00\n■ 장 소 : 국회의원회관\n"
-        "■ 주 최 : 참여연대\n\n14:00 개회\n14:15 발제",
-        "conference_report": "The forum was held in Seoul on 3 May. Some 120 participants attended the conference, "
-        "which was organized by the Sejong Institute.",
-        "news": "SEOUL, June 17 (Yonhap) -- North Korea blew up the liaison office on Tuesday, officials said. "
-        "The ministry announced it would respond, according to a spokesman.",
+        "statement": "[성명] 군사합의 효력정지를 철회하라\n\n정부는 합의를 복원하라!\n\n"
+        "2024년 6월 5일\n\n참가자 일동",
+        "programme": "[토론회 안내] 평화협정의 길\n\n■ 일 시 : 2023. 7. 25.(화) 14:00\n"
+        "■ 장 소 : 국회의원회관\n■ 주 최 : 참여연대\n\n14:00 개회\n14:15 발제",
+        "conference_report": "The forum was held in Seoul on 3 May. Some 120 participants attended "
+        "the conference, which was organized by the Sejong Institute.",
+        "news": "SEOUL, June 17 (Yonhap) -- North Korea blew up the liaison office on Tuesday, officials "
+        "said. The ministry announced it would respond, according to a spokesman.",
     }
     for kind, text in samples.items():
         assert detect_kind(text, resources) == kind, kind
