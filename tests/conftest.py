@@ -32,6 +32,24 @@ def _pg_available() -> str | None:
     return None
 
 
+# The application's own settings: a user's shell may export them (PEACETRACK_DB pointing at their own
+# database, say), and no test may read or write through them unless it sets them itself.
+_USER_SETTINGS = (
+    "PEACETRACK_DB",
+    "PEACETRACK_AUTHOR",
+    "PEACETRACK_PRIVATE",
+    "PEACETRACK_PUBLIC_URL",
+    "PEACETRACK_DEBUG",
+    "PEACETRACK_LINK_CACHE",
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in _USER_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def pg_reason() -> str | None:
     return _pg_available()
