@@ -56,6 +56,47 @@ def test_korean_inline_list_with_tail_and_sentence_marks() -> None:
     assert [n.name for n in names if n.ecosoc] == ["참여연대", "환경운동연합"]
 
 
+def test_grid_of_names_after_a_counted_issuer_line_with_a_circle_legend() -> None:
+    text = (
+        "셋째, 대화에 나서라.\n\n2024년 8월 19일\n\n평화를 바라는 시민사회단체 일동\n\n"
+        "평화를 바라는 시민사회단체 (5개 단체)\n\n"
+        "참여연대◎ | 평화네트워크 | 녹색연합\n전쟁없는세상 | 피스보트 Peace Boat (일본)◎\n\n"
+        "◎ 유엔 경제사회이사회(ECOSOC) 협의지위 단체\n\n문의: 참여연대 평화군축센터"
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == ["참여연대", "평화네트워크", "녹색연합", "전쟁없는세상", "피스보트 Peace Boat (일본)"]
+    assert [n.name for n in names if n.ecosoc] == ["참여연대", "피스보트 Peace Boat (일본)"]
+
+
+def test_name_and_location_table_is_not_a_grid_and_starts_after_a_run_in_closing() -> None:
+    text = (
+        "We stand ready to meet your staff. Sincerely,\n\nOrganization | Location\n"
+        "Women Cross DMZ | Honolulu, HI\nPeace Action | Silver Spring, MD\nPeace Boat † | Tokyo, Japan\n\n"
+        "† In special consultative status with ECOSOC."
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == ["Women Cross DMZ", "Peace Action", "Peace Boat"]
+    assert [n.name for n in names if n.ecosoc] == ["Peace Boat"]
+
+
+def test_bullets_marked_ecosoc_in_their_own_words_and_sub_headings_with_notes() -> None:
+    text = (
+        "Sincerely,\n\nSignatories\n\n• American Friends Service Committee (AFSC) (ECOSOC)\n"
+        "• Civil Society Organizations Network in Korea\n\n종교계\n• 원불교 평화행동\n\n"
+        "Individuals (affiliations for identification only)\nKim Min-ji, Peace Network\n"
+        "김하늘 (평화네트워크 운영위원) 외 312명"
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == [
+        "American Friends Service Committee (AFSC)",
+        "Civil Society Organizations Network in Korea",
+        "원불교 평화행동",
+        "Kim Min-ji, Peace Network",
+        "김하늘 (평화네트워크 운영위원)",
+    ]
+    assert [n.name for n in names if n.ecosoc] == ["American Friends Service Committee (AFSC)"]
+
+
 def test_labelled_fields_with_spaced_korean_labels_and_table_rows() -> None:
     text = (
         "■ 일 시 : 2023. 7. 25.(화) 14:00\n▶ 주 최 : 참여연대, 한반도평화행동\n"

@@ -15,8 +15,8 @@ from peacetrack.pipeline.extract.names import bare_key
 from peacetrack.pipeline.registry import normalise_name
 
 ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\s*지위", re.IGNORECASE)
-# The symbols a name may carry: asterisks, daggers, superscript digits, [1], (1), 1).
-SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)"
+# The symbols a name may carry: asterisks, daggers, superscript digits, [1], (1), 1), ◎ and stars.
+SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|[◎★☆✱✝⁺]"
 _LEGEND = re.compile(rf"^({SYMBOL}|\d\))")
 
 

@@ -50,8 +50,15 @@ _CLOSING = re.compile(
     r"|(?:드림|올림|드립니다|일동)\s*$",
     re.IGNORECASE,
 )
-_LEGEND = re.compile(r"^(?:[*†‡§¹²³⁴※]+|\(\d\)|\[\d\]|\d\)?\s)")
+# A closing run into the paragraph above it, as PDF paragraph rebuilding can leave it.
+_CLOSING_AFTER = re.compile(
+    r"[.!]\s+(?:(?:yours\s+)?(?:sincerely|respectfully|faithfully)(?:\s+yours)?|in\s+solidarity)\s*,$",
+    re.IGNORECASE,
+)
+_LEGEND = re.compile(rf"^(?:{SYMBOL}|※|\d\)?\s)")
 _MARK = re.compile(rf"\s*(?P<mark>{SYMBOL}|(?<=\s)\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$", re.IGNORECASE)
+# "(ECOSOC)" or "[ECOSOC status]" after a name marks that name; it does not make the line a sentence.
+_OWN_MARK = re.compile(r"[(\[]\s*ECOSOC[^()\[\]]{0,30}[)\]]", re.IGNORECASE)
 _ITEM = re.compile(
     r"^(?:[-–—•·▪■□▶▷◆◇○●◦※]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[가-하][.)]|[①-⑳]|\.{2,}|…)\s*",
     re.I | re.M,
@@ -81,13 +88,30 @@ _SUBHEADING_WORDS = re.compile(
     r"|(?:north|south|latin|central)?\s*america[s]?|europe|asia(?:[\s-]pacific)?|africa|oceania|middle\s+east"
     r"|global|overseas|domestic|korea|japan|china|canada|australia|germany|france|united\s+(?:states|kingdom)"
     r"|usa|u\.s\.a?\.?|uk|republic\s+of\s+korea"
-    r"|(?:국내|해외|국외|지역|전국|종교|시민사회|개인|단체|학계|법조계|노동|여성|청년|국제)\s*(?:단체|개인|기관|인사|부문|계)?)"
-    r"\s*(?:\(\s*\d+\s*\)|\d+\s*(?:개\s*)?(?:단체|명|곳))?\s*[:：]?$",
+    r"|(?:국내|해외|국외|지역|전국|종교|시민사회|개인|단체|학계|법조계|노동|여성|청년|국제)\s*(?:단체|개인|기관|인사|부문|계)?"
+    r"|[가-힣·, ]{1,14}(?:계|부문|분야)"  # "시민사회·문화계", "종교계": a sector heading
+    r")\s*(?:\(\s*\d+\s*\)|\d+\s*(?:개\s*)?(?:단체|명|곳))?\s*[:：]?$",
+    re.IGNORECASE,
+)
+# A label that counts the names under it ("… 시민사회단체 (34개 단체)", "(12 organisations)") heads a list.
+_COUNTED = re.compile(
+    r"[(（]\s*\d+\s*(?:개\s*)?(?:단체|곳|명|organi[sz]ations?|groups|signatories|individuals|signers)"
+    r"\s*(?:[,·][^()]*)?[)）]\s*[:：]?$",
     re.IGNORECASE,
 )
 _TABLE_HEADER = re.compile(
     r"^(?:no\.?|#|번호|순번|organi[sz]ation(?:\s+name)?|name|country|location|city|region|type|signatory"
     r"|단체명?|이름|성명|소속|직함|국가|지역|구분|비고|ecosoc(?:\s+status)?|status)$",
+    re.IGNORECASE,
+)
+_NAME_COLUMN = re.compile(
+    r"^(?:organi[sz]ation(?:\s+name)?|name|signatory|단체명?|이름|성명)$", re.IGNORECASE
+)
+_ORGANISATION = re.compile(
+    r"(?:연대|위원회|협의회|연합|단체|운동|본부|재단|연구소|센터|모임|네트워크|포럼|협회|교회|연맹|사무국|행동|회의|학회"
+    r"|\b(?:network|committee|council|coalition|association|institute|center|centre|church|league|foundation"
+    r"|alliance|action|forum|society|union|federation|movement|office|campaign|project|group|fund|services?"
+    r"|international|solidarity|initiative|peace)\b)",
     re.IGNORECASE,
 )
 _PERSON_EN = re.compile(r"^(?:dr\.?\s+|prof\.?\s+|rev\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]*\.?){1,3}$")
@@ -131,6 +155,16 @@ def _is_heading(line: str) -> bool:
         return False
     words = line.split()
     return len(words) <= 12 and bool(_HEADING.search(line)) and "|" not in line
+
+
+def _heads_line(line: str) -> bool:
+    """A heading word at the line's start ("Individuals (affiliations …)", "[서명 단체]"): a sub-heading
+    inside a list, where a name merely containing such a word is not."""
+    bare = re.sub(r"[(（][^()（）]*[)）]|[:：\[\]【】]", " ", line).strip()
+    found = _HEADING.search(bare)
+    if found is None or found.start() > 3:
+        return False
+    return len((bare[: found.start()] + " " + bare[found.end() :]).split()) <= 1
 
 
 def _is_date_line(line: str) -> bool:
@@ -178,7 +212,7 @@ def _unmark(text: str, start: int, end: int) -> _Name | None:
         else:
             mark_symbol = symbol
         end = found.start()
-    inner = re.search(r"\s*[(\[]ECOSOC[)\]]", text[start:end], re.IGNORECASE)
+    inner = _OWN_MARK.search(text, start, end)
     if inner is not None:
         ecosoc = True
     start, end = trim(text, start, end, articles=False)
@@ -205,8 +239,25 @@ def _separators(line: str) -> int:
     return count
 
 
-def _row_names(text: str, line: _Line, columns: list[str] | None) -> list[_Name]:
-    """A table row: its name cell (the first that is not a number), ECOSOC from a status column."""
+def _is_name_grid(rows: list[str]) -> bool:
+    """A table without a header whose every cell is a signatory: names laid out in a grid.
+
+    Told from a name-and-location or name-and-field table by its cells: three or more a row, none
+    repeated (a location or field column repeats), no numbers; two a row only when both look like
+    organisations."""
+    cells = [[cell.strip() for cell in row.split("|")] for row in rows]
+    values = [value for row in cells for value in row if value]
+    if not values or len(set(values)) < len(values) or any(re.fullmatch(r"[\d.)]+", v) for v in values):
+        return False
+    widths = sorted(len(row) for row in cells)
+    if widths[len(widths) // 2] >= 3:
+        return True
+    return widths[0] == 2 and sum(1 for v in values if _ORGANISATION.search(v)) >= 0.8 * len(values)
+
+
+def _row_names(text: str, line: _Line, columns: list[str] | None, grid: bool = False) -> list[_Name]:
+    """A table row: its name cell (the first that is not a number), ECOSOC from a status column;
+    in a grid of names, every cell."""
     cells: list[tuple[int, int]] = []
     pos = line.start
     for cell in text[line.start : line.end].split("|"):
@@ -218,6 +269,8 @@ def _row_names(text: str, line: _Line, columns: list[str] | None) -> list[_Name]
     named = [k for k, value in enumerate(values) if value and not re.fullmatch(r"\d+[.)]?", value)]
     if not named:
         return []
+    if grid:
+        return [name for k in named if (name := _unmark(text, *cells[k])) is not None]
     first = named[0]
     name = _unmark(text, *cells[first])
     if name is None:
@@ -228,6 +281,25 @@ def _row_names(text: str, line: _Line, columns: list[str] | None) -> list[_Name]
             if ECOSOC.search(column) and marked and not re.fullmatch(r"no|n|-|x|아니오|없음", values[k]):
                 name = _Name(name.start, name.end, name.mark, True, True)
     return [name]
+
+
+def _table_rows(lines: list[_Line], k: int) -> list[str]:
+    rows = []
+    for line in lines[k:]:
+        if "|" not in line.text:
+            break
+        rows.append(line.text)
+    return rows
+
+
+def _name_table_header(line: str) -> bool:
+    """A table's header row with a column of signatories' names: a list starts here whatever precedes it."""
+    cells = [cell.strip() for cell in line.split("|")]
+    return (
+        len(cells) >= 2
+        and all(_TABLE_HEADER.match(cell) for cell in cells if cell)
+        and any(_NAME_COLUMN.match(cell) for cell in cells)
+    )
 
 
 def _line_names(text: str, line: _Line, single_line_block: bool) -> list[_Name]:
@@ -257,6 +329,7 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
     """The names in the lines from `index` on, up to where the block ends."""
     names: list[_Name] = []
     columns: list[str] | None = None
+    grid: bool | None = None  # whether the table being read is a grid of names; None between tables
     for k in range(index, len(lines)):
         line = lines[k]
         value = line.text
@@ -269,9 +342,18 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
             continue
         if _SEPARATOR.match(value) or (_STOP.search(value) and "|" not in value):
             break
-        if _LEGEND.match(value) and (ECOSOC.search(value) or len(value.split()) > 4):
+        if _OWN_MARK.match(value) or (
+            _LEGEND.match(value)
+            and "|" not in value
+            and ((ECOSOC.search(value) and not _OWN_MARK.search(value)) or len(value.split()) > 4)
+        ):
             break
-        if ECOSOC.search(value) and len(value.split()) > 4 and "|" not in value:
+        if (
+            ECOSOC.search(value)
+            and len(value.split()) > 4
+            and "|" not in value
+            and not _OWN_MARK.search(value)
+        ):
             break  # a sentence about status, not a name
         if _is_date_line(value) or _CLOSING.match(value):
             if names:
@@ -286,11 +368,20 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
             if sum(1 for cell in cells if _TABLE_HEADER.match(cell)) >= max(1, len(cells) - 1):
                 columns = cells
                 continue
-            names.extend(_row_names(text, line, columns))
+            if grid is None:
+                grid = columns is None and _is_name_grid(_table_rows(lines, k))
+            names.extend(_row_names(text, line, columns, grid))
             continue
-        if _is_heading(value) and not names and k == index:
+        grid = None
+        if _is_heading(value) and ((not names and k == index) or _heads_line(value)):
             continue
-        if _SUBHEADING_WORDS.match(value) or (value.endswith((":", "：")) and len(value) < 60):
+        if value.endswith("일동") and k + 1 < len(lines) and not _is_prose(lines[k + 1].text):
+            continue  # the signers named as one body, with their names below
+        if (
+            _SUBHEADING_WORDS.match(value)
+            or _COUNTED.search(value)
+            or (value.endswith((":", "：")) and len(value) < 60)
+        ):
             continue
         next_blank = k + 1 >= len(lines) or lines[k + 1].blank_before
         names.extend(_line_names(text, line, line.blank_before and next_blank))
@@ -304,12 +395,14 @@ def _starts(text: str, lines: list[_Line]) -> list[tuple[int, str]]:
     for k, line in enumerate(lines):
         if _inline_list(line.text) is not None:
             starts.append((k, "inline"))
-        elif _is_heading(line.text):
+        elif _is_heading(line.text) or (_COUNTED.search(line.text) and len(line.text) < 90):
             starts.append((k + 1, "heading"))
-        elif _CLOSING.match(line.text):
+        elif _CLOSING.match(line.text) or _CLOSING_AFTER.search(line.text):
             starts.append((k + 1, "closing"))
             if line.text.endswith(("일동",)):
-                starts.append((k, "closing"))
+                starts.append((k, "issuer"))
+        if _name_table_header(line.text) and not (starts and starts[-1][0] == k):
+            starts.append((k, "heading"))
         if _is_date_line(line.text) and len(line.text) < 40 and line.start > len(text) * 0.5:
             last_date = k
     if last_date is not None:
@@ -389,6 +482,9 @@ def extract_signatories(text: str) -> tuple[NameRef, ...]:
     blocks: list[list[_Name]] = []
     fallback: list[list[_Name]] = []
     for index, why in _starts(text, lines):
+        if why == "issuer":  # "… 일동" names the signers as one body: theirs only when no list follows
+            fallback.append(_line_names(text, lines[index], True))
+            continue
         block = _block_after(text, lines, index)
         if (why in ("heading", "inline") and block) or len(block) >= 2:
             blocks.append(block)

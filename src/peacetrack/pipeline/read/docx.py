@@ -17,6 +17,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from peacetrack.pipeline.errors import ReadError
 from peacetrack.pipeline.read.options import Meta
@@ -127,6 +128,23 @@ class _Numbering:
         return out
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _paragraph_text(paragraph: Paragraph) -> str:
+    """The paragraph's text, with superscript footnote digits kept as superscripts ("Peace Boat¹"),
+    so that a footnote mark does not read as part of the name it follows."""
+    parts = []
+    raised = False
+    for item in paragraph.iter_inner_content():
+        value = item.text
+        if isinstance(item, Run) and item.font.superscript and value.strip().isdigit():
+            value = value.translate(_SUPERSCRIPT)
+            raised = True
+        parts.append(value)
+    return "".join(parts) if raised else paragraph.text
+
+
 def _table_lines(table: Table) -> list[str]:
     rows = []
     for row in table.rows:
@@ -155,7 +173,7 @@ def docx_to_text(data: bytes, path: str, max_bytes: int) -> tuple[str, Meta]:
             if isinstance(item, Table):
                 blocks.append("\n".join(_table_lines(item)))
                 continue
-            text = item.text.strip()
+            text = _paragraph_text(item).strip()
             if not text:
                 continue
             label = numbering.label(item)
