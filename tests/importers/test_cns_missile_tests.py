@@ -59,8 +59,9 @@ def _bins() -> list[dict[str, Any]]:
                 # An ICBM at 05:34 UTC: 14:34 in Korea, same day.
                 _row("2022-03-24", "05:34 (UTC)", "hwasong-15", "sunan", apogee=6248, distance="1090"),
                 # A same-day pair, listed out of time order.
-                _row("2022-06-05", "00:43 (UTC)", "kn-25", "sunan", apogee=90, distance=300,
-                     outcome="failure"),
+                _row(
+                    "2022-06-05", "00:43 (UTC)", "kn-25", "sunan", apogee=90, distance=300, outcome="failure"
+                ),
                 _row("2022-06-05", "00:08 (UTC)", "kn-25", "sunan", apogee=50, distance=300),
                 # 22:10 UTC on 16 Nov is 07:10 on 17 Nov in Korea.
                 _row("2022-11-16", "22:10 (UTC)", "unknown", "samsok", landing="na", apogee="na"),
@@ -195,7 +196,9 @@ def test_command_writes_stable_fragment(data_dir: Path, tmp_path: Path) -> None:
     dates = [e["date"] for e in bundle["events"]]
     assert dates == sorted(dates) == ["2022-03-24", "2022-06-05", "2022-11-17"]
     assert [Event.model_validate(e).id for e in bundle["events"]] == [
-        "cns-2022-03-24", "cns-2022-06-05", "cns-2022-11-17"
+        "cns-2022-03-24",
+        "cns-2022-06-05",
+        "cns-2022-11-17",
     ]
 
 

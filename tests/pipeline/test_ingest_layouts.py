@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from peacetrack.pipeline.extract.fields import attendance, labelled_fields, schedule_sessions
+from peacetrack.pipeline.extract.fields import attendance, labelled_fields, org_names, schedule_sessions
 from peacetrack.pipeline.extract.signatories import extract_signatories
 from peacetrack.pipeline.prepare import detect_kind
 from peacetrack.pipeline.prepare.unwrap import unwrap
@@ -64,7 +64,13 @@ def test_grid_of_names_after_a_counted_issuer_line_with_a_circle_legend() -> Non
         "◎ 유엔 경제사회이사회(ECOSOC) 협의지위 단체\n\n문의: 참여연대 평화군축센터"
     )
     names = extract_signatories(text)
-    assert [n.name for n in names] == ["참여연대", "평화네트워크", "녹색연합", "전쟁없는세상", "피스보트 Peace Boat (일본)"]
+    assert [n.name for n in names] == [
+        "참여연대",
+        "평화네트워크",
+        "녹색연합",
+        "전쟁없는세상",
+        "피스보트 Peace Boat (일본)",
+    ]
     assert [n.name for n in names if n.ecosoc] == ["참여연대", "피스보트 Peace Boat (일본)"]
 
 
@@ -111,6 +117,16 @@ def test_labelled_fields_with_spaced_korean_labels_and_table_rows() -> None:
     }
 
 
+def test_korean_labels_without_a_colon_and_names_keep_their_brackets() -> None:
+    text = (
+        "▶ 일 시 2024년 9월 5일(목)~6일(금)\n▶ 주 최 민족화해협력범국민협의회(민화협)\n지원 단체들은 모였다"
+    )
+    found = [(f.name, text[f.start : f.end]) for f in labelled_fields(text)]
+    assert found == [("date", "2024년 9월 5일(목)~6일(금)"), ("host", "민족화해협력범국민협의회(민화협)")]
+    host = found[1][1]
+    assert [ref.name for ref in org_names(host, 0, len(host))] == ["민족화해협력범국민협의회(민화협)"]
+
+
 def test_attendance_is_never_a_capacity_or_a_view_count() -> None:
     assert attendance("Seats are limited to 80 participants. The video has 2,000 views.") is None
     count = attendance("선착순 100명 모집. 행사에는 150여 명이 참석했다.")
@@ -133,6 +149,15 @@ def test_schedule_lines_are_sessions_but_breaks_are_not() -> None:
         "Closing remarks",
     ]
     assert [s.closed for s in sessions] == [False, False, True, False]
+
+
+def test_programme_rows_led_by_the_day_and_items_not_called_sessions() -> None:
+    text = (
+        "일자 | 시간 | 프로그램 | 비고\n9. 5.(목) | 14:00~14:30 | 개막식 | 공개\n12:00~13:20 | 오찬\n"
+        "15:00~15:50 | 지역협의회 대표자 회의 | 비공개\n16:00 Closing remarks"
+    )
+    sessions = schedule_sessions(text)
+    assert [s.closed for s in sessions] == [False, True, False]
 
 
 def test_gold_corpus_is_complete_and_balanced() -> None:

@@ -150,3 +150,30 @@ def test_html_keeps_lists_and_tables_and_drops_page_furniture() -> None:
     assert "Organisation | Country\nPeace Boat | Japan\n참여연대 | Republic of Korea" in blocks
     text = "\n".join(blocks)
     assert "cookies" not in text and "Home" not in text and "©" not in text and "track()" not in text
+
+
+def test_docx_superscript_footnote_marks_stay_apart_from_the_name() -> None:
+    def build(document: docx.document.Document) -> None:
+        paragraph = document.add_paragraph("Peace Boat")
+        paragraph.add_run("1").font.superscript = True
+        document.add_paragraph("1 In consultative status with ECOSOC.")
+
+    assert read_bytes(_docx(build), "letter.docx").text.split("\n\n")[0] == "Peace Boat¹"
+
+
+def test_browser_printed_pdf_is_not_dated_by_its_printing() -> None:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.drawString(40, A4[1] - 30, "12/6/26, 12:45 PM North Korea cuts hotlines | News")
+    canvas.drawString(72, A4[1] - 120, "North Korea did not answer the liaison office's calls on Tuesday.")
+    canvas.save()
+    document = read_bytes(out.getvalue(), "printed.pdf")
+    assert document.text.startswith("12/6/26, 12:45 PM")
+    assert document.date is None  # the info dictionary's CreationDate is the print date
+
+
+def test_pdf_control_characters_drawn_as_spaces_read_as_spaces() -> None:
+    from peacetrack.pipeline.read.pdf import _spaced
+
+    assert _spaced("바다로\x01잇는\x01평화,\x01부산에서") == "바다로 잇는 평화, 부산에서"
+    assert _spaced("line\x01\x01\x01end") == "line end"

@@ -13,6 +13,7 @@ from peacetrack.pipeline.extract.agreements import extract_agreements
 from peacetrack.pipeline.extract.dates import DatePhrase, extract_dates
 from peacetrack.pipeline.extract.events import extract_events
 from peacetrack.pipeline.extract.gatherings import extract_gatherings
+from peacetrack.pipeline.extract.relative import relative_dates
 from peacetrack.pipeline.extract.statements import extract_statements
 from peacetrack.pipeline.records import Document, Extraction, Gathering, Statement
 from peacetrack.pipeline.resources import Resources
@@ -25,6 +26,8 @@ def extract(document: Document, resources: Resources, clock: Clock | None = None
     clock = clock or Clock()
     with clock.stage("extract.dates"):
         phrases: tuple[DatePhrase, ...] = extract_dates(document.text, document.sentences, document.date)
+        if document.kind not in GATHERING_KINDS:  # a programme's "on Tuesday" is still to come
+            phrases = _with_relative(document, phrases)
     statements: tuple[Statement, ...] = ()
     gatherings: tuple[Gathering, ...] = ()
     if document.kind in STATEMENT_KINDS:
@@ -44,6 +47,18 @@ def extract(document: Document, resources: Resources, clock: Clock | None = None
         events=events,
         agreements=agreements,
     )
+
+
+def _with_relative(document: Document, phrases: tuple[DatePhrase, ...]) -> tuple[DatePhrase, ...]:
+    """The absolute phrases and the relative dates ("on Tuesday", "지난 9일") in one text-ordered list."""
+    taken = [(phrase.start, phrase.end) for phrase in phrases]
+    relative = [
+        DatePhrase(value.mark.start, value.mark.end, (value,))
+        for value in relative_dates(document.text, document.date, taken)
+    ]
+    if not relative:
+        return phrases
+    return tuple(sorted((*phrases, *relative), key=lambda phrase: phrase.start))
 
 
 __all__ = ["GATHERING_KINDS", "STATEMENT_KINDS", "extract"]

@@ -81,10 +81,20 @@ class _Tok:
     end: int
 
 
+def _in_time(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[end : end + 2]
+    return (before != "" and before in ":：") or (
+        len(after) == 2 and after[0] in ":：" and after[1].isdigit()
+    )
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     toks = []
     for match in _EN_TOKEN.finditer(text, start, end):
         raw = match.group().rstrip(".")
+        if raw[0].isdigit() and _in_time(text, match.start(), match.end()):
+            continue  # "16:12 November 23": minutes, not a day
         if raw[0].isalpha():
             toks.append(_Tok("M", _MONTHS[raw.lower()], match.start(), match.end()))
         elif len(raw) == 4 and raw.isdigit():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from peacetrack.pipeline.extract.dates import EXTRACTOR as DATES_EXTRACTOR
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.names import clean
 from peacetrack.pipeline.records import DateValue, Document, Event, Extractor, Mark, Place, Sentence
@@ -31,6 +32,7 @@ _LEAD = re.compile(
 _KO_ENDING = re.compile(
     r"(?:하였다|하였고|했습니다|했으며|했다|했고|합니다|한다|하고|하며|됐다|되었다|했|한|된)[.。]?$"
 )
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|—|–)\s")
 _EDGE_WORDS = re.compile(
     r"^(?:and|or|but|the|however|moreover|also|then)\s+|\s+(?:in|on|of|at|from|during|since"
     r"|and|the|its|their)$",
@@ -106,16 +108,53 @@ def _cue(text: str, clause: tuple[int, int], resources: Resources) -> tuple[str,
     return None
 
 
+def _dateline(text: str, phrase: DatePhrase) -> bool:
+    """The date of a wire dateline ("SEOUL, June 17 (Yonhap) --"): when the story was filed."""
+    return _DATELINE_AFTER.match(text, phrase.end) is not None
+
+
+def _lead_event(document: Document, phrases: Sequence[DatePhrase], resources: Resources) -> Event | None:
+    """What a news report reports: the first dated sentence of its body, whether or not a cue word
+    names the event ("reconnected their severed communication lines on Tuesday")."""
+    text = document.text
+    body_from = document.title_mark.end if document.title_mark is not None else 0
+    for sentence in document.sentences:
+        words = text[sentence.start : sentence.end]
+        if sentence.end <= body_from or len(words.split()) < 6 or " | " in words:
+            continue  # the headline, the byline, the date line, a navigation bar
+        for phrase in phrases_within(phrases, sentence.start, sentence.end):
+            if _own(document, phrase) or _dateline(text, phrase) or _stamp(document, phrase):
+                continue
+            found = _cue(text, (sentence.start, sentence.end), resources)
+            kind = found[0] if found is not None else "other"
+            a, b = _trim_edges(text, sentence.start, sentence.end)
+            return _event(text, phrase.values[0], a, b, kind, sentence, None)
+    return None
+
+
+def _stamp(document: Document, phrase: DatePhrase) -> bool:
+    """A written-out date equal to the article's own: another copy of its date stamp. ("Today" and
+    "on Wednesday" in a Wednesday report are relative dates, and stay.)"""
+    value = phrase.values[0]
+    return value.start == document.date and value.mark.by is DATES_EXTRACTOR
+
+
+def _own(document: Document, phrase: DatePhrase) -> bool:
+    own_date = document.date_mark
+    return own_date is not None and phrase.start <= own_date.start < phrase.end
+
+
 def extract_events(
     document: Document, phrases: Sequence[DatePhrase], resources: Resources
 ) -> tuple[Event, ...]:
     text = document.text
     events: list[Event] = []
-    own_date = document.date_mark
     for sentence in document.sentences:
-        inside = list(phrases_within(phrases, sentence.start, sentence.end))
-        if own_date is not None:
-            inside = [p for p in inside if not (p.start <= own_date.start < p.end)]
+        inside = [
+            p
+            for p in phrases_within(phrases, sentence.start, sentence.end)
+            if not _own(document, p) and not _dateline(text, p)
+        ]
         if not inside:
             continue
         for clause in _clauses(text, sentence, inside):
@@ -134,6 +173,11 @@ def extract_events(
                     place = Place(resources.places[found_place.group()], mark)
                 for value in phrase.values:
                     events.append(_event(text, value, a, b, kind, sentence, place))
+    if document.kind == "news" and (lead := _lead_event(document, phrases, resources)) is not None:
+        # The reported event first: the cue-named one from the lead sentence where there is one.
+        same = [e for e in events if e.sentence == lead.sentence and e.date == lead.date]
+        first = same[0] if same else lead
+        events = [first, *(e for e in events if e is not first)]
     return tuple(events)
 
 

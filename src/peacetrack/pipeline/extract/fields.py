@@ -54,6 +54,31 @@ _LABEL = {
     )
     for field in _KO
 }
+# Korean notices often leave the colon out ("▶ 일 시 2024년 9월 5일"); only labels that do not
+# also open sentences may then be followed by a bare space.
+_KO_BARE = (
+    "일시",
+    "날짜",
+    "기간",
+    "장소",
+    "행사장",
+    "공동주최",
+    "공동주관",
+    "주최",
+    "주관",
+    "후원",
+    "협찬",
+    "방식",
+)
+_BARE_LABEL = {
+    field: re.compile(
+        r"^[\W\d]{0,4}\s*(?:[가-하]\.\s*)?(?:"
+        + "|".join(_spaced(word) for word in sorted(_KO[field], key=len, reverse=True) if word in _KO_BARE)
+        + r")\s+(?=[^\s:：|])",
+    )
+    for field in _KO
+    if any(word in _KO_BARE for word in _KO[field])
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +97,8 @@ def labelled_fields(text: str) -> list[Field]:
             continue
         for name, pattern in _LABEL.items():
             match = pattern.match(line)
+            if match is None and name in _BARE_LABEL:
+                match = _BARE_LABEL[name].match(line)
             if match is not None:
                 value_end = end
                 cell = line.find("|", match.end())
@@ -90,7 +117,21 @@ _NOT_ORG = re.compile(
 
 
 def _clean_org(value: str) -> str:
-    value = re.sub(r"^(?:the\s+)?", "", value.strip(" .:;-–—()[]"), flags=re.IGNORECASE)
+    value = value.strip(" .:;-–—")
+    # Brackets go only when they do not pair: "민족화해협력범국민협의회(민화협)" keeps its own.
+    while (
+        value
+        and value[-1] in ")]"
+        and value.count("(") + value.count("[") < value.count(")") + value.count("]")
+    ):
+        value = value[:-1].rstrip()
+    while (
+        value
+        and value[0] in "(["
+        and value.count("(") + value.count("[") > value.count(")") + value.count("]")
+    ):
+        value = value[1:].lstrip()
+    value = re.sub(r"^(?:the\s+)", "", value, flags=re.IGNORECASE)
     return " ".join(value.split())
 
 
@@ -276,6 +317,12 @@ _SESSION = re.compile(
     r"|세션|분과|발제|토론|개회|폐회|기조|라운드테이블|좌담|발표|제\s*\d\s*부|\d\s*부\b|종합\s*토론|인사말|축사|환영사",
     re.IGNORECASE,
 )
+# Programme items that are not called sessions but are substantive all the same.
+_ITEM_WORDS = re.compile(
+    r"\b(?:remarks|address|lecture|talk|meeting|conversation|fireside|wrap-up|forum|symposium|seminar|hearing"
+    r"|ceremony|launch|screening|report|debate)\b|개막|폐막|강연|회의|대담|포럼|심포지엄|세미나|간담회|토크|보고|선언",
+    re.IGNORECASE,
+)
 _NOT_SESSION = re.compile(
     r"\b(?:break|lunch|luncheon|dinner|reception|coffee|tea|registration|photo|networking|arrival|transfer"
     r"|departure|tour|visit)\b|휴식|점심|오찬|만찬|등록|접수|기념\s*촬영|이동|중식|석식|리셉션|답사|견학",
@@ -287,6 +334,8 @@ _CLOSED = re.compile(
     re.IGNORECASE,
 )
 _SLOT = re.compile(r"^(?:[•\-–·▶▷■□○●◆*]\s*)?(?:day\s*\d\s*[|:]?\s*)?\(?\d{1,2}[:：.]\d{2}")
+# A programme row whose first cell is the day ("9. 5.(목) | 14:00~14:30 | 개막식"): the slot is the second.
+_DAY_CELL = re.compile(r"^[^|]{1,30}\|\s*\(?\d{1,2}[:：]\d{2}")
 _LABELLED = re.compile(
     r"^(?:[•\-–·▶▷■□○●◆*]\s*)?(?:(?:plenary|parallel|special|opening|closing)\s+)?(?:session|panel|workshop"
     r"|roundtable|keynote|세션|분과|제\s*\d+\s*부|\d\s*부)\s*(?:[ivx\d]+|[a-z])?\s*[:.|\-–]",
@@ -308,13 +357,13 @@ def schedule_sessions(text: str) -> list[SessionLine]:
         line = text[start:end]
         if not line or len(line) > 300:
             continue
-        slot = _SLOT.match(line) is not None
+        slot = _SLOT.match(line) is not None or _DAY_CELL.match(line) is not None
         labelled = _LABELLED.match(line) is not None
         if not (slot or labelled) or (
             _NOT_SESSION.search(line) and not _SESSION.search(_NOT_SESSION.sub("", line))
         ):
             continue
-        if slot and not labelled and not _SESSION.search(line):
+        if slot and not labelled and not _SESSION.search(line) and not _ITEM_WORDS.search(line):
             continue
         found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
     return found

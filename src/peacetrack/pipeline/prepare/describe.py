@@ -19,10 +19,26 @@ from peacetrack.pipeline.records import Document, Extractor, Mark
 EXTRACTOR = Extractor("describe", "1.1")
 
 _HEAD = 3000
-_DATE_LABEL = re.compile(
-    r"^[ \t]*(?:작성일|등록일|게시일|입력|발행일|날짜|일자|date|published|posted|issued)\b",
-    re.IGNORECASE | re.MULTILINE,
+_ISSUE_WORDS = (
+    r"작성일|등록일|게시일|게재일|입력|발행일|배포일|보도일|수정|published|posted|issued|updated|released?"
+    r"|for\s+immediate\s+release|edition(?:\s+of)?"
 )
+# An e-mail header's "Date: Wed, 12 Jul 2023 10:41:07 -0400" is the message's own date in any kind.
+_MAIL_DATE = r"date(?=\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun),\s+\d)"
+_ISSUE_LABEL = re.compile(rf"^[ \t]*(?:{_ISSUE_WORDS}|{_MAIL_DATE})\b", re.IGNORECASE | re.MULTILINE)
+# In a letter, statement or article "Date:" is its own date; in a programme it is the event's.
+_DATE_LABEL = re.compile(rf"^[ \t]*(?:{_ISSUE_WORDS}|날짜|일자|date)\b", re.IGNORECASE | re.MULTILINE)
+_EVENT_LABEL = re.compile(
+    r"일\s*시|기\s*간|장\s*소|행사일|\b(?:when|venue|time|where|location|deadline|rsvp)\b|마감|까지",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b\d{1,2}[:：]\d{2}\b(?!\s*\d{4})|오전|오후")
+_WEEKDAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b|\((?:월|화|수|목|금|토|일)\)|[월화수목금토일]요일",
+    re.IGNORECASE,
+)
+_HEAD_LINES = 12
+_SENTENCE_END = re.compile(r"(?:[a-z가-힣)\"'’”]\.|[!?]|다\.?)(?:\s*$|\s+\S)")
 # A wire-style dateline opening a line: the place in capitals, perhaps an agency, then the date.
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:\s*\([^()\n]{1,40}\))?\s*,\s*(?=[A-Z0-9])",
@@ -93,16 +109,43 @@ def find_title(text: str, kind: str) -> tuple[int, int] | None:
     return None
 
 
-def find_date(text: str) -> tuple[date, int, int] | None:
-    """The document's own date: labelled in the head, else a line that is only a full date."""
+def _single_full_date(line: str) -> tuple[date, int, int] | None:
+    """The line's one full single-day date, or None when it has none, several, or a range."""
+    raws = dates.scan(line)
+    if len(raws) != 1:
+        return None
+    when = dates.full_date(raws[0])
+    if when is None or len(raws[0].items) != 1:
+        return None
+    return when, raws[0].start, raws[0].end
+
+
+def _head_date_line(line: str, gathering: bool) -> tuple[date, int, int] | None:
+    """A short line near the top giving one date: "Seoul, 24 March 2025", "Edition of Wednesday, June 17,
+    2020", "참여연대 평화군축센터 | 2023.07.18". In a notice or programme a line with a weekday, a time
+    or an event label gives the event's date, not the notice's."""
+    words = re.findall(r"\w+", line)
+    if len(words) > 16 or _EVENT_LABEL.search(line) or (len(words) > 6 and _SENTENCE_END.search(line)):
+        return None  # too long, an event's field, or a sentence that mentions a date
+    if gathering and (_WEEKDAY.search(line) or _TIME.search(line)):
+        return None
+    return _single_full_date(line)
+
+
+def find_date(text: str, kind: str = "other") -> tuple[date, int, int] | None:
+    """The document's own date: labelled in the head, a date line or dateline at the top, else a line
+    that opens with the date above the signers ("2020년 12월 3일 … 일동", "2024. 8. 19. 민화협 · 서울")."""
     head = text[:_HEAD]
-    for label in _DATE_LABEL.finditer(head):
+    gathering = kind in ("programme", "conference_report")
+    labels = _ISSUE_LABEL if gathering else _DATE_LABEL
+    for label in labels.finditer(head):
         for raw in dates.scan(head, label.end(), min(len(head), label.end() + 60)):
             when = dates.full_date(raw)
             if when is not None:
                 return when, raw.start, raw.end
-    for offset, line in _lines(text, _HEAD):
-        if line and _only_date(line):
+    lines = _lines(text, _HEAD)
+    for offset, line in lines:
+        if line and _only_date(line) and not (gathering and _WEEKDAY.search(line)):
             raw = dates.scan(line)[0]
             when = dates.full_date(raw)
             if when is not None:
@@ -112,6 +155,24 @@ def find_date(text: str) -> tuple[date, int, int] | None:
         found = dates.scan(head, at, min(len(head), at + _DATELINE_DATE))
         if found and found[0].start == at and (when := dates.full_date(found[0])) is not None:
             return when, found[0].start, found[0].end
+    for offset, line in [item for item in lines if item[1].strip()][:_HEAD_LINES]:
+        if (found_line := _head_date_line(line, gathering)) is not None:
+            when, start, end = found_line
+            return when, offset + start, offset + end
+    tail_from = int(len(text) * 0.6)
+    offset = 0
+    for line in text.split("\n"):
+        if offset >= tail_from and len(line.split()) <= 16:
+            raws = dates.scan(line)
+            when = dates.full_date(raws[0]) if raws and raws[0].start <= 1 else None
+            if (
+                when is not None
+                and len(raws[0].items) == 1
+                and not _SENTENCE_END.search(line)
+                and not (gathering and _TIME.search(line))
+            ):
+                return when, offset + raws[0].start, offset + raws[0].end
+        offset += len(line) + 1
     return None
 
 
@@ -124,7 +185,7 @@ def describe(document: Document) -> Document:
         title = text[span[0] : span[1]]
         title_mark = Mark(span[0], span[1], title, EXTRACTOR)
     when, date_mark = document.date, None
-    if (found := find_date(text)) is not None:
+    if (found := find_date(text, document.kind)) is not None:
         when, start, end = found
         date_mark = Mark(start, end, text[start:end], EXTRACTOR)
     publisher = document.publisher

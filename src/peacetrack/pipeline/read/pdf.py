@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections import Counter
 from datetime import datetime
 from typing import Any
@@ -32,8 +33,17 @@ def _quiet() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+# Browsers printing a page to PDF often draw the space with a glyph whose text is a control
+# character (U+0001 and the like); read as nothing, it glued every word of a Korean line together.
+_CONTROL_SPACES = {code: " " for code in range(0x20) if chr(code) not in "\n"}
+
+
+def _spaced(value: str) -> str:
+    return " ".join(value.translate(_CONTROL_SPACES).split())
+
+
 def _cell(value: str | None) -> str:
-    return " ".join((value or "").split())
+    return _spaced(value or "")
 
 
 def _inside(line: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -57,12 +67,17 @@ def _page(page: Any) -> Page:
                 tables.append((table.bbox[1], tuple(rows)))
     lines = []
     for raw in page.extract_text_lines(strip=True, return_chars=True):
-        if not raw["text"].strip() or _inside(raw, boxes):
+        if not _spaced(raw["text"]) or _inside(raw, boxes):
             continue
         sizes = Counter(round(char.get("size", 0.0), 2) for char in raw["chars"]) or Counter([0.0])
         lines.append(
             Line(
-                raw["text"], raw["x0"], raw["x1"], raw["top"], raw["bottom"], sizes.most_common(1)[0][0]
+                _spaced(raw["text"]),
+                raw["x0"],
+                raw["x1"],
+                raw["top"],
+                raw["bottom"],
+                sizes.most_common(1)[0][0],
             )
         )
     lines.sort(key=lambda line: (round(line.top), line.x0))
@@ -93,9 +108,21 @@ def pdf_to_text(data: bytes, path: str) -> tuple[str, Meta]:
     text = "\n\n".join(block.strip() for block in blocks if block.strip())
     if not text:
         raise ReadError(path, "PDF without a text layer (a scan?): no text to read")
+    printed = _BROWSER_PRINT.match(text) is not None or str(info.get("Producer", "")).startswith("Skia/PDF")
     return text, Meta(
-        title=_clean(info.get("Title")), date=_created(info), publisher=_clean(info.get("Author"))
+        title=_clean(info.get("Title")),
+        # A page a browser printed is dated by the printing, not by its author.
+        date=None if printed else _created(info),
+        publisher=_clean(info.get("Author")),
     )
+
+
+# The header a browser prints above a page: "12/6/26, 12:45 PM Title" or "24. 4. 2. 오후 3:15 제목".
+_BROWSER_PRINT = re.compile(
+    r"^\s*(?:\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?"
+    r"|\d{2}\.\s*\d{1,2}\.\s*\d{1,2}\.\s*(?:오전|오후)\s*\d{1,2}:\d{2})",
+    re.IGNORECASE,
+)
 
 
 def _created(info: dict[str, Any]) -> str | None:
