@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peacetrack.pipeline.extract.names import split_list
+from peacetrack.pipeline.extract.names import split_list, strip_part
 from peacetrack.pipeline.lines import line_spans
 from peacetrack.pipeline.records import Count, Extractor, Mark, NameRef
 from peacetrack.pipeline.registry import normalise_name
@@ -131,6 +131,7 @@ def _clean_org(value: str) -> str:
         and value.count("(") + value.count("[") > value.count(")") + value.count("]")
     ):
         value = value[1:].lstrip()
+    value = strip_part(value)
     value = re.sub(r"^(?:the\s+)", "", value, flags=re.IGNORECASE)
     return " ".join(value.split())
 
@@ -319,8 +320,8 @@ _SESSION = re.compile(
 )
 # Programme items that are not called sessions but are substantive all the same.
 _ITEM_WORDS = re.compile(
-    r"\b(?:remarks|address|lecture|talk|meeting|conversation|fireside|wrap-up|forum|symposium|seminar|hearing"
-    r"|ceremony|launch|screening|report|debate)\b|개막|폐막|강연|회의|대담|포럼|심포지엄|세미나|간담회|토크|보고|선언",
+    r"\b(?:remarks|address|lecture|talks?|meetings?|conversations?|fireside|wrap-up|forum|symposium|seminar"
+    r"|hearing|ceremony|launch|screening|report|debate|exchanges?)\b|개막|폐막|강연|회의|대담|포럼|심포지엄|세미나|간담회|토크|보고|선언",
     re.IGNORECASE,
 )
 _NOT_SESSION = re.compile(
@@ -335,7 +336,8 @@ _CLOSED = re.compile(
 )
 _SLOT = re.compile(r"^(?:[•\-–·▶▷■□○●◆*]\s*)?(?:day\s*\d\s*[|:]?\s*)?\(?\d{1,2}[:：.]\d{2}")
 # A programme row whose first cell is the day ("9. 5.(목) | 14:00~14:30 | 개막식"): the slot is the second.
-_DAY_CELL = re.compile(r"^[^|]{1,30}\|\s*\(?\d{1,2}[:：]\d{2}")
+_DAY_CELL = re.compile(r"^[^|]{1,30}\|\s*\(?\d{1,2}[:：]\d{2}|^[^|]{0,24}\b\d{1,2}[:：]\d{2}[^|]{0,14}\|")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _LABELLED = re.compile(
     r"^(?:[•\-–·▶▷■□○●◆*]\s*)?(?:(?:plenary|parallel|special|opening|closing)\s+)?(?:session|panel|workshop"
     r"|roundtable|keynote|세션|분과|제\s*\d+\s*부|\d\s*부)\s*(?:[ivx\d]+|[a-z])?\s*[:.|\-–]",
@@ -350,12 +352,48 @@ class SessionLine:
     closed: bool
 
 
+def is_schedule_line(line: str) -> bool:
+    """A programme line: a time slot, a day-and-time row or a numbered or labelled session."""
+    return bool(_SLOT.match(line) or _DAY_CELL.match(line) or _LABELLED.match(line) or _NUMBERED.match(line))
+
+
+# The heading of a programme's running order ("▶ 순서", "Programme:", "Agenda"): the list under it is
+# the schedule, each item a programme item, even without times.
+_ORDER_HEADING = re.compile(
+    r"^\W{0,3}\s*(?:(?:진행|세부|행사)\s*)?(?:순서|프로그램|일정|식순)\s*[:：]?\s*$"
+    r"|^\W{0,3}\s*(?:(?:draft|provisional|tentative)\s+)?(?:programme|program|agenda|schedule|running\s+order"
+    r"|order\s+of\s+(?:events|proceedings))\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_ROLE_LINE = re.compile(
+    r"^\s*\W{0,3}\s*(?:사\s*회|좌\s*장|진\s*행|발제자?|토론자?|패널|moderator|chair|mc|speakers?|panelists?"
+    r"|discussants?|presenters?)\s*[:：]",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•·▪◦○●]|\d{1,2}[.)]|\(\d{1,2}\)|[가-하][.)])\s+\S")
+
+
 def schedule_sessions(text: str) -> list[SessionLine]:
-    """Programme lines that are sessions: a time slot or a session label, naming a session, not a break."""
+    """Programme lines that are sessions: a time slot or a session label, naming a session, not a break;
+    under a running-order heading, every list item that is not a break."""
     found: list[SessionLine] = []
+    in_order = False
     for start, end in line_spans(text):
         line = text[start:end]
-        if not line or len(line) > 300:
+        if not line.strip():
+            continue
+        if _ORDER_HEADING.match(line):
+            in_order = True
+            continue
+        listed = in_order and _LIST_ITEM.match(line) is not None
+        in_order = listed
+        if len(line) > 300:
+            continue
+        if listed and _ROLE_LINE.match(line):
+            continue  # "○ 사회 : 이수진", "- Moderator: …": who runs it, not an item
+        if listed and not _SLOT.match(line) and not _LABELLED.match(line):
+            if not (_NOT_SESSION.search(line) and not _SESSION.search(_NOT_SESSION.sub("", line))):
+                found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
             continue
         slot = _SLOT.match(line) is not None or _DAY_CELL.match(line) is not None
         labelled = _LABELLED.match(line) is not None

@@ -213,11 +213,14 @@ _NOT_STREAMED = re.compile(
 )
 
 
-def _overall_mode(text: str, place: Place | None) -> ModeValue | None:
-    """In person, online or both, from the whole notice: a streamed meeting with a venue is hybrid."""
+def _overall_mode(text: str, place: Place | None, online: Mark | None = None) -> ModeValue | None:
+    """In person, online or both, from the whole notice: a streamed meeting with a venue is hybrid;
+    one the notice calls online ("Online via Zoom", "방식: 온라인 웨비나") is online however it is shown."""
     match = _HYBRID.search(text)
     if match is not None:
         return ModeValue("hybrid", _mark(text, match.start(), match.end()))
+    if online is not None and place is None:
+        return ModeValue("online", online)
     streamed = _STREAMED.search(text)
     online_only = _NOT_STREAMED.search(text)
     if place is not None:
@@ -229,14 +232,62 @@ def _overall_mode(text: str, place: Place | None) -> ModeValue | None:
     return None
 
 
+# A place that names a time zone ("8:00 pm ET (New York)", "미국 동부시간"), not a venue.
+_ZONE_BEFORE = re.compile(
+    r"(?:\b(?:ET|EST|EDT|PT|PST|PDT|CET|GMT|UTC|KST|JST|time)|시간|현지)\s*[(（,]?\s*$", re.IGNORECASE
+)
+
+
 def _venue_line(text: str, resources: Resources) -> Place | None:
-    """A place on a short line near the head ("Lotte Hotel Seoul, Crystal Ballroom"), not in prose."""
+    """A place on a short line near the head ("Lotte Hotel Seoul, Crystal Ballroom"), not in prose,
+    not a time zone and not a programme item's title."""
     pos = 0
     for line in text[:3000].split("\n"):
-        if 0 < len(line) <= 80 and not line.rstrip().endswith("."):
-            match = resources.place_pattern.search(line)
-            if match is not None:
-                return _place_at(text, pos + match.start(), match.group(), resources)
+        if 0 < len(line) <= 80 and not line.rstrip().endswith(".") and not fields.is_schedule_line(line):
+            for match in resources.place_pattern.finditer(line):
+                if not _ZONE_BEFORE.search(line[: match.start()]):
+                    return _place_at(text, pos + match.start(), match.group(), resources)
+        pos += len(line) + 1
+    return None
+
+
+def _head_date(text: str, phrases: Sequence[DatePhrase]) -> DateValue | None:
+    """The gathering's date from the notice's head, when nothing says more: the first date on a short
+    line there ("Wednesday, July 26 | 8:00 pm ET"), else the first day its prose names (a month there
+    is history); never a registration deadline."""
+    pos = 0
+    first: DateValue | None = None
+    for number, line in enumerate(text.split("\n")):
+        if number >= _HEAD_LINES:
+            break
+        inside = [p for p in _phrases_in(phrases, pos, pos + len(line)) if p.values]
+        if inside and not _DEADLINE.search(line):
+            if len(line) <= 120 and not line.rstrip().endswith((".", "다")):
+                return inside[0].values[0]
+            days = [p.values[0] for p in inside if p.values[0].precision == "day"]
+            first = first or (days[0] if days else None)
+        pos += len(line) + 1
+    return first
+
+
+_HEAD_LINES = 25
+_DEADLINE = re.compile(r"\b(?:register|registration|deadline|rsvp|apply)\b|신청|마감|접수", re.IGNORECASE)
+
+
+_ONLINE_LINE = re.compile(
+    r"^\W{0,3}\s*(?:online|virtual|webinar|zoom|온라인|비대면|화상|웨비나)\b|\b(?:online|held)\s+(?:via|on)\s+zoom\b"
+    r"|\bzoom\s+webinar\b|온라인\s*(?:웨비나|진행|개최|회의)|zoom\s*(?:온라인|웨비나)",
+    re.IGNORECASE,
+)
+
+
+def _online_head(text: str) -> Mark | None:
+    """A short line near the head saying the meeting is online ("Online via Zoom -- free")."""
+    pos = 0
+    for line in text[:3000].split("\n"):
+        found = _ONLINE_LINE.search(line) if len(line) <= 120 else None
+        if found is not None and not _HYBRID.search(line):
+            return _mark(text, pos + found.start(), pos + found.end())
         pos += len(line) + 1
     return None
 
@@ -245,6 +296,7 @@ def _venue_line(text: str, resources: Resources) -> Place | None:
 class _Labelled:
     date: DateValue | None = None
     place: Place | None = None
+    online: Mark | None = None  # a mode or place field that says online only
     hosts: tuple[NameRef, ...] = ()
     sponsors: tuple[NameRef, ...] = ()
 
@@ -264,6 +316,12 @@ def _labelled(document: Document, phrases: Sequence[DatePhrase], resources: Reso
             match = resources.place_pattern.search(text, found.start, found.end)
             if match is not None:
                 out.place = _place_at(text, match.start(), match.group(), resources)
+            elif out.online is None and (online := _ONLINE.search(text, found.start, found.end)):
+                out.online = _mark(text, online.start(), online.end())
+        elif found.name == "mode" and out.online is None:
+            online = _ONLINE.search(text, found.start, found.end)
+            if online is not None and not _HYBRID.search(text, found.start, found.end):
+                out.online = _mark(text, online.start(), online.end())
         elif found.name == "host":
             hosts.extend(fields.org_names(text, found.start, found.end))
         elif found.name == "sponsor":
@@ -289,15 +347,19 @@ def extract_gatherings(
     document: Document, phrases: Sequence[DatePhrase], resources: Resources
 ) -> tuple[Gathering, ...]:
     text, sentences = document.text, document.sentences
+    # The notice's or report's own date is when it was written, not when the gathering met.
+    own = document.date_mark
+    phrases = [p for p in phrases if own is None or not (p.start <= own.start < p.end)]
     main = _main_sentence(text, sentences, phrases)
     when: DateValue | None = None
     if main is not None:
         inside = _phrases_in(phrases, main.start, main.end)
         when = inside[0].values[0] if inside and inside[0].values else None
     labelled = _labelled(document, phrases, resources)
-    when = labelled.date or when
+    when = labelled.date or when or _head_date(text, phrases)
+    online = labelled.online or _online_head(text)
     place = labelled.place or _place(text, main, resources)
-    if place is None:
+    if place is None and not online:
         place = _venue_line(text, resources)
     hosts, sponsors = hosts_and_sponsors(text, main, phrases)
     if not sponsors:
@@ -318,7 +380,7 @@ def extract_gatherings(
         place=place,
         mode=_mode(text, main, _extra_sentences(text, sentences), place)
         if main
-        else _overall_mode(text, place),
+        else _overall_mode(text, place, online),
         hosts=tuple(hosts),
         sponsors=tuple(sponsors),
         attendance=fields.attendance(text),

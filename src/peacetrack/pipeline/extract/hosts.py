@@ -11,14 +11,13 @@ import re
 from collections.abc import Sequence
 
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
-from peacetrack.pipeline.extract.names import clean, split_list
+from peacetrack.pipeline.extract.names import clean, split_list, strip_part
 from peacetrack.pipeline.records import Extractor, Mark, NameRef, Sentence
 
 EXTRACTOR = Extractor("hosts", "1.0")
 
 _ACTIVE = re.compile(
-    r"\b(?:co-?)?hosted\s+(?=the\b|a\b|an\b|its\b|their\b)|\borgani[sz]ed\s+(?=the\b)"
-    r"|\bconvened\s+(?=the\b)",
+    r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+(?=the\b|a\b|an\b|its\b|their\b)",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+by\s+", re.IGNORECASE)
@@ -75,7 +74,7 @@ def _name_like(name: str) -> bool:
 def _names(text: str, start: int, end: int) -> tuple[NameRef, ...]:
     refs = []
     for a, b in split_list(text, start, end):
-        name = clean(text[a:b])
+        name = clean(strip_part(text[a:b]))
         if _name_like(name):
             refs.append(NameRef(name, _mark(text, a, b)))
     return tuple(refs)

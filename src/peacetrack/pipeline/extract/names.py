@@ -111,3 +111,16 @@ def bare_key(name: str) -> str:
     """The normalised name without its bracketed parts: "Peace Network (PN)" and "Peace Network" meet."""
     bare = re.sub(r"\s*[(\[（][^)\]）]*[)\]）]\s*", " ", name).strip() or name
     return normalise_name(bare)
+
+
+# "… and co-hosted with the Korea Peace Now! Grassroots Network": the role words before a name.
+_ROLE_LEAD = re.compile(
+    r"^(?:(?:co-?)?(?:hosted|organi[sz]ed|sponsored|supported|convened|presented)\s+(?:jointly\s+)?(?:with|by)"
+    r"|in\s+(?:partnership|cooperation|collaboration|association)\s+with|together\s+with|jointly\s+with)\s+",
+    re.IGNORECASE,
+)
+
+
+def strip_part(name: str) -> str:
+    """A name without the part its bearer plays, put before it ("co-hosted with the …" -> "the …")."""
+    return _ROLE_LEAD.sub("", name)
