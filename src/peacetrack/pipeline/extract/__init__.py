@@ -26,7 +26,7 @@ def extract(document: Document, resources: Resources, clock: Clock | None = None
     clock = clock or Clock()
     with clock.stage("extract.dates"):
         phrases: tuple[DatePhrase, ...] = extract_dates(document.text, document.sentences, document.date)
-        if document.kind not in GATHERING_KINDS:  # a programme's "on Tuesday" is still to come
+        if document.kind != "programme":  # a programme's "on Tuesday" is still to come
             phrases = _with_relative(document, phrases)
     statements: tuple[Statement, ...] = ()
     gatherings: tuple[Gathering, ...] = ()

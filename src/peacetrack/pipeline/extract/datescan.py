@@ -25,9 +25,11 @@ _MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 )
 _TOKEN = rf"(?:{_MONTH}|(?:19|20)\d{{2}}(?![\d:])|\d{{1,2}}(?:st|nd|rd|th)?(?![\d:%]))"
+# A weekday may stand between the parts: "from Thursday 7 to Saturday 9 December 2023".
 _SEP = (
     r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|to|through|until|till|&)[ \t]+"
     r"|[ \t]*[-–—~][ \t]*|[ \t]+of[ \t]+|[ \t]+)"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
 )
 # A real date phrase has a dozen tokens at most; the bound keeps parsing linear on hostile input.
 _EN_PHRASE = re.compile(rf"(?<![\w.,/-]){_TOKEN}(?:{_SEP}{_TOKEN}){{0,24}}")
@@ -41,8 +43,13 @@ _KO_PHRASE = re.compile(
     + r"(?:\s*(?:~|∼|～|-|–|부터)\s*(?:(?P<y2>(?:19|20)\d{2})\s*년\s*)?(?:(?P<m2>\d{1,2})\s*월\s*)?"
     r"(?P<d2>\d{1,2})\s*일" + _WEEKDAY + r"(?:\s*까지)?)?"
 )
+_DAY_NAME = r"(?:\s*\(\s*(?:[월화수목금토일]|[A-Za-z]{2,3})\s*\))?"
+# "2023. 6. 15.(목) ~ 6. 17.(토)", "2022.11.24~25": a dotted date, and perhaps where its range ends.
 _NUMERIC = re.compile(
     r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[-./]) ?(?P<m>\d{1,2})(?P=s) ?(?P<d>\d{1,2})(?!\d)\.?"
+    + _DAY_NAME
+    + r"(?:\s*[~∼～–]\s*(?:(?P<y2>(?:19|20)\d{2})(?P=s) ?)?(?:(?P<m2>\d{1,2})(?P=s) ?)?"
+    r"(?P<d2>\d{1,2})(?![\d:])\.?" + _DAY_NAME + ")?"
 )
 # A year on its own: found as four digits, then judged by the word before or after it
 # (one plain pattern is far faster than one that tries a list of words everywhere).
@@ -109,7 +116,11 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 
 def _sep(text: str, left: _Tok, right: _Tok) -> str:
-    return text[left.end : right.start].strip().lower().replace(", ", ",")
+    between = _WEEKDAY_WORD.sub("", text[left.end : right.start])
+    return between.strip().lower().replace(", ", ",")
+
+
+_WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?")
 
 
 def _parse_english(text: str, start: int, end: int) -> RawDate | None:
@@ -167,7 +178,7 @@ def _parse_english(text: str, start: int, end: int) -> RawDate | None:
             i += 1
             continue
         if items:
-            seps.append(text[items[-1].end : item.start].strip(" \t,").lower())
+            seps.append(_WEEKDAY_WORD.sub("", text[items[-1].end : item.start]).strip(" \t,").lower())
         items.append(item)
     kept = _inherit(items)
     if not kept:
@@ -227,9 +238,20 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawDate]:
     found: list[RawDate] = []
     for match in _NUMERIC.finditer(text, start, end):
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-        found.append(
-            RawDate((Item(year, month, day, match.start(), match.end()),), (), match.start(), match.end())
+        if match["d2"] is None:
+            found.append(
+                RawDate((Item(year, month, day, match.start(), match.end()),), (), match.start(), match.end())
+            )
+            continue
+        first = Item(year, month, day, match.start(), match.end("d"))
+        second = Item(
+            int(match["y2"] or year),
+            int(match["m2"] or month),
+            int(match["d2"]),
+            match.start("m2" if match["m2"] else "d2"),
+            match.end(),
         )
+        found.append(RawDate((first, second), (True,), match.start(), match.end()))
     korean = "월" in text[start:end]  # the Korean pattern is the slow one: skip it where it cannot match
     for match in _KO_PHRASE.finditer(text, start, end) if korean else ():
         raw = _parse_korean(match)

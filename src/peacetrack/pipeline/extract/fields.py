@@ -116,6 +116,24 @@ _NOT_ORG = re.compile(
 )
 
 
+def _org_parts(piece: str) -> list[str]:
+    """The names in "A·B", "A / B", "A and B"; "Institute for Security and Sustainability" is one."""
+    pieces = re.split(f"({_ORG_SPLIT.pattern})", piece)
+    parts: list[str] = []
+    for k in range(0, len(pieces), 2):
+        part = pieces[k]
+        joint = pieces[k - 1].strip().casefold() if k else ""
+        if parts and joint in ("and", "&") and len(part.split()) == 1 and _OF_WHAT.search(parts[-1]):
+            parts[-1] = f"{parts[-1]}{pieces[k - 1]}{part}"
+        elif part:
+            parts.append(part)
+    return parts
+
+
+# "… for Security", "… of Foreign Affairs": a name still going on when "and Sustainability" follows.
+_OF_WHAT = re.compile(r"\b(?:for|of|on)\s+[A-Z][\w'-]*$")
+
+
 def _clean_org(value: str) -> str:
     value = value.strip(" .:;-–—")
     # Brackets go only when they do not pair: "민족화해협력범국민협의회(민화협)" keeps its own.
@@ -143,7 +161,7 @@ def org_names(text: str, start: int, end: int) -> list[NameRef]:
     for a, b in split_list(text, start, end, and_splits=True, articles=False):
         piece = text[a:b]
         # A list written with "·" or " / " or " and " between names: split those too.
-        parts = [piece] if "(" in piece else [p for p in _ORG_SPLIT.split(piece) if p]
+        parts = [piece] if "(" in piece else _org_parts(piece)
         offset = a
         for part in parts:
             at = text.find(part, offset, b)
@@ -161,14 +179,18 @@ def org_names(text: str, start: int, end: int) -> list[NameRef]:
 
 _PROSE_HOST = re.compile(
     r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|co-?hosted)\s+(?:jointly\s+)?by\s+(?P<names>[^.;:\n]+?)"
-    r"(?=\s*(?:,\s*(?:with|and\s+(?:sponsored|supported))|\s+with\s+|\s+(?:on|in|at|from|under|and\s+(?:is|was|will)"
+    r"(?=\s*(?:,\s*(?:with|and\s+(?:sponsored|supported))|(?<!hosted)(?<!organised)(?<!organized)\s+with\s+"
+    r"|\s+(?:on|in|at|from|under|and\s+(?:is|was|will)"
     r"|sponsored|supported)\b|[.;:\n(]|$))",
     re.IGNORECASE,
 )
+_NAMES = r"(?:[^.;:\n(]|\([^()\n]{0,40}\))+?"  # names, with their bracketed short forms
 _PROSE_SPONSOR = re.compile(
-    r"\b(?:sponsored|supported|funded)\s+by\s+(?P<names>[^.;:\n]+?)(?=\s+(?:on|in|at|and\s+(?:is|was|will))\b|[.;:\n(]|$)"
-    r"|\bwith\s+(?:the\s+)?(?:generous\s+|financial\s+|kind\s+)?support\s+(?:of|from)\s+(?P<names2>[^.;:\n]+?)"
-    r"(?=\s+(?:on|in|at)\b|[.;:\n(]|,\s+(?:the|a|an|this|it)\b|$)",
+    rf"\b(?:sponsored|supported|funded)\s+by\s+(?P<names>{_NAMES})"
+    r"(?=\s+(?:on|in|at|and\s+(?:is|was|will))\b|,\s+(?!and\b)(?=[a-z])|[.;:\n]|$)"
+    r"|\b(?:with|received|receiving|thanks\s+to)\s+(?:the\s+)?(?:generous\s+|financial\s+|kind\s+)?"
+    rf"(?:support|sponsorship|funding|grants?)\s+(?:of|from)\s+(?P<names2>{_NAMES})"
+    r"(?=\s+(?:on|in|at)\b|[.;:\n]|,\s+(?!and\b)(?=[a-z])|$)",
     re.IGNORECASE,
 )
 _KO_HOST = re.compile(
@@ -285,7 +307,7 @@ def _worded(value: str) -> int:
 
 _NOT_ATTENDANCE = re.compile(
     r"limited|capacity|up\s+to|maximum|seats?|registered|registrations?|views?|viewers|watched|선착순|정원|최대"
-    r"|신청|조회|시청|접속|좌석|모집|부\b|copies|invited",
+    r"|신청|조회|시청|접속|좌석|모집|제한|한정|부\b|copies|invited",
     re.IGNORECASE,
 )
 
@@ -404,4 +426,74 @@ def schedule_sessions(text: str) -> list[SessionLine]:
         if slot and not labelled and not _SESSION.search(line) and not _ITEM_WORDS.search(line):
             continue
         found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
+    return found
+
+
+# Sessions a report names in its prose: "In the first session", "Session II", "the second plenary",
+# "a practical workshop", "the opening ceremony", "met in a closed session", "1부 발제와 2부 지정토론",
+# "세션 3", "개회식", "비공개 전문가 회의". Each is counted once, however often it is named.
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+_PROSE_SESSION = re.compile(
+    r"\b(?P<closed>closed(?:[\s-]door)?|private|off[\s-]the[\s-]record|invitation[\s-]only)\s+"
+    r"(?P<ckind>sessions?|meetings?|roundtables?|workshops?|discussions?|briefings?)\b"
+    r"|\b(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:(?:plenary|working)\s+)?"
+    r"(?P<okind>session|plenary|panel|workshop|roundtable)\b"
+    r"|\b(?P<nkind>session|plenary|panel|workshop|roundtable)\s+(?P<num>\d{1,2}|[IVX]{1,4}|[A-F])\b"
+    r"|\b(?P<edge>opening|closing)\s+(?:session|ceremony|plenary)\b"
+    r"|\b(?:an?|the)\s+(?:[a-z]+\s+)?(?P<single>workshop|roundtable|panel\s+discussion)\b"
+    r"|(?P<kclosed>비공개)\s*(?:[가-힣]+\s*){0,2}?(?:회의|세션|간담회|토론회?|워크숍)"
+    r"|(?:제\s*(?P<kseq>\d)\s*세션|세션\s*(?P<kseq2>\d))"
+    r"|(?<![\d.])(?P<part>\d)\s*부(?=\s*(?:발제|토론|세션|행사|순서|[:：]|\s))"
+    r"|(?P<kopen>개회식|개막식)|(?P<kclose>폐회식|폐막식)|(?P<kwhole>종합\s*토론)|(?P<ktable>라운드\s*테이블)",
+    re.IGNORECASE,
+)
+
+
+def _number(value: str) -> int:
+    value = value.casefold()
+    if value.isdigit():
+        return int(value)
+    return (
+        _ORDINAL.get(value, 0)
+        or _ROMAN.get(value, 0)
+        or {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(value, 0)
+        or (ord(value) - ord("a") + 1 if len(value) == 1 else 0)
+    )
+
+
+def _session_key(match: re.Match[str]) -> tuple[str, object]:
+    group = match.lastgroup or ""
+    value = match.group(group) or ""
+    if match.group("closed"):
+        return "closed", match.group("ckind").casefold().rstrip("s")
+    if match.group("ord"):
+        return match.group("okind").casefold(), _number(match.group("ord"))
+    if match.group("nkind"):
+        return match.group("nkind").casefold(), _number(match.group("num"))
+    if match.group("edge"):
+        return match.group("edge").casefold(), 0
+    if match.group("kseq") or match.group("kseq2"):
+        return "session", int(match.group("kseq") or match.group("kseq2"))
+    if match.group("part"):
+        return "부", int(match.group("part"))
+    if match.group("kopen"):
+        return "opening", 0
+    if match.group("kclose"):
+        return "closing", 0
+    if match.group("kclosed"):
+        return "closed", "회의"
+    return group, " ".join(value.casefold().split()[-1:])
+
+
+def prose_sessions(text: str) -> list[SessionLine]:
+    """The sessions a report's prose names, each once, with its access."""
+    found: list[SessionLine] = []
+    seen: set[tuple[str, object]] = set()
+    for match in _PROSE_SESSION.finditer(text):
+        key = _session_key(match)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(SessionLine(match.start(), match.end(), key[0] == "closed"))
     return found

@@ -152,6 +152,8 @@ def _mode(
         match = _HYBRID.search(text, sentence.start, sentence.end)
         if match is not None:
             return ModeValue("hybrid", _mark(text, match.start(), match.end()))
+    if place is not None and (streamed := _streamed(text)) is not None:
+        return ModeValue("hybrid", _mark(text, streamed.start(), streamed.end()))
     if main is not None:
         online = _ONLINE.search(text, main.start, main.end)
         if online is not None and place is None:
@@ -201,16 +203,27 @@ def _attach_speakers(
     return loose
 
 
+# A recording posted later ("유튜브 … 영상 조회수") is not a stream: YouTube counts only when live.
 _STREAMED = re.compile(
-    r"live[\s-]?stream|streamed|stream(?:ing)?\s+live|broadcast\s+live|\bzoom\b|webinar|\bonline\b|youtube|유튜브"
+    r"live[\s-]?stream|streamed|stream(?:ing)?\s+live|broadcast\s+live|\bzoom\b|webinar|\bonline\b"
+    r"|(?:live|streamed|broadcast)\s+(?:\w+\s+){0,4}youtube|youtube\s+(?:live|livestream)|유튜브\s*(?:생중계|라이브|중계)"
     r"|생중계|온라인\s*(?:중계|참여|참가|병행)|실시간\s*중계|줌\b",
     re.IGNORECASE,
 )
 _NOT_STREAMED = re.compile(
-    r"not\s+be\s+(?:streamed|recorded|broadcast)|no\s+(?:live\s*stream|online)|중계(?:는|하지)\s*(?:없|않)|현장\s*행사\s*없음"
-    r"|별도\s*(?:의\s*)?현장",
+    r"not\s+be\s+(?:streamed|recorded|broadcast)|no\s+(?:live\s*stream|online)|not\s+(?:available|possible)\s+online"
+    r"|중계(?:는|하지)\s*(?:없|않)|현장\s*행사\s*없음|별도\s*(?:의\s*)?현장"
+    r"|온라인\s*(?:참여|참가|중계)\s*(?:는\s*)?(?:불가|없|하지\s*않)",
     re.IGNORECASE,
 )
+
+
+def _streamed(text: str) -> re.Match[str] | None:
+    """Where the notice says the meeting is shown online, unless it says it is not."""
+    for match in _STREAMED.finditer(text):
+        if not _NOT_STREAMED.search(text, max(0, match.start() - 30), match.end() + 30):
+            return match
+    return None
 
 
 def _overall_mode(text: str, place: Place | None, online: Mark | None = None) -> ModeValue | None:
@@ -221,10 +234,9 @@ def _overall_mode(text: str, place: Place | None, online: Mark | None = None) ->
         return ModeValue("hybrid", _mark(text, match.start(), match.end()))
     if online is not None and place is None:
         return ModeValue("online", online)
-    streamed = _STREAMED.search(text)
-    online_only = _NOT_STREAMED.search(text)
+    streamed = _streamed(text)
     if place is not None:
-        if streamed is not None and not (online_only and "stream" in online_only.group().lower()):
+        if streamed is not None:
             return ModeValue("hybrid", _mark(text, streamed.start(), streamed.end()))
         return ModeValue("in_person", place.mark)
     if streamed is not None:
@@ -332,9 +344,12 @@ def _labelled(document: Document, phrases: Sequence[DatePhrase], resources: Reso
     return out
 
 
-def _schedule(text: str, sessions: list[Session]) -> list[Session]:
-    """The programme's own lines as sessions, when they list more than the prose reading found."""
+def _schedule(text: str, sessions: list[Session], report: bool) -> list[Session]:
+    """The programme's own lines as sessions, when they list more than the prose reading found; in a
+    report without a schedule, the sessions its prose names."""
     lines = fields.schedule_sessions(text)
+    if not lines and report:
+        lines = fields.prose_sessions(text)
     if len(lines) <= len(sessions):
         return sessions
     return [
@@ -366,8 +381,11 @@ def extract_gatherings(
         sponsors = other_sponsors(text, sentences)
     # The sentence that says who hosted it is the most precise reading; labels and prose otherwise.
     hosts = list(hosts) or list(labelled.hosts)
-    sponsors = list(sponsors) or list(labelled.sponsors)
-    sessions = _schedule(text, extract_sessions(text, sentences, phrases, when))
+    # Sponsors are often named apart ("sponsored by X, with the support of Y"): every mention counts.
+    sponsors = list(unique_refs([*sponsors, *labelled.sponsors]))
+    sessions = _schedule(
+        text, extract_sessions(text, sentences, phrases, when), document.kind == "conference_report"
+    )
     if not sessions:
         topics = loose_topics(text)
         title = _title(document, main)

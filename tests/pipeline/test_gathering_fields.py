@@ -1,0 +1,125 @@
+"""Gatherings read from notices and reports laid out in other ways than the seeds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peacetrack.pipeline import Pipeline, Registry, to_output
+from peacetrack.pipeline.extract.dates import scan
+from peacetrack.pipeline.extract.fields import org_names, prose_sessions, schedule_sessions
+from peacetrack.pipeline.read import read_bytes
+from peacetrack.pipeline.resources import Resources
+
+
+def _gathering(resources: Resources, text: str, name: str = "notice.txt") -> dict[str, Any]:
+    pipeline = Pipeline(registry=Registry([], resources.groups), resources=resources)
+    result = pipeline.process(read_bytes(text.encode(), name))
+    gatherings = to_output(result)["gatherings"]
+    assert len(gatherings) == 1
+    return dict(gatherings[0])
+
+
+WEBINAR = """From: Women Cross DMZ <updates@example.org>
+Date: Wed, 12 Jul 2023 10:41:07 -0400
+Subject: [Invitation] a webinar on the Armistice anniversary
+
+Dear friends,
+
+On July 27 the Armistice Agreement turns seventy. Please join us the evening before.
+
+SEVENTY YEARS TOO LONG
+Wednesday, July 26 | 8:00 - 9:30 pm ET (New York)
+Online via Zoom -- free, registration required
+
+This webinar is hosted by Women Cross DMZ and co-hosted with the Korea Peace Now! Grassroots Network.
+
+Programme
+
+8:00 pm Welcome and opening words
+8:10 pm Panel: What the Armistice left unfinished
+8:55 pm Small-group conversations: organizing in our districts
+9:20 pm Closing: next steps
+"""
+
+
+def test_online_notice_dated_by_its_head_line_not_by_its_mail_header(resources: Resources) -> None:
+    gathering = _gathering(resources, WEBINAR)
+    assert (gathering["start"], gathering.get("end", gathering["start"])) == ("2023-07-26", "2023-07-26")
+    assert gathering["mode"] == "online"
+    assert "place" not in gathering or gathering["place"] is None  # New York names the time zone
+    assert [h["name"] for h in gathering["hosts"]] == [
+        "Women Cross DMZ",
+        "Korea Peace Now! Grassroots Network",
+    ]
+    assert len(gathering["sessions"]) == 4
+
+
+REPORT = (
+    "포럼 소식\n\n\"적대적 두 국가론, 어떻게 넘어설 것인가\" 3월 월례토론회 열려\n\n"
+    "게시일 2024.04.01 · 사무처\n\n"
+    "한반도평화포럼과 시민평화포럼이 공동으로 주최한 3월 월례토론회가 지난달 28일(목) 오후 "
+    "서울 중구 정동 교육회관에서 열렸다.\n\n"
+    "회원과 시민 80여 명이 참석했다. 이날 토론회는 온라인으로 중계하지 않았다.\n\n"
+    "토론회는 1부 발제와 2부 지정토론으로 진행됐다. "
+    "1부 발제에서는 두 국가론을 다뤘고, 이어 비공개 전문가 회의가 열렸다.\n"
+)
+
+
+def test_korean_report_with_a_relative_date_and_sessions_named_in_prose(resources: Resources) -> None:
+    gathering = _gathering(resources, REPORT)
+    assert gathering["start"] == "2024-03-28"
+    assert gathering["place"] == "Seoul" and gathering["mode"] == "in_person"
+    assert gathering["attendance"] == 80
+    assert [h["name"] for h in gathering["hosts"]] == ["한반도평화포럼", "시민평화포럼"]
+    assert [s["access"] for s in gathering["sessions"]] == ["open", "open", "closed"]
+
+
+def test_sessions_named_in_english_prose_once_each() -> None:
+    text = (
+        "After the opening ceremony, a keynote followed. In the first session, panelists spoke. "
+        "The second session looked at talks; the first session's papers will be published. "
+        "Participants then met in a closed-door roundtable, and in a practical workshop."
+    )
+    assert [(text[s.start : s.end], s.closed) for s in prose_sessions(text)] == [
+        ("opening ceremony", False),
+        ("first session", False),
+        ("second session", False),
+        ("closed-door roundtable", True),
+        ("a practical workshop", False),
+    ]
+
+
+def test_running_order_lists_are_sessions_but_roles_and_breaks_are_not() -> None:
+    text = (
+        "▶ 순서\n○ 사회 : 이수진\n- 개회 및 인사 (14:00)\n- 발표 1: 군사합의\n- 휴식\n- 토론 및 질의응답\n"
+        "▶ 문의: 사무국"
+    )
+    assert [text[s.start : s.end] for s in schedule_sessions(text)] == [
+        "- 개회 및 인사 (14:00)",
+        "- 발표 1: 군사합의",
+        "- 토론 및 질의응답",
+    ]
+
+
+def test_dotted_date_ranges_and_weekdays_inside_english_ranges() -> None:
+    (dotted,) = scan("기 간 | 2023. 6. 15.(목) ~ 6. 17.(토), 2박 3일")
+    assert [(i.year, i.month, i.day) for i in dotted.items] == [(2023, 6, 15), (2023, 6, 17)]
+    (short,) = scan("2022. 11. 24.(목) ~ 25.(금)")
+    assert [i.day for i in short.items] == [24, 25] and short.ranges == (True,)
+    (english,) = scan("held from Thursday 7 to Saturday 9 December 2023 at the hotel")
+    assert [(i.month, i.day) for i in english.items] == [(12, 7), (12, 9)] and english.ranges == (True,)
+    assert len(scan("2023.04.10 15:27")) == 1 and len(scan("2023.04.10 15:27")[0].items) == 1
+
+
+def test_sponsors_named_apart_and_names_with_and_inside() -> None:
+    text = (
+        "Hosts | Korea Institute for National Unification (KINU); "
+        "Nautilus Institute for Security and Sustainability"
+    )
+    start = text.index("|") + 1
+    assert [r.name for r in org_names(text, start, len(text))] == [
+        "Korea Institute for National Unification (KINU)",
+        "Nautilus Institute for Security and Sustainability",
+    ]
+    both = "PSPD and Peace Boat"
+    assert [r.name for r in org_names(both, 0, len(both))] == ["PSPD", "Peace Boat"]
