@@ -152,15 +152,140 @@ def _korean(text: str, sentence: Sentence) -> Demand | None:
     )
 
 
+# A list of asks: numbered or bulleted items, or 첫째/둘째/하나, under a line that introduces them
+# ("… the following proposals for the Council's consideration:", "다음과 같이 요구한다.") or written as
+# imperatives ("하나, 정부는 … 철회하라!").
+_ITEM = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\([a-h]\)|[가-하][.)]|[①-⑩]|[-–•·▪◦*]"
+    r"|(?:첫|둘|셋|넷|다섯|여섯)째\s*[,，.]?|하나\s*[,，.])[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+_INTRO = re.compile(
+    r"(?:[:：]|다음(?:과\s*같이|을)[^\n]{0,20}(?:요구|촉구|제안|요청|호소|권고|건의)[^\n]{0,12}[.:!]?"
+    r"|as\s+follows[.:]?)\s*$",
+    re.IGNORECASE,
+)
+_ASKING = re.compile(
+    r"\b(?:urge|call\s+(?:on|upon)|request|ask|appeal|demand|recommend|propos|proposals?|recommendations?"
+    r"|calls?\s+(?:on|for)|should|must)\b|요구|촉구|제안|요청|호소|권고|바랍니다|하라|해야",
+    re.IGNORECASE,
+)
+_IMPERATIVE = re.compile(
+    r"(?:하라|하라는|말라|나서라|멈춰라|막아라|세워라|열어라|밝혀라|보장하라|라)\s*[!.]?\s*$|해야\s*한다[.!]?\s*$"
+    r"|^(?:end|stop|restore|resume|lift|halt|ensure|support|request|maintain|hold|encourage|open|allow"
+    r"|adopt|establish|release|refrain|commit|pursue|reaffirm|withdraw|suspend|return|take|provide|grant"
+    r"|review|make|create|invest|include|publish|appoint|prepare|urge|pass|co-?sponsor|enact|repeal)\b",
+    re.IGNORECASE,
+)
+_KO_TOPIC = re.compile(r"(?P<who>[^\s,.!]{1,20}(?:\s+[^\s,.!]{1,20}){0,3}?)(?:은|는)\s")
+_NOT_ASKS = re.compile(r"@|https?://|^\s*(?:tel|fax|e-?mail|문의|연락처)\b", re.IGNORECASE)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _joined_lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines, a hard-wrapped list item's following lines joined to it."""
+    out: list[tuple[int, int]] = []
+    blank = True
+    for a, b in _lines(text):
+        line = text[a:b]
+        if not line.strip():
+            blank = True
+            continue
+        if (
+            out
+            and not blank
+            and not _ITEM.match(line)
+            and _ITEM.match(text, *out[-1])
+            and not re.search(r"[.!?。]\s*$|다\.?\s*$", text[out[-1][0] : out[-1][1]])
+        ):
+            out[-1] = (out[-1][0], b)
+            blank = False
+            continue
+        out.append((a, b))
+        blank = False
+    return out
+
+
+def _item_addressees(text: str, start: int, end: int) -> tuple[NameRef, ...]:
+    """The subject of an imperative item names whom it asks: "정부는 … 철회하라" -> 정부."""
+    topic = _KO_TOPIC.match(text, start, end)
+    if topic is None or not re.search(r"[가-힣]", topic.group("who")):
+        return ()
+    return _addressees(text, topic.start("who"), topic.end("who"))
+
+
+def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
+    """Each item of a list of asks, with its addressee where its subject names one; and the spans the
+    lists take, their introductions included (the introduction is not an ask of its own)."""
+    spans = _joined_lines(text)
+    demands: list[Demand] = []
+    covered: list[tuple[int, int]] = []
+    k = 0
+    while k < len(spans):
+        a, b = spans[k]
+        line = text[a:b]
+        introduced = bool(_INTRO.search(line)) and bool(_ASKING.search(line)) and not _ITEM.match(line)
+        items: list[tuple[int, int]] = []
+        j = k + 1 if introduced else k
+        while j < len(spans):
+            start, end = spans[j]
+            marker = _ITEM.match(text, start, end)
+            if marker is None or _NOT_ASKS.search(text, start, end) or "|" in text[start:end]:
+                break
+            items.append((marker.end(), end))
+            j += 1
+        asks = [
+            (start, end)
+            for start, end in items
+            if introduced or _IMPERATIVE.search(text[start:end].strip()) or _KO_ENDING.search(text[start:end])
+        ]
+        if len(asks) >= 2 or (introduced and asks):
+            covered.append((a, spans[j - 1][1]))
+            for start, end in asks:
+                body = text[start:end].strip()
+                at = text.find(body, start, end)
+                demands.append(
+                    Demand(
+                        text=clean(body),
+                        mark=Mark(at, at + len(body), body, EXTRACTOR),
+                        addressees=_item_addressees(text, at, at + len(body)),
+                    )
+                )
+            k = j
+        else:
+            k += 1
+    return demands, covered
+
+
+_KO_ENDING = re.compile(r"(?:하라|말라|라|할\s*것|해야\s*한다)\s*[!.]?\s*$")
+
+
 def extract_demands(text: str, sentences: Sequence[Sentence]) -> tuple[Demand, ...]:
+    """Asks written as list items first, each once; then asking sentences outside those lists."""
     found: list[Demand] = []
     seen: set[str] = set()
-    for sentence in sentences:
-        demand = _english(text, sentence) or _korean(text, sentence)
-        if demand is None:
-            continue
+    listed, covered = _list_demands(text)
+    for demand in listed:
         key = normalise_name(demand.text)
         if key not in seen:
             seen.add(key)
             found.append(demand)
+    for sentence in sentences:
+        if any(a <= sentence.start < b or sentence.start <= a < sentence.end for a, b in covered):
+            continue
+        asked = _english(text, sentence) or _korean(text, sentence)
+        if asked is None:
+            continue
+        key = normalise_name(asked.text)
+        if key not in seen:
+            seen.add(key)
+            found.append(asked)
     return tuple(found)

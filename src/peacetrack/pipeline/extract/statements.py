@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from peacetrack.pipeline.extract.demands import extract_demands
-from peacetrack.pipeline.extract.names import clean, strip_role, trim, unique_refs
+from peacetrack.pipeline.extract.names import clean, split_list, strip_role, trim, unique_refs
 from peacetrack.pipeline.extract.signatories import extract_signatories
 from peacetrack.pipeline.records import DateValue, Document, Extractor, Mark, NameRef, Statement
 
@@ -23,7 +23,9 @@ _TRAILING_DATE = re.compile(
     r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$"
 )
 _TITLE_TO = re.compile(r"open\s+letter\s+to\s+(?P<who>.+)$", re.IGNORECASE)
-_TITLE_KO = re.compile(r"^(?P<who>.+?)(?:에게|께|에)\s+(?:보내는|드리는)\s+공개\s*(?:서한|편지)")
+_TITLE_KO = re.compile(
+    r"^(?P<who>.+?)(?:에게|께|에)\s+(?:보내는|드리는)\s+(?:[^\s]+\s+){0,3}공개\s*(?:서한|편지)"
+)
 _KINDS = (
     (re.compile(r"open\s+letter|공개\s*(?:서한|편지)", re.I), "open_letter"),
     (re.compile(r"press\s+release|보도\s*자료", re.I), "press_release"),
@@ -71,6 +73,40 @@ def _address_block(text: str) -> list[NameRef]:
     return refs
 
 
+_SALUTATION = re.compile(
+    r"^(?:dear|to)\s+(?P<who>[^\n]{3,160}?)\s*[,:]?\s*$|^(?:존경하는\s+)?(?P<ko>[^\n]{2,60}?)(?:님)?\s*(?:께|귀하)\s*[,:]?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Greetings that name no one in particular.
+_GENERIC = re.compile(
+    r"^(?:(?:all\s+)?(?:friends|colleagues|partners|members|supporters|sir|madam|sirs|excellenc(?:y|ies)|all)"
+    r"(?:\s+and\s+\w+)?|sir\s+or\s+madam|여러분|회원\s*여러분)$",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^(?:you|your|them|us|all\s+of\s+you|that\b.*|여러분)$", re.IGNORECASE)
+
+
+def _salutation(text: str) -> list[NameRef]:
+    """Whom the greeting names: "Dear President Trump and Chairman Kim," / "존경하는 대통령님께"."""
+    match = _SALUTATION.search(text[:3000])
+    if match is None:
+        return []
+    group = "who" if match.group("who") else "ko"
+    start, end = match.start(group), match.end(group)
+    if _GENERIC.match(text[start:end].strip()):
+        return []
+    refs = []
+    for a, b in split_list(text, start, end):
+        if re.match(r"and\s+", text[a:b]):
+            a += text[a:b].index(" ") + 1
+        for piece in re.split(r"\s+and\s+(?=[A-Z])", text[a:b]):
+            at = text.find(piece, a, b)
+            ref = _ref(text, at, at + len(piece))
+            if ref is not None and not _GENERIC.match(ref.name):
+                refs.append(ref)
+    return refs
+
+
 def _title_addressees(text: str, title: Mark | None) -> list[NameRef]:
     if title is None:
         return []
@@ -108,7 +144,10 @@ def extract_statements(document: Document) -> tuple[Statement, ...]:
     title_mark = document.title_mark
     demands = extract_demands(text, document.sentences)
     addressees = _address_block(text) + _title_addressees(text, title_mark)
+    if not addressees:  # the greeting repeats, by role, whom a "To:" block or the title name
+        addressees = _salutation(text)
     addressees += [ref for demand in demands for ref in demand.addressees]
+    addressees = [ref for ref in addressees if not _PRONOUN.match(ref.name)]
     when = None
     if document.date is not None and document.date_mark is not None:
         when = DateValue(document.date, None, "day", document.date_mark)

@@ -1,0 +1,66 @@
+"""Demands written as lists (numbered, bulleted, 하나/첫째) and whom letters greet."""
+
+from __future__ import annotations
+
+from peacetrack.pipeline.extract.demands import extract_demands
+from peacetrack.pipeline.prepare import segment
+from peacetrack.pipeline.read import read_bytes
+
+
+def _demands(text: str) -> list[tuple[str, list[str]]]:
+    document = segment(read_bytes(text.encode(), "letter.txt"))
+    return [
+        (d.text, [a.name for a in d.addressees]) for d in extract_demands(document.text, document.sentences)
+    ]
+
+
+def test_numbered_proposals_under_an_introduction_are_one_demand_each() -> None:
+    text = (
+        "Our organisations hold different views on the sanctions regime.\n\n"
+        "In this context, we respectfully put forward the following proposals "
+        "for the Council's consideration:\n\n"
+        "1. Request the Secretary-General to prepare an independent assessment.\n\n"
+        "2. Maintain and strengthen the humanitarian exemption mechanism.\n\n"
+        "3. Hold an open briefing of the Council.\n\n"
+        "Sanctions were meant to be a tool of diplomacy."
+    )
+    assert [d for d, _ in _demands(text)] == [
+        "Request the Secretary-General to prepare an independent assessment.",
+        "Maintain and strengthen the humanitarian exemption mechanism.",
+        "Hold an open briefing of the Council.",
+    ]
+
+
+def test_korean_imperative_items_name_their_addressees() -> None:
+    text = (
+        "효력정지가 의결되자마자 정부는 사격훈련 재개를 예고하고 있다.\n\n"
+        "하나, 정부는 9.19 군사합의 효력정지 결정을 즉각 철회하라!\n"
+        "하나, 정부는 대북 전단 살포를 막아라!\n"
+        "하나, 남과 북은 모든 적대행위를 멈추고 대화에 나서라!\n\n"
+        "2024년 6월 5일"
+    )
+    found = _demands(text)
+    assert [d for d, _ in found] == [
+        "정부는 9.19 군사합의 효력정지 결정을 즉각 철회하라!",
+        "정부는 대북 전단 살포를 막아라!",
+        "남과 북은 모든 적대행위를 멈추고 대화에 나서라!",
+    ]
+    assert [a for _, a in found] == [["정부"], ["정부"], ["남", "북"]]
+
+
+def test_the_introduction_is_not_an_ask_and_wrapped_items_are_joined() -> None:
+    text = (
+        "판문점선언 5주년을 맞아 우리는 다음과 같이 촉구한다.\n"
+        "- 남북 당국은 판문점선언을 존중하고 이행 의지를\n분명히 밝혀야 한다.\n"
+        "- 미국 정부는 조건 없는 대화에 나서야 한다.\n\n"
+        "2023년 4월 27일"
+    )
+    assert [d for d, _ in _demands(text)] == [
+        "남북 당국은 판문점선언을 존중하고 이행 의지를 분명히 밝혀야 한다.",
+        "미국 정부는 조건 없는 대화에 나서야 한다.",
+    ]
+
+
+def test_a_list_of_facts_is_not_a_list_of_demands() -> None:
+    text = "The workshop covered:\n\n- the history of the armistice\n- the 2018 agreements\n"
+    assert _demands(text) == []
