@@ -103,6 +103,35 @@ def test_bullets_marked_ecosoc_in_their_own_words_and_sub_headings_with_notes() 
     assert [n.name for n in names if n.ecosoc] == ["American Friends Service Committee (AFSC)"]
 
 
+def test_legend_before_the_list_a_headed_name_column_and_an_annex_heading() -> None:
+    text = (
+        "Respectfully,\n\nSignatories\n\n* In consultative status with ECOSOC\n\n"
+        "Japan\n• Peace Boat*\n• Peace Depot"
+    )
+    names = extract_signatories(text)
+    assert [(n.name, n.ecosoc) for n in names] == [("Peace Boat", True), ("Peace Depot", False)]
+    table = (
+        "하라!\n\n참여단체 (2개 단체)\n분야 | 단체명\n종교 | 원불교 서울교구\n시민사회 | 참여연대¹\n\n"
+        "¹ ECOSOC 협의지위"
+    )
+    assert [(n.name, n.ecosoc) for n in extract_signatories(table)] == [
+        ("원불교 서울교구", False),
+        ("참여연대", True),
+    ]
+    annex = (
+        "We ask the Council to act.\n\nSeo-yeon Baek\n\n"
+        "ANNEX - SIGNATORIES BY COUNTRY (as received up to 26 July 2023, 18:00 KST)\n"
+        + "-" * 40
+        + "\nJapan\nPeace Boat\nOkinawa Peace Action Centre\nRepublic of Korea\nCivil Peace Forum\n"
+        + "-" * 40
+    )
+    assert [n.name for n in extract_signatories(annex)] == [
+        "Peace Boat",
+        "Okinawa Peace Action Centre",
+        "Civil Peace Forum",
+    ]
+
+
 def test_labelled_fields_with_spaced_korean_labels_and_table_rows() -> None:
     text = (
         "■ 일 시 : 2023. 7. 25.(화) 14:00\n▶ 주 최 : 참여연대, 한반도평화행동\n"
@@ -191,6 +220,15 @@ def test_kind_from_content_in_both_languages(resources: Resources) -> None:
     }
     for kind, text in samples.items():
         assert detect_kind(text, resources) == kind, kind
+
+
+def test_a_report_that_names_itself_is_a_report_whatever_its_labels(resources: Resources) -> None:
+    labels = (
+        "1. 행사 개요\n\n행사명 | 포럼\n일시 | 2022. 11. 24.(목) ~ 25.(금)\n장소 | 부산\n"
+        "주최 | 한반도평화포럼\n"
+    )
+    assert detect_kind("결 과 보 고 서\n\n" + labels, resources) == "conference_report"
+    assert detect_kind("초 청 장\n\n" + labels + "\n정책 보고서에 활용됩니다.", resources) == "programme"
 
 
 def test_hard_wrapped_prose_is_joined_but_short_lines_are_not() -> None:

@@ -33,7 +33,8 @@ from peacetrack.pipeline.registry import normalise_name
 EXTRACTOR = Extractor("signatories", "2.0")
 
 _HEADING = re.compile(
-    r"^(?:the\s+|list\s+of\s+|\d+\s+|initial\s+|organi[sz]ational\s+|individual\s+|civil[\s-]+society\s+"
+    r"^(?:(?:annex|appendix|attachment)\s*(?:[ivx\d]+)?\s*[-–:.]?\s*)?"
+    r"(?:the\s+|list\s+of\s+|\d+\s+|initial\s+|organi[sz]ational\s+|individual\s+|civil[\s-]+society\s+"
     r"|member\s+|partner\s+|international\s+|korean\s+)*(?:\d+\s+)?"
     r"(?:undersigned|signator(?:y|ies)|signed(?:\s+by)?|co-?sign(?:ed|ers|atories)|endorsed\s+by|endorsers?"
     r"|endorsements?|endorsing|supporting|initiating|participating|organi[sz]ations?|individuals?|signers"
@@ -153,7 +154,7 @@ def _lines(text: str) -> list[_Line]:
 def _is_heading(line: str) -> bool:
     if len(line) > 90 or (line.endswith((".", "。")) and not line.endswith("etc.")):
         return False
-    words = line.split()
+    words = re.sub(r"\([^()]*\)", " ", line).split()  # "(as received up to 26 July, 18:00 KST)" is a note
     return len(words) <= 12 and bool(_HEADING.search(line)) and "|" not in line
 
 
@@ -272,6 +273,10 @@ def _row_names(text: str, line: _Line, columns: list[str] | None, grid: bool = F
     if grid:
         return [name for k in named if (name := _unmark(text, *cells[k])) is not None]
     first = named[0]
+    if columns is not None:  # the column headed as the name ("분야 | 단체명"), not merely the first
+        headed = [k for k, column in enumerate(columns) if _NAME_COLUMN.match(column) and k < len(cells)]
+        if headed and values[headed[0]]:
+            first = headed[0]
     name = _unmark(text, *cells[first])
     if name is None:
         return []
@@ -340,6 +345,8 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
             value = line.text
             names.extend(_line_names(text, _Line(offset, line.end, value, True), True))
             continue
+        if _SEPARATOR.match(value) and not names:
+            continue  # a rule under the list's heading
         if _SEPARATOR.match(value) or (_STOP.search(value) and "|" not in value):
             break
         if _OWN_MARK.match(value) or (
@@ -347,7 +354,9 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
             and "|" not in value
             and ((ECOSOC.search(value) and not _OWN_MARK.search(value)) or len(value.split()) > 4)
         ):
-            break
+            if names:
+                break
+            continue  # a legend given before the list it explains
         if (
             ECOSOC.search(value)
             and len(value.split()) > 4
