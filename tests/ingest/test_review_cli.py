@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+from sqlalchemy import select, update
 
 from peacetrack.ingest import ingest_paths
 from peacetrack.ingest.convert import candidate_id
 from peacetrack.pipeline import no_links
 from peacetrack.store import Store
+from peacetrack.store import tables as t
 from peacetrack.store.revisions import history
 
 
@@ -82,3 +84,18 @@ def test_bad_references_change_nothing(cli: Any, kp: Store, kit: Any) -> None:
     already = cli("review", "accept", "actors/pspd", "--db", kp.url)
     assert already.code == 2 and "already accepted" in already.err
     assert cli("review", "reject", "actors/pspd", "--db", kp.url).code == 2
+
+
+def test_review_will_not_accept_a_source_on_a_never_host(cli: Any, kp: Store, kit: Any) -> None:
+    (news,) = ingest_paths(kp, [kit.ko_news], author="ingester", linker=no_links)
+    eid = next(iter(news.records["events"]))
+    farm = "https://pledgetimes.com/north-korea-abandons-military-agreement/"
+    with kp.write() as conn:
+        table = t.RECORD_TABLES["events"]
+        doc = orjson.loads(conn.execute(select(table.c.doc).where(table.c.id == eid)).scalar_one())
+        doc["sources"] = [{"url": farm}]
+        conn.execute(update(table).where(table.c.id == eid).values(doc=orjson.dumps(doc).decode()))
+    refused = cli("review", "accept", f"events/{eid}", "--db", kp.url)
+    assert refused.code == 2
+    assert f"events/{eid}" in refused.err and farm in refused.err and "never accepted" in refused.err
+    assert kit.status_of(kp, "events", eid) == "proposed"

@@ -140,6 +140,7 @@ def test_provision_with_history_and_evidence(client: TestClient) -> None:
             "title": None,
             "publisher": "BBC",
             "published": None,
+            "category": "major",  # BBC's host, as the fixture names none
         }
     ]
     assert [(e["id"], e["effect"]) for e in body["events"]] == [(OPENS, "implements"), (BLOWN_UP, "reverses")]

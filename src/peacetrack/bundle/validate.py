@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from peacetrack.bundle.load import Fragment
 from peacetrack.bundle.problems import BadInput, Problem, json_path
+from peacetrack.model.hosts import never_reason
 from peacetrack.model.records import (
     FORMAT,
     KINDS,
@@ -273,6 +274,29 @@ def _references(v: Validated, known: Known, problems: list[Problem], today: date
             refs.check(loc, f"sessions[{j}].speakers[{{i}}]", s.speakers, actors, "actor")
 
 
+def source_problems(kind: str, rid: str, doc: Record, where: str) -> list[tuple[str, str]]:
+    """(path, reason) for every URL of a record on a host never accepted as a source."""
+    out = []
+    urls: list[tuple[str, str]] = []
+    if isinstance(doc, Event):
+        urls = [(f"{where}.sources[{i}].url", s.url) for i, s in enumerate(doc.sources)]
+    elif (url := getattr(doc, "source", None)) is not None:
+        urls = [(f"{where}.source", url)]
+    for path, url in urls:
+        why = never_reason(url)
+        if why is not None:
+            out.append((path, f"{kind[:-1]} {rid!r}: {url} is on a host never accepted as a source ({why})"))
+    return out
+
+
+def _sources(v: Validated, problems: list[Problem]) -> None:
+    for kind, items in v.records.items():
+        for loc in items:
+            rid = str(getattr(loc.record, "id", None) or loc.path)
+            for path, reason in source_problems(kind, rid, loc.record, loc.path):
+                problems.append(Problem(loc.file, path, reason))
+
+
 def validate(
     fragments: Iterable[Fragment], known: Known | None = None, *, today: date | None = None
 ) -> Validated:
@@ -282,6 +306,7 @@ def validate(
     _assessment_ids(v.records["assessments"])
     _duplicates(v, problems)
     _references(v, known or Known(), problems, today or date.today())
+    _sources(v, problems)
     if problems:
         raise BadInput(problems)
     return v

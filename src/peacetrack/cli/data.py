@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from peacetrack.bundle import import_bundles
+from peacetrack.bundle import import_bundles, integrity
 from peacetrack.bundle.export import bundle, to_json_bytes
 from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.bundle.tabular import tables, write_csv, write_parquet
@@ -135,6 +135,46 @@ def export(
         data_tables = tables(conn, progress)
     names = write_csv(data_tables, out) if fmt is ExportFormat.csv else write_parquet(data_tables, out)
     stderr().print(f"wrote {len(names)} tables to {out}: {', '.join(names)}")
+
+
+def check(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Bundle files or @dataset names to check; none: the database's accepted records.",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Run the integrity rules (trusted sources, coherent evidence, current assessments); 1 on a breach."""
+    if files:
+        records = integrity.records_from_bundles(files)
+    else:
+        store = open_store(chosen_db(ctx, db), create=False)
+        with store.read() as conn:
+            records = integrity.records_from_store(conn)
+    breaches = integrity.check(records)
+    if fmt is OutputFormat.json:
+        print_json(
+            {
+                "rules": integrity.RULES,
+                "breaches": [{"rule": b.rule, "record": b.record, "message": b.message} for b in breaches],
+            }
+        )
+    else:
+        out = stdout()
+        for b in breaches:
+            out.print(f"{b.rule}\t{b.record}\t{b.message}", markup=False, highlight=False, soft_wrap=True)
+        counted = {rule: sum(1 for b in breaches if b.rule == rule) for rule in integrity.RULES}
+        summary = ", ".join(f"{rule} {n}" for rule, n in counted.items() if n) or "none"
+        stderr().print(
+            f"{len(breaches)} breach(es) of {len(integrity.RULES)} rules: {summary}", highlight=False
+        )
+    if breaches:
+        raise typer.Exit(1)
 
 
 HISTORY_KINDS = (*KINDS, "releases")

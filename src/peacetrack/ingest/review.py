@@ -19,7 +19,9 @@ import orjson
 from sqlalchemy import Connection, select, update
 
 from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.bundle.validate import source_problems
 from peacetrack.ingest import documents as docs
+from peacetrack.model.records import KINDS
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.store.revisions import now, record_rows
@@ -187,6 +189,10 @@ def decide_in(
             found[(kind, rid)] = (row.status, row.doc)
     cascade: dict[str, tuple[str, str]] = {}  # actor id -> (doc, the record that needs it)
     if decision == "accept":
+        for (kind, rid), (_, raw) in found.items():
+            record = KINDS[kind].model_validate(orjson.loads(raw))
+            for path, why in source_problems(kind, rid, record, "$"):
+                problems.append(Problem(f"{kind}/{rid}", path, f"{why}: edit the record to cite another"))
         chosen_actors = {rid for kind, rid in found if kind == "actors"}
         for (kind, rid), (_, raw) in found.items():
             refs_ = [a for a in referenced_actors(kind, orjson.loads(raw)) if a not in chosen_actors]

@@ -64,6 +64,17 @@ class Effect(Coded):
     MENTIONS = "mentions", "Mentions", "언급"
 
 
+class SourceCategory(Coded):
+    """Who stands behind a cited page (docs: the dataset's CODING.md, "Sources")."""
+
+    PRIMARY = "primary", "Primary: government, UN body or party", "1차 자료: 정부·유엔·당사자"
+    STATE_MEDIA = "state_media", "State media (its state's own words)", "관영 매체(자국 입장)"
+    WIRE = "wire", "Wire service", "통신사"
+    MAJOR = "major", "Major outlet", "주요 언론"
+    SPECIALIST = "specialist", "Specialist outlet or research institute", "전문 매체·연구기관"
+    OTHER = "other", "Other", "기타"
+
+
 class Precision(Coded):
     DAY = "day", "Day", "일"
     MONTH = "month", "Month", "월"

@@ -28,6 +28,7 @@ from peacetrack.model.codebook import (
     EventType,
     GatheringMode,
     Precision,
+    SourceCategory,
     StatementKind,
 )
 
@@ -200,6 +201,7 @@ class Source(Record):
     title: str | None = label("Title", "제목", default=None)
     publisher: str | None = label("Publisher", "발행처", default=None)
     published: Day | None = label("Published", "발행일", default=None)
+    category: SourceCategory | None = label("Source category", "출처 분류", default=None)
 
 
 class EffectLink(Record):

@@ -31,6 +31,7 @@ from peacetrack.web.api.schemas import (
     ThemeOut,
 )
 from peacetrack.web.api.scores import AsOf, row_json
+from peacetrack.web.api.sources import sources_out
 from peacetrack.web.errors import not_found
 
 reads = APIRouter(tags=["agreements"])
@@ -158,7 +159,7 @@ def evidence_events(conn: Connection, ids: Collection[str]) -> dict[str, dict[st
                 "date": d["date"],
                 "title": d["title"],
                 "type": d["type"],
-                "sources": d.get("sources", []),
+                "sources": sources_out(d.get("sources", [])),
             }
     return found
 

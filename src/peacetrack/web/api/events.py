@@ -29,6 +29,7 @@ from peacetrack.web.api.common import (
     theme_descendants,
 )
 from peacetrack.web.api.schemas import EventDetail, EventPage
+from peacetrack.web.api.sources import sources_out
 from peacetrack.web.api.writes import patch_record, write_record
 from peacetrack.web.auth import Editor
 from peacetrack.web.errors import ApiError, ProblemOut, not_found
@@ -52,7 +53,7 @@ def event_out(d: dict[str, Any], actors: dict[str, Ref]) -> dict[str, Any]:
         "type": d["type"],
         "actors": refs_in_order(actors, d.get("actors", [])),
         "place": d.get("place"),
-        "sources": d.get("sources", []),
+        "sources": sources_out(d.get("sources", [])),
         "effects": d.get("effects", []),
     }
 

@@ -156,6 +156,7 @@ class SourceOut(Out):
     title: str | None = None
     publisher: str | None = None
     published: dt.date | None = None
+    category: str | None = None  # the source's own category, else its host's (model/hosts.py)
 
 
 class EvidenceEvent(Out):

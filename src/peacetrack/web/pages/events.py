@@ -7,6 +7,7 @@ from datetime import date
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from peacetrack.model import hosts
 from peacetrack.model.codebook import EventType
 from peacetrack.model.records import Event
 from peacetrack.store import Store
@@ -42,6 +43,7 @@ def _csv_rows(events: list[Event], lang: str) -> list[list[object]]:
             " ".join(e.actors),
             " ".join(f"{fx.provision}:{fx.effect.value}" for fx in e.effects),
             " ".join(s.url for s in e.sources),
+            " ".join(str(hosts.category(s) or "") for s in e.sources),
         ]
         for e in events
     ]
@@ -84,7 +86,17 @@ def timeline(
                 return json_download(f"events-{stamp}.json", [e.doc() for e in found])
             return csv_download(
                 f"events-{stamp}.csv",
-                ["id", "date", "date_end", "type", "title", "actors", "effects", "sources"],
+                [
+                    "id",
+                    "date",
+                    "date_end",
+                    "type",
+                    "title",
+                    "actors",
+                    "effects",
+                    "sources",
+                    "source_categories",
+                ],
                 _csv_rows(found, lang),
             )
         total = event_q.count(conn, flt)

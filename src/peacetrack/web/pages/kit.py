@@ -21,8 +21,9 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import BaseModel
 
+from peacetrack.model import hosts
 from peacetrack.model import records as models
-from peacetrack.model.codebook import Coded, Precision, level_label
+from peacetrack.model.codebook import Coded, Precision, SourceCategory, level_label
 from peacetrack.model.records import field_label, in_language
 from peacetrack.web.i18n import Catalogue, load_catalogues
 
@@ -119,6 +120,10 @@ class View:
 
     def level(self, level: int) -> str:
         return level_label(level, self.lang)
+
+    def source_category(self, source: models.Source) -> SourceCategory | None:
+        """Who stands behind a cited page: the source's own category, else its host's."""
+        return hosts.category(source)
 
     def field(self, model: type[BaseModel], name: str) -> str:
         return field_label(model, name, self.lang)
