@@ -110,3 +110,22 @@ def test_imports_on_both_backends_and_tells_the_story(store: Any, db_url: str, c
     # November 2023: the military agreement collapses
     assert y23["cma-2018"]["score"] < 10 <= y20["cma-2018"]["score"]
     assert y23["cma-2018"]["reversed"] >= 10
+
+
+def test_the_record_passes_every_integrity_rule(records: dict[str, list[Any]]) -> None:
+    """Trusted sources, coherent evidence and current assessments (issue 13; `peacetrack check`)."""
+    from peacetrack.bundle.integrity import check
+
+    assert [(b.rule, b.record, b.message) for b in check(records)] == []
+
+
+def test_every_hand_coded_source_carries_its_category(records: dict[str, list[Any]]) -> None:
+    # The generated CNS file takes its category from its host (nti.org, a research database).
+    missing = [
+        (e.id, s.url)
+        for e in records["events"]
+        if not e.id.startswith("cns-")
+        for s in e.sources
+        if s.category is None
+    ]
+    assert missing == []
