@@ -123,3 +123,15 @@ def test_sponsors_named_apart_and_names_with_and_inside() -> None:
     ]
     both = "PSPD and Peace Boat"
     assert [r.name for r in org_names(both, 0, len(both))] == ["PSPD", "Peace Boat"]
+
+
+def test_a_unit_and_its_university_are_one_host() -> None:
+    text = (
+        "Organised by the Centre for Korean Research, University of British Columbia, and the Institute "
+        "for Peace and Unification Studies (IPUS), Seoul National University"
+    )
+    start = len("Organised by ")
+    assert [r.name for r in org_names(text, start, len(text))] == [
+        "Centre for Korean Research, University of British Columbia",
+        "Institute for Peace and Unification Studies (IPUS), Seoul National University",
+    ]

@@ -132,6 +132,27 @@ def test_legend_before_the_list_a_headed_name_column_and_an_annex_heading() -> N
     ]
 
 
+def test_two_column_grids_of_organisations_and_people_under_sector_headings() -> None:
+    text = (
+        "하십시오.\n\n2022년 7월 27일\n\n공동성명 참여 단체 및 개인\n\n종교계\n"
+        "한국기독교교회협의회 | 천주교주교회의 민족화해위원회\n\n시민사회단체\n참여연대* | 겨레하나\n"
+        "어린이어깨동무 | 흥사단\n\n개인\n김서윤 (평화교육 활동가) | 류재혁 (교수)\n\n"
+        "* 유엔 경제사회이사회(ECOSOC) 특별협의지위 단체\n\n■ 개인 (가나다순)\n• 윤서진 (평화교육센터 대표)"
+    )
+    names = [n.name for n in extract_signatories(text)]
+    assert names == [
+        "한국기독교교회협의회",
+        "천주교주교회의 민족화해위원회",
+        "참여연대",
+        "겨레하나",
+        "어린이어깨동무",
+        "흥사단",
+        "김서윤 (평화교육 활동가)",
+        "류재혁 (교수)",
+        "윤서진 (평화교육센터 대표)",
+    ]
+
+
 def test_labelled_fields_with_spaced_korean_labels_and_table_rows() -> None:
     text = (
         "■ 일 시 : 2023. 7. 25.(화) 14:00\n▶ 주 최 : 참여연대, 한반도평화행동\n"

@@ -177,3 +177,29 @@ def test_pdf_control_characters_drawn_as_spaces_read_as_spaces() -> None:
 
     assert _spaced("바다로\x01잇는\x01평화,\x01부산에서") == "바다로 잇는 평화, 부산에서"
     assert _spaced("line\x01\x01\x01end") == "line end"
+
+
+def test_raised_footnote_marks_stay_with_their_names_in_pdf_html_and_docx_headers() -> None:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(72, 700, "Peace Boat , Peace Network")
+    canvas.setFont("Helvetica", 7)
+    canvas.drawString(72 + canvas.stringWidth("Peace Boat", "Helvetica", 11), 704, "1")
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(72, 680, "1 Organisation in consultative status with ECOSOC.")
+    canvas.save()
+    assert read_bytes(out.getvalue(), "marks.pdf").text.startswith("Peace Boat¹, Peace Network")
+    html = b"<html><body><article><p>Signed: PSPD<sup>1</sup>; Peace Network</p></article></body></html>"
+    assert "PSPD¹; Peace Network" in read_bytes(html, "marks.html").text
+
+    def build(document: docx.document.Document) -> None:
+        document.sections[0].header.paragraphs[0].text = "Programme as of 21 October 2024"
+        document.add_paragraph("Humanitarian Engagement with the DPRK")
+        document.add_paragraph("Friday 8 and Saturday 9 November")
+
+    assert read_bytes(_docx(build), "programme.docx").text.split("\n\n") == [
+        "Humanitarian Engagement with the DPRK",
+        "Programme as of 21 October 2024",
+        "Friday 8 and Saturday 9 November",
+    ]

@@ -18,6 +18,8 @@ ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\
 # The symbols a name may carry: asterisks, daggers, superscript digits, [1], (1), 1), ◎ and stars.
 SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|[◎★☆✱✝⁺]"
 _LEGEND = re.compile(rf"^({SYMBOL}|\d\))")
+_PLAIN_DIGIT = re.compile(r"^(\d)\s+\S")
+_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def legend_symbols(text: str) -> set[str]:
@@ -25,9 +27,12 @@ def legend_symbols(text: str) -> set[str]:
     symbols = set()
     for line in text.split("\n"):
         line = line.strip()
-        legend = _LEGEND.match(line)
+        legend = _LEGEND.match(line) or _PLAIN_DIGIT.match(line)
         if legend is not None and ECOSOC.search(line):
-            symbols.add(legend.group(1))
+            symbol = legend.group(1)
+            symbols.add(symbol)
+            # A footnote digit set plain in the legend ("1 Organisation in …") marks names raised ("¹").
+            symbols.add(symbol.translate(_RAISED))
     return symbols
 
 

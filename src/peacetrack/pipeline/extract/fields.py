@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peacetrack.pipeline.extract.names import split_list, strip_part
+from peacetrack.pipeline.extract.names import PARENT_BODY, split_list, strip_part
 from peacetrack.pipeline.lines import line_spans
 from peacetrack.pipeline.records import Count, Extractor, Mark, NameRef
 from peacetrack.pipeline.registry import normalise_name
@@ -123,7 +123,11 @@ def _org_parts(piece: str) -> list[str]:
     for k in range(0, len(pieces), 2):
         part = pieces[k]
         joint = pieces[k - 1].strip().casefold() if k else ""
-        if parts and joint in ("and", "&") and len(part.split()) == 1 and _OF_WHAT.search(parts[-1]):
+        of_what = (
+            joint in ("and", "&") and len(part.split()) == 1 and bool(parts) and _OF_WHAT.search(parts[-1])
+        )
+        parent = joint == "," and bool(parts) and PARENT_BODY.search(part.strip())
+        if of_what or parent:
             parts[-1] = f"{parts[-1]}{pieces[k - 1]}{part}"
         elif part:
             parts.append(part)
@@ -158,7 +162,13 @@ def org_names(text: str, start: int, end: int) -> list[NameRef]:
     """Organisations named in a value: "A, B and C", "A·B", "A / B"; brackets stay with their name."""
     refs: list[NameRef] = []
     seen: set[str] = set()
+    spans: list[tuple[int, int]] = []
     for a, b in split_list(text, start, end, and_splits=True, articles=False):
+        if spans and PARENT_BODY.search(strip_part(text[a:b]).strip()):
+            spans[-1] = (spans[-1][0], b)  # "Centre for Korean Research, University of British Columbia"
+        else:
+            spans.append((a, b))
+    for a, b in spans:
         piece = text[a:b]
         # A list written with "·" or " / " or " and " between names: split those too.
         parts = [piece] if "(" in piece else _org_parts(piece)

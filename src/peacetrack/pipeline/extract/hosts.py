@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
-from peacetrack.pipeline.extract.names import clean, split_list, strip_part
+from peacetrack.pipeline.extract.names import PARENT_BODY, clean, split_list, strip_part
 from peacetrack.pipeline.records import Extractor, Mark, NameRef, Sentence
 
 EXTRACTOR = Extractor("hosts", "1.0")
@@ -72,10 +72,13 @@ def _name_like(name: str) -> bool:
 
 
 def _names(text: str, start: int, end: int) -> tuple[NameRef, ...]:
-    refs = []
+    refs: list[NameRef] = []
     for a, b in split_list(text, start, end):
         name = clean(strip_part(text[a:b]))
-        if _name_like(name):
+        if refs and PARENT_BODY.search(name):  # "Centre for Korean Research, University of …" is one host
+            first = refs[-1].mark.start
+            refs[-1] = NameRef(clean(text[first:b]), _mark(text, first, b))
+        elif _name_like(name):
             refs.append(NameRef(name, _mark(text, a, b)))
     return tuple(refs)
 

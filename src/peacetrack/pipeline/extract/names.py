@@ -124,3 +124,9 @@ _ROLE_LEAD = re.compile(
 def strip_part(name: str) -> str:
     """A name without the part its bearer plays, put before it ("co-hosted with the …" -> "the …")."""
     return _ROLE_LEAD.sub("", name)
+
+
+# The institution a unit belongs to, written after it: "…, Seoul National University", "…, 서울대학교".
+PARENT_BODY = re.compile(
+    r"^(?:the\s+)?(?:University\b.*|[\w.' -]+\bUniversity|[\w ]+\bCollege|[가-힣]+대학교|[가-힣]+대학)$"
+)

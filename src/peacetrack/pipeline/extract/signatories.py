@@ -40,7 +40,7 @@ _HEADING = re.compile(
     r"|endorsements?|endorsing|supporting|initiating|participating|organi[sz]ations?|individuals?|signers"
     r"|groups|ngos)\b"
     r"|(?:참여|서명|연명|제안|발표|참가|함께\s*한|공동\s*서명|연서명|지지)\s*(?:단체|기관|개인|자|명단|인사)"
-    r"|^(?:단체|개인)\s*(?:서명|명단|참여)?\s*(?:\(\s*\d+\s*\))?\s*[:：]?$"
+    r"|^\W{0,3}\s*(?:단체|개인)\s*(?:서명|명단|참여)?\s*(?:\([^()]*\))?\s*[:：]?$"
     r"|서명\s*(?:명단|참여)|^연서명",
     re.IGNORECASE,
 )
@@ -113,6 +113,15 @@ _ORGANISATION = re.compile(
     r"|\b(?:network|committee|council|coalition|association|institute|center|centre|church|league|foundation"
     r"|alliance|action|forum|society|union|federation|movement|office|campaign|project|group|fund|services?"
     r"|international|solidarity|initiative|peace)\b)",
+    re.IGNORECASE,
+)
+# A person in a cell: "김서윤 (평화교육 활동가)", "Kim Min-ji (Peace Network)", "Kim Min-ji, Peace Network".
+_PERSON_CELL = re.compile(r"^(?:[가-힣]{2,4}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3})\s*(?:\(|,)")
+_PLACE_CELL = re.compile(
+    r",\s*[A-Z]{2}$|\b(?:korea|japan|china|united\s+states|usa|u\.s\.|germany|france|canada|australia|mongolia"
+    r"|philippines|taiwan|united\s+kingdom|uk|switzerland|belgium|netherlands|norway|sweden|international|regional"
+    r"|nationwide|global|national)\b|^(?:국제|국내|미국|일본|중국|독일|한국|대한민국|영국|프랑스|캐나다|호주|전국|지역|종교|시민사회"
+    r"|인도지원|여성|청년|노동|평화|통일|환경|인권|교육|보건|농업|문화)$|[가-힣]{1,4}(?:시|도|군|구)$",
     re.IGNORECASE,
 )
 _PERSON_EN = re.compile(r"^(?:dr\.?\s+|prof\.?\s+|rev\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]*\.?){1,3}$")
@@ -244,8 +253,8 @@ def _is_name_grid(rows: list[str]) -> bool:
     """A table without a header whose every cell is a signatory: names laid out in a grid.
 
     Told from a name-and-location or name-and-field table by its cells: three or more a row, none
-    repeated (a location or field column repeats), no numbers; two a row only when both look like
-    organisations."""
+    repeated (a location or field column repeats), no numbers; two a row only when most cells look
+    like organisations or people."""
     cells = [[cell.strip() for cell in row.split("|")] for row in rows]
     values = [value for row in cells for value in row if value]
     if not values or len(set(values)) < len(values) or any(re.fullmatch(r"[\d.)]+", v) for v in values):
@@ -253,7 +262,12 @@ def _is_name_grid(rows: list[str]) -> bool:
     widths = sorted(len(row) for row in cells)
     if widths[len(widths) // 2] >= 3:
         return True
-    return widths[0] == 2 and sum(1 for v in values if _ORGANISATION.search(v)) >= 0.8 * len(values)
+    if widths[0] != 2:
+        return False
+    named = sum(1 for v in values if _ORGANISATION.search(v) or _PERSON_CELL.match(v))
+    second = [row[1] for row in cells if len(row) > 1 and row[1]]
+    # A location or field column has no organisations in it, and its values look like places.
+    return named >= 0.6 * len(values) or (len(second) >= 2 and not any(_PLACE_CELL.search(v) for v in second))
 
 
 def _row_names(text: str, line: _Line, columns: list[str] | None, grid: bool = False) -> list[_Name]:

@@ -145,6 +145,16 @@ def _paragraph_text(paragraph: Paragraph) -> str:
     return "".join(parts) if raised else paragraph.text
 
 
+def _header_lines(document: Any) -> list[str]:
+    """The first section's page-header paragraphs, once (a running header repeats on every page)."""
+    if not document.sections:
+        return []
+    header = document.sections[0].header
+    if header.is_linked_to_previous and len(document.sections) == 1:
+        return []
+    return [text for p in header.paragraphs if (text := p.text.strip())]
+
+
 def _table_lines(table: Table) -> list[str]:
     rows = []
     for row in table.rows:
@@ -178,6 +188,9 @@ def docx_to_text(data: bytes, path: str, max_bytes: int) -> tuple[str, Meta]:
                 continue
             label = numbering.label(item)
             blocks.append(f"{label} {text}" if label else text)
+        head = _header_lines(document)
+        if head:  # "Programme as of 21 October 2024" may stand only in the page header: after the title
+            blocks.insert(min(1, len(blocks)), "\n".join(head))
         props = document.core_properties
         # No date from the core properties: Word and python-docx copy them from templates
         # (python-docx's own says 2013), so they date the file's ancestry, not the document.

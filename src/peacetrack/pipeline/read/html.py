@@ -187,8 +187,13 @@ def _structured_text(markup: str) -> str | None:
     return "\n\n".join(_blocks(main)) or None
 
 
+# <sup>1</sup> after a name is a footnote mark; as plain text it would run into the name ("Democracy1").
+_SUP = re.compile(r"<sup\b[^>]*>\s*(\d{1,2}|[*†‡§])\s*</sup>", re.IGNORECASE)
+_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def html_to_text(data: bytes, path: str) -> tuple[str, Meta]:
-    markup = decode_text(data, path)
+    markup = _SUP.sub(lambda m: m.group(1).translate(_RAISED), decode_text(data, path))
     text = _structured_text(markup)
     if not text or not text.strip():
         text = _visible_text(markup)

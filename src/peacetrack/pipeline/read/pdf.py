@@ -52,6 +52,78 @@ def _inside(line: dict[str, Any], boxes: list[tuple[float, float, float, float]]
     return any(x0 <= mid_x <= x1 and top <= mid_y <= bottom for x0, top, x1, bottom in boxes)
 
 
+_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_MARKS_ONLY = re.compile(r"^[\d*†‡§\s]+$")
+
+
+def _with_superscripts(raws: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Footnote marks set small and raised ("Peace Boat¹") come out of pdfplumber as a line of their
+    own above the text; put each back after the word it follows, raised, so a mark stays with its name."""
+    out: list[dict[str, Any]] = []
+    k = 0
+    while k < len(raws):
+        raw = raws[k]
+        below = raws[k + 1] if k + 1 < len(raws) else None
+        if below is not None and _MARKS_ONLY.match(raw["text"]) and _raised_over(raw, below):
+            out.append(_insert_marks(below, raw["chars"]))
+            k += 2
+            continue
+        out.append(_raise_inline(raw))
+        k += 1
+    return out
+
+
+def _raise_inline(line: dict[str, Any]) -> dict[str, Any]:
+    """A footnote digit set small and raised on the text's own line: "Peace Boat 1," -> "Peace Boat¹,"."""
+    chars = line["chars"]
+    body = max((c.get("size", 0.0) for c in chars), default=0.0)
+    raised = [
+        c
+        for c in chars
+        if c["text"].isdigit() and c.get("size", 0.0) < 0.8 * body and c["bottom"] < line["bottom"] - 1
+    ]
+    if not raised:
+        return line
+    text = line["text"]
+    drawn = iter(chars)
+    out = []
+    for ch in text:
+        if ch.isspace():
+            out.append(ch)
+            continue
+        c = next(drawn, None)
+        out.append(ch.translate(_RAISED) if c is not None and c in raised else ch)
+    joined = re.sub(r"\s+([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", r"\1", "".join(out))
+    return {**line, "text": joined}
+
+
+def _raised_over(marks: dict[str, Any], line: dict[str, Any]) -> bool:
+    small = max((c.get("size", 0.0) for c in marks["chars"]), default=0.0)
+    body = max((c.get("size", 0.0) for c in line["chars"]), default=0.0)
+    return small < 0.9 * body and marks["top"] < line["top"] and marks["bottom"] > line["top"] - 1
+
+
+def _insert_marks(line: dict[str, Any], marks: list[dict[str, Any]]) -> dict[str, Any]:
+    text = line["text"]
+    ends: list[tuple[float, int]] = []  # (x1 of a drawn character, its index in the text)
+    chars = iter(line["chars"])
+    for index, ch in enumerate(text):
+        if not ch.isspace():
+            drawn = next(chars, None)
+            if drawn is not None:
+                ends.append((drawn["x1"], index))
+    inserts: list[tuple[int, str]] = []
+    for mark in marks:
+        if mark["text"].isspace():
+            continue
+        before = [index for x1, index in ends if x1 <= mark["x0"] + 0.5]
+        if before:
+            inserts.append((before[-1] + 1, mark["text"].translate(_RAISED)))
+    for at, value in sorted(inserts, reverse=True):
+        text = text[:at] + value + text[at:]
+    return {**line, "text": text}
+
+
 def _page(page: Any) -> Page:
     tables: list[tuple[float, tuple[str, ...]]] = []
     boxes: list[tuple[float, float, float, float]] = []
@@ -66,7 +138,7 @@ def _page(page: Any) -> Page:
                 boxes.append(table.bbox)
                 tables.append((table.bbox[1], tuple(rows)))
     lines = []
-    for raw in page.extract_text_lines(strip=True, return_chars=True):
+    for raw in _with_superscripts(page.extract_text_lines(strip=True, return_chars=True)):
         if not _spaced(raw["text"]) or _inside(raw, boxes):
             continue
         sizes = Counter(round(char.get("size", 0.0), 2) for char in raw["chars"]) or Counter([0.0])
