@@ -135,3 +135,33 @@ def test_a_unit_and_its_university_are_one_host() -> None:
         "Centre for Korean Research, University of British Columbia",
         "Institute for Peace and Unification Studies (IPUS), Seoul National University",
     ]
+
+
+def test_prose_sessions_take_their_access_from_the_sentence_that_names_them() -> None:
+    text = (
+        "The meeting opened with a public session at which the co-organisers set out its purpose. It then "
+        "moved into closed sessions under the Chatham House Rule: Session 1 on needs; Session 2 on banking. "
+        "After opening remarks, the panel discussed the new line, and the Panel of Experts was not mentioned."
+    )
+    assert [(text[s.start : s.end], s.closed) for s in prose_sessions(text)] == [
+        ("public session", False),
+        ("Session 1", True),
+        ("Session 2", True),
+        ("opening remarks", False),
+        ("the panel", False),
+    ]
+
+
+def test_where_it_took_place_and_hosts_with_their_short_forms(resources: Resources) -> None:
+    text = (
+        "SUMMARY REPORT\n\nThe Roundtable was co-organised by the Quaker United Nations Office (QUNO) "
+        "and the "
+        "Korea Humanitarian Network, with financial support from the Swiss Federal Department of Foreign "
+        "Affairs. It took place in person in Geneva on 23 and 24 May 2023. Some 45 participants took part.\n"
+    )
+    gathering = _gathering(resources, text)
+    assert gathering["place"] == "Geneva" and gathering["mode"] == "in_person"
+    assert [h["name"] for h in gathering["hosts"]] == [
+        "Quaker United Nations Office (QUNO)",
+        "Korea Humanitarian Network",
+    ]

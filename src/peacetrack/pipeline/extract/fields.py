@@ -187,14 +187,15 @@ def org_names(text: str, start: int, end: int) -> list[NameRef]:
     return refs
 
 
+_NAMES = r"(?:[^.;:\n(]|\([^()\n]{0,40}\))+?"  # names, with their bracketed short forms
 _PROSE_HOST = re.compile(
-    r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|co-?hosted)\s+(?:jointly\s+)?by\s+(?P<names>[^.;:\n]+?)"
-    r"(?=\s*(?:,\s*(?:with|and\s+(?:sponsored|supported))|(?<!hosted)(?<!organised)(?<!organized)\s+with\s+"
+    rf"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|co-?hosted)\s+(?:jointly\s+)?by\s+(?P<names>{_NAMES})"
+    r"(?=\s*(?:,\s*(?:with|and\s+(?:sponsored|supported)|(?:and\s+)?(?:it|they|this|which|who)\b)"
+    r"|(?<!hosted)(?<!organised)(?<!organized)\s+with\s+"
     r"|\s+(?:on|in|at|from|under|and\s+(?:is|was|will)"
-    r"|sponsored|supported)\b|[.;:\n(]|$))",
+    r"|sponsored|supported)\b|[.;:\n]|$))",
     re.IGNORECASE,
 )
-_NAMES = r"(?:[^.;:\n(]|\([^()\n]{0,40}\))+?"  # names, with their bracketed short forms
 _PROSE_SPONSOR = re.compile(
     rf"\b(?:sponsored|supported|funded)\s+by\s+(?P<names>{_NAMES})"
     r"(?=\s+(?:on|in|at|and\s+(?:is|was|will))\b|,\s+(?!and\b)(?=[a-z])|[.;:\n]|$)"
@@ -347,7 +348,8 @@ _SESSION = re.compile(
     r"\b(?:(?:plenary|parallel|special|breakout|concurrent)\s+)?session\b|\bpanel(?:\s+discussion)?\b|\bplenary\b"
     r"|\bworkshop\b|\broundtable\b|\bround\s+table\b|\bkeynote\b|\bopening\b|\bclosing\b|\bwelcome\b|\bdialogue\b"
     r"|\bbriefing\b|\bpresentations?\b|\bdiscussion\b|\bq\s*&\s*a\b"
-    r"|세션|분과|발제|토론|개회|폐회|기조|라운드테이블|좌담|발표|제\s*\d\s*부|\d\s*부\b|종합\s*토론|인사말|축사|환영사",
+    r"|세션|분과|발제|토론|개회|폐회|기조|라운드테이블|좌담|발표|제\s*\d\s*부|\d\s*부\b|종합\s*토론|인사\s*말|축사"
+    r"|환영사|여는\s*말|닫는\s*말|워크[숍샵]|개막|폐막",
     re.IGNORECASE,
 )
 # Programme items that are not called sessions but are substantive all the same.
@@ -450,8 +452,10 @@ _PROSE_SESSION = re.compile(
     r"|\b(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:(?:plenary|working)\s+)?"
     r"(?P<okind>session|plenary|panel|workshop|roundtable)\b"
     r"|\b(?P<nkind>session|plenary|panel|workshop|roundtable)\s+(?P<num>\d{1,2}|[IVX]{1,4}|[A-F])\b"
-    r"|\b(?P<edge>opening|closing)\s+(?:session|ceremony|plenary)\b"
-    r"|\b(?:an?|the)\s+(?:[a-z]+\s+)?(?P<single>workshop|roundtable|panel\s+discussion)\b"
+    r"|\b(?P<edge>opening|closing)\s+(?:session|ceremony|plenary|remarks|address|statements?)\b"
+    r"|\b(?P<public>public|open)\s+(?P<pkind>session|meeting|plenary|panel)\b"
+    r"|(?-i:\b(?:an?|the)\s+(?:[a-z]+\s+)?(?P<single>workshop|roundtable|panel(?:\s+discussion)?))\b"
+    r"(?!\s+of\s+experts)"
     r"|(?P<kclosed>비공개)\s*(?:[가-힣]+\s*){0,2}?(?:회의|세션|간담회|토론회?|워크숍)"
     r"|(?:제\s*(?P<kseq>\d)\s*세션|세션\s*(?P<kseq2>\d))"
     r"|(?<![\d.])(?P<part>\d)\s*부(?=\s*(?:발제|토론|세션|행사|순서|[:：]|\s))"
@@ -483,6 +487,8 @@ def _session_key(match: re.Match[str]) -> tuple[str, object]:
         return match.group("nkind").casefold(), _number(match.group("num"))
     if match.group("edge"):
         return match.group("edge").casefold(), 0
+    if match.group("public"):
+        return "public", match.group("pkind").casefold()
     if match.group("kseq") or match.group("kseq2"):
         return "session", int(match.group("kseq") or match.group("kseq2"))
     if match.group("part"):
@@ -496,14 +502,29 @@ def _session_key(match: re.Match[str]) -> tuple[str, object]:
     return group, " ".join(value.casefold().split()[-1:])
 
 
+# "It then moved into closed sessions under the Chatham House Rule: Session 1 …; Session 2 …": a
+# numbered session is closed when its sentence puts it behind closed doors before naming it.
+_CLOSED_BEFORE = re.compile(
+    r"closed(?:[\s-]door)?\s+(?:sessions|meetings)|behind\s+closed\s+doors|chatham\s+house|off\s+the\s+record"
+    r"|비공개",
+    re.IGNORECASE,
+)
+
+
 def prose_sessions(text: str) -> list[SessionLine]:
     """The sessions a report's prose names, each once, with its access."""
     found: list[SessionLine] = []
     seen: set[tuple[str, object]] = set()
     for match in _PROSE_SESSION.finditer(text):
+        if match.group("closed") and match.group("ckind").casefold().endswith("s"):
+            continue  # "moved into closed sessions: Session 1 …; Session 2 …" describes the ones it names
         key = _session_key(match)
         if key in seen:
             continue
         seen.add(key)
-        found.append(SessionLine(match.start(), match.end(), key[0] == "closed"))
+        closed = key[0] == "closed"
+        if not closed and isinstance(key[1], int) and key[1] > 0:
+            sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            closed = _CLOSED_BEFORE.search(text, sentence_start, match.start()) is not None
+        found.append(SessionLine(match.start(), match.end(), closed))
     return found

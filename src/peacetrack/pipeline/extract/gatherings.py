@@ -250,6 +250,21 @@ _ZONE_BEFORE = re.compile(
 )
 
 
+_HELD = re.compile(
+    r"\btook\s+place\b|\b(?:was|were|is|will\s+be)\s+held\b|\bmet\s+in\b|열렸|열린다|개최", re.IGNORECASE
+)
+
+
+def _held_at(text: str, sentences: Sequence[Sentence], resources: Resources) -> Place | None:
+    """The place in the sentence that says where it was held ("It took place in person in Geneva")."""
+    for sentence in sentences:
+        if _HELD.search(text, sentence.start, sentence.end):
+            match = resources.place_pattern.search(text, sentence.start, sentence.end)
+            if match is not None:
+                return _place_at(text, match.start(), match.group(), resources)
+    return None
+
+
 def _venue_line(text: str, resources: Resources) -> Place | None:
     """A place on a short line near the head ("Lotte Hotel Seoul, Crystal Ballroom"), not in prose,
     not a time zone and not a programme item's title."""
@@ -375,7 +390,7 @@ def extract_gatherings(
     online = labelled.online or _online_head(text)
     place = labelled.place or _place(text, main, resources)
     if place is None and not online:
-        place = _venue_line(text, resources)
+        place = _venue_line(text, resources) or _held_at(text, sentences, resources)
     hosts, sponsors = hosts_and_sponsors(text, main, phrases)
     if not sponsors:
         sponsors = other_sponsors(text, sentences)
