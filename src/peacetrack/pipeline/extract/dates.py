@@ -45,8 +45,17 @@ class DatePhrase:
 class _Context:
     """Where a partial date looks for its year."""
 
-    def __init__(self, anchors: list[tuple[int, int]], sentences: Sequence[Sentence], anchor: date | None):
+    def __init__(
+        self,
+        anchors: list[tuple[int, int]],
+        sentences: Sequence[Sentence],
+        anchor: date | None,
+        in_full_dates: frozenset[int] = frozenset(),
+    ):
         self.anchors = anchors
+        # Where a year belongs to another full date ("… the agreement of 19 September 2018"): with the
+        # document's own date known, such a year does not date the sentence's other partial dates.
+        self.in_full_dates = in_full_dates
         self.offsets = [offset for offset, _ in anchors]
         self.sentence_starts = [s.start for s in sentences]
         self.sentences = sentences
@@ -66,6 +75,7 @@ class _Context:
                 (abs(offset - item.start), offset > item.start, year)
                 for offset, year in self.anchors
                 if bounds[0] <= offset < bounds[1]
+                and (self.anchor is None or offset not in self.in_full_dates)
             ]
             if inside:
                 return min(inside)[2]
@@ -171,6 +181,7 @@ def phrases_within(phrases: Sequence[DatePhrase], start: int, end: int) -> Seque
 def extract_dates(text: str, sentences: Sequence[Sentence], anchor: date | None) -> tuple[DatePhrase, ...]:
     """Every date phrase in the text, resolved; `anchor` is the document's own date."""
     raws = scan(text)
-    context = _Context(year_anchors(text, raws), sentences, anchor)
+    full = frozenset(item.start for raw in raws for item in raw.items if item.year is not None)
+    context = _Context(year_anchors(text, raws), sentences, anchor, full)
     phrases = (resolve(text, raw, context) for raw in raws)
     return tuple(phrase for phrase in phrases if phrase is not None)

@@ -19,6 +19,8 @@ ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\
 SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|[◎★☆✱✝⁺]"
 _LEGEND = re.compile(rf"^({SYMBOL}|\d\))")
 _PLAIN_DIGIT = re.compile(r"^(\d)\s+\S")
+# A symbol a sentence names: "marked with an asterisk (*)", "(†)".
+_NAMED_SYMBOL = re.compile(r"\(([*†‡§¹²³◎★])\)|\b(?:marked|indicated)\s+(?:with|by)\s+(?:an?\s+)?([*†‡§])")
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -27,6 +29,10 @@ def legend_symbols(text: str) -> set[str]:
     symbols = set()
     for line in text.split("\n"):
         line = line.strip()
+        if ECOSOC.search(line) and (named := _NAMED_SYMBOL.findall(line)):
+            # "Organisations marked with an asterisk (*) hold consultative status …"
+            symbols.update(symbol for pair in named for symbol in pair if symbol)
+            continue
         legend = _LEGEND.match(line) or _PLAIN_DIGIT.match(line)
         if legend is not None and ECOSOC.search(line):
             symbol = legend.group(1)

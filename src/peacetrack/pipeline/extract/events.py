@@ -120,8 +120,8 @@ def _lead_event(document: Document, phrases: Sequence[DatePhrase], resources: Re
     body_from = document.title_mark.end if document.title_mark is not None else 0
     for sentence in document.sentences:
         words = text[sentence.start : sentence.end]
-        if sentence.end <= body_from or len(words.split()) < 6 or " | " in words:
-            continue  # the headline, the byline, the date line, a navigation bar
+        if sentence.end <= body_from or len(words.split()) < 6 or " | " in words or " · " in words:
+            continue  # the headline, the byline, the date line, a navigation bar or a masthead
         for phrase in phrases_within(phrases, sentence.start, sentence.end):
             if _own(document, phrase) or _dateline(text, phrase) or _stamp(document, phrase):
                 continue

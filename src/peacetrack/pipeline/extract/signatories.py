@@ -37,6 +37,7 @@ _HEADING = re.compile(
     r"(?:the\s+|list\s+of\s+|\d+\s+|initial\s+|organi[sz]ational\s+|individual\s+|civil[\s-]+society\s+"
     r"|member\s+|partner\s+|international\s+|korean\s+)*(?:\d+\s+)?"
     r"(?:undersigned|signator(?:y|ies)|signed(?:\s+by)?|co-?sign(?:ed|ers|atories)|endorsed\s+by|endorsers?"
+    r"|(?:jointly\s+)?issued\s+(?:jointly\s+)?by|adopted\s+by|released\s+by"
     r"|endorsements?|endorsing|supporting|initiating|participating|organi[sz]ations?|individuals?|signers"
     r"|groups|ngos)\b"
     r"|(?:참여|서명|연명|제안|발표|참가|함께\s*한|공동\s*서명|연서명|지지)\s*(?:단체|기관|개인|자|명단|인사)"
@@ -83,11 +84,15 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 _TAIL_INSIDE = re.compile(r"\s+(?:외|등)\s*\d+\s*(?:개\s*)?(?:단체|명|곳).*$")
+_INLINE_COLON = re.compile(r"^(.{1,40}?)[:：](?!\d)(.*)$")
 _SUBHEADING_WORDS = re.compile(
     r"^(?:organi[sz]ations?|individuals?|groups|networks?|international(?:\s+networks?|\s+organi[sz]ations?)?"
     r"|national|regional|local|faith[\w\s-]*|religious[\w\s]*|academics?|scholars?|experts?|others?"
     r"|(?:north|south|latin|central)?\s*america[s]?|europe|asia(?:[\s-]pacific)?|africa|oceania|middle\s+east"
     r"|global|overseas|domestic|korea|japan|china|canada|australia|germany|france|united\s+(?:states|kingdom)"
+    r"|belgium|switzerland|norway|sweden|denmark|finland|netherlands|ireland|italy|spain|austria|new\s+zealand"
+    r"|philippines|taiwan|hong\s+kong|mongolia|india|nepal|thailand|vietnam|indonesia|malaysia|singapore"
+    r"|brazil|mexico|south\s+africa|kenya|international|england|scotland|wales"
     r"|usa|u\.s\.a?\.?|uk|republic\s+of\s+korea"
     r"|(?:국내|해외|국외|지역|전국|종교|시민사회|개인|단체|학계|법조계|노동|여성|청년|국제)\s*(?:단체|개인|기관|인사|부문|계)?"
     r"|[가-힣·, ]{1,14}(?:계|부문|분야)"  # "시민사회·문화계", "종교계": a sector heading
@@ -334,14 +339,21 @@ def _line_names(text: str, line: _Line, single_line_block: bool) -> list[_Name]:
     return [name] if name is not None else []
 
 
+def _explains_status(line: str) -> bool:
+    """A sentence about consultative status, not a name marked "(ECOSOC)"."""
+    words = line.split()
+    if _OWN_MARK.search(line):
+        return len(words) >= 8 and line.rstrip().endswith((".", "다", "다."))
+    return len(words) > 4
+
+
 def _inline_list(line: str) -> int | None:
-    """Where the names start in "Signed by: A, B, C" / "참가단체 : A, B, C", or None."""
-    label, colon, rest = line.partition(":")
-    if not colon:
-        label, colon, rest = line.partition("：")
-    if not colon or not rest.strip() or len(label) > 40 or not _HEADING.search(label.strip()):
+    """Where the names start in "Signed by: A, B, C" / "참가단체 : A, B, C", or None (not the colon of
+    a time, "18:00", nor one inside brackets)."""
+    found = _INLINE_COLON.match(line)
+    if found is None or not found.group(2).strip() or not _HEADING.search(found.group(1).strip()):
         return None
-    return len(label) + 1
+    return found.end(1) + 1
 
 
 def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
@@ -377,11 +389,15 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
             and "|" not in value
             and not _OWN_MARK.search(value)
         ):
-            break  # a sentence about status, not a name
+            if names:
+                break  # a sentence about status after the list ends it
+            continue  # before the list, it explains the marks
         if _is_date_line(value) or _CLOSING.match(value):
             if names:
                 break
             continue
+        if not names and ECOSOC.search(value) and "|" not in value and _explains_status(value):
+            continue  # "Organisations marked with an asterisk (*) hold consultative status …", before the list
         if _is_prose(value):
             break
         if value.startswith(("(", "（")) and value.endswith((")", "）")):
