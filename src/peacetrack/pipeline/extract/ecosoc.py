@@ -26,7 +26,7 @@ _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def legend_symbols(text: str) -> set[str]:
     """The symbols that a legend line ties to ECOSOC status."""
-    symbols = set()
+    symbols: set[str] = set()
     for line in text.split("\n"):
         line = line.strip()
         if ECOSOC.search(line) and (named := _NAMED_SYMBOL.findall(line)):

@@ -397,7 +397,7 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
                 break
             continue
         if not names and ECOSOC.search(value) and "|" not in value and _explains_status(value):
-            continue  # "Organisations marked with an asterisk (*) hold consultative status …", before the list
+            continue  # "Organisations marked with an asterisk (*) hold consultative status …"
         if _is_prose(value):
             break
         if value.startswith(("(", "（")) and value.endswith((")", "）")):
