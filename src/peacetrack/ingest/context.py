@@ -13,8 +13,9 @@ from dataclasses import replace
 import orjson
 from sqlalchemy import Connection, select
 
-from peacetrack.model.records import Actor
+from peacetrack.model.records import Actor, Agreement
 from peacetrack.pipeline import Linker, Pipeline, ReadOptions, Registry, Resources, load_resources, no_links
+from peacetrack.pipeline.agreement_names import name_patterns
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 
@@ -24,6 +25,11 @@ REJECTED = "rejected"
 def registry_actors(conn: Connection) -> list[Actor]:
     docs = conn.scalars(select(t.actors.c.doc).where(t.actors.c.status != REJECTED).order_by(t.actors.c.id))
     return [Actor.model_validate(orjson.loads(doc)) for doc in docs]
+
+
+def stored_agreements(conn: Connection) -> list[Agreement]:
+    docs = conn.scalars(select(t.agreements.c.doc).where(t.agreements.c.status != REJECTED))
+    return [Agreement.model_validate(orjson.loads(doc)) for doc in docs]
 
 
 def store_linker(store: Store) -> Linker:
@@ -47,6 +53,9 @@ def build_pipeline(
     resources = resources or load_resources()
     with store.read() as conn:
         actors = registry_actors(conn)
+        agreements = stored_agreements(conn)
+    # The store's own agreements are found by their titles and aliases, whatever the process.
+    resources = replace(resources, agreements=(*resources.agreements, *name_patterns(agreements)))
     return Pipeline(
         registry=Registry(actors, resources.groups),
         linker=store_linker(store) if linker is None else linker,
@@ -62,4 +71,4 @@ def refresh_registry(store: Store, pipeline: Pipeline) -> Pipeline:
     return replace(pipeline, registry=Registry(actors, pipeline.resources.groups))
 
 
-__all__ = ["build_pipeline", "refresh_registry", "registry_actors", "store_linker"]
+__all__ = ["build_pipeline", "refresh_registry", "registry_actors", "store_linker", "stored_agreements"]
