@@ -52,6 +52,10 @@ def parse_bytes(name: str, raw: bytes) -> Fragment:
             return Fragment(name, orjson.loads(raw))
         text = raw.decode("utf-8")
         return Fragment(name, yaml.load(text, Loader=_Loader))
+    except RecursionError:
+        raise BadInput(
+            [Problem(name, "$", "nested too deeply to read (lists or maps inside each other)")]
+        ) from None
     except UnicodeDecodeError as exc:
         raise BadInput([Problem(name, "$", f"not UTF-8 text (byte {exc.start})")]) from None
     except orjson.JSONDecodeError as exc:

@@ -91,11 +91,19 @@ def _columns(rows: Iterable[dict[str, Any]]) -> list[str]:
     return list(cols)
 
 
+def formula_safe(value: Any) -> Any:
+    """A text a spreadsheet would run as a formula ("=HYPERLINK(…)", "+1", "@SUM") gets a leading quote;
+    numbers and everything else stay as they are."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _csv_bytes(rows: list[dict[str, Any]]) -> bytes:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=_columns(rows), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: formula_safe(value) for key, value in row.items()} for row in rows)
     return buf.getvalue().encode("utf-8")
 
 

@@ -43,7 +43,12 @@ _LANG = re.compile(r"^[a-z]{2}$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
+ID_MAX = 200  # the store's id columns are this wide on every database
+
+
 def _check_id(value: str) -> str:
+    if len(value) > ID_MAX:
+        raise ValueError(f"an id has at most {ID_MAX} characters, this one {len(value)}")
     if not _ID.match(value):
         raise ValueError(
             "id must start with a letter or digit and use only letters, digits, '.', '_', ':' or '-'"
@@ -58,6 +63,8 @@ def _check_ref(value: str) -> str:
 
 
 def _check_assessment_id(value: str) -> str:
+    if len(value) > ID_MAX:
+        raise ValueError(f"an id has at most {ID_MAX} characters, this one {len(value)}")
     if not _ASSESSMENT_ID.match(value):
         raise ValueError("assessment id may use letters, digits and . _ : / @ # -")
     return value

@@ -17,6 +17,7 @@ from peacetrack.web.api.schemas import Health
 from peacetrack.web.auth import require_reader
 from peacetrack.web.caching import CacheHeaders
 from peacetrack.web.deps import VersionedCache
+from peacetrack.web.hostile import RefuseNul
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -70,6 +71,7 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.add_middleware(CacheHeaders, cache=app.state.cache, private=private)
+    app.add_middleware(RefuseNul)
     return app
 
 

@@ -12,6 +12,7 @@ import orjson
 from fastapi import Request
 from fastapi.responses import Response
 
+from peacetrack.bundle.tabular import formula_safe
 from peacetrack.web.deps import get_lang
 from peacetrack.web.pages.kit import SECURITY_HEADERS, render
 
@@ -78,11 +79,7 @@ def parse_page(value: str | None) -> int:
 
 
 def _cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    # A spreadsheet would run a cell starting with these as a formula.
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+    return str(formula_safe("" if value is None else str(value)))
 
 
 def csv_download(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Response:

@@ -1,0 +1,56 @@
+"""Hostile input answered with a clear 4xx or exit 2, the same on SQLite and PostgreSQL (issue 14)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+
+from peacetrack.bundle import import_bundles
+from peacetrack.bundle.problems import BadInput
+from peacetrack.store import Store
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/events?actor=a%00b", "/api/events/ab%00c", "/events/ab%00c", "/events?q=x%00"]
+)
+def test_a_nul_byte_in_the_address_is_a_400_not_a_500(client: TestClient, path: str) -> None:
+    answer = client.get(path)
+    assert answer.status_code == 400
+    error = answer.json()["error"]
+    assert error["code"] == "bad_request" and "NUL" in error["message"]
+
+
+def test_an_id_longer_than_the_store_holds_is_refused_on_every_database(store: Store, tmp_path: Path) -> None:
+    long_id = "x" * 201
+    bundle = tmp_path / "long.yaml"
+    actor = {"id": long_id, "kind": "state", "name": {"en": "Somewhere"}}
+    bundle.write_text(yaml.safe_dump({"format": "peacetrack/1", "actors": [actor]}), encoding="utf-8")
+    with pytest.raises(BadInput) as caught:
+        import_bundles(store, [str(bundle)], author="t")
+    (problem,) = caught.value.problems
+    assert problem.path == "$.actors[0].id" and "at most 200 characters" in problem.reason
+
+
+def test_a_bundle_nested_past_reason_is_bad_input(cli: Any, tmp_path: Path, db_url: str) -> None:
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("format: peacetrack/1\nmeta: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    result = cli("--db", db_url, "import", str(deep))
+    assert result.code == 2
+    assert "nested too deeply" in result.err
+
+
+def test_csv_export_cells_never_run_as_formulas(cli: Any, tmp_path: Path, db_url: str) -> None:
+    bundle = tmp_path / "formula.yaml"
+    actor = {"id": "evil", "kind": "organization", "name": {"en": '=HYPERLINK("http://x.example","click")'}}
+    bundle.write_text(yaml.safe_dump({"format": "peacetrack/1", "actors": [actor]}), encoding="utf-8")
+    assert cli("--db", db_url, "import", str(bundle)).code == 0
+    out = tmp_path / "tables"
+    assert cli("--db", db_url, "export", "--format", "csv", "--out", str(out)).code == 0
+    with (out / "actors.csv").open(encoding="utf-8") as handle:
+        names = [row["name_en"] for row in csv.DictReader(handle)]
+    assert names == ['\'=HYPERLINK("http://x.example","click")']
