@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
+from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -42,12 +43,21 @@ send `If-None-Match` to get `304 Not Modified` while nothing has changed.
 def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
     """Build the app for one database. ``private`` makes reads need a token too."""
     store = Store(db)
+    # A private server describes its API only to readers with a token: no open /docs or /redoc.
+    hidden: dict[str, Any] = {"openapi_url": None, "docs_url": None, "redoc_url": None} if private else {}
     app = FastAPI(
         title="peacetrack",
         summary="Peace-process monitoring: agreements, provisions, sourced events, implementation scores.",
         description=DESCRIPTION,
         version="0.1.0",
+        **hidden,
     )
+    if private:
+
+        @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(require_reader)])
+        async def openapi() -> dict[str, Any]:
+            return app.openapi()
+
     app.state.store = store
     app.state.cache = VersionedCache(store)
     app.state.link_indexes = IndexCache(None)
