@@ -95,7 +95,8 @@ def test_private_server_reads_need_a_token(make_client: Callable[..., TestClient
         assert refused.json()["error"]["code"] == "unauthorized"
         assert private.get(url, headers=auth("reader")).status_code == 200
     assert private.get("/api/health").status_code == 200
-    assert private.get("/openapi.json").status_code == 200
+    assert private.get("/openapi.json").status_code == 401  # the API description is a read too
+    assert private.get("/openapi.json", headers=auth("reader")).status_code == 200
     response = private.get("/api/scores", headers=auth("reader"))
     assert response.headers["cache-control"].startswith("private")
     # No 304 for a client without a token, even with the right ETag.

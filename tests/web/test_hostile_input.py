@@ -65,3 +65,27 @@ def test_a_private_server_describes_its_api_only_to_readers(make_client: Any, to
     described = private.get("/openapi.json", headers={"Authorization": f"Bearer {tokens['reader']}"})
     assert described.status_code == 200 and "/api/events" in described.json()["paths"]
     assert make_client().get("/openapi.json").status_code == 200  # a public server still shows it
+
+
+def test_an_upload_is_refused_before_its_body_is_read(client: TestClient, auth: Any) -> None:
+    class Exploding:
+        """A body that fails the test if anyone reads it."""
+
+        read = False
+
+        def __iter__(self) -> Any:
+            Exploding.read = True
+            yield b"x" * 1024
+
+    headers = {"content-type": "multipart/form-data; boundary=x", "content-length": "524288000"}
+    anonymous = client.post("/api/documents", content=Exploding(), headers=headers)
+    assert anonymous.status_code == 401 and anonymous.json()["error"]["code"] == "unauthorized"
+    reader = client.post("/api/documents", content=Exploding(), headers={**headers, **auth("reader")})
+    assert reader.status_code == 403
+    too_big = client.post("/api/bundles", content=Exploding(), headers={**headers, **auth("editor")})
+    assert too_big.status_code == 413
+    assert not Exploding.read
+    small = client.post(
+        "/api/documents", files={"file": ("n.txt", b"On 3 May 2021 a test.")}, headers=auth("editor")
+    )
+    assert small.status_code == 201, small.text

@@ -14,11 +14,13 @@ from peacetrack.link import EffectCues, IndexCache
 from peacetrack.store import Store
 from peacetrack.web import errors, pages
 from peacetrack.web.api import READS, WRITES
+from peacetrack.web.api.bundles import MAX_BYTES as BUNDLE_MAX
+from peacetrack.web.api.documents import MAX_BYTES as DOCUMENT_MAX
 from peacetrack.web.api.schemas import Health
 from peacetrack.web.auth import require_reader
 from peacetrack.web.caching import CacheHeaders
 from peacetrack.web.deps import VersionedCache
-from peacetrack.web.hostile import RefuseNul
+from peacetrack.web.hostile import RefuseNul, UploadGate
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -81,6 +83,7 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.add_middleware(CacheHeaders, cache=app.state.cache, private=private)
+    app.add_middleware(UploadGate, limits={"/api/documents": DOCUMENT_MAX, "/api/bundles": BUNDLE_MAX})
     app.add_middleware(RefuseNul)
     return app
 
