@@ -177,3 +177,17 @@ def test_review_page_ranks_candidate_provisions_for_a_proposed_event(
     assert "연락사무소" in row.group(1) and "effect-reverses" in row.group(1) and "✓" in row.group(1)
     korean = client.get("/review?lang=ko").text
     assert "관련 조항 후보" in korean
+
+
+def test_another_editors_file_of_the_same_name_sets_nothing_aside(
+    client: TestClient, kp: Store, kit: Any, auth: Auth
+) -> None:
+    first = upload(client, "notes.txt", b"On 3 May 2021 North Korea test-fired a missile.", auth("editor"))
+    assert first.status_code == 201, first.text
+    second = upload(client, "notes.txt", b"On 4 May 2021 North Korea test-fired two missiles.", auth("admin"))
+    assert second.status_code == 201, second.text
+    with kp.read() as conn:
+        other = docs.by_id(conn, second.json()["document"]["id"])
+        statuses = {r.status for r in conn.execute(select(t.events.c.status))}
+    assert other is not None and other.version_of is None  # a document of its own, not a new version
+    assert statuses == {"proposed"}  # the first editor's proposals were not set aside

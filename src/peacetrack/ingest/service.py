@@ -7,9 +7,10 @@ validator against what the store holds, and write them with the bundle
 writer, with status ``proposed``, together with the document, its
 extraction output and the provenance of every value. A file that cannot be
 read or extracted gets its own error and nothing of it is stored; the other
-files go in. A file whose name was ingested before with other bytes becomes
-a new version of that document: the old one is marked superseded and its
-records still waiting for review are set aside (rejected, reason recorded).
+files go in. A file whose name the same author ingested before with other
+bytes becomes a new version of that document: the old one is marked superseded
+and its records still waiting for review are set aside (rejected, reason
+recorded). Another author's file of the same name is a document of its own.
 """
 
 from __future__ import annotations
@@ -200,7 +201,7 @@ class Ingester:
             if stored is not None:
                 return self._unchanged(conn, stored, document.path)
             key = key[: docs.NAME_MAX]
-            previous = docs.latest_named(conn, key)
+            previous = docs.latest_named(conn, key, self.author)
             proposal = convert(output, library_url=f"{self.base_url}/library/{document.id}")
             _keep_existing_candidates(conn, proposal)
             validated = _validated(conn, proposal, document.path)

@@ -47,7 +47,7 @@ def upload_name(filename: str | None) -> str:
         "with status `proposed` for review (the editor is the author), and the answer is its SPEC "
         "section 4 object: `document`, `statements`, `gatherings`, `events`, `mentions` and `spans`. "
         "201: stored now; 200: the same bytes were stored before, nothing changed. An upload under the "
-        "name of an earlier one with other bytes is stored as its new version."
+        "name of an earlier one by the same editor, with other bytes, is stored as its new version."
     ),
     responses={
         200: {"description": "The same bytes were ingested before: the stored result, nothing changed."},
