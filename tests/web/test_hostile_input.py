@@ -89,3 +89,10 @@ def test_an_upload_is_refused_before_its_body_is_read(client: TestClient, auth: 
         "/api/documents", files={"file": ("n.txt", b"On 3 May 2021 a test.")}, headers=auth("editor")
     )
     assert small.status_code == 201, small.text
+
+
+def test_the_page_cache_serves_each_visitor_the_language_chosen_for_them(client: TestClient) -> None:
+    korean_second = client.get("/", headers={"Accept-Language": "fr-FR,fr;q=0.9,ko;q=0.8"})
+    english_second = client.get("/", headers={"Accept-Language": "fr-FR,fr;q=0.9,en;q=0.8"})
+    assert '<html lang="ko"' in korean_second.text
+    assert '<html lang="en"' in english_second.text

@@ -23,8 +23,9 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import date
 from typing import Any, Final
+from urllib.parse import parse_qs
 
-from peacetrack.web.deps import VersionedCache
+from peacetrack.web.deps import VersionedCache, choose_lang
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -164,10 +165,13 @@ class CacheHeaders:
         """
         cookie = _header(scope, b"cookie") or ""
         lang_cookie = next((c.split("=", 1)[1] for c in cookie.split("; ") if c.startswith("lang=")), "")
-        accept = (_header(scope, b"accept-language") or "")[:2].lower()
+        query = scope.get("query_string", b"")
+        asked = parse_qs(query.decode("latin-1")).get("lang", [None])[0] or lang_cookie or None
+        # Keyed by the language the page will be in, chosen exactly as the page chooses it.
+        lang = choose_lang(asked, _header(scope, b"accept-language") or "")
         version = self.cache.version()
         scope.setdefault("state", {})["version"] = version
-        key = etag_for(version, path, scope.get("query_string", b"") + f"|{lang_cookie}|{accept}".encode())
+        key = etag_for(version, path, query + f"|{lang}".encode())
         kept = self.answers.get(key)
         if kept is not None:
             self.answers.move_to_end(key)

@@ -87,16 +87,21 @@ def get_cache(request: Request) -> VersionedCache:
     return cache
 
 
-def get_lang(request: Request) -> Lang:
-    """?lang= wins, then the lang cookie, then Accept-Language; English by default."""
-    asked = request.query_params.get("lang") or request.cookies.get("lang")
+def choose_lang(asked: str | None, accept: str) -> Lang:
+    """?lang= or the lang cookie (`asked`) wins, then the first of Accept-Language's languages that the
+    site has; English by default. The page cache keys kept pages by this same choice."""
     for lang in LANGS:
         if asked == lang:
             return lang
-    accept = request.headers.get("accept-language", "")
     for part in accept.split(","):
         code = part.split(";")[0].strip().lower()[:2]
         for lang in LANGS:
             if code == lang:
                 return lang
     return "en"
+
+
+def get_lang(request: Request) -> Lang:
+    """?lang= wins, then the lang cookie, then Accept-Language; English by default."""
+    asked = request.query_params.get("lang") or request.cookies.get("lang")
+    return choose_lang(asked, request.headers.get("accept-language", ""))
