@@ -8,10 +8,12 @@ tests skip locally but fail under CI=true: CI must exercise both backends.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -114,3 +116,19 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+def _sign_in(client: Any, token: str, **kwargs: Any) -> Any:
+    """POST the sign-in form as a browser does: with the check value its GET set in form and cookie."""
+    page = client.get("/login")
+    found = re.search(r'name="login_check" value="([^"]+)"', page.text)
+    # Signed in already, the page offers sign-out, but the check cookie is set all the same.
+    check = found.group(1) if found else page.cookies.get("pt_login")
+    assert check, page.text[:300]
+    return client.post("/login", data={"token": token, "login_check": check}, **kwargs)
+
+
+@pytest.fixture
+def sign_in() -> Any:
+    """sign_in(client, token, **post_kwargs): the sign-in form, submitted as a browser submits it."""
+    return _sign_in

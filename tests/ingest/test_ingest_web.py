@@ -130,11 +130,11 @@ def test_library_shows_what_was_left_out_and_versions(client: TestClient, kp: St
 
 
 def test_review_page_shows_ingested_proposals_and_accepts_with_their_actors(
-    client: TestClient, kp: Store, kit: Any, tokens: dict[str, str]
+    sign_in: Any, client: TestClient, kp: Store, kit: Any, tokens: dict[str, str]
 ) -> None:
     (letter,) = ingest_paths(kp, [kit.ko_letter], author="t", linker=no_links)
     (sid,) = letter.records["statements"]
-    client.post("/login", data={"token": tokens["editor"]})
+    sign_in(client, tokens["editor"])
     html = client.get("/review").text
     assert sid in html and candidate_id("군산평화행동") in html
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
@@ -160,10 +160,10 @@ def test_review_page_shows_ingested_proposals_and_accepts_with_their_actors(
 
 
 def test_review_page_ranks_candidate_provisions_for_a_proposed_event(
-    client: TestClient, kp: Store, kit: Any, tokens: dict[str, str]
+    sign_in: Any, client: TestClient, kp: Store, kit: Any, tokens: dict[str, str]
 ) -> None:
     (news,) = ingest_paths(kp, [kit.ko_news], author="t")
-    client.post("/login", data={"token": tokens["editor"]})
+    sign_in(client, tokens["editor"])
     html = client.get("/review").text
     assert "Candidate provisions" in html
     blown = next(eid for eid in news.records["events"] if kit.doc(kp, "events", eid)["date"] == "2020-06-16")

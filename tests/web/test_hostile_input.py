@@ -96,3 +96,15 @@ def test_the_page_cache_serves_each_visitor_the_language_chosen_for_them(client:
     english_second = client.get("/", headers={"Accept-Language": "fr-FR,fr;q=0.9,en;q=0.8"})
     assert '<html lang="ko"' in korean_second.text
     assert '<html lang="en"' in english_second.text
+
+
+def test_a_cross_site_form_cannot_sign_a_browser_in(
+    client: TestClient, tokens: dict[str, str], sign_in: Any
+) -> None:
+    forged = client.post("/login", data={"token": tokens["editor"]}, follow_redirects=False)
+    assert forged.status_code == 403 and "pt_editor" not in forged.headers.get("set-cookie", "")
+    stale = client.post(
+        "/login", data={"token": tokens["editor"], "login_check": "guess"}, follow_redirects=False
+    )
+    assert stale.status_code == 403
+    assert sign_in(client, tokens["editor"], follow_redirects=False).status_code == 303

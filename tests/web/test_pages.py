@@ -602,14 +602,14 @@ def test_pages_send_a_strict_content_security_policy(pages: TestClient) -> None:
     assert response.headers["vary"] == "Accept-Language, Cookie"
 
 
-def test_review_needs_an_editor_signed_in(pages: TestClient, tokens: dict[str, str]) -> None:
+def test_review_needs_an_editor_signed_in(sign_in: Any, pages: TestClient, tokens: dict[str, str]) -> None:
     assert pages.get("/review").status_code == 401
-    failed = pages.post("/login", data={"token": "pt_wrong"})
+    failed = sign_in(pages, "pt_wrong")
     assert failed.status_code == 401 and "That token is not valid." in failed.text
-    reader = pages.post("/login", data={"token": tokens["reader"]}, follow_redirects=False)
+    reader = sign_in(pages, tokens["reader"], follow_redirects=False)
     assert reader.status_code == 303
     assert pages.get("/review").status_code == 403
-    editor = pages.post("/login", data={"token": tokens["editor"]}, follow_redirects=False)
+    editor = sign_in(pages, tokens["editor"], follow_redirects=False)
     cookie = editor.headers["set-cookie"]
     assert "pt_editor=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
     assert pages.get("/review").headers["cache-control"] == "no-store"
@@ -622,13 +622,13 @@ def test_review_needs_an_editor_signed_in(pages: TestClient, tokens: dict[str, s
 
 
 def test_review_accepts_and_rejects_proposed_records(
-    pages: TestClient, loaded: Store, tokens: dict[str, str]
+    sign_in: Any, pages: TestClient, loaded: Store, tokens: dict[str, str]
 ) -> None:
     with loaded.write() as conn:
         conn.execute(update(t.events).where(t.events.c.id == SUSPENDED).values(status="proposed"))
         conn.execute(update(t.events).where(t.events.c.id == "hostile-event").values(status="proposed"))
     assert pages.get(f"/events/{SUSPENDED}").status_code == 404  # readers see accepted records only
-    pages.post("/login", data={"token": tokens["editor"]})
+    sign_in(pages, tokens["editor"])
     html = get(pages, "/review")
     assert "2 proposed records wait for review." in html
     assert ESCAPED in html and HOSTILE not in html
@@ -662,13 +662,13 @@ def get_doc(store: Store, event_id: str) -> str:
 
 
 def test_a_private_server_shows_pages_only_after_sign_in(
-    make_client: Callable[..., TestClient], tokens: dict[str, str]
+    sign_in: Any, make_client: Callable[..., TestClient], tokens: dict[str, str]
 ) -> None:
     private = make_client(private=True)
     html = get(private, "/", status=401)
     assert "This server is private." in html and 'href="/login"' in html
     assert private.get("/login").status_code == 200
-    private.post("/login", data={"token": tokens["reader"]})
+    sign_in(private, tokens["reader"])
     assert private.get("/agreements").status_code == 200
 
 

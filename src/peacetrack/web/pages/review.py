@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -155,25 +156,48 @@ def save_edit(store: Store, kind: str, record_id: str, text: str, *, author: str
         raise PageError(422, "review.invalid", reason=exc.message) from None
 
 
+# Sign-in forms carry a random value that must come back both in the form and in a SameSite=Strict
+# cookie: a form posted from another site lacks the cookie, so it cannot sign a browser in.
+LOGIN_COOKIE = "pt_login"
+
+
+def _login_page(request: Request, lang: str, context: dict[str, Any], status: int = 200) -> Response:
+    check = secrets.token_urlsafe(24)
+    response = render(request, lang, "login.html", {**context, "login_check": check}, status=status)
+    response.set_cookie(
+        LOGIN_COOKIE,
+        check,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/login",
+    )
+    return response
+
+
 @router.get("/login")
 def login_form(
     request: Request, lang: Lang = Depends(get_lang), store: Store = Depends(get_store)
 ) -> Response:
     found = cookie_user(request, store)
-    return render(request, lang, "login.html", {"user": found[0] if found else None, "failed": False})
+    return _login_page(request, lang, {"user": found[0] if found else None, "failed": False})
 
 
 @router.post("/login")
 def login(
     request: Request,
     token: str = Form(""),
+    login_check: str = Form(""),
     lang: Lang = Depends(get_lang),
     store: Store = Depends(get_store),
 ) -> Response:
+    expected = request.cookies.get(LOGIN_COOKIE, "")
+    if not expected or not hmac.compare_digest(expected, login_check):
+        raise PageError(403, "review.bad_csrf")
     token = token.strip()
     user = user_for_token(store, token) if token else None
     if user is None:
-        return render(request, lang, "login.html", {"user": None, "failed": True}, status=401)
+        return _login_page(request, lang, {"user": None, "failed": True}, status=401)
     response = RedirectResponse("/review", status_code=303, headers=SECURITY_HEADERS)
     response.set_cookie(
         TOKEN_COOKIE,
@@ -198,9 +222,7 @@ def logout() -> Response:
 def review(request: Request, lang: Lang = Depends(get_lang), store: Store = Depends(get_store)) -> Response:
     found = cookie_user(request, store)
     if found is None:
-        return render(
-            request, lang, "login.html", {"user": None, "failed": False, "from_review": True}, status=401
-        )
+        return _login_page(request, lang, {"user": None, "failed": False, "from_review": True}, status=401)
     user, token = found
     if not user.can_write:
         raise PageError(403, "review.need_editor", name=user.name, role=user.role)
