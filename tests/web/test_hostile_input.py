@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from fastapi.testclient import TestClient
 from peacetrack.bundle import import_bundles
 from peacetrack.bundle.problems import BadInput
 from peacetrack.store import Store
+from peacetrack.store.tables import sessions
 
 
 @pytest.mark.parametrize(
@@ -108,3 +110,22 @@ def test_a_cross_site_form_cannot_sign_a_browser_in(
     )
     assert stale.status_code == 403
     assert sign_in(client, tokens["editor"], follow_redirects=False).status_code == 303
+
+
+def test_sign_in_keeps_a_session_of_its_own_that_sign_out_ends(
+    client: TestClient, tokens: dict[str, str], sign_in: Any, loaded: Store
+) -> None:
+    signed = sign_in(client, tokens["editor"], follow_redirects=False)
+    session = signed.cookies.get("pt_editor")
+    assert session and session != tokens["editor"]  # never the API token in a cookie
+    assert client.get("/review").status_code == 200
+    copied = TestClient(client.app, cookies={"pt_editor": session})
+    assert copied.get("/review").status_code == 200
+    client.post("/logout")
+    assert copied.get("/review").status_code == 401  # the session ended, not just this browser's cookie
+    with loaded.write() as conn:
+        conn.execute(sessions.update().values(expires_at=datetime(2020, 1, 1, tzinfo=UTC)))
+    sign_in(client, tokens["editor"])
+    with loaded.write() as conn:
+        conn.execute(sessions.update().values(expires_at=datetime(2020, 1, 1, tzinfo=UTC)))
+    assert client.get("/review").status_code == 401  # an expired session signs nobody in

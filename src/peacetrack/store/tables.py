@@ -243,6 +243,17 @@ users = Table(
     UniqueConstraint("token_hash"),
 )
 
+# Web sign-in sessions: a random token of their own (never the API token), kept only as its hash,
+# ending at expires_at or at sign-out.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_name", String(200), ForeignKey("users.name", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
 RECORD_TABLES: dict[str, Table] = {
     "actors": actors,
     "themes": themes,

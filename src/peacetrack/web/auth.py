@@ -12,7 +12,7 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Final, Literal, get_args
 
 from fastapi import Depends, Request
@@ -20,12 +20,13 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import (
     Connection,
     delete,
+    insert,
     select,
     update,
 )
 
 from peacetrack.store import Store
-from peacetrack.store.tables import users
+from peacetrack.store.tables import sessions, users
 from peacetrack.web.errors import ApiError
 
 Role = Literal["reader", "editor", "admin"]
@@ -97,6 +98,7 @@ def add_user(conn: Connection, name: str, role: str) -> str:
 def reissue_token(conn: Connection, name: str) -> str:
     """Replace a user's token: the old one stops working at once."""
     token = new_token()
+    conn.execute(delete(sessions).where(sessions.c.user_name == name))  # a new token ends every session
     done = conn.execute(update(users).where(users.c.name == name).values(token_hash=token_hash(token)))
     if done.rowcount == 0:
         raise UserError(f"no user named {name!r}")
@@ -104,6 +106,7 @@ def reissue_token(conn: Connection, name: str) -> str:
 
 
 def remove_user(conn: Connection, name: str) -> None:
+    conn.execute(delete(sessions).where(sessions.c.user_name == name))  # its browsers are signed out
     if conn.execute(delete(users).where(users.c.name == name)).rowcount == 0:
         raise UserError(f"no user named {name!r}")
 
@@ -121,6 +124,43 @@ def user_for_token(store: Store, token: str) -> User | None:
             )
         ).first()
     return None if row is None else User(row[0], row[1], _utc(row[2]))
+
+
+# --- web sign-in sessions ---------------------------------------------------------------------
+
+SESSION_HOURS: Final = 12
+
+
+def start_session(conn: Connection, user: User, *, hours: int = SESSION_HOURS) -> str:
+    """A new session for a signed-in browser: its token is random and shown once (in the cookie)."""
+    token = secrets.token_urlsafe(32)
+    at = datetime.now(UTC)
+    conn.execute(
+        insert(sessions).values(
+            token_hash=token_hash(token),
+            user_name=user.name,
+            created_at=at,
+            expires_at=at + timedelta(hours=hours),
+        )
+    )
+    return token
+
+
+def user_for_session(store: Store, token: str) -> User | None:
+    """The user of a session still running; None when it is unknown, ended or expired."""
+    with store.read() as conn:
+        row = conn.execute(
+            select(users.c.name, users.c.role, users.c.created_at, sessions.c.expires_at)
+            .join(sessions, sessions.c.user_name == users.c.name)
+            .where(sessions.c.token_hash == token_hash(token))
+        ).first()
+    if row is None or _utc(row[3]) <= datetime.now(UTC):
+        return None
+    return User(row[0], row[1], _utc(row[2]))
+
+
+def end_session(conn: Connection, token: str) -> None:
+    conn.execute(delete(sessions).where(sessions.c.token_hash == token_hash(token)))
 
 
 # --- request dependencies --------------------------------------------------------------------

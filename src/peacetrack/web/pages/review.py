@@ -34,7 +34,14 @@ from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.web.api.link import effect_cues, link_index
 from peacetrack.web.api.writes import write_record
-from peacetrack.web.auth import User, user_for_token
+from peacetrack.web.auth import (
+    SESSION_HOURS,
+    User,
+    end_session,
+    start_session,
+    user_for_session,
+    user_for_token,
+)
 from peacetrack.web.deps import Lang, get_lang, get_store
 from peacetrack.web.errors import ApiError
 from peacetrack.web.pages.common import PageError
@@ -57,10 +64,11 @@ def csrf_for(token: str) -> str:
 
 
 def cookie_user(request: Request, store: Store) -> tuple[User, str] | None:
+    """The signed-in user and their session token (the cookie holds a session, never the API token)."""
     token = request.cookies.get(TOKEN_COOKIE)
     if not token:
         return None
-    user = user_for_token(store, token)
+    user = user_for_session(store, token)
     return None if user is None else (user, token)
 
 
@@ -198,21 +206,28 @@ def login(
     user = user_for_token(store, token) if token else None
     if user is None:
         return _login_page(request, lang, {"user": None, "failed": True}, status=401)
+    with store.write() as conn:
+        session = start_session(conn, user)
     response = RedirectResponse("/review", status_code=303, headers=SECURITY_HEADERS)
     response.set_cookie(
         TOKEN_COOKIE,
-        token,
+        session,
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
-        max_age=12 * 3600,
+        max_age=SESSION_HOURS * 3600,
         path="/",
     )
     return response
 
 
 @router.post("/logout")
-def logout() -> Response:
+def logout(request: Request, store: Store = Depends(get_store)) -> Response:
+    """Sign-out ends the session itself: a copied cookie no longer works either."""
+    token = request.cookies.get(TOKEN_COOKIE)
+    if token:
+        with store.write() as conn:
+            end_session(conn, token)
     response = RedirectResponse("/", status_code=303, headers=SECURITY_HEADERS)
     response.delete_cookie(TOKEN_COOKIE, path="/")
     return response
