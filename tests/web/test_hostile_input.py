@@ -129,3 +129,30 @@ def test_sign_in_keeps_a_session_of_its_own_that_sign_out_ends(
     with loaded.write() as conn:
         conn.execute(sessions.update().values(expires_at=datetime(2020, 1, 1, tzinfo=UTC)))
     assert client.get("/review").status_code == 401  # an expired session signs nobody in
+
+
+def test_behind_a_trusted_tls_proxy_the_session_cookie_is_secure(
+    loaded: Store, tokens: dict[str, str], cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+    from peacetrack.web.app import create_app
+
+    behind = TestClient(ProxyHeadersMiddleware(create_app(loaded.url), trusted_hosts="*"))
+    page = behind.get("/login", headers={"X-Forwarded-Proto": "https"})
+    check = page.cookies.get("pt_login")
+    assert check and "secure" in page.headers["set-cookie"].lower()
+    behind.cookies.set("pt_login", check)  # the test client speaks plain HTTP to the proxy's back
+    signed = behind.post(
+        "/login",
+        data={"token": tokens["editor"], "login_check": check},
+        headers={"X-Forwarded-Proto": "https"},
+        follow_redirects=False,
+    )
+    assert signed.status_code == 303 and "secure" in signed.headers["set-cookie"].lower()
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: seen.update(kwargs))
+    assert cli("serve", "--db", loaded.url, "--trusted-proxy", "10.0.0.1").code == 0
+    assert seen["proxy_headers"] is True and seen["forwarded_allow_ips"] == "10.0.0.1"
+    assert cli("serve", "--db", loaded.url).code == 0
+    assert seen["proxy_headers"] is False  # no proxy named: forwarded headers are not believed

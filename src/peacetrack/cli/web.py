@@ -135,6 +135,14 @@ def serve(
         int, typer.Option("--workers", help="Worker processes (each keeps its own caches).", min=1, max=64)
     ] = 1,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--trusted-proxy",
+            help="Address of a TLS proxy in front (repeatable): its X-Forwarded-Proto and -For are believed, "
+            "so sign-in cookies are marked Secure behind it. Default: none, headers ignored.",
+        ),
+    ] = None,
 ) -> None:
     """Run the web dashboard and the JSON API (docs at /docs, schema at /openapi.json)."""
     import uvicorn
@@ -171,7 +179,9 @@ def serve(
         port=port,
         workers=workers,
         log_level=log_level,
-        proxy_headers=False,
+        # Forwarded headers are believed only from proxies named here: anyone else could claim HTTPS.
+        proxy_headers=bool(trusted_proxy),
+        forwarded_allow_ips=",".join(trusted_proxy) if trusted_proxy else None,
         server_header=False,
     )
 
