@@ -156,3 +156,16 @@ def test_behind_a_trusted_tls_proxy_the_session_cookie_is_secure(
     assert seen["proxy_headers"] is True and seen["forwarded_allow_ips"] == "10.0.0.1"
     assert cli("serve", "--db", loaded.url).code == 0
     assert seen["proxy_headers"] is False  # no proxy named: forwarded headers are not believed
+
+
+def test_guessing_tokens_is_throttled(client: TestClient, tokens: dict[str, str], sign_in: Any) -> None:
+    for _ in range(10):
+        assert client.get("/api/users/me", headers={"Authorization": "Bearer pt_guess"}).status_code in (
+            401,
+            404,
+        )
+        assert sign_in(client, "pt_guess").status_code == 401
+    limited = client.post("/api/bundles", headers={"Authorization": "Bearer pt_guess"}, json={})
+    assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
+    assert limited.json()["error"]["code"] == "too_many_requests"
+    assert sign_in(client, tokens["editor"]).status_code == 429  # a right token waits too, from this address

@@ -21,6 +21,7 @@ from peacetrack.web.auth import require_reader
 from peacetrack.web.caching import CacheHeaders
 from peacetrack.web.deps import VersionedCache
 from peacetrack.web.hostile import RefuseNul, UploadGate
+from peacetrack.web.throttle import FailureThrottle
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -65,6 +66,7 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
     app.state.link_indexes = IndexCache(None)
     app.state.effect_cues = EffectCues()  # compiled once: building it costs ~40 ms
     app.state.private = private
+    app.state.throttle = FailureThrottle()
     errors.install(app)
 
     @app.get("/api/health", response_model=Health, tags=["meta"], summary="Liveness: always ok")

@@ -177,13 +177,31 @@ def _unauthorized(message: str) -> ApiError:
     return ApiError(401, "unauthorized", message, headers={"WWW-Authenticate": 'Bearer realm="peacetrack"'})
 
 
+def client_address(request: Request) -> str:
+    return request.client.host if request.client is not None else "unknown"
+
+
+def throttled(request: Request) -> None:
+    """429 for an address that has failed too many token checks or sign-ins just now."""
+    wait = request.app.state.throttle.retry_after(client_address(request))
+    if wait is not None:
+        raise ApiError(
+            429,
+            "too_many_requests",
+            f"too many failed token checks; try again in {wait} s",
+            headers={"Retry-After": str(wait)},
+        )
+
+
 def authenticate(request: Request, credentials: HTTPAuthorizationCredentials | None) -> User:
     """The user behind the request's bearer token; 401 when there is none or it is unknown."""
     if credentials is None or not credentials.credentials:
         raise _unauthorized("this needs an API token: send `Authorization: Bearer TOKEN`")
+    throttled(request)
     store: Store = request.app.state.store
     user = user_for_token(store, credentials.credentials)
     if user is None:
+        request.app.state.throttle.failed(client_address(request))
         raise _unauthorized("unknown or revoked API token")
     return user
 

@@ -89,8 +89,16 @@ class UploadGate:
                 challenge,
             )
             return
+        throttle = scope["app"].state.throttle
+        who = scope["client"][0] if scope.get("client") else "unknown"
+        wait = throttle.retry_after(who)
+        if wait is not None:
+            reason = f"too many failed token checks; try again in {wait} s"
+            await _answer(send, 429, "too_many_requests", reason, [(b"retry-after", str(wait).encode())])
+            return
         user = await run_in_threadpool(user_for_token, scope["app"].state.store, token.strip())
         if user is None:
+            throttle.failed(who)
             await _answer(send, 401, "unauthorized", "unknown or revoked API token", challenge)
             return
         if not user.can_write:

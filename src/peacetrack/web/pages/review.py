@@ -37,6 +37,7 @@ from peacetrack.web.api.writes import write_record
 from peacetrack.web.auth import (
     SESSION_HOURS,
     User,
+    client_address,
     end_session,
     start_session,
     user_for_session,
@@ -202,9 +203,14 @@ def login(
     expected = request.cookies.get(LOGIN_COOKIE, "")
     if not expected or not hmac.compare_digest(expected, login_check):
         raise PageError(403, "review.bad_csrf")
+    who = client_address(request)
+    wait = request.app.state.throttle.retry_after(who)
+    if wait is not None:
+        raise PageError(429, "login.too_many", seconds=wait)
     token = token.strip()
     user = user_for_token(store, token) if token else None
     if user is None:
+        request.app.state.throttle.failed(who)
         return _login_page(request, lang, {"user": None, "failed": True}, status=401)
     with store.write() as conn:
         session = start_session(conn, user)
