@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from peacetrack.bundle import import_bundles
 from peacetrack.bundle.problems import BadInput
 from peacetrack.store import Store
-from peacetrack.store.tables import sessions
+from peacetrack.store.tables import assessments, sessions
 
 
 @pytest.mark.parametrize(
@@ -169,3 +169,26 @@ def test_guessing_tokens_is_throttled(client: TestClient, tokens: dict[str, str]
     assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
     assert limited.json()["error"]["code"] == "too_many_requests"
     assert sign_in(client, tokens["editor"]).status_code == 429  # a right token waits too, from this address
+
+
+def test_a_write_retried_with_its_idempotency_key_is_done_once(
+    client: TestClient, auth: Any, loaded: Store
+) -> None:
+    body = {"provision": "panmunjom-2018/1.3", "as_of": "2019-01-01", "level": 2}
+    headers = {**auth("editor"), "Idempotency-Key": "retry-1"}
+    first = client.post("/api/assessments", json=body, headers=headers)
+    assert first.status_code == 201, first.text
+    again = client.post("/api/assessments", json=body, headers=headers)  # the client timed out and retried
+    assert again.status_code == 201 and again.json() == first.json()
+    assert (
+        again.headers["idempotent-replay"] == "true"
+        and again.headers["location"] == first.headers["location"]
+    )
+    other = client.post("/api/assessments", json={**body, "level": 3}, headers=headers)
+    assert other.status_code == 422 and "another request" in other.json()["error"]["message"]
+    with loaded.read() as conn:
+        stored = [r for (r,) in conn.execute(assessments.select().with_only_columns(assessments.c.id))]
+    assert stored.count("panmunjom-2018/1.3@2019-01-01") == 1
+    assert "panmunjom-2018/1.3@2019-01-01#2" not in stored
+    plain = client.post("/api/assessments", json=body, headers=auth("editor"))  # no key: a second record
+    assert plain.status_code == 201 and plain.json()["id"].endswith("#2")

@@ -254,6 +254,19 @@ sessions = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
 )
 
+# API writes sent with an Idempotency-Key: the first answer, replayed for a retry of the same request.
+idempotency = Table(
+    "idempotency",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("user_name", String(200), primary_key=True),
+    Column("request_hash", String(64), nullable=False),
+    Column("status", SmallInteger, nullable=False),
+    Column("headers", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
 RECORD_TABLES: dict[str, Table] = {
     "actors": actors,
     "themes": themes,

@@ -21,6 +21,7 @@ from peacetrack.web.auth import require_reader
 from peacetrack.web.caching import CacheHeaders
 from peacetrack.web.deps import VersionedCache
 from peacetrack.web.hostile import RefuseNul, UploadGate
+from peacetrack.web.idempotency import Idempotency
 from peacetrack.web.throttle import FailureThrottle
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -85,6 +86,7 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.add_middleware(CacheHeaders, cache=app.state.cache, private=private)
+    app.add_middleware(Idempotency)
     app.add_middleware(UploadGate, limits={"/api/documents": DOCUMENT_MAX, "/api/bundles": BUNDLE_MAX})
     app.add_middleware(RefuseNul)
     return app
