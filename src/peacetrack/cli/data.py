@@ -29,6 +29,7 @@ from peacetrack.cli.common import (
 )
 from peacetrack.model.records import KINDS
 from peacetrack.store import Store
+from peacetrack.store import backup as backup_mod
 from peacetrack.store.migrate import upgrade
 from peacetrack.store.revisions import history as record_history
 from peacetrack.store.revisions import state_at
@@ -175,6 +176,32 @@ def check(
         )
     if breaches:
         raise typer.Exit(1)
+
+
+def backup_(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Argument(help="The backup file to write (a zip).", show_default=False)],
+    db: DbOption = None,
+) -> None:
+    """Everything the store holds, in one consistent snapshot (safe while the server runs)."""
+    store = open_store(chosen_db(ctx, db), create=False)
+    counts = backup_mod.backup(store, out)
+    stderr().print(f"backed up {sum(counts.values())} rows of {len(counts)} tables to {out}", highlight=False)
+
+
+def restore(
+    ctx: typer.Context,
+    source: Annotated[
+        Path, typer.Argument(help="A file written by `peacetrack backup`.", show_default=False)
+    ],
+    db: DbOption = None,
+) -> None:
+    """Bring a backup into an empty database (exit 2 if it is not empty or the file is not a backup)."""
+    store = Store(chosen_db(ctx, db))
+    counts = backup_mod.restore(store, source)
+    stderr().print(
+        f"restored {sum(counts.values())} rows of {len(counts)} tables from {source}", highlight=False
+    )
 
 
 HISTORY_KINDS = (*KINDS, "releases")
