@@ -94,3 +94,29 @@ def test_a_backup_taken_while_writes_go_on_is_one_snapshot(db_url: str, tmp_path
     # Each document came with its extraction: the tables were read at one moment.
     assert {d["id"] for d in documents} == {e["document_id"] for e in extractions}
     assert counts["documents"] == len(documents) >= 2
+
+
+def test_a_record_is_put_back_as_an_earlier_revision_left_it(cli: Any, db_url: str, tmp_path: Path) -> None:
+    store = Store(db_url)
+    upgrade(store)
+    import_bundles(store, [str(MINI)], author="fixture")
+    with store.read() as conn:
+        eid = conn.scalar(select(t.events.c.id).order_by(t.events.c.id).limit(1))
+    assert isinstance(eid, str)
+    first = orjson.loads(cli("--db", db_url, "history", "events", eid, "--format", "json").out)
+    original = first[-1]
+    edited = {**original["new"], "place": "Somewhere else"}
+    bundle = tmp_path / "edit.json"
+    bundle.write_bytes(orjson.dumps({"format": "peacetrack/1", "events": [edited]}))
+    assert cli("--db", db_url, "import", str(bundle), "--author", "vandal").code == 0
+    back = cli(
+        "--db", db_url, "history", "events", eid, "--revert-to", str(original["id"]), "--author", "editor"
+    )
+    assert back.code == 0 and "reverted to" in back.err
+    revs = orjson.loads(cli("--db", db_url, "history", "events", eid, "--format", "json").out)
+    assert revs[-1]["new"] == original["new"] and revs[-1]["author"] == "editor"
+    assert f"revert to revision {original['id']}" in revs[-1]["reason"]
+    assert len(revs) == len(first) + 2  # the edit and the revert: nothing erased
+    again = cli("--db", db_url, "history", "events", eid, "--revert-to", str(original["id"]))
+    assert again.code == 0 and "already as left by" in again.err
+    assert cli("--db", db_url, "history", "events", eid, "--revert-to", "999999").code == 2

@@ -14,6 +14,7 @@ from rich.table import Table
 from peacetrack.bundle import import_bundles, integrity
 from peacetrack.bundle.export import bundle, to_json_bytes
 from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.bundle.revert import revert
 from peacetrack.bundle.tabular import tables, write_csv, write_parquet
 from peacetrack.cli.common import (
     DbOption,
@@ -216,11 +217,28 @@ def history(
         datetime | None, typer.Option("--at", help="Show the record as it stood at this date/time (UTC).")
     ] = None,
     fmt: FormatOption = OutputFormat.table,
+    revert_to: Annotated[
+        int | None,
+        typer.Option(
+            "--revert-to",
+            help="Put the record back as this revision (#) left it: a new revision, validated as an import.",
+        ),
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--author", help="Who reverts, for the history (with --revert-to).")
+    ] = None,
 ) -> None:
-    """Every change to a record (who, when, why), or its state at a past moment."""
+    """Every change to a record (who, when, why), or its state at a past moment; --revert-to restores one."""
     if kind not in HISTORY_KINDS:
         raise BadInput([Problem(kind, "$", f"unknown record kind; use one of {', '.join(HISTORY_KINDS)}")])
     store = open_store(chosen_db(ctx, db), create=False)
+    if revert_to is not None:
+        reverted = revert(store, kind, record_id, revert_to, author=author(by))
+        stderr().print(
+            f"{kind}/{record_id}: {'reverted to' if reverted else 'already as left by'} revision {revert_to}",
+            highlight=False,
+        )
+        return
     with store.read() as conn:
         if at is not None:
             when = at if at.tzinfo else at.replace(tzinfo=UTC)

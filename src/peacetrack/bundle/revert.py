@@ -1,0 +1,52 @@
+"""Put a record back as it stood after one of its revisions: itself a new revision, never an erasure.
+
+The old document goes through the same validation as an import (the references it makes must still
+resolve), and the write is recorded with its author and a reason naming the revision restored.
+"""
+
+from __future__ import annotations
+
+from peacetrack.bundle.importer import known_ids, plan, removed_provisions_in_use
+from peacetrack.bundle.load import Fragment
+from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.bundle.validate import validate
+from peacetrack.model.records import FORMAT, KINDS
+from peacetrack.store import Store
+from peacetrack.store.revisions import history
+from peacetrack.store.writer import apply
+
+
+def revert(store: Store, kind: str, record_id: str, revision: int, *, author: str) -> bool:
+    """Write the record as revision `revision` left it; False when it is already so (nothing written)."""
+    where = f"{kind}/{record_id}"
+    if kind not in KINDS:
+        raise BadInput([Problem(where, "$", f"only records can be reverted; kinds: {', '.join(KINDS)}")])
+    with store.write() as conn:
+        revs = {r.id: r for r in history(conn, kind, record_id)}
+        chosen = revs.get(revision)
+        if chosen is None:
+            known = ", ".join(str(r) for r in revs) or "none"
+            raise BadInput(
+                [Problem(where, "$", f"no revision {revision} of this record (its revisions: {known})")]
+            )
+        if chosen.new is None:
+            raise BadInput(
+                [Problem(where, "$", f"revision {revision} deleted the record: nothing to restore")]
+            )
+        known_now = known_ids(conn)
+        validated = validate(
+            [Fragment(f"{where}@{revision}", {"format": FORMAT, kind: [chosen.new]})], known_now
+        )
+        in_use = removed_provisions_in_use(conn, validated, known_now)
+        if in_use:
+            raise BadInput(in_use)
+        todo = plan(conn, validated)
+        if todo.empty:
+            return False
+        apply(
+            conn,
+            todo,
+            author=author,
+            reason=f"revert to revision {revision} ({chosen.at:%Y-%m-%d %H:%M} UTC)",
+        )
+    return True
