@@ -192,3 +192,52 @@ def test_a_write_retried_with_its_idempotency_key_is_done_once(
     assert "panmunjom-2018/1.3@2019-01-01#2" not in stored
     plain = client.post("/api/assessments", json=body, headers=auth("editor"))  # no key: a second record
     assert plain.status_code == 201 and plain.json()["id"].endswith("#2")
+
+
+def test_writes_waiting_on_a_busy_database_get_503_and_reads_do_not_wait(
+    client: TestClient, auth: Any
+) -> None:
+    import sqlite3
+    import threading
+    import time
+
+    app_store: Store = client.app.state.store  # type: ignore[attr-defined]
+    app_store.write_wait_s = 0.5
+    holding = threading.Event()
+    release = threading.Event()
+
+    def hold() -> None:  # an import or ingest holding the write lock
+        with app_store.write():
+            holding.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    holding.wait(5)
+    try:
+        started = time.monotonic()
+        body = {"provision": "panmunjom-2018/1.3", "as_of": "2019-02-01", "level": 1}
+        busy = client.post("/api/assessments", json=body, headers=auth("editor"))
+        assert (
+            busy.status_code == 503 and busy.headers["retry-after"] and busy.json()["error"]["code"] == "busy"
+        )
+        assert time.monotonic() - started < 5
+        read_started = time.monotonic()
+        assert client.get("/api/events").status_code == 200
+        assert time.monotonic() - read_started < 1  # readers never queue behind the writer
+    finally:
+        release.set()
+        holder.join()
+    if app_store.is_sqlite:  # another process's write on the same file: 503 too, never a bare "locked"
+        path = app_store.engine.url.database
+        other = sqlite3.connect(str(path), timeout=0.1)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            app_store.engine.dispose()
+            with app_store.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA busy_timeout=300")
+            blocked = client.post("/api/assessments", json=body, headers=auth("editor"))
+            assert blocked.status_code == 503, blocked.text
+        finally:
+            other.rollback()
+            other.close()

@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from peacetrack.bundle.problems import BadInput
 from peacetrack.cli import data, ingest, link, scores, web
 from peacetrack.cli.common import DbOption, stderr
+from peacetrack.store import StoreBusy
 
 app = typer.Typer(
     name="peacetrack",
@@ -53,6 +54,9 @@ def main(argv: list[str] | None = None) -> None:
         if len(exc.problems) > 1:
             err.print(f"{len(exc.problems)} problems; nothing was written.", highlight=False)
         sys.exit(2)
+    except StoreBusy as exc:
+        stderr().print(f"database busy: {exc}; try again shortly", markup=False, highlight=False)
+        sys.exit(1)
     except SQLAlchemyError as exc:
         stderr().print(f"database error: {str(exc).splitlines()[0]}", markup=False, highlight=False)
         sys.exit(1)

@@ -11,11 +11,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 
 ENV_VAR = "PEACETRACK_DB"
@@ -45,13 +46,23 @@ def _sqlite_setup(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={int(WRITE_WAIT_S * 1000)}")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+WRITE_WAIT_S: Final = 10.0
+MAX_WAITING: Final = 8
+
+
+class StoreBusy(Exception):
+    """The database is held by another write for longer than a writer may wait: try again later."""
+
+    retry_after_s = 2
 
 
 class Store:
@@ -74,6 +85,8 @@ class Store:
         if self.is_sqlite:
             _sqlite_setup(self.engine)
         self._writer = threading.Lock()
+        self._waiting = threading.BoundedSemaphore(MAX_WAITING)
+        self.write_wait_s = WRITE_WAIT_S
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -81,13 +94,37 @@ class Store:
             yield conn
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One transaction, committed on success, rolled back on any error."""
-        with self._writer, self.engine.connect() as conn:
-            if self.is_sqlite:
-                conn = conn.execution_options(sqlite_begin="IMMEDIATE")
-            with conn.begin():
-                yield conn
+    def write(self, *, wait_s: float | None = None) -> Iterator[Connection]:
+        """One transaction, committed on success, rolled back on any error.
+
+        Writers queue for the one write lock; at most `MAX_WAITING` wait at a time and each waits at
+        most `wait_s` (default `WRITE_WAIT_S`): beyond that `StoreBusy`, which the API answers 503, so
+        waiting writers never take every worker thread from the readers. Another process holding
+        SQLite's lock longer than that is `StoreBusy` too, never a bare "database is locked".
+        """
+        wait = self.write_wait_s if wait_s is None else wait_s
+        if not self._waiting.acquire(blocking=False):
+            raise StoreBusy("too many writes are waiting for the database")
+        try:
+            got = self._writer.acquire(timeout=wait)
+        finally:
+            self._waiting.release()
+        if not got:
+            raise StoreBusy(f"another write has held the database for over {wait:g} s")
+        try:
+            with self.engine.connect() as conn:
+                if self.is_sqlite:
+                    conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+                try:
+                    transaction = conn.begin()
+                except OperationalError as exc:
+                    if "locked" in str(exc) or "busy" in str(exc):
+                        raise StoreBusy("another process is writing to the database") from None
+                    raise
+                with transaction:
+                    yield conn
+        finally:
+            self._writer.release()
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -96,4 +133,4 @@ class Store:
         return f"Store({make_url(self.url).render_as_string(hide_password=True)!r})"
 
 
-__all__ = ["ENV_VAR", "Store", "default_path", "resolve_url"]
+__all__ = ["ENV_VAR", "MAX_WAITING", "WRITE_WAIT_S", "Store", "StoreBusy", "default_path", "resolve_url"]

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from peacetrack.bundle.problems import BadInput
 from peacetrack.bundle.problems import Problem as BundleProblem
+from peacetrack.store.engine import StoreBusy
 
 log = logging.getLogger("peacetrack.web")
 
@@ -154,6 +155,13 @@ async def _bad_input(_request: Request, exc: Exception) -> Response:
     return error_response(422, exc.summary(), problems=problems_from_bundle(exc.problems))
 
 
+async def _busy(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StoreBusy)
+    return error_response(
+        503, f"{exc}; try again shortly", code="busy", headers={"Retry-After": str(StoreBusy.retry_after_s)}
+    )
+
+
 async def _internal(_request: Request, exc: Exception) -> Response:
     log.exception("unhandled error", exc_info=exc)
     return error_response(500, "internal error; the server log has the details")
@@ -165,6 +173,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(BadInput, _bad_input)
+    app.add_exception_handler(StoreBusy, _busy)
     app.add_exception_handler(Exception, _internal)
 
 
