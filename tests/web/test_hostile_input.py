@@ -241,3 +241,10 @@ def test_writes_waiting_on_a_busy_database_get_503_and_reads_do_not_wait(
         finally:
             other.rollback()
             other.close()
+
+
+@pytest.mark.parametrize(
+    "path", ["/events?page=999999999999", "/library?page=999999999999", "/events?page=0", "/library?page=x"]
+)
+def test_out_of_range_page_numbers_are_a_400(client: TestClient, path: str) -> None:
+    assert client.get(path).status_code == 400

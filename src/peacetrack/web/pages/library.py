@@ -24,6 +24,7 @@ from peacetrack.ingest import documents as docs
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.web.deps import Lang, get_lang, get_store
+from peacetrack.web.pages.common import parse_page
 from peacetrack.web.pages.kit import get_kit, render
 from peacetrack.web.queries import search as search_q
 
@@ -147,9 +148,8 @@ def library(
     request: Request,
     store: Store = Depends(get_store),
     lang: Lang = Depends(get_lang),
-    page: int = 1,
 ) -> Response:
-    page = max(1, page)
+    page = parse_page(request.query_params.get("page"))
     context: dict[str, Any] = {
         "words": page_words(request, lang),
         "has_documents": False,
