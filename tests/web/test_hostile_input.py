@@ -248,3 +248,13 @@ def test_writes_waiting_on_a_busy_database_get_503_and_reads_do_not_wait(
 )
 def test_out_of_range_page_numbers_are_a_400(client: TestClient, path: str) -> None:
     assert client.get(path).status_code == 400
+
+
+def test_a_text_longer_than_a_record_needs_is_refused(store: Store, tmp_path: Path) -> None:
+    bundle = tmp_path / "long-text.yaml"
+    actor = {"id": "a", "kind": "state", "name": {"en": "x" * 100_001}}
+    bundle.write_text(yaml.safe_dump({"format": "peacetrack/1", "actors": [actor]}), encoding="utf-8")
+    with pytest.raises(BadInput) as caught:
+        import_bundles(store, [str(bundle)], author="t")
+    (problem,) = caught.value.problems
+    assert problem.path == "$.actors[0].name.en" and "at most 100000 characters" in problem.reason

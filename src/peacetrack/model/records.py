@@ -44,6 +44,7 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
 ID_MAX = 200  # the store's id columns are this wide on every database
+TEXT_MAX = 100_000  # characters in any one text of a record
 
 
 def _check_id(value: str) -> str:
@@ -144,7 +145,10 @@ def label(en: str, ko: str, **kwargs: Any) -> Any:
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=False)
+    # No text of a record is a book: a longer one is a mistake or an attack on the store and the pages.
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, use_enum_values=False, str_max_length=TEXT_MAX
+    )
 
     def doc(self) -> dict[str, Any]:
         """The canonical JSON form: what the store keeps and export writes."""
