@@ -13,9 +13,7 @@ stderr, nothing on stdout.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any
 
@@ -25,17 +23,20 @@ from rich.text import Text
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
-from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.cli.common import (
     DbOption,
     FormatOption,
     OutputFormat,
     author,
-    open_store,
     print_json,
     stderr,
     stdout,
 )
+from peacetrack.cli.options import AsOfOption, LangOption
+from peacetrack.cli.options import bad as _bad
+from peacetrack.cli.options import day as _day
+from peacetrack.cli.options import lang as _lang
+from peacetrack.cli.options import opened as _opened
 from peacetrack.model.codebook import level_label
 from peacetrack.scoring import (
     BYS,
@@ -59,47 +60,22 @@ from peacetrack.scoring.inputs import Freq, check_by, check_freq
 from peacetrack.scoring.load import (
     Lang,
     agreement_title,
-    check_lang,
     event_titles,
     first_signed,
     group_labels,
     load_index,
     provision_texts,
 )
-from peacetrack.store import Store
 from peacetrack.store.revisions import now
 
 # --- shared options and checks ---------------------------------------------------------------
 
-AsOfOption = Annotated[
-    str | None, typer.Option("--as-of", metavar="DATE", help="Date YYYY-MM-DD. Default: today.")
-]
 ByOption = Annotated[
     str,
     typer.Option(
         "--by", metavar="agreement|theme|party", help="Group provisions by agreement, theme or party."
     ),
 ]
-LangOption = Annotated[
-    str, typer.Option("--lang", metavar="en|ko", help="Language of titles, names and notes (table).")
-]
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _bad(where: str, reason: str) -> BadInput:
-    return BadInput([Problem(where, "$", reason)])
-
-
-def _day(value: str | None, option: str, default: date | None = None) -> date:
-    if value is None:
-        return default if default is not None else date.today()
-    try:
-        if not _ISO_DAY.fullmatch(value):
-            raise ValueError(value)
-        return date.fromisoformat(value)
-    except ValueError:
-        raise _bad(option, f"not a date YYYY-MM-DD: {value!r}") from None
 
 
 def _by(value: str) -> By:
@@ -114,32 +90,6 @@ def _freq(value: str) -> Freq:
         return check_freq(value)
     except ValueError as exc:
         raise _bad("--series", str(exc)) from None
-
-
-def _lang(value: str) -> Lang:
-    try:
-        return check_lang(value)
-    except ValueError as exc:
-        raise _bad("--lang", str(exc)) from None
-
-
-def _db(ctx: typer.Context, db: str | None) -> str | None:
-    """--db given nearest the command wins: after it, then on each enclosing group, then the root."""
-    current: Any = ctx
-    while db is None and current is not None:
-        given = current.params.get("db")
-        db = given if isinstance(given, str) and given else None
-        current = current.parent
-    return db
-
-
-@contextmanager
-def _opened(ctx: typer.Context, db: str | None, *, create: bool = False) -> Iterator[Store]:
-    store = open_store(_db(ctx, db), create=create)
-    try:
-        yield store
-    finally:
-        store.dispose()
 
 
 def _label_columns(table: Table, *names: str, right: Sequence[str] = ()) -> None:

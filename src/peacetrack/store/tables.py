@@ -267,6 +267,19 @@ idempotency = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# Way-forward packages an editor saved as named proposals (issue 17): the steps as proposed,
+# so that which of them happened can be read later against the scores.
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("as_of", Date, nullable=False),
+    Column("note", Text),
+    Column("doc", Text, nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
 RECORD_TABLES: dict[str, Table] = {
     "actors": actors,
     "themes": themes,
