@@ -205,7 +205,7 @@ def restore(
     )
 
 
-HISTORY_KINDS = (*KINDS, "releases")
+HISTORY_KINDS = (*KINDS, "releases", "proposals")
 
 
 def history(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 from typing import Any
 
 import orjson
@@ -12,11 +12,14 @@ from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from peacetrack.bundle.problems import BadInput, Problem
-from peacetrack.forward.service import WayForward, step_json
+from peacetrack.forward.service import WayForward, package_json
 from peacetrack.scoring.index import Index
 from peacetrack.store import Store
-from peacetrack.store.revisions import now
+from peacetrack.store.revisions import now, record_rows
 from peacetrack.store.tables import proposals
+
+REVISION_KIND = "proposals"
+"""Saved proposals have a history like records (``peacetrack history proposals NAME``)."""
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
@@ -52,26 +55,22 @@ def save(store: Store, wf: WayForward, number: int, name: str, *, note: str | No
         raise _bad(
             "package", f"there are {len(wf.packages)} packages as of {wf.as_of}; {number} is none of them"
         )
-    package = wf.packages[number - 1]
-    doc = {
-        "tier": package.tier,
-        "size": package.size,
-        "balance": package.balance,
-        "why": wf.package_why(package),
-        "steps": [step_json(wf, s) for s in package.steps],
-    }
+    doc = package_json(wf, wf.packages[number - 1])
     created = now()
+    text = orjson.dumps(doc).decode()
     try:
         with store.write() as conn:
             conn.execute(
                 insert(proposals).values(
-                    name=name,
-                    as_of=wf.as_of,
-                    note=note,
-                    doc=orjson.dumps(doc).decode(),
-                    author=author,
-                    created_at=created,
+                    name=name, as_of=wf.as_of, note=note, doc=text, author=author, created_at=created
                 )
+            )
+            record_rows(
+                conn,
+                [{"kind": REVISION_KIND, "record_id": name, "op": "insert", "old": None, "new": text}],
+                author=author,
+                reason=note,
+                at=created,
             )
     except IntegrityError:
         raise _bad("name", f"a proposal named {name!r} exists already") from None
@@ -80,7 +79,8 @@ def save(store: Store, wf: WayForward, number: int, name: str, *, note: str | No
 
 def _proposal(row: Any) -> Proposal:
     name, as_of, note, doc, author, created = row
-    return Proposal(name, as_of, note, author, created.isoformat(), orjson.loads(doc))
+    stamp = created if created.tzinfo else created.replace(tzinfo=UTC)  # SQLite keeps no zone
+    return Proposal(name, as_of, note, author, stamp.isoformat(), orjson.loads(doc))
 
 
 def listed(conn: Connection) -> list[Proposal]:

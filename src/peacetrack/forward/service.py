@@ -108,21 +108,22 @@ def step_json(wf: WayForward, step: Step) -> dict[str, Any]:
     }
 
 
+def package_json(wf: WayForward, package: Package) -> dict[str, Any]:
+    return {
+        "tier": package.tier,
+        "size": package.size,
+        "balance": package.balance,
+        "themes": list(package.shared_themes),
+        "why": wf.package_why(package),
+        "steps": [step_json(wf, s) for s in package.steps],
+    }
+
+
 def to_json(wf: WayForward) -> dict[str, Any]:
     """The shape of ``peacetrack steps --format json`` and ``GET /api/steps`` (docs/forward.md)."""
     return {
         "as_of": wf.as_of.isoformat(),
         "party": wf.party,
         "ledger": {party: [item_json(i) for i in items] for party, items in wf.ledger.items()},
-        "packages": [
-            {
-                "tier": p.tier,
-                "size": p.size,
-                "balance": p.balance,
-                "themes": list(p.shared_themes),
-                "why": wf.package_why(p),
-                "steps": [step_json(wf, s) for s in p.steps],
-            }
-            for p in wf.packages
-        ],
+        "packages": [package_json(wf, p) for p in wf.packages],
     }

@@ -21,6 +21,7 @@ from peacetrack.web.api import (
     scores,
     search,
     statements,
+    steps,
 )
 
 READS: tuple[APIRouter, ...] = (
@@ -33,7 +34,14 @@ READS: tuple[APIRouter, ...] = (
     assessments.reads,
     search.reads,
     link.reads,
+    steps.reads,
 )
-WRITES: tuple[APIRouter, ...] = (events.writes, assessments.writes, bundles.writes, documents.writes)
+WRITES: tuple[APIRouter, ...] = (
+    events.writes,
+    assessments.writes,
+    bundles.writes,
+    documents.writes,
+    steps.writes,
+)
 
 __all__ = ["READS", "WRITES"]

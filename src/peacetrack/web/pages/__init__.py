@@ -12,7 +12,18 @@ import threading
 
 from fastapi import APIRouter, Depends, FastAPI
 
-from peacetrack.web.pages import actors, agreements, civil, events, library, linker, overview, report, review
+from peacetrack.web.pages import (
+    actors,
+    agreements,
+    civil,
+    events,
+    forward,
+    library,
+    linker,
+    overview,
+    report,
+    review,
+)
 from peacetrack.web.pages.common import PageError, page_error
 from peacetrack.web.pages.kit import make_kit
 
@@ -26,6 +37,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     library.router,
     linker.router,
     review.router,
+    forward.router,
 )
 
 

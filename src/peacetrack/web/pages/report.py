@@ -21,9 +21,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from peacetrack.scoring.load import check_lang
 from peacetrack.store import Store
 from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
 from peacetrack.web.pages.common import PageError, as_of_param
+from peacetrack.web.pages.forward import forward_context
 from peacetrack.web.pages.kit import SECURITY_HEADERS, STATIC, View, render, template_context, view_for
 from peacetrack.web.pages.overview import overview_context
 from peacetrack.web.queries import events as event_q
@@ -32,6 +34,8 @@ router = APIRouter()
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 PDF_TIMEOUT_S = 90
+REPORT_PACKAGES = 6
+"""The report prints the first packages of the way forward; the page has them all."""
 PDF_SLOTS = 2
 """At most this many Chromium processes print at once (each takes a few hundred MB)."""
 
@@ -58,7 +62,17 @@ def report_context(
         for item in context["reversed"]
     }
     css = (STATIC / "site.css").read_text(encoding="utf-8") if inline_css else ""
-    return {**context, "evidence": evidence, "inline_css": css, "generated": date.today(), "pdf": inline_css}
+    ahead = forward_context(store, cache, check_lang(view.lang), as_of, None)
+    return {
+        **context,
+        "evidence": evidence,
+        "inline_css": css,
+        "generated": date.today(),
+        "pdf": inline_css,
+        "wf": ahead["wf"],
+        "provisions": ahead["provisions"],
+        "report_packages": REPORT_PACKAGES,
+    }
 
 
 @router.get("/report")
