@@ -164,6 +164,7 @@ PAGES = [
     "/search?q=no-fly",
     "/login",
     "/report?as_of=2023-12-31",
+    "/forward?as_of=2024-12-31",
 ]
 
 
@@ -188,6 +189,31 @@ def test_switching_language_keeps_the_page_and_sticks(page: Watched) -> None:
     assert page.page.locator("h1").inner_text() == "타임라인"
     page.page.click("a.lang-switch")
     assert page.page.locator("h1").inner_text() == "Timeline"
+
+
+def test_the_way_forward_in_both_languages(page: Watched) -> None:
+    page.go("/")
+    page.page.click("nav[aria-label='Main'] >> text=Way forward")
+    assert page.page.locator("h1").inner_text() == "The way forward"
+    page.page.fill("#as-of", "2024-12-31")
+    page.page.click("form.as-of button")
+    page.page.wait_for_url("**as_of=2024-12-31**")
+    first = page.page.locator("#package-1")
+    assert first.is_visible()
+    parties = first.locator("tbody th").all_inner_texts()
+    assert sorted(parties) == ["Democratic People's Republic of Korea", "Republic of Korea"]
+    assert page.page.locator("section.ledger").count() >= 2
+    page.page.select_option("#party", "kor")
+    page.page.click("form.as-of button")
+    page.page.wait_for_url("**party=kor**")
+    assert page.page.locator("section.ledger").count() == 1
+    page.page.click("a.lang-switch")
+    assert page.page.evaluate("document.documentElement.lang") == "ko"
+    assert page.page.locator("h1").inner_text() == "앞으로의 길"
+    assert "첫걸음" in page.page.locator("#package-1 h3").inner_text()
+    assert "대한민국" in page.page.locator("#package-1 tbody").inner_text()
+    page.page.click("a.lang-switch")
+    assert page.errors == []
 
 
 def test_changing_the_date_redraws_the_overview(page: Watched) -> None:

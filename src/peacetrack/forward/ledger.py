@@ -141,19 +141,25 @@ def _item(
 def _acting(
     responsible: tuple[str, ...], falls: tuple[Fall, ...], events: Mapping[str, EventFacts]
 ) -> tuple[str, ...]:
-    """The responsible parties named in the most events of the falls; all of them when none is named.
+    """The responsible parties that brought a provision down; all of them when the record names none.
 
-    An event's actors include those it happened to (warning shots answering a
-    demolition name both sides), so one mention is not enough: the party named
-    in more of the events that brought the provision down is the one that acted.
+    Per step down, the party named in most of its events acted (an event's actors
+    include those it happened to: warning shots answering a demolition name both
+    sides, so one mention is not enough). Over a fall of several steps, each step's
+    actors count: a clause one side suspended and the other then scrapped was
+    undone by both.
     """
-    count = dict.fromkeys(responsible, 0)
-    for e in {e for fall in falls for e in fall.events}:
-        for actor in set(events[e].actors) if e in events else ():
-            if actor in count:
-                count[actor] += 1
-    most = max(count.values(), default=0)
-    return tuple(p for p in responsible if count[p] == most) if most else responsible
+    acted: set[str] = set()
+    for fall in falls:
+        count = dict.fromkeys(responsible, 0)
+        for e in set(fall.events):
+            for actor in set(events[e].actors) if e in events else ():
+                if actor in count:
+                    count[actor] += 1
+        most = max(count.values(), default=0)
+        if most:
+            acted.update(p for p in responsible if count[p] == most)
+    return tuple(p for p in responsible if p in acted) or responsible
 
 
 def ledger(

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from peacetrack.bundle.problems import BadInput, Problem, json_path
 
@@ -40,14 +40,15 @@ class Rules(_Strict):
     themes: dict[str, float]
     pairing: PairingRules
 
-    @model_validator(mode="after")
-    def _themes(self) -> Rules:
-        if "default" not in self.themes:
+    @field_validator("themes")
+    @classmethod
+    def _themes(cls, themes: dict[str, float]) -> dict[str, float]:
+        if "default" not in themes:
             raise ValueError("themes needs a 'default' weight")
-        bad = sorted(k for k, v in self.themes.items() if v <= 0)
+        bad = sorted(k for k, v in themes.items() if v <= 0)
         if bad:
             raise ValueError(f"theme weights must be positive: {', '.join(bad)}")
-        return self
+        return themes
 
     def theme_weight(self, themes: tuple[str, ...]) -> float:
         """The largest weight among ``themes`` (a provision's themes and their parents)."""

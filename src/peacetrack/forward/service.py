@@ -83,6 +83,7 @@ def item_json(item: LedgerItem) -> dict[str, Any]:
         "held_days": item.held_days,
         "fell_on": _day(item.fell_on),
         "fell_by": list(item.fell_by),
+        "falls": [{"on": f.on.isoformat(), "level": f.level, "events": list(f.events)} for f in item.falls],
         "undone_by": list(item.undone_by),
         "due": _day(item.due),
         "overdue": item.overdue,

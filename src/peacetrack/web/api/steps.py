@@ -20,6 +20,12 @@ reads = APIRouter(tags=["way forward"])
 writes = APIRouter(tags=["way forward"])
 
 
+class FallOut(BaseModel):
+    on: date
+    level: int
+    events: list[str]
+
+
 class LedgerItemOut(BaseModel):
     provision: str
     agreement: str
@@ -30,6 +36,7 @@ class LedgerItemOut(BaseModel):
     held_days: int | None
     fell_on: date | None
     fell_by: list[str]
+    falls: list[FallOut]
     undone_by: list[str]
     due: date | None
     overdue: bool
