@@ -12,9 +12,9 @@ from peacetrack.scoring.load import Lang
 _WORDS: dict[str, dict[Lang, str]] = {
     "restore": {
         "en": "Restore {provision} from level {from_} to {to} ({label}). It held level {peak} from {since} "
-        "for {held} days, until {fell_on}: {events}.",
+        "for {held} days, until {fell_on}; it fell through: {events}.",
         "ko": "{provision}을(를) {from_}단계에서 {to}단계({label})로 되돌린다. {since}부터 {held}일 동안 "
-        "{peak}단계를 유지했으나 {fell_on}에 후퇴했다: {events}.",
+        "{peak}단계를 유지했으나 {fell_on}부터 후퇴했다. 후퇴 경위: {events}.",
     },
     "start": {
         "en": "Begin {provision} (level 1, {label}): not implemented at all since it was agreed on {since}.",
@@ -75,7 +75,7 @@ def step_why(
         "since": item.since.isoformat(),
         "held": item.held_days,
         "fell_on": item.fell_on.isoformat() if item.fell_on else "",
-        "events": _events(item.fell_by, events, lang),
+        "events": _events(tuple(dict.fromkeys(e for fall in item.falls for e in fall.events)), events, lang),
     }
     text = _w(step.kind, lang).format(**fields)
     if step.kind == "restore" and set(item.undone_by) != set(item.responsible):
