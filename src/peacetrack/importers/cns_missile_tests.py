@@ -12,7 +12,8 @@ Source
 What is kept
     Every row is checked (a malformed row anywhere raises :class:`CnsDataError`
     naming the row and the field, and an input with fewer rows than expected
-    raises too). Rows whose Korean date is 2018-01-01 or later become events.
+    raises too). Rows whose Korean date is 2017-01-01 or later become events (2017 is the baseline
+    year of tests and threats the climate index compares the 2018 thaw with).
 
 Dates
     The database gives each launch's time in UTC and dates it by the UTC day. A
@@ -76,7 +77,7 @@ TEST_FILE = "test.en.json"
 MISSILE_FILE = "missile.en.json"
 FACILITY_FILE = "facility.en.json"
 
-SINCE = date(2018, 1, 1)
+SINCE = date(2017, 1, 1)
 """Tests dated before this (Korean) day are dropped."""
 EXPECTED_MIN_TESTS = 339
 """Rows in ``test.en.json`` at nagix/nk-missile-tests commit a0cc6587; the command refuses fewer."""
