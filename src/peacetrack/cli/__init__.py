@@ -9,7 +9,7 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 
 from peacetrack.bundle.problems import BadInput
-from peacetrack.cli import data, forward, ingest, link, scores, web
+from peacetrack.cli import data, environment, forward, ingest, link, scores, web
 from peacetrack.cli.common import DbOption, stderr
 from peacetrack.store import StoreBusy
 
@@ -41,6 +41,7 @@ app.add_typer(web.users_app)
 scores.register(app)
 ingest.register(app)
 forward.register(app)
+environment.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:
