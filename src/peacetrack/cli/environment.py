@@ -106,16 +106,18 @@ def environment(
         if smooth > 1:
             cells.append(_cell(row.smoothed, False))
         table.add_row(*cells)
-        if events:
-            for b in behind(cl, row, dyad=dyad):
-                table.add_row(
-                    "",
-                    Text(f"{b.weighing.weight:+.1f}", style="dim"),
-                    b.event.day.isoformat(),
-                    b.event.title,
-                    "",
-                )
     stdout().print(table)
+    if events:
+        listed = Table(title="The events behind each period, heaviest first")
+        for name in ("period", "date", "weight"):
+            listed.add_column(name, no_wrap=True, justify="right" if name == "weight" else "left")
+        listed.add_column("event", overflow="fold")
+        for row in rows:
+            for b in behind(cl, row, dyad=dyad):
+                listed.add_row(
+                    row.period, b.event.day.isoformat(), f"{b.weighing.weight:+.1f}", b.event.title
+                )
+        stdout().print(listed)
 
 
 @environment_app.command("versus")
