@@ -11,8 +11,15 @@ from rich.text import Text
 
 from peacetrack.cli.common import DbOption, FormatOption, OutputFormat, print_json, stdout
 from peacetrack.cli.options import LangOption, day, lang, opened
-from peacetrack.environment import versus
-from peacetrack.environment.service import Climate, behind, behind_json, climate, index_rows, row_json
+from peacetrack.environment.service import (
+    Climate,
+    behind,
+    behind_json,
+    climate,
+    index_rows,
+    row_json,
+    versus_json,
+)
 from peacetrack.environment.weights import load_weights
 from peacetrack.scoring.load import load_index
 
@@ -131,26 +138,11 @@ def versus_implementation(
     cl = _climate(ctx, db, "en", weights)
     with opened(ctx, db) as store, store.read() as conn:
         index = load_index(conn)
-    months = index_rows(cl, by="month")
-    found = versus.quarters(index, months)
-    r, n = versus.correlation(found)
+    report = versus_json(cl, index)
     if fmt is OutputFormat.json:
-        print_json(
-            {
-                "quarters": [
-                    {
-                        "quarter": q.quarter,
-                        "index": q.index,
-                        "index_before": q.index_before,
-                        "reversals": q.reversals,
-                        "rises": q.rises,
-                    }
-                    for q in found
-                ],
-                "correlation": {"r": r, "n": n},
-            }
-        )
+        print_json(report)
         return
+    r, n = report["correlation"]["r"], report["correlation"]["n"]
     table = Table(
         title="Reversals against the index of the quarter before",
         caption=f"Pearson r = {r if r is not None else 'n/a'} over {n} quarters: an association in this "
@@ -158,13 +150,13 @@ def versus_implementation(
     )
     for name in ("quarter", "index before", "index", "reversals", "rises"):
         table.add_column(name, justify="right", no_wrap=True)
-    for q in found:
+    for q in report["quarters"]:
         table.add_row(
-            q.quarter,
-            _cell(q.index_before, False),
-            _cell(q.index, False),
-            str(q.reversals),
-            str(q.rises),
+            q["quarter"],
+            _cell(q["index_before"], False),
+            _cell(q["index"], False),
+            str(q["reversals"]),
+            str(q["rises"]),
         )
     stdout().print(table)
 

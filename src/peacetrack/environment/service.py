@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import Connection
 
 from peacetrack.bundle.problems import BadInput, Problem
-from peacetrack.environment import load
+from peacetrack.environment import load, versus
 from peacetrack.environment.index import Dyad, Row, Weighed, bears_on, parse_dyad, rows
 from peacetrack.environment.weights import By, Weigher, Weighing, Weights, load_weights
+from peacetrack.scoring.index import Index
 from peacetrack.scoring.load import Lang
 
 BYS: tuple[By, ...] = ("day", "week", "month")
@@ -152,4 +153,23 @@ def behind_json(item: Behind) -> dict[str, Any]:
             "shift": w.shift,
             "factor": w.factor,
         },
+    }
+
+
+def versus_json(cl: Climate, index: Index) -> dict[str, Any]:
+    """Each quarter's reversals and rises beside the index of the quarter before, with Pearson's r."""
+    found = versus.quarters(index, index_rows(cl, by="month"))
+    r, n = versus.correlation(found)
+    return {
+        "quarters": [
+            {
+                "quarter": q.quarter,
+                "index": q.index,
+                "index_before": q.index_before,
+                "reversals": q.reversals,
+                "rises": q.rises,
+            }
+            for q in found
+        ],
+        "correlation": {"r": r, "n": n},
     }

@@ -15,6 +15,7 @@ from peacetrack.web.api import (
     assessments,
     bundles,
     documents,
+    environment,
     events,
     gatherings,
     link,
@@ -35,6 +36,7 @@ READS: tuple[APIRouter, ...] = (
     search.reads,
     link.reads,
     steps.reads,
+    environment.reads,
 )
 WRITES: tuple[APIRouter, ...] = (
     events.writes,
