@@ -16,6 +16,7 @@ from peacetrack.web.pages import (
     actors,
     agreements,
     civil,
+    environment,
     events,
     forward,
     library,
@@ -38,6 +39,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     linker.router,
     review.router,
     forward.router,
+    environment.router,
 )
 
 

@@ -82,6 +82,9 @@ MAX_PAGE = 100_000  # 2.5 million rows at 25 a page: a larger number is a probe,
 
 
 def _cell(value: Any) -> str:
+    # A number is data, not a formula: -5.0 stays -5.0 (only text is quoted).
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
     return str(formula_safe("" if value is None else str(value)))
 
 

@@ -20,6 +20,7 @@ from peacetrack.store import Store
 from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
 from peacetrack.web.pages import charts
 from peacetrack.web.pages.common import PageError, as_of_param, csv_download, json_download, parse_format
+from peacetrack.web.pages.environment import chart_for
 from peacetrack.web.pages.kit import View, render, view_for
 from peacetrack.web.queries import events as event_q
 from peacetrack.web.queries import records as rq
@@ -137,8 +138,10 @@ def overview_context(
         marker_label=view.date(as_of),
         month_label=view.month,
     )
+    climate = chart_for(store, cache, view, lang, sq.SERIES_START, max(last_month, sq.SERIES_START))
     return {
         "as_of": as_of,
+        "climate": climate,
         "by_agreement": by_agreement,
         "by_theme": by_theme,
         "reversed": reversed_items,
