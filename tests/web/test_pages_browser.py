@@ -165,6 +165,7 @@ PAGES = [
     "/login",
     "/report?as_of=2023-12-31",
     "/forward?as_of=2024-12-31",
+    "/environment",
 ]
 
 
@@ -212,6 +213,28 @@ def test_the_way_forward_in_both_languages(page: Watched) -> None:
     assert page.page.locator("h1").inner_text() == "앞으로의 길"
     assert "첫걸음" in page.page.locator("#package-1 h3").inner_text()
     assert "대한민국" in page.page.locator("#package-1 tbody").inner_text()
+    page.page.click("a.lang-switch")
+    assert page.errors == []
+
+
+def test_the_environment_opens_the_events_behind_a_bar_in_both_languages(page: Watched) -> None:
+    page.go("/")
+    page.page.click("nav[aria-label='Main'] >> text=Environment")
+    assert page.page.locator("h1").inner_text() == "The security environment"
+    bars = page.page.locator("svg.climate-chart a.climate-bar")
+    assert bars.count() > 3
+    bars.first.click()
+    page.page.wait_for_url("**period=**")
+    assert page.page.locator("#opened").is_visible()
+    assert page.page.locator("#opened ~ table a, table.behind a").count() >= 1
+    page.page.click("a.lang-switch")
+    assert page.page.evaluate("document.documentElement.lang") == "ko"
+    assert page.page.locator("h1").inner_text() == "안보 환경"
+    assert "사건" in page.page.locator("#opened").inner_text()
+    page.page.select_option("#by", "week")
+    page.page.click("form.environment-form button")
+    page.page.wait_for_url("**by=week**")
+    assert page.page.locator("table.environment-table tbody tr").count() > 10
     page.page.click("a.lang-switch")
     assert page.errors == []
 
