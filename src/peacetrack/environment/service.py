@@ -149,7 +149,7 @@ def behind_json(item: Behind) -> dict[str, Any]:
         "why": {
             "base": w.base,
             "rule": w.rule,
-            "effect": w.effect.value if w.effect else None,
+            "effect": w.effect,
             "shift": w.shift,
             "factor": w.factor,
         },
