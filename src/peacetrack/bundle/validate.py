@@ -26,6 +26,7 @@ from peacetrack.model.records import (
     Assessment,
     Event,
     Gathering,
+    Process,
     Record,
     Statement,
     Theme,
@@ -190,6 +191,10 @@ def _references(v: Validated, known: Known, problems: list[Problem], today: date
     refs = _Refs(v, known, problems)
     actors, themes, provisions = refs.actors, refs.theme_parent, refs.provision_agreement
     r = v.records
+    for loc in r["processes"]:
+        pr = loc.record
+        assert isinstance(pr, Process)
+        refs.check(loc, "agreements[{i}]", pr.agreements, refs.signed, "agreement")
     for loc in r["actors"]:
         a = loc.record
         assert isinstance(a, Actor)

@@ -83,6 +83,12 @@ def _parse_date(value: Any) -> Any:
         raise ValueError(f"{value!r} is not a real calendar date") from None
 
 
+def _check_lang(value: str) -> str:
+    if not _LANG.match(value):
+        raise ValueError(f"language code {value!r} must be a two-letter ISO 639-1 code (en, ko, …)")
+    return value
+
+
 def _check_url(value: str) -> str:
     if not _URL.match(value):
         raise ValueError(f"expected an http(s) URL, got {value!r}")
@@ -296,6 +302,19 @@ class Gathering(Record):
         return self
 
 
+class Process(Record):
+    """A peace process: the agreements it is made of, where, and in which languages it is recorded."""
+
+    id: Id = label("Id", "식별자")
+    name: Text = label("Name", "이름")
+    region: str | None = label("Region", "지역", default=None)
+    languages: list[Annotated[str, AfterValidator(_check_lang)]] = label(
+        "Languages", "언어", default_factory=list
+    )
+    agreements: list[Id] = label("Agreements", "합의", default_factory=list)
+    description: Text | None = label("Description", "설명", default=None)
+
+
 KINDS: dict[str, type[Record]] = {
     "actors": Actor,
     "themes": Theme,
@@ -304,8 +323,10 @@ KINDS: dict[str, type[Record]] = {
     "assessments": Assessment,
     "statements": Statement,
     "gatherings": Gathering,
+    "processes": Process,
 }
-"""Every top-level record kind of a bundle, in the order import writes them."""
+"""Every top-level record kind of a bundle, in the order import writes them (a process after
+the agreements it names)."""
 
 
 def field_label(model: type[BaseModel], field: str, lang: str = "en") -> str:

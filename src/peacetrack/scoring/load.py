@@ -54,14 +54,19 @@ def _note(value: Any, lang: Lang) -> str | None:
     return None
 
 
-def load_input(conn: Connection, *, lang: Lang = "en") -> ScoringInput:
+def load_input(
+    conn: Connection, *, lang: Lang = "en", agreements: Collection[str] | None = None
+) -> ScoringInput:
     """Everything scoring needs, read in one snapshot of ``conn``.
 
     ``lang`` picks the language of the assessment notes carried on the marks
-    (English where a note has no such translation).
+    (English where a note has no such translation); ``agreements`` keeps only
+    those agreements' provisions (one process's, say).
     """
     p, a = t.provisions, t.agreements
     accepted_agreement = a.c.status == ACCEPTED
+    if agreements is not None:
+        accepted_agreement = accepted_agreement & a.c.id.in_(sorted(agreements))
     rows = conn.execute(
         select(p.c.id, p.c.agreement_id, a.c.signed)
         .join(a, a.c.id == p.c.agreement_id)
@@ -126,8 +131,8 @@ def load_input(conn: Connection, *, lang: Lang = "en") -> ScoringInput:
     return ScoringInput(provisions, marks, parents)
 
 
-def load_index(conn: Connection, *, lang: Lang = "en") -> Index:
-    return Index.build(load_input(conn, lang=lang))
+def load_index(conn: Connection, *, lang: Lang = "en", agreements: Collection[str] | None = None) -> Index:
+    return Index.build(load_input(conn, lang=lang, agreements=agreements))
 
 
 # --- labels ----------------------------------------------------------------------------------
@@ -210,7 +215,10 @@ def agreement_title(conn: Connection, agreement: str, lang: Lang = "en") -> str 
     return None if row is None else pick(row[0], row[1], lang)
 
 
-def first_signed(conn: Connection) -> date | None:
-    """The earliest signing date of an accepted agreement."""
+def first_signed(conn: Connection, agreements: Collection[str] | None = None) -> date | None:
+    """The earliest signing date of an accepted agreement (of those named, when given)."""
     a = t.agreements
-    return conn.scalar(select(a.c.signed).where(a.c.status == ACCEPTED).order_by(a.c.signed).limit(1))
+    query = select(a.c.signed).where(a.c.status == ACCEPTED)
+    if agreements is not None:
+        query = query.where(a.c.id.in_(sorted(agreements)))
+    return conn.scalar(query.order_by(a.c.signed).limit(1))

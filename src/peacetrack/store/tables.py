@@ -267,6 +267,25 @@ idempotency = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# Peace processes (migration 0008): a name and the agreements they are made of.
+processes = Table(
+    "processes",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("name_en", Text, nullable=False),
+    Column("name_ko", Text),
+    Column("region", Text),
+    *_record_columns(),
+)
+
+process_agreements = Table(
+    "process_agreements",
+    metadata,
+    Column("process_id", ID, ForeignKey("processes.id", ondelete="CASCADE"), primary_key=True),
+    Column("agreement_id", ID, ForeignKey("agreements.id"), primary_key=True),
+    Index("ix_process_agreements_agreement", "agreement_id"),
+)
+
 # Way-forward packages an editor saved as named proposals (issue 17): the steps as proposed,
 # so that which of them happened can be read later against the scores.
 proposals = Table(
@@ -288,6 +307,7 @@ RECORD_TABLES: dict[str, Table] = {
     "assessments": assessments,
     "statements": statements,
     "gatherings": gatherings,
+    "processes": processes,
 }
 
 # Ingested documents (migration 0004): the raw text every extracted value points into.

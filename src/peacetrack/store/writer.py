@@ -21,6 +21,7 @@ from peacetrack.model.records import (
     Assessment,
     Event,
     Gathering,
+    Process,
     Record,
     Statement,
     Theme,
@@ -117,6 +118,8 @@ def _main_row(kind: str, record: Record, doc: str, at: datetime) -> dict[str, An
             "title_en": record.title["en"],
             "title_ko": _lang(record.title, "ko"),
         }
+    elif isinstance(record, Process):
+        base |= {"name_en": record.name["en"], "name_ko": _lang(record.name, "ko"), "region": record.region}
     elif isinstance(record, Gathering):
         base |= {
             "start": record.start,
@@ -185,6 +188,10 @@ def _derived_gathering(r: Gathering) -> Derived:
     return [(t.gathering_actors, _unique(rows))]
 
 
+def _derived_process(r: Process) -> Derived:
+    return [(t.process_agreements, _unique({"process_id": r.id, "agreement_id": a} for a in r.agreements))]
+
+
 _DERIVED: dict[str, Callable[[Any], Derived]] = {
     "actors": _derived_actor,
     "agreements": _derived_agreement,
@@ -192,6 +199,7 @@ _DERIVED: dict[str, Callable[[Any], Derived]] = {
     "assessments": _derived_assessment,
     "statements": _derived_statement,
     "gatherings": _derived_gathering,
+    "processes": _derived_process,
 }
 
 # Derived tables keyed by the record they come from, for clearing on update.
@@ -202,6 +210,7 @@ _OWNER_COLUMN: dict[str, list[tuple[Table, str]]] = {
     "assessments": [(t.assessment_evidence, "assessment_id")],
     "statements": [(t.statement_actors, "statement_id")],
     "gatherings": [(t.gathering_actors, "gathering_id")],
+    "processes": [(t.process_agreements, "process_id")],
 }
 
 

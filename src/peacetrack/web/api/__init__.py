@@ -19,6 +19,7 @@ from peacetrack.web.api import (
     events,
     gatherings,
     link,
+    processes,
     scores,
     search,
     statements,
@@ -37,6 +38,7 @@ READS: tuple[APIRouter, ...] = (
     link.reads,
     steps.reads,
     environment.reads,
+    processes.reads,
 )
 WRITES: tuple[APIRouter, ...] = (
     events.writes,

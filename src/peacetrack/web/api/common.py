@@ -20,9 +20,10 @@ from peacetrack.scoring import Index
 from peacetrack.scoring.load import Lang, load_index
 from peacetrack.store import Store
 from peacetrack.store import tables as t
+from peacetrack.store.processes import process_agreements
 from peacetrack.web.api.schemas import TextMap
 from peacetrack.web.deps import VersionedCache
-from peacetrack.web.errors import ApiError
+from peacetrack.web.errors import ApiError, not_found
 
 ACCEPTED: Final = "accepted"
 CHUNK: Final = 500
@@ -46,37 +47,48 @@ def version_of(request: Request) -> int:
     return cache.version()
 
 
-def index_key(lang: Lang = "en") -> str:
-    """The cache key of the scoring index whose notes are in ``lang`` (pages and API share it)."""
-    return f"scoring-index:{lang}"
+def index_key(lang: Lang = "en", process: str | None = None) -> str:
+    """The cache key of the scoring index whose notes are in ``lang`` (pages and API share it),
+    of one process's agreements or of all."""
+    return f"scoring-index:{lang}" + (f":{process}" if process else "")
 
 
 INDEX_KEY: Final = index_key("en")
 
 
-def build_index(store: Store, lang: Lang = "en") -> Index:
+def build_index(store: Store, lang: Lang = "en", process: str | None = None) -> Index:
+    """The index of every accepted agreement, or of one process's (ApiError 404 for an unknown one)."""
     with store.read() as conn:
-        return load_index(conn, lang=lang)
+        if process is None:
+            return load_index(conn, lang=lang)
+        agreements = process_agreements(conn, process)
+        if agreements is None:
+            raise not_found("process", process)
+        return load_index(conn, lang=lang, agreements=agreements)
 
 
-def scoring_index(request: Request) -> Index:
-    """The scoring index of the current data, rebuilt only after a write."""
+def scoring_index(request: Request, process: str | None = None) -> Index:
+    """The scoring index of the current data (of one process when asked), rebuilt only after a write."""
     cache: VersionedCache = request.app.state.cache
     store = store_of(request)
-    index: Index = cache.get_at(version_of(request), INDEX_KEY, lambda: build_index(store))
+    key = index_key("en", process)
+    index: Index = cache.get_at(version_of(request), key, lambda: build_index(store, "en", process))
     return index
 
 
-async def scoring_index_async(request: Request) -> Index:
+async def scoring_index_async(request: Request, process: str | None = None) -> Index:
     """:func:`scoring_index` for async handlers: a rebuild runs on a worker thread."""
     cache: VersionedCache = request.app.state.cache
     version = version_of(request)
-    hit, value = cache.peek(version, INDEX_KEY)
+    key = index_key("en", process)
+    hit, value = cache.peek(version, key)
     if hit:
         index: Index = value
         return index
     store = store_of(request)
-    built: Index = await run_in_threadpool(cache.get_at, version, INDEX_KEY, lambda: build_index(store))
+    built: Index = await run_in_threadpool(
+        cache.get_at, version, key, lambda: build_index(store, "en", process)
+    )
     return built
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Connection
 
 from peacetrack.scoring import By, Freq, ScoreRow, period_ends, scores, series
 from peacetrack.scoring.load import first_signed, group_names
+from peacetrack.store.processes import process_agreements
 from peacetrack.web.api.common import scoring_index, scoring_index_async, store_of, text_map
 from peacetrack.web.api.schemas import ScoreRowOut, SeriesOut, TextMap
 from peacetrack.web.errors import ApiError, ProblemOut
@@ -20,6 +21,9 @@ MAX_POINTS = 1200
 """A series has at most this many period ends (a century of months)."""
 
 AsOf = Annotated[date | None, Query(description="The date to score at (YYYY-MM-DD); default today.")]
+ProcessQuery = Annotated[
+    str | None, Query(description="Only this peace process's agreements (see GET /api/processes).")
+]
 ByQuery = Annotated[
     By, Query(description="Group provisions by agreement, theme (with descendants) or party.")
 ]
@@ -35,9 +39,11 @@ def row_json(row: ScoreRow) -> dict[str, Any]:
     summary="Implementation scores as of a date",
     description="Exactly the rows of `peacetrack score --format json` (SPEC section 3), sorted by key.",
 )
-async def get_scores(request: Request, as_of: AsOf = None, by: ByQuery = "agreement") -> list[dict[str, Any]]:
+async def get_scores(
+    request: Request, as_of: AsOf = None, by: ByQuery = "agreement", process: ProcessQuery = None
+) -> list[dict[str, Any]]:
     # Async: with the index cached this is pure computation, no thread hop needed.
-    index = await scoring_index_async(request)
+    index = await scoring_index_async(request, process)
     return [row_json(r) for r in scores(index, as_of or date.today(), by)]
 
 
@@ -73,12 +79,14 @@ def get_series(
         date | None, Query(alias="from", description="First day; default the first signing date.")
     ] = None,
     end: Annotated[date | None, Query(alias="to", description="Last day; default today.")] = None,
+    process: ProcessQuery = None,
 ) -> dict[str, Any]:
     store = store_of(request)
     end = end or date.today()
     if start is None:
         with store.read() as conn:
-            start = first_signed(conn) or end
+            scope = process_agreements(conn, process) if process else None
+            start = first_signed(conn, scope) or end
     if start > end:
         raise ApiError(
             422, "invalid", "`from` is after `to`", [ProblemOut(path="query.from", reason=f"{start} > {end}")]
@@ -90,7 +98,7 @@ def get_series(
             f"more than {MAX_POINTS} points: choose a shorter range or a coarser freq",
             [ProblemOut(path="query.freq", reason=f"{freq} from {start} to {end} is too many points")],
         )
-    index = scoring_index(request)
+    index = scoring_index(request, process)
     lines = series(index, by, freq, start, end)
     with store.read() as conn:
         names = group_maps(conn, by)

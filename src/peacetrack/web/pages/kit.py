@@ -26,6 +26,7 @@ from peacetrack.model import records as models
 from peacetrack.model.codebook import Coded, Precision, SourceCategory, level_label
 from peacetrack.model.records import field_label, in_language
 from peacetrack.web.i18n import Catalogue, load_catalogues
+from peacetrack.web.pages import site
 
 WEB = Path(__file__).resolve().parent.parent
 TEMPLATES = WEB / "templates"
@@ -198,8 +199,12 @@ def render(
 
 
 def template_context(view: View, context: Mapping[str, Any]) -> dict[str, Any]:
-    """What every template sees: the view helpers, the catalogue, the language and the models."""
-    return {"v": view, "t": view.t, "lang": view.lang, "models": models, **context}
+    """What every template sees: the view helpers, the catalogue, the language, the models and the
+    site's words that come from the data (the process it monitors)."""
+    state = view.request.app.state
+    held = site.processes(state.store, getattr(state, "cache", None))
+    text = site.site_text(held, view.lang, view.t)
+    return {"v": view, "t": view.t, "lang": view.lang, "models": models, "site": text, **context}
 
 
 def remember_lang(request: Request, response: Response) -> None:
