@@ -78,8 +78,8 @@ def events(conn: Connection, lang: Lang = "en") -> list[RawEvent]:
     ]
 
 
-def process_dyads(conn: Connection) -> list[Dyad]:
-    """Every pair of parties to one accepted agreement: the relations the process is about."""
+def agreement_dyads(conn: Connection) -> dict[str, list[Dyad]]:
+    """Per accepted agreement, every pair of its parties: the relations a process is about."""
     a, ap = t.agreements, t.agreement_parties
     parties: dict[str, set[str]] = {}
     for agreement, actor in conn.execute(
@@ -88,5 +88,7 @@ def process_dyads(conn: Connection) -> list[Dyad]:
         .where(ap.c.role == "party", a.c.status == ACCEPTED)
     ):
         parties.setdefault(agreement, set()).add(actor)
-    pairs = {(x, y) for members in parties.values() for x in members for y in members if x < y}
-    return sorted(pairs)
+    return {
+        agreement: sorted((x, y) for x in members for y in members if x < y)
+        for agreement, members in sorted(parties.items())
+    }

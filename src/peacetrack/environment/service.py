@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,9 +28,14 @@ class Climate:
     events: dict[str, load.RawEvent]
     weighings: dict[str, Weighing]
     actors: load.Actors
-    process: list[Dyad]
-    """The pairs of parties to one agreement: the default scope."""
+    pairs: dict[str, list[Dyad]]
+    """Per agreement, the pairs of its parties."""
     weights: Weights
+
+    @property
+    def process(self) -> list[Dyad]:
+        """Every pair of parties to one agreement: the default scope."""
+        return sorted({pair for pairs in self.pairs.values() for pair in pairs})
 
 
 def climate(conn: Connection, *, lang: Lang = "en", weights: Weights | None = None) -> Climate:
@@ -45,16 +51,19 @@ def climate(conn: Connection, *, lang: Lang = "en", weights: Weights | None = No
         weighings[event.id] = weighing
         sides = frozenset(people.states.get(a, a) for a in event.actors)
         weighed.append(Weighed(event.id, event.day, weighing.weight, sides, weigher.alone(event.type)))
-    return Climate(weighed, {e.id: e for e in raw}, weighings, people, load.process_dyads(conn), chosen)
+    return Climate(weighed, {e.id: e for e in raw}, weighings, people, load.agreement_dyads(conn), chosen)
 
 
 def _bad(where: str, reason: str) -> BadInput:
     return BadInput([Problem(where, "$", reason)])
 
 
-def dyads_for(cl: Climate, dyad: str | None) -> list[Dyad]:
-    """The pairs asked for: one ``A-B``, or the process's own pairs (BadInput for unknown ids)."""
+def dyads_for(cl: Climate, dyad: str | None, agreements: Sequence[str] | None = None) -> list[Dyad]:
+    """The pairs asked for: one ``A-B``, or the parties' own pairs (of ``agreements`` when given, one
+    process's say); BadInput for unknown ids."""
     if dyad is None or not dyad.strip():
+        if agreements is not None:
+            return sorted({pair for a in agreements for pair in cl.pairs.get(a, ())})
         return cl.process
     try:
         return [parse_dyad(dyad.strip(), cl.actors.kinds)]
@@ -90,8 +99,9 @@ def index_rows(
     start: date | None = None,
     end: date | None = None,
     smooth: int = 1,
+    agreements: Sequence[str] | None = None,
 ) -> list[Row]:
-    pairs = dyads_for(cl, dyad)
+    pairs = dyads_for(cl, dyad, agreements)
     period = check_by(by)
     first, last = span(cl, start, end)
     if smooth < 1 or smooth > 60:
@@ -126,9 +136,11 @@ class Behind:
     weighing: Weighing
 
 
-def behind(cl: Climate, row: Row, *, dyad: str | None = None) -> list[Behind]:
+def behind(
+    cl: Climate, row: Row, *, dyad: str | None = None, agreements: Sequence[str] | None = None
+) -> list[Behind]:
     """The events of a period that count for the pairs, heaviest first."""
-    pairs = dyads_for(cl, dyad)
+    pairs = dyads_for(cl, dyad, agreements)
     found = [
         Behind(cl.events[w.id], cl.weighings[w.id])
         for w in cl.weighed

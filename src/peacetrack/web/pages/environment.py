@@ -21,6 +21,7 @@ from peacetrack.environment.service import (
 from peacetrack.model.codebook import EventType
 from peacetrack.scoring import Series
 from peacetrack.store import Store
+from peacetrack.store.processes import ProcessInfo
 from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
 from peacetrack.web.pages.climate_chart import ClimateChart, climate_chart
 from peacetrack.web.pages.common import PageError, csv_download, json_download, parse_day, parse_format
@@ -56,20 +57,25 @@ def chart_for(
     start: date,
     end: date,
     dyad: str | None = None,
+    *,
+    process: ProcessInfo | None = None,
 ) -> ClimateChart:
-    """The monthly chart of the index from ``start`` to ``end``, with the implementation score beside it."""
+    """The monthly chart of the index from ``start`` to ``end``, with the implementation score beside it
+    (of one process's pairs and agreements, when given)."""
     cl = climate_of(store, cache, lang)
-    months = index_rows(cl, dyad=dyad, by="month", start=start, end=end)
+    scope = process.agreements if process else None
+    months = index_rows(cl, dyad=dyad, by="month", start=start, end=end, agreements=scope)
     heaviest = {}
     for row in months:
         if row.index is not None:
-            found = behind(cl, row, dyad=dyad)
+            found = behind(cl, row, dyad=dyad, agreements=scope)
             if found:
                 heaviest[row.period] = found[0].event.title
+    score_series = sq.monthly(store, cache, "agreement", end, process.id if process else None)
     return climate_chart(
         months,
         heaviest=heaviest,
-        scores=overall_scores(sq.monthly(store, cache, "agreement", end)),
+        scores=overall_scores(score_series),
         describe=lambda r: view.t(
             "environment.bar", period=r.period, index=f"{r.index:+.1f}", events=r.events
         ),

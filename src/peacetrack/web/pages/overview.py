@@ -22,6 +22,7 @@ from peacetrack.web.pages import charts
 from peacetrack.web.pages.common import PageError, as_of_param, csv_download, json_download, parse_format
 from peacetrack.web.pages.environment import chart_for
 from peacetrack.web.pages.kit import View, render, view_for
+from peacetrack.web.pages.site import processes
 from peacetrack.web.queries import events as event_q
 from peacetrack.web.queries import records as rq
 from peacetrack.web.queries import scores as sq
@@ -77,15 +78,28 @@ def reversed_provisions(idx: Index, as_of: date, names: dict[str, rq.ProvisionNa
 
 
 def overview_context(
-    store: Store, cache: VersionedCache, view: View, as_of: date, *, chart_end: date | None = None
+    store: Store,
+    cache: VersionedCache,
+    view: View,
+    as_of: date,
+    *,
+    chart_end: date | None = None,
+    process: str | None = None,
 ) -> dict[str, Any]:
-    """Everything the overview (and the report) shows; the trajectories run to ``chart_end`` (today)."""
+    """Everything the overview (and the report) shows, of all processes or of one; the trajectories run
+    to ``chart_end`` (today)."""
     lang: Lang = "ko" if view.lang == "ko" else "en"
-    idx = sq.index(store, cache, lang)
+    held = processes(store, cache)
+    chosen = next((p for p in held.items if p.id == process), None)
+    if process is not None and chosen is None:
+        raise PageError(404, "error.not_found.process", id=process)
+    idx = sq.index(store, cache, lang, process)
     labels = level_labels(view)
     today = date.today()
     with store.read() as conn:
-        agreements = {a.id: a for a in rq.all_of(conn, Agreement)}
+        agreements = {
+            a.id: a for a in rq.all_of(conn, Agreement) if chosen is None or a.id in chosen.agreements
+        }
         titles = {key: rq.pick(a.title, lang) for key, a in agreements.items()}
         shorts = {key: rq.short_title(a, lang) for key, a in agreements.items()}
         tree = rq.theme_tree(conn)
@@ -127,20 +141,23 @@ def overview_context(
         for key, items in sorted(groups.items(), key=lambda kv: order.get(kv[0], (today, kv[0])))
     ]
     end = chart_end or today
-    series = sq.monthly(store, cache, "agreement", end)
+    series = sq.monthly(store, cache, "agreement", end, process)
+    start = sq.series_start(store, cache, process)
     last_month = max((d for points in series.values() for d, _ in points), default=end)
     chart = charts.trajectory(
         {k: series[k] for k in sorted(series, key=lambda k: order.get(k, (today, k))) if k in agreements},
         shorts,
-        start=sq.SERIES_START,
-        end=max(last_month, sq.SERIES_START),
+        start=start,
+        end=max(last_month, start),
         marker=as_of,
         marker_label=view.date(as_of),
         month_label=view.month,
     )
-    climate = chart_for(store, cache, view, lang, sq.SERIES_START, max(last_month, sq.SERIES_START))
+    climate = chart_for(store, cache, view, lang, start, max(last_month, start), process=chosen)
     return {
         "as_of": as_of,
+        "process": chosen,
+        "processes": held.items,
         "climate": climate,
         "by_agreement": by_agreement,
         "by_theme": by_theme,
@@ -155,11 +172,19 @@ def overview_context(
 
 
 def scores_download(
-    store: Store, cache: VersionedCache, lang: Lang, as_of: date, by: str, fmt: str
+    store: Store,
+    cache: VersionedCache,
+    lang: Lang,
+    as_of: date,
+    by: str,
+    fmt: str,
+    process: str | None = None,
 ) -> Response:
     if by not in BYS:
         raise PageError(400, "error.bad_by", value=by, allowed=", ".join(BYS))
-    idx = sq.index(store, cache, lang)
+    if process is not None and process not in {p.id for p in processes(store, cache).items}:
+        raise PageError(404, "error.not_found.process", id=process)
+    idx = sq.index(store, cache, lang, process)
     with store.read() as conn:
         labels = group_labels(conn, by, lang)
     rows = sq.rows(idx, as_of, by)
@@ -192,6 +217,7 @@ def overview(
     as_of: str | None = None,
     format: str | None = None,
     by: str = "agreement",
+    process: str | None = None,
     store: Store = Depends(get_store),
     cache: VersionedCache = Depends(get_cache),
     lang: Lang = Depends(get_lang),
@@ -199,6 +225,7 @@ def overview(
     day = as_of_param(as_of)
     fmt = parse_format(format)
     if fmt != "html":
-        return scores_download(store, cache, lang, day, by, fmt)
+        return scores_download(store, cache, lang, day, by, fmt, process or None)
     view = view_for(request, lang)
-    return render(request, lang, "overview.html", overview_context(store, cache, view, day))
+    context = overview_context(store, cache, view, day, process=process or None)
+    return render(request, lang, "overview.html", context)

@@ -10,29 +10,41 @@ from dataclasses import dataclass
 from datetime import date
 
 from peacetrack.scoring import HistoryEntry, Index, ScoreRow, Series, history, scores, series, state
-from peacetrack.scoring.load import Lang
+from peacetrack.scoring.load import Lang, first_signed
 from peacetrack.store import Store
+from peacetrack.store.processes import process_agreements
 from peacetrack.web.api.common import build_index, index_key
 from peacetrack.web.deps import VersionedCache
 
-SERIES_START = date(2018, 1, 1)
-"""The trajectories start here: the first case follows the process since 2018."""
 
-
-def index(store: Store, cache: VersionedCache, lang: Lang) -> Index:
-    """The same cached index the API answers from (one build per data version and language)."""
-    built: Index = cache.get(index_key(lang), lambda: build_index(store, lang))
+def index(store: Store, cache: VersionedCache, lang: Lang, process: str | None = None) -> Index:
+    """The same cached index the API answers from (one build per data version, language and scope)."""
+    built: Index = cache.get(index_key(lang, process), lambda: build_index(store, lang, process))
     return built
 
 
-def monthly(store: Store, cache: VersionedCache, by: str, end: date) -> Series:
-    """Monthly score series by ``by`` from 2018 to the last complete month before ``end``."""
-    idx = index(store, cache, "en")
+def series_start(store: Store, cache: VersionedCache, process: str | None = None) -> date:
+    """The trajectories start on 1 January of the year the first agreement (of the process) was signed."""
+
+    def read() -> date:
+        with store.read() as conn:
+            scope = process_agreements(conn, process) if process else None
+            first = first_signed(conn, scope)
+        return date((first or date.today()).year, 1, 1)
+
+    found: date = cache.get(f"pages:series-start:{process or ''}", read)
+    return found
+
+
+def monthly(store: Store, cache: VersionedCache, by: str, end: date, process: str | None = None) -> Series:
+    """Monthly score series by ``by``, from the first signing year to the last month end before ``end``."""
+    idx = index(store, cache, "en", process)
+    start = series_start(store, cache, process)
 
     def build() -> Series:
-        return series(idx, by, "monthly", SERIES_START, end) if end >= SERIES_START else {}
+        return series(idx, by, "monthly", start, end) if end >= start else {}
 
-    built: Series = cache.get(f"pages:series:{by}:{end.isoformat()}", build)
+    built: Series = cache.get(f"pages:series:{by}:{end.isoformat()}:{process or ''}", build)
     return built
 
 
