@@ -129,7 +129,17 @@ def overview_context(
         in_force = [idx.provisions[i].id for i in range(idx.in_force(as_of.toordinal()))]
         names = rq.provision_names(conn, in_force)
         reversed_items = reversed_provisions(idx, as_of, names)
-        latest = event_q.find(conn, event_q.EventFilter(end=as_of), limit=LATEST_EVENTS)
+        if chosen is None:
+            latest = event_q.find(conn, event_q.EventFilter(end=as_of), limit=LATEST_EVENTS)
+        else:
+            # One process's latest: events touching its provisions or involving its parties.
+            parties = {p for a in agreements.values() for p in a.parties}
+            latest = [
+                e
+                for e in event_q.find(conn, event_q.EventFilter(end=as_of), limit=LATEST_EVENTS * 20)
+                if any(fx.provision.split("/")[0] in agreements for fx in e.effects)
+                or parties & set(e.actors)
+            ][:LATEST_EVENTS]
         actor_names = rq.names(conn, {a for e in latest for a in e.actors}, view.lang)
         effect_names = rq.provision_names(conn, {fx.provision for e in latest for fx in e.effects})
     groups: dict[str, list[ReversedItem]] = {}
