@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 from sqlalchemy import func, select
 
+from peacetrack.accounts import add_user
 from peacetrack.bundle import import_bundles
 from peacetrack.fixtures import MINI
 from peacetrack.ingest import ingest_bytes
@@ -18,7 +19,6 @@ from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.store.backup import backup
 from peacetrack.store.migrate import upgrade
-from peacetrack.web.auth import add_user
 
 
 def _counts(store: Store) -> dict[str, int]:

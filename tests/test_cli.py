@@ -139,3 +139,18 @@ def test_init_is_idempotent_and_outdated_schema_is_refused(cli: Any, tmp_path: P
 def test_python_dash_m(argv: list[str]) -> None:
     done = subprocess.run([sys.executable, *argv], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "import" in done.stdout
+
+
+def test_user_commands_do_not_load_the_web_stack(tmp_path: Path) -> None:
+    """Accounts live in peacetrack.accounts: managing users needs no web framework (issue 12)."""
+    script = (
+        "import sys\n"
+        "from peacetrack.cli import main\n"
+        "try:\n"
+        f"    main(['--db', {str(tmp_path / 'u.db')!r}, 'user', 'add', 'ann', '--role', 'editor'])\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print('web loaded' if {'fastapi', 'starlette'} & set(sys.modules) else 'web not loaded')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("web not loaded"), out.stdout

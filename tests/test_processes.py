@@ -11,7 +11,7 @@ import yaml
 from fastapi.testclient import TestClient
 
 from peacetrack.bundle import import_bundles
-from peacetrack.bundle.problems import BadInput
+from peacetrack.errors import BadInput
 from peacetrack.fixtures import MINI
 from peacetrack.store import Store
 from peacetrack.web.app import create_app

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from peacetrack.bundle import import_bundles
-from peacetrack.bundle.problems import BadInput
+from peacetrack.errors import BadInput
 from peacetrack.model.codebook import SourceCategory
 from peacetrack.model.hosts import category, host_category, never_reason
 from peacetrack.model.records import Source

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peacetrack.bundle.problems import BadInput
 from peacetrack.environment.weights import DEFAULT_WEIGHTS, Weigher, load_weights
+from peacetrack.errors import BadInput
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 from peacetrack.bundle import import_bundles
-from peacetrack.bundle.problems import BadInput
+from peacetrack.errors import BadInput
 from peacetrack.forward import load_rules, proposals
 from peacetrack.forward.service import to_json, way_forward
 from peacetrack.scoring.load import load_index

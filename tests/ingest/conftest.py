@@ -18,12 +18,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from peacetrack.accounts import ROLES, add_user
 from peacetrack.bundle import import_bundles
 from peacetrack.bundle.load import DATASETS
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.web.app import create_app
-from peacetrack.web.auth import ROLES, add_user
 
 CORPUS = Path(__file__).resolve().parent.parent / "pipeline" / "corpus"
 SEEDS = CORPUS / "seeds"

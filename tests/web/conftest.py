@@ -11,11 +11,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from peacetrack.accounts import ROLES, add_user
 from peacetrack.bundle import import_bundles
 from peacetrack.fixtures import MINI
 from peacetrack.store import Store
 from peacetrack.web.app import create_app
-from peacetrack.web.auth import ROLES, add_user
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from peacetrack.accounts import token_hash, user_for_token, users
 from peacetrack.store import Store
-from peacetrack.web.auth import token_hash, user_for_token, users
 from peacetrack.web.caching import CacheHeaders
 
 Auth = Callable[[str], dict[str, str]]

@@ -12,7 +12,7 @@ import yaml
 from fastapi.testclient import TestClient
 
 from peacetrack.bundle import import_bundles
-from peacetrack.bundle.problems import BadInput
+from peacetrack.errors import BadInput
 from peacetrack.store import Store
 from peacetrack.store.tables import assessments, sessions
 

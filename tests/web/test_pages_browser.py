@@ -25,11 +25,11 @@ import orjson
 import pytest
 import uvicorn
 
+from peacetrack.accounts import add_user
 from peacetrack.bundle import import_bundles
 from peacetrack.fixtures import MINI
 from peacetrack.store import Store, upgrade
 from peacetrack.web.app import create_app
-from peacetrack.web.auth import add_user
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

@@ -9,8 +9,8 @@ from datetime import date
 from sqlalchemy import Connection, select
 
 from peacetrack.bundle.load import load
-from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.bundle.validate import Known, Validated, validate
+from peacetrack.errors import BadInput, Problem
 from peacetrack.model.records import KINDS, Agreement, Assessment, Event
 from peacetrack.store import tables as t
 from peacetrack.store.engine import Store

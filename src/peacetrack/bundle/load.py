@@ -10,7 +10,7 @@ from typing import Any
 import orjson
 import yaml
 
-from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.errors import BadInput, Problem
 
 DATASETS = Path(__file__).resolve().parent.parent / "datasets"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from peacetrack.bundle.importer import known_ids, plan, removed_provisions_in_use
 from peacetrack.bundle.load import Fragment
-from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.bundle.validate import validate
+from peacetrack.errors import BadInput, Problem
 from peacetrack.model.records import FORMAT, KINDS
 from peacetrack.store import Store
 from peacetrack.store.revisions import history

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from peacetrack.bundle.load import Fragment
-from peacetrack.bundle.problems import BadInput, Problem, json_path
+from peacetrack.errors import BadInput, Problem, json_path
 from peacetrack.model.hosts import never_reason
 from peacetrack.model.records import (
     FORMAT,

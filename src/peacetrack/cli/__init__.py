@@ -8,9 +8,9 @@ import sys
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
-from peacetrack.bundle.problems import BadInput
 from peacetrack.cli import data, environment, forward, ingest, link, scores, web
 from peacetrack.cli.common import DbOption, stderr
+from peacetrack.errors import BadInput
 from peacetrack.store import StoreBusy
 
 app = typer.Typer(

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.errors import BadInput, Problem
 from peacetrack.store import ENV_VAR, Store, default_path
 from peacetrack.store.migrate import current_revision, head_revision, upgrade
 

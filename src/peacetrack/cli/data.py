@@ -13,7 +13,6 @@ from rich.table import Table
 
 from peacetrack.bundle import import_bundles, integrity
 from peacetrack.bundle.export import bundle, to_json_bytes
-from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.bundle.revert import revert
 from peacetrack.bundle.tabular import tables, write_csv, write_parquet
 from peacetrack.cli.common import (
@@ -28,6 +27,7 @@ from peacetrack.cli.common import (
     stderr,
     stdout,
 )
+from peacetrack.errors import BadInput, Problem
 from peacetrack.model.records import KINDS
 from peacetrack.store import Store
 from peacetrack.store import backup as backup_mod

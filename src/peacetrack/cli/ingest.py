@@ -18,7 +18,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.cli.common import (
     DbOption,
     FormatOption,
@@ -31,6 +30,7 @@ from peacetrack.cli.common import (
     stderr,
     stdout,
 )
+from peacetrack.errors import BadInput, Problem
 
 AuthorOption = Annotated[
     str | None,

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.cli.common import (
     DbOption,
     FormatOption,
@@ -20,6 +19,7 @@ from peacetrack.cli.common import (
     stderr,
     stdout,
 )
+from peacetrack.errors import BadInput, Problem
 from peacetrack.link import IndexCache, default_cache_dir, link_rows
 from peacetrack.link.effect import detect_lang
 

@@ -10,8 +10,8 @@ from typing import Annotated, Any
 
 import typer
 
-from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.cli.common import open_store
+from peacetrack.errors import BadInput, Problem
 from peacetrack.scoring.load import Lang, check_lang
 from peacetrack.store import Store
 

@@ -10,7 +10,6 @@ import typer
 from rich.table import Table
 from sqlalchemy import select
 
-from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.cli.common import (
     DbOption,
     FormatOption,
@@ -21,6 +20,7 @@ from peacetrack.cli.common import (
     stderr,
     stdout,
 )
+from peacetrack.errors import BadInput, Problem
 from peacetrack.store import ENV_VAR
 from peacetrack.store import tables as t
 
@@ -51,7 +51,7 @@ def user_add(
     db: DbOption = None,
 ) -> None:
     """Add a user and print its API token on stdout, once: only its SHA-256 is kept."""
-    from peacetrack.web.auth import UserError, add_user  # the web stack loads only when needed
+    from peacetrack.accounts import UserError, add_user
 
     store = open_store(chosen_db(ctx, db))
     try:
@@ -74,7 +74,7 @@ def user_token(
     db: DbOption = None,
 ) -> None:
     """Issue a new token for a user (the old one stops working) and print it once."""
-    from peacetrack.web.auth import UserError, reissue_token
+    from peacetrack.accounts import UserError, reissue_token
 
     store = open_store(chosen_db(ctx, db))
     try:
@@ -89,7 +89,7 @@ def user_token(
 @users_app.command("list")
 def user_list(ctx: typer.Context, db: DbOption = None, fmt: FormatOption = OutputFormat.table) -> None:
     """List users (names, roles, when added; never tokens)."""
-    from peacetrack.web.auth import list_users
+    from peacetrack.accounts import list_users
 
     store = open_store(chosen_db(ctx, db))
     with store.read() as conn:
@@ -112,7 +112,7 @@ def user_remove(
     db: DbOption = None,
 ) -> None:
     """Remove a user: its token stops working at once (its past writes keep its name)."""
-    from peacetrack.web.auth import UserError, remove_user
+    from peacetrack.accounts import UserError, remove_user
 
     store = open_store(chosen_db(ctx, db))
     try:

@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.environment import load, versus
 from peacetrack.environment.index import Dyad, Row, Weighed, bears_on, parse_dyad, rows
 from peacetrack.environment.weights import By, Weigher, Weighing, Weights, load_weights
+from peacetrack.errors import BadInput, Problem
 from peacetrack.scoring.index import Index
 from peacetrack.scoring.load import Lang
 

@@ -10,7 +10,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from peacetrack.bundle.problems import BadInput, Problem, json_path
+from peacetrack.errors import BadInput, Problem, json_path
 from peacetrack.model.codebook import ActorKind, Effect, EventType
 
 DEFAULT_WEIGHTS = Path(__file__).resolve().parent / "data" / "weights.yaml"

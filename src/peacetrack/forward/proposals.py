@@ -11,7 +11,7 @@ import orjson
 from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.errors import BadInput, Problem
 from peacetrack.forward.service import WayForward, package_json
 from peacetrack.scoring.index import Index
 from peacetrack.store import Store

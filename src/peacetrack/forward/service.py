@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.errors import BadInput, Problem
 from peacetrack.forward.explain import package_why, step_why
 from peacetrack.forward.ledger import EventFacts, LedgerItem, ledger
 from peacetrack.forward.load import event_facts, provision_facts

@@ -18,8 +18,8 @@ from typing import Any, Final, Literal
 import orjson
 from sqlalchemy import Connection, select, update
 
-from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.bundle.validate import source_problems
+from peacetrack.errors import BadInput, Problem
 from peacetrack.ingest import documents as docs
 from peacetrack.model.records import KINDS
 from peacetrack.store import Store

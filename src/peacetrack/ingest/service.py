@@ -30,8 +30,8 @@ from sqlalchemy.exc import IntegrityError
 
 from peacetrack.bundle.importer import known_ids, plan
 from peacetrack.bundle.load import Fragment
-from peacetrack.bundle.problems import BadInput, Problem
 from peacetrack.bundle.validate import Validated, validate
+from peacetrack.errors import BadInput, Problem
 from peacetrack.ingest import documents as docs
 from peacetrack.ingest.context import build_pipeline, refresh_registry
 from peacetrack.ingest.convert import CANDIDATE_PREFIX, Proposal, ProvRow, convert, drop

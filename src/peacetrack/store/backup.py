@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Date, DateTime, Table, func, insert, select
 
-from peacetrack.bundle.problems import BadInput, Problem
+from peacetrack.errors import BadInput, Problem
 from peacetrack.store.engine import Store
 from peacetrack.store.migrate import current_revision, head_revision, upgrade
 from peacetrack.store.tables import metadata

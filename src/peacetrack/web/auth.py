@@ -1,167 +1,19 @@
-"""API users and their tokens: who may read (when private) and who may write.
+"""Who may read (when private) and who may write: the request dependencies over the accounts.
 
-A token is shown once, when it is issued; the database keeps only its SHA-256,
-so a stolen database gives no working token. Roles, weakest first:
-``reader`` (reads a private server), ``editor`` (writes records), ``admin``
-(everything an editor may, kept for user management to come).
+Accounts, tokens and sessions themselves live in :mod:`peacetrack.accounts`, which the CLI uses
+without loading the web stack.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-import secrets
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Annotated, Final, Literal, get_args
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import (
-    Connection,
-    delete,
-    insert,
-    select,
-    update,
-)
 
+from peacetrack.accounts import User, user_for_token
 from peacetrack.store import Store
-from peacetrack.store.tables import sessions, users
 from peacetrack.web.errors import ApiError
-
-Role = Literal["reader", "editor", "admin"]
-ROLES: Final[tuple[Role, ...]] = get_args(Role)
-WRITERS: Final[frozenset[str]] = frozenset({"editor", "admin"})
-
-TOKEN_PREFIX: Final = "pt_"
-
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,199}")
-
-
-class UserError(ValueError):
-    """A user command that cannot be carried out (bad name, unknown user, name taken)."""
-
-
-@dataclass(frozen=True, slots=True)
-class User:
-    name: str
-    role: str
-    created_at: datetime
-
-    @property
-    def can_write(self) -> bool:
-        return self.role in WRITERS
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def new_token() -> str:
-    return TOKEN_PREFIX + secrets.token_urlsafe(32)
-
-
-def check_name(name: str) -> str:
-    if not _NAME.fullmatch(name):
-        raise UserError(
-            f"bad user name {name!r}: use 1-200 letters, digits and . _ @ -, starting with a letter or digit"
-        )
-    return name
-
-
-def check_role(role: str) -> Role:
-    for known in ROLES:
-        if role == known:
-            return known
-    raise UserError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
-
-
-def _utc(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def add_user(conn: Connection, name: str, role: str) -> str:
-    """Create a user; returns its token (the only time it is ever seen)."""
-    check_name(name)
-    check_role(role)
-    if conn.scalar(select(users.c.name).where(users.c.name == name)) is not None:
-        raise UserError(f"user {name!r} already exists (use `peacetrack user token {name}` for a new token)")
-    token = new_token()
-    conn.execute(
-        users.insert().values(
-            name=name, role=role, token_hash=token_hash(token), created_at=datetime.now(UTC)
-        )
-    )
-    return token
-
-
-def reissue_token(conn: Connection, name: str) -> str:
-    """Replace a user's token: the old one stops working at once."""
-    token = new_token()
-    conn.execute(delete(sessions).where(sessions.c.user_name == name))  # a new token ends every session
-    done = conn.execute(update(users).where(users.c.name == name).values(token_hash=token_hash(token)))
-    if done.rowcount == 0:
-        raise UserError(f"no user named {name!r}")
-    return token
-
-
-def remove_user(conn: Connection, name: str) -> None:
-    conn.execute(delete(sessions).where(sessions.c.user_name == name))  # its browsers are signed out
-    if conn.execute(delete(users).where(users.c.name == name)).rowcount == 0:
-        raise UserError(f"no user named {name!r}")
-
-
-def list_users(conn: Connection) -> list[User]:
-    rows = conn.execute(select(users.c.name, users.c.role, users.c.created_at).order_by(users.c.name))
-    return [User(name, role, _utc(created)) for name, role, created in rows]
-
-
-def user_for_token(store: Store, token: str) -> User | None:
-    with store.read() as conn:
-        row = conn.execute(
-            select(users.c.name, users.c.role, users.c.created_at).where(
-                users.c.token_hash == token_hash(token)
-            )
-        ).first()
-    return None if row is None else User(row[0], row[1], _utc(row[2]))
-
-
-# --- web sign-in sessions ---------------------------------------------------------------------
-
-SESSION_HOURS: Final = 12
-
-
-def start_session(conn: Connection, user: User, *, hours: int = SESSION_HOURS) -> str:
-    """A new session for a signed-in browser: its token is random and shown once (in the cookie)."""
-    token = secrets.token_urlsafe(32)
-    at = datetime.now(UTC)
-    conn.execute(
-        insert(sessions).values(
-            token_hash=token_hash(token),
-            user_name=user.name,
-            created_at=at,
-            expires_at=at + timedelta(hours=hours),
-        )
-    )
-    return token
-
-
-def user_for_session(store: Store, token: str) -> User | None:
-    """The user of a session still running; None when it is unknown, ended or expired."""
-    with store.read() as conn:
-        row = conn.execute(
-            select(users.c.name, users.c.role, users.c.created_at, sessions.c.expires_at)
-            .join(sessions, sessions.c.user_name == users.c.name)
-            .where(sessions.c.token_hash == token_hash(token))
-        ).first()
-    if row is None or _utc(row[3]) <= datetime.now(UTC):
-        return None
-    return User(row[0], row[1], _utc(row[2]))
-
-
-def end_session(conn: Connection, token: str) -> None:
-    conn.execute(delete(sessions).where(sessions.c.token_hash == token_hash(token)))
-
 
 # --- request dependencies --------------------------------------------------------------------
 
@@ -222,19 +74,11 @@ def require_editor(request: Request, credentials: Credentials) -> User:
 Editor = Annotated[User, Depends(require_editor)]
 
 __all__ = [
-    "ROLES",
+    "Credentials",
     "Editor",
-    "Role",
-    "User",
-    "UserError",
-    "add_user",
     "authenticate",
-    "list_users",
-    "reissue_token",
-    "remove_user",
+    "client_address",
     "require_editor",
     "require_reader",
-    "token_hash",
-    "user_for_token",
-    "users",
+    "throttled",
 ]

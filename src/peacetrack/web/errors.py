@@ -17,8 +17,8 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from peacetrack.bundle.problems import BadInput
-from peacetrack.bundle.problems import Problem as BundleProblem
+from peacetrack.errors import BadInput
+from peacetrack.errors import Problem as BundleProblem
 from peacetrack.store.engine import StoreBusy
 
 log = logging.getLogger("peacetrack.web")

@@ -15,7 +15,7 @@ import orjson
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from peacetrack.web.auth import user_for_token
+from peacetrack.accounts import user_for_token
 
 
 class RefuseNul:

@@ -18,9 +18,9 @@ from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from peacetrack.accounts import user_for_token
 from peacetrack.store import Store
 from peacetrack.store.tables import idempotency
-from peacetrack.web.auth import user_for_token
 
 HEADER = b"idempotency-key"
 KEY_MAX = 200

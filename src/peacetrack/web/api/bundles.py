@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from peacetrack.bundle.load import parse_bytes
-from peacetrack.bundle.problems import BadInput
+from peacetrack.errors import BadInput
 from peacetrack.web.api.common import store_of
 from peacetrack.web.api.events import Reason
 from peacetrack.web.api.schemas import ImportResult

@@ -15,8 +15,8 @@ from sqlalchemy import Connection, select
 
 from peacetrack.bundle.importer import known_ids, plan, removed_provisions_in_use
 from peacetrack.bundle.load import Fragment
-from peacetrack.bundle.problems import BadInput
 from peacetrack.bundle.validate import Known, Validated, validate
+from peacetrack.errors import BadInput
 from peacetrack.model.records import FORMAT
 from peacetrack.store import Store
 from peacetrack.store import tables as t

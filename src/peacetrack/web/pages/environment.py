@@ -9,7 +9,6 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from peacetrack.bundle.problems import BadInput
 from peacetrack.environment.index import Row
 from peacetrack.environment.service import (
     Climate,
@@ -18,6 +17,7 @@ from peacetrack.environment.service import (
     row_json,
     versus_json,
 )
+from peacetrack.errors import BadInput
 from peacetrack.model.codebook import EventType
 from peacetrack.scoring import Series
 from peacetrack.store import Store

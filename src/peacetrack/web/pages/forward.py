@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from peacetrack.bundle.problems import BadInput
+from peacetrack.errors import BadInput
 from peacetrack.forward import proposals
 from peacetrack.forward.service import WayForward, to_json, way_forward
 from peacetrack.store import Store

@@ -27,22 +27,22 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 
-from peacetrack.bundle.problems import BadInput
+from peacetrack.accounts import (
+    SESSION_HOURS,
+    User,
+    end_session,
+    start_session,
+    user_for_session,
+    user_for_token,
+)
+from peacetrack.errors import BadInput
 from peacetrack.ingest.review import decide_in
 from peacetrack.link import EffectCues, LinkIndex
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.web.api.link import effect_cues, link_index
 from peacetrack.web.api.writes import write_record
-from peacetrack.web.auth import (
-    SESSION_HOURS,
-    User,
-    client_address,
-    end_session,
-    start_session,
-    user_for_session,
-    user_for_token,
-)
+from peacetrack.web.auth import client_address
 from peacetrack.web.deps import Lang, get_lang, get_store
 from peacetrack.web.errors import ApiError
 from peacetrack.web.pages.common import PageError

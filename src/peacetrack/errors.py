@@ -1,4 +1,4 @@
-"""Problems found in input, reported all at once with file, place and reason."""
+"""The application's errors: bad input, reported all at once with file, place and reason (exit 2, 422)."""
 
 from __future__ import annotations
 
