@@ -13,8 +13,8 @@ from peacetrack.bundle import import_bundles
 from peacetrack.errors import BadInput
 from peacetrack.forward import load_rules, proposals
 from peacetrack.forward.service import to_json, way_forward
-from peacetrack.scoring.load import load_index
 from peacetrack.store import Store
+from peacetrack.store.scoring_reads import load_index
 
 HERE = Path(__file__).parent
 AS_OF = date(2021, 12, 31)

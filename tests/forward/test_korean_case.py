@@ -11,8 +11,8 @@ import pytest
 
 from peacetrack.bundle import import_bundles
 from peacetrack.forward.service import to_json, way_forward
-from peacetrack.scoring.load import load_index
 from peacetrack.store import Store, upgrade
+from peacetrack.store.scoring_reads import load_index
 
 
 @pytest.fixture(scope="module")

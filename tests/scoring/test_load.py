@@ -9,9 +9,9 @@ from sqlalchemy import event, update
 
 from peacetrack.bundle import import_bundles
 from peacetrack.scoring import Mark, scores
-from peacetrack.scoring.load import group_labels, load_index, load_input
 from peacetrack.store import Store
 from peacetrack.store import tables as t
+from peacetrack.store.scoring_reads import group_labels, load_index, load_input
 
 D = date.fromisoformat
 

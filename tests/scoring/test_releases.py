@@ -11,10 +11,10 @@ from sqlalchemy import func, inspect, select
 
 from peacetrack.bundle import import_bundles
 from peacetrack.scoring import Release
-from peacetrack.scoring.stored import releases
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.store.migrate import MIGRATIONS
+from peacetrack.store.releases import releases
 from peacetrack.store.revisions import history
 
 

@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from peacetrack.scoring import scores
-from peacetrack.scoring.load import load_index
 from peacetrack.store import Store
+from peacetrack.store.scoring_reads import load_index
 
 LIAISON = "panmunjom-2018/1.3"
 OPENS, BLOWN_UP = "2018-09-14-liaison-office-opens", "2020-06-16-liaison-office-demolished"

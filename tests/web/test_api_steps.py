@@ -9,8 +9,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from peacetrack.forward.service import to_json, way_forward
-from peacetrack.scoring.load import load_index
 from peacetrack.store import Store
+from peacetrack.store.scoring_reads import load_index
 
 Auth = Callable[[str], dict[str, str]]
 

@@ -21,7 +21,7 @@ from peacetrack.environment.service import (
     versus_json,
 )
 from peacetrack.environment.weights import load_weights
-from peacetrack.scoring.load import load_index
+from peacetrack.store.scoring_reads import load_index
 
 environment_app = typer.Typer(
     name="environment",

@@ -14,7 +14,7 @@ from peacetrack.cli.options import AsOfOption, LangOption, bad, day, lang, opene
 from peacetrack.forward import proposals
 from peacetrack.forward.rules import load_rules
 from peacetrack.forward.service import WayForward, to_json, way_forward
-from peacetrack.scoring.load import load_index
+from peacetrack.store.scoring_reads import load_index
 
 steps_app = typer.Typer(
     name="steps",

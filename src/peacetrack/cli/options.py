@@ -12,7 +12,7 @@ import typer
 
 from peacetrack.cli.common import open_store
 from peacetrack.errors import BadInput, Problem
-from peacetrack.scoring.load import Lang, check_lang
+from peacetrack.model.languages import Lang, check_lang
 from peacetrack.store import Store
 
 AsOfOption = Annotated[

@@ -38,6 +38,7 @@ from peacetrack.cli.options import day as _day
 from peacetrack.cli.options import lang as _lang
 from peacetrack.cli.options import opened as _opened
 from peacetrack.model.codebook import level_label
+from peacetrack.model.languages import Lang
 from peacetrack.scoring import (
     BYS,
     By,
@@ -55,10 +56,10 @@ from peacetrack.scoring import (
     series,
     state,
 )
-from peacetrack.scoring import stored as saved
 from peacetrack.scoring.inputs import Freq, check_by, check_freq
-from peacetrack.scoring.load import (
-    Lang,
+from peacetrack.store import releases as saved
+from peacetrack.store.revisions import now
+from peacetrack.store.scoring_reads import (
     agreement_title,
     event_titles,
     first_signed,
@@ -66,7 +67,6 @@ from peacetrack.scoring.load import (
     load_index,
     provision_texts,
 )
-from peacetrack.store.revisions import now
 
 # --- shared options and checks ---------------------------------------------------------------
 

@@ -8,8 +8,9 @@ from datetime import date
 from sqlalchemy import Connection, select
 
 from peacetrack.environment.index import Dyad
-from peacetrack.scoring.load import ACCEPTED, Lang, pick
+from peacetrack.model.languages import Lang, pick
 from peacetrack.store import tables as t
+from peacetrack.store.scoring_reads import ACCEPTED
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ from peacetrack.environment import load, versus
 from peacetrack.environment.index import Dyad, Row, Weighed, bears_on, parse_dyad, rows
 from peacetrack.environment.weights import By, Weigher, Weighing, Weights, load_weights
 from peacetrack.errors import BadInput, Problem
+from peacetrack.model.languages import Lang
 from peacetrack.scoring.index import Index
-from peacetrack.scoring.load import Lang
 
 BYS: tuple[By, ...] = ("day", "week", "month")
 

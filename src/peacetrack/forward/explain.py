@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from peacetrack.forward.ledger import EventFacts
 from peacetrack.forward.packages import Package, Step
 from peacetrack.model.codebook import level_label
-from peacetrack.scoring.load import Lang
+from peacetrack.model.languages import Lang
 
 _WORDS: dict[str, dict[Lang, str]] = {
     "restore": {

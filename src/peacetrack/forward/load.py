@@ -9,8 +9,9 @@ import orjson
 from sqlalchemy import Connection, select
 
 from peacetrack.forward.ledger import EventFacts, ProvisionFacts
-from peacetrack.scoring.load import ACCEPTED, Lang, pick
+from peacetrack.model.languages import Lang, pick
 from peacetrack.store import tables as t
+from peacetrack.store.scoring_reads import ACCEPTED
 
 _CHUNK = 500
 

@@ -14,8 +14,9 @@ from peacetrack.forward.ledger import EventFacts, LedgerItem, ledger
 from peacetrack.forward.load import event_facts, provision_facts
 from peacetrack.forward.packages import Package, Step, packages
 from peacetrack.forward.rules import Rules, load_rules
+from peacetrack.model.languages import Lang, pick
 from peacetrack.scoring.index import Index
-from peacetrack.scoring.load import Lang, group_names, pick
+from peacetrack.store.scoring_reads import group_names
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,13 @@ from fastapi import Request
 from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select
 from starlette.concurrency import run_in_threadpool
 
+from peacetrack.model.languages import Lang
 from peacetrack.model.records import KINDS
 from peacetrack.scoring import Index
-from peacetrack.scoring.load import Lang, load_index
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.store.processes import process_agreements
+from peacetrack.store.scoring_reads import load_index
 from peacetrack.web.api.schemas import TextMap
 from peacetrack.web.deps import VersionedCache
 from peacetrack.web.errors import ApiError, not_found

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from peacetrack.environment.service import behind, behind_json, index_rows, row_json, versus_json
-from peacetrack.scoring.load import Lang
+from peacetrack.model.languages import Lang
 from peacetrack.web.api.common import scoring_index, store_of
 from peacetrack.web.queries.environment import climate_of
 

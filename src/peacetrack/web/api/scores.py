@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, Request
 from sqlalchemy import Connection
 
 from peacetrack.scoring import By, Freq, ScoreRow, period_ends, scores, series
-from peacetrack.scoring.load import first_signed, group_names
 from peacetrack.store.processes import process_agreements
+from peacetrack.store.scoring_reads import first_signed, group_names
 from peacetrack.web.api.common import scoring_index, scoring_index_async, store_of, text_map
 from peacetrack.web.api.schemas import ScoreRowOut, SeriesOut, TextMap
 from peacetrack.web.errors import ApiError, ProblemOut

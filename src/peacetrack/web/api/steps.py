@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from peacetrack.forward import proposals
 from peacetrack.forward.service import to_json, way_forward
-from peacetrack.scoring.load import Lang
+from peacetrack.model.languages import Lang
 from peacetrack.web.api.common import scoring_index, scoring_index_async, store_of
 from peacetrack.web.auth import Editor
 from peacetrack.web.errors import not_found

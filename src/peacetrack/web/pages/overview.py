@@ -15,8 +15,8 @@ from fastapi.responses import Response
 
 from peacetrack.model.records import Agreement
 from peacetrack.scoring import BYS, Index, ScoreRow
-from peacetrack.scoring.load import group_labels
 from peacetrack.store import Store
+from peacetrack.store.scoring_reads import group_labels
 from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
 from peacetrack.web.pages import charts
 from peacetrack.web.pages.common import PageError, as_of_param, csv_download, json_download, parse_format

@@ -21,7 +21,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from peacetrack.scoring.load import check_lang
+from peacetrack.model.languages import check_lang
 from peacetrack.store import Store
 from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
 from peacetrack.web.pages.common import PageError, as_of_param

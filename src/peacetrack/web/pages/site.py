@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from peacetrack.scoring.load import first_signed
 from peacetrack.store import Store
 from peacetrack.store.processes import ProcessInfo, list_processes
+from peacetrack.store.scoring_reads import first_signed
 from peacetrack.web.deps import VersionedCache
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from peacetrack.environment.service import Climate, climate
-from peacetrack.scoring.load import Lang
+from peacetrack.model.languages import Lang
 from peacetrack.store import Store
 from peacetrack.web.deps import VersionedCache
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from peacetrack.model.languages import Lang
 from peacetrack.scoring import HistoryEntry, Index, ScoreRow, Series, history, scores, series, state
-from peacetrack.scoring.load import Lang, first_signed
 from peacetrack.store import Store
 from peacetrack.store.processes import process_agreements
+from peacetrack.store.scoring_reads import first_signed
 from peacetrack.web.api.common import build_index, index_key
 from peacetrack.web.deps import VersionedCache
 

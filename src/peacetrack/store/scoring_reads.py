@@ -1,4 +1,4 @@
-"""Fill the scoring engine's inputs from the store, in a fixed handful of queries.
+"""Fill the scoring engine's inputs from the store, in a fixed handful of queries (scoring itself is pure).
 
 Five queries whatever the size of the data (provisions, their themes, their
 responsible parties, the theme tree, the assessments), never one per provision
@@ -15,33 +15,19 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final, Literal, get_args
+from typing import Any, Final
 
 import orjson
 from sqlalchemy import Connection, select
 
+from peacetrack.model.languages import Lang, pick
 from peacetrack.scoring.index import Index
 from peacetrack.scoring.inputs import By, Mark, ProvisionInfo, ScoringInput
 from peacetrack.store import tables as t
 
 ACCEPTED: Final = "accepted"
 
-Lang = Literal["en", "ko"]
-LANGS: Final[tuple[Lang, ...]] = get_args(Lang)
-
 _CHUNK = 500
-
-
-def check_lang(lang: str) -> Lang:
-    for known in LANGS:
-        if lang == known:
-            return known
-    raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGS)}")
-
-
-def pick(en: str | None, ko: str | None, lang: Lang) -> str:
-    """The text in ``lang``, falling back to English."""
-    return (ko if lang == "ko" and ko else en) or ""
 
 
 def _note(value: Any, lang: Lang) -> str | None:
