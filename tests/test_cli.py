@@ -154,3 +154,16 @@ def test_user_commands_do_not_load_the_web_stack(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("web not loaded"), out.stdout
+
+
+def test_every_setting_is_documented_once_as_declared() -> None:
+    from peacetrack import settings
+
+    docs = DOCS.read_text(encoding="utf-8")
+    table = docs[docs.index("## Settings") :].split("\n## ")[0]
+    rows = [line.split("|")[1:4] for line in table.splitlines() if line.startswith("| `PEACETRACK_")]
+    documented = {name.strip(" `"): (default.strip(" `"), meaning.strip()) for name, default, meaning in rows}
+    declared = {s.name: (s.default or "–", s.help) for s in settings.SETTINGS}
+    assert documented == declared
+    assert settings.get(settings.PRIVATE, {}) == "0"
+    assert settings.get(settings.DB, {"PEACETRACK_DB": ""}) is None

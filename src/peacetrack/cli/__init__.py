@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
+from peacetrack import settings
 from peacetrack.cli import data, environment, forward, ingest, link, scores, web
 from peacetrack.cli.common import DbOption, stderr
 from peacetrack.errors import BadInput
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
         stderr().print(f"error: {exc}", markup=False, highlight=False)
         sys.exit(1)
     except Exception as exc:  # a bug: say so briefly, show the trace only when asked
-        if os.environ.get("PEACETRACK_DEBUG"):
+        if settings.get(settings.DEBUG):
             raise
         stderr().print(
             f"internal error: {type(exc).__name__}: {exc} (set PEACETRACK_DEBUG=1 for the trace)",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from peacetrack import settings
 from peacetrack.errors import BadInput, Problem
 from peacetrack.store import ENV_VAR, Store, default_path
 from peacetrack.store.migrate import current_revision, head_revision, upgrade
@@ -48,7 +48,7 @@ def print_json(data: Any) -> None:
 
 
 def author(explicit: str | None = None) -> str:
-    return explicit or os.environ.get("PEACETRACK_AUTHOR") or f"cli:{getpass.getuser()}"
+    return explicit or settings.get(settings.AUTHOR) or f"cli:{getpass.getuser()}"
 
 
 def chosen_db(ctx: typer.Context, db: str | None) -> str | None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
+from peacetrack import settings
 from peacetrack.cli.common import (
     DbOption,
     FormatOption,
@@ -23,12 +23,12 @@ from peacetrack.errors import BadInput, Problem
 from peacetrack.link import IndexCache, default_cache_dir, link_rows
 from peacetrack.link.effect import detect_lang
 
-CACHE_ENV = "PEACETRACK_LINK_CACHE"
+CACHE_ENV = settings.LINK_CACHE.name
 """A folder for the index's term counts per database, or ``off``; default: the user cache folder."""
 
 
 def _cache() -> IndexCache:
-    where = os.environ.get(CACHE_ENV)
+    where = settings.get(settings.LINK_CACHE)
     if where and where.lower() in {"off", "0", "none", "no"}:
         return IndexCache(None)
     return IndexCache(Path(where) if where else default_cache_dir())

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 from sqlalchemy import select
 
+from peacetrack import settings
 from peacetrack.cli.common import (
     DbOption,
     FormatOption,
@@ -21,7 +22,6 @@ from peacetrack.cli.common import (
     stdout,
 )
 from peacetrack.errors import BadInput, Problem
-from peacetrack.store import ENV_VAR
 from peacetrack.store import tables as t
 
 users_app = typer.Typer(
@@ -170,8 +170,9 @@ def serve(
         markup=False,
     )
     # Workers are separate processes: they find the database and the privacy setting here.
-    os.environ[ENV_VAR] = url
-    os.environ["PEACETRACK_PRIVATE"] = "1" if private else "0"
+    # The workers are new processes: they read these settings from the environment they start with.
+    os.environ[settings.DB.name] = url
+    os.environ[settings.PRIVATE.name] = "1" if private else "0"
     uvicorn.run(
         "peacetrack.web.app:app_from_env",
         factory=True,

@@ -16,7 +16,6 @@ recorded). Another author's file of the same name is a document of its own.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ import orjson
 from sqlalchemy import Connection, select, update
 from sqlalchemy.exc import IntegrityError
 
+from peacetrack import settings
 from peacetrack.bundle.importer import known_ids, plan
 from peacetrack.bundle.load import Fragment
 from peacetrack.bundle.validate import Validated, validate
@@ -46,7 +46,7 @@ from peacetrack.store.writer import apply
 
 PROPOSED: Final = "proposed"
 REJECTED: Final = "rejected"
-PUBLIC_URL_ENV: Final = "PEACETRACK_PUBLIC_URL"
+PUBLIC_URL_ENV: Final = settings.PUBLIC_URL.name
 DEFAULT_PUBLIC_URL: Final = "http://localhost:8000"
 """Where `peacetrack serve` answers by default: events cite a document's library page there."""
 PROPOSED_KINDS: Final = ("statements", "gatherings", "events")
@@ -67,7 +67,7 @@ def pipeline_version() -> str:
 
 def public_url(explicit: str | None = None) -> str:
     """The base address events cite for documents without one of their own."""
-    chosen = explicit or os.environ.get(PUBLIC_URL_ENV) or DEFAULT_PUBLIC_URL
+    chosen = explicit or settings.get(settings.PUBLIC_URL) or DEFAULT_PUBLIC_URL
     return chosen.rstrip("/")
 
 

@@ -6,7 +6,6 @@ PostgreSQL runs the same code through psycopg 3.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +18,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 
-ENV_VAR = "PEACETRACK_DB"
+from peacetrack import settings
+
+ENV_VAR = settings.DB.name
 
 
 def default_path() -> Path:
@@ -28,7 +29,7 @@ def default_path() -> Path:
 
 def resolve_url(url: str | None = None) -> str:
     """The database to use: the argument, else $PEACETRACK_DB, else the default file."""
-    chosen = url or os.environ.get(ENV_VAR)
+    chosen = url or settings.get(settings.DB)
     if chosen:
         if "://" not in chosen:  # a bare path is an SQLite file
             return f"sqlite:///{Path(chosen).expanduser()}"

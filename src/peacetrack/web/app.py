@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gc
-import os
 from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from peacetrack import settings
 from peacetrack.link import EffectCues, IndexCache
 from peacetrack.store import Store
 from peacetrack.web import errors, pages
@@ -26,7 +26,7 @@ from peacetrack.web.throttle import FailureThrottle
 
 STATIC = Path(__file__).resolve().parent / "static"
 
-PRIVATE_ENV = "PEACETRACK_PRIVATE"
+PRIVATE_ENV = settings.PRIVATE.name
 """Set to 1 by ``peacetrack serve --private`` for the worker processes' :func:`app_from_env`."""
 
 DESCRIPTION = """\
@@ -94,7 +94,7 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
 
 def app_from_env() -> FastAPI:
     """The app ``peacetrack serve`` runs in each worker: database and privacy from the environment."""
-    app = create_app(os.environ.get("PEACETRACK_DB"), private=os.environ.get(PRIVATE_ENV) == "1")
+    app = create_app(settings.get(settings.DB), private=settings.get(settings.PRIVATE) == "1")
     # Everything loaded so far (modules, routes, models) lives as long as the worker: keep
     # it out of the collector's full passes, which otherwise showed as 100 ms p99 spikes.
     gc.collect()

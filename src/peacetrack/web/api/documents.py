@@ -10,13 +10,13 @@ be read is 422 with the reason, and nothing of it is stored.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Request, Response, UploadFile
 
+from peacetrack import settings
 from peacetrack.web.api.common import store_of
 from peacetrack.web.auth import Editor
 from peacetrack.web.errors import ApiError, ErrorBody, ProblemOut
@@ -62,7 +62,7 @@ def upload_document(
     file: Annotated[UploadFile, File(description="The document.")],
 ) -> dict[str, Any]:
     from peacetrack.ingest.context import build_pipeline
-    from peacetrack.ingest.service import PUBLIC_URL_ENV, Ingester
+    from peacetrack.ingest.service import Ingester
 
     data = file.file.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
@@ -73,7 +73,7 @@ def upload_document(
     store = store_of(request)
     # The pipeline (registry and linker) is rebuilt only after the data changed.
     pipeline = request.app.state.cache.get(PIPELINE_KEY, lambda: build_pipeline(store))
-    base_url = os.environ.get(PUBLIC_URL_ENV) or str(request.base_url)
+    base_url = settings.get(settings.PUBLIC_URL) or str(request.base_url)
     ingester = Ingester(store, author=user.name, base_url=base_url, pipeline=pipeline)
     outcome = ingester.ingest_bytes(data, name)
     if not outcome.ok:
