@@ -156,8 +156,16 @@ def points(*values: tuple[str, float, int]) -> list[dict[str, Any]]:
     return [{"date": d, "score": s, "reversed": r} for d, s, r in values]
 
 
+def by_key(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """A series document (the API's shape) as key → (date, score, reversed) points."""
+    return {
+        line["key"]: [{k: p[k] for k in ("date", "score", "reversed")} for p in line["points"]]
+        for line in document["series"]
+    }
+
+
 def test_series_quarterly(cli: Any, loaded: Store) -> None:
-    got = json_of(
+    document = json_of(
         cli,
         "score",
         "--db",
@@ -169,6 +177,13 @@ def test_series_quarterly(cli: Any, loaded: Store) -> None:
         "--to",
         "2019-12-31",
     )
+    assert (document["by"], document["freq"], document["from"], document["to"]) == (
+        "agreement",
+        "quarterly",
+        "2018-04-01",
+        "2019-12-31",
+    )
+    got = by_key(document)
     assert got == {
         "alpha": points(
             ("2018-06-30", 40.0, 0),  # 3 + 1 + 0 + 0 + 2 = 6 of 15
@@ -189,14 +204,15 @@ def test_series_quarterly(cli: Any, loaded: Store) -> None:
         ),
     }
     # --from defaults to the first signing date (2018-04-27): the same points.
-    assert json_of(cli, "score", "--db", loaded.url, "--series", "quarterly", "--to", "2019-12-31") == got
+    again = json_of(cli, "score", "--db", loaded.url, "--series", "quarterly", "--to", "2019-12-31")
+    assert by_key(again) == got
 
 
 def test_series_yearly_by_party_and_table(cli: Any, loaded: Store) -> None:
-    got = json_of(
+    got = by_key(json_of(
         cli, "score", "--db", loaded.url, "--series", "yearly", "--by", "party", "--from", "2018-01-01",
         "--to", "2020-12-31",
-    )  # fmt: skip
+    ))  # fmt: skip
     assert got["usa"] == points(("2018-12-31", 33.3, 0), ("2019-12-31", 66.7, 0), ("2020-12-31", 83.3, 0))
     assert sorted(got) == ["kor", "prk", "usa"]
     table = cli(
@@ -390,3 +406,17 @@ def test_bad_input_exits_2_with_one_line(cli: Any, loaded: Store) -> None:
         assert result.out == "", args
         assert message in result.err, (args, result.err)
         assert len(result.err.strip().splitlines()) == 1, result.err
+
+
+def test_a_series_has_one_shape_on_the_command_line_and_the_api(cli: Any, loaded: Store) -> None:
+    from fastapi.testclient import TestClient
+
+    from peacetrack.web.app import create_app
+
+    args = ("--series", "quarterly", "--by", "theme", "--from", "2018-04-01", "--to", "2019-12-31")
+    from_cli = json_of(cli, "score", "--db", loaded.url, *args)
+    api = TestClient(create_app(loaded.url)).get(
+        "/api/scores/series",
+        params={"freq": "quarterly", "by": "theme", "from": "2018-04-01", "to": "2019-12-31"},
+    )
+    assert from_cli == api.json()

@@ -50,10 +50,12 @@ from peacetrack.scoring import (
     series,
 )
 from peacetrack.scoring.inputs import Freq
+from peacetrack.scoring.series import series_document
 from peacetrack.store.scoring_reads import (
     agreement_title,
     first_signed,
     group_labels,
+    group_names,
     load_index,
     provision_texts,
 )
@@ -150,17 +152,14 @@ def score(
         index = load_index(conn)
         if first is None:
             first = min(first_signed(conn) or last, last)
-        points = series(index, grouping, freq, first, last)
-    if fmt is OutputFormat.json:
-        print_json(
-            {
-                key: [
-                    {"date": d.isoformat(), "score": row.score, "reversed": row.reversed} for d, row in rows
-                ]
-                for key, rows in points.items()
+        if fmt is OutputFormat.json:
+            # The same object as GET /api/scores/series (one shape of a series everywhere).
+            names = {
+                key: {"en": en, **({"ko": ko} if ko else {})} for key, en, ko in group_names(conn, grouping)
             }
-        )
-        return
+            print_json(series_document(index, grouping, freq, first, last, names))
+            return
+        points = series(index, grouping, freq, first, last)
     ends = period_ends(freq, first, last)
     table = Table(
         title=f"Implementation scores by {grouping}, {freq}, {first} to {last}",

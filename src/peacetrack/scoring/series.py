@@ -9,8 +9,10 @@ instead of O(periods × provisions × log marks) for recomputing each date.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from operator import itemgetter
+from typing import Any
 
 from peacetrack.scoring.index import Index
 from peacetrack.scoring.inputs import By, Freq, check_by, check_freq
@@ -101,3 +103,38 @@ def series(index: Index, by: By | str, freq: Freq | str, start: date, end: date)
             if row is not None:
                 points.setdefault(key, []).append((period_end, row))
     return {key: points[key] for key in sorted(points)}
+
+
+def series_document(
+    index: Index,
+    by: By | str,
+    freq: Freq | str,
+    start: date,
+    end: date,
+    names: Mapping[str, Mapping[str, str]],
+) -> dict[str, Any]:
+    """The one JSON shape of a score series, for ``peacetrack score --series`` and ``/api/scores/series``:
+    ``{"by", "freq", "from", "to", "dates", "series": [{"key", "name", "points": [{"date", "score",
+    "provisions", "reversed", "levels"}]}]}``. ``names`` gives each key's language map."""
+    lines = series(index, by, freq, start, end)
+    return {
+        "by": by,
+        "freq": freq,
+        "from": start,
+        "to": end,
+        "dates": period_ends(freq, start, end),
+        "series": [
+            {
+                "key": key,
+                "name": dict(names.get(key, {"en": key})),
+                "points": [{"date": d, **_point(row)} for d, row in points],
+            }
+            for key, points in lines.items()
+        ],
+    }
+
+
+def _point(row: ScoreRow) -> dict[str, Any]:
+    data: dict[str, Any] = dict(row.to_json())
+    del data["key"]
+    return data

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import Connection
 
-from peacetrack.scoring import By, Freq, ScoreRow, period_ends, scores, series
+from peacetrack.scoring import By, Freq, ScoreRow, scores
+from peacetrack.scoring.series import series_document
 from peacetrack.store.processes import process_agreements
 from peacetrack.store.scoring_reads import first_signed, group_names
 from peacetrack.web.api.common import scoring_index, scoring_index_async, store_of, text_map
@@ -49,12 +50,6 @@ async def get_scores(
 
 def group_maps(conn: Connection, by: By) -> dict[str, TextMap]:
     return {key: text_map(en, ko) for key, en, ko in group_names(conn, by)}
-
-
-def _point(day: date, row: ScoreRow) -> dict[str, Any]:
-    data = row_json(row)
-    del data["key"]
-    return {"date": day, **data}
 
 
 def _too_many(start: date, end: date, freq: Freq) -> bool:
@@ -99,21 +94,6 @@ def get_series(
             [ProblemOut(path="query.freq", reason=f"{freq} from {start} to {end} is too many points")],
         )
     index = scoring_index(request, process)
-    lines = series(index, by, freq, start, end)
     with store.read() as conn:
         names = group_maps(conn, by)
-    return {
-        "by": by,
-        "freq": freq,
-        "from": start,
-        "to": end,
-        "dates": period_ends(freq, start, end),
-        "series": [
-            {
-                "key": key,
-                "name": names.get(key, {"en": key}),
-                "points": [_point(d, row) for d, row in points],
-            }
-            for key, points in lines.items()
-        ],
-    }
+    return series_document(index, by, freq, start, end, names)
