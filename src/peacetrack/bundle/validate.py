@@ -25,12 +25,10 @@ from peacetrack.model.records import (
     Agreement,
     Assessment,
     Event,
-    Gathering,
-    Process,
     Record,
-    Statement,
     Theme,
 )
+from peacetrack.model.references import references
 
 TOP_LEVEL = {"format", "meta", *KINDS}
 
@@ -172,111 +170,72 @@ class _Refs:
             assert isinstance(x.record, Event)
             self.event_dates[x.record.id] = x.record.date
 
-    def check(
-        self,
-        loc: Located,
-        field_path: str,
-        values: Iterable[str | None],
-        pool: Mapping[str, Any] | set[str],
-        what: str,
-    ) -> None:
-        for i, value in enumerate(values):
-            if value is not None and value not in pool:
-                self.problems.append(
-                    Problem(loc.file, f"{loc.path}.{field_path}".format(i=i), f"unknown {what} {value!r}")
-                )
-
 
 def _references(v: Validated, known: Known, problems: list[Problem], today: date) -> None:
+    """Every declared reference resolves (model.references), then the checks no declaration can say."""
     refs = _Refs(v, known, problems)
     actors, themes, provisions = refs.actors, refs.theme_parent, refs.provision_agreement
-    r = v.records
-    for loc in r["processes"]:
-        pr = loc.record
-        assert isinstance(pr, Process)
-        refs.check(loc, "agreements[{i}]", pr.agreements, refs.signed, "agreement")
-    for loc in r["actors"]:
-        a = loc.record
-        assert isinstance(a, Actor)
-        refs.check(loc, "member_of[{i}]", a.member_of, actors, "actor")
-        if a.id in a.member_of:
-            problems.append(
-                Problem(loc.file, f"{loc.path}.member_of", "an actor cannot be a member of itself")
-            )
-    for loc in r["themes"]:
-        th = loc.record
-        assert isinstance(th, Theme)
-        refs.check(loc, "parent", [th.parent], themes, "theme")
-        seen = {th.id}
-        parent = th.parent
+    pools: dict[str, Mapping[str, Any] | set[str]] = {
+        "actor": actors,
+        "theme": themes,
+        "agreement": refs.signed,
+        "provision": provisions,
+        "event": refs.event_dates,
+    }
+    for kind in KINDS:
+        for loc in v.records[kind]:
+            for ref in references(loc.record):
+                if ref.value not in pools[ref.target]:
+                    problems.append(
+                        Problem(loc.file, f"{loc.path}.{ref.path}", f"unknown {ref.target} {ref.value!r}")
+                    )
+            _record_rules(loc, refs, problems, today)
+
+
+def _record_rules(loc: Located, refs: _Refs, problems: list[Problem], today: date) -> None:
+    record = loc.record
+    if isinstance(record, Actor) and record.id in record.member_of:
+        problems.append(Problem(loc.file, f"{loc.path}.member_of", "an actor cannot be a member of itself"))
+    elif isinstance(record, Theme):
+        themes = refs.theme_parent
+        seen = {record.id}
+        parent = record.parent
         while parent is not None and parent in themes:
             if parent in seen:
                 problems.append(
-                    Problem(loc.file, f"{loc.path}.parent", f"theme {th.id!r} is its own ancestor")
+                    Problem(loc.file, f"{loc.path}.parent", f"theme {record.id!r} is its own ancestor")
                 )
                 break
             seen.add(parent)
             parent = themes[parent]
-    for loc in r["agreements"]:
-        ag = loc.record
-        assert isinstance(ag, Agreement)
-        refs.check(loc, "parties[{i}]", ag.parties, actors, "actor")
-        refs.check(loc, "signatories[{i}]", ag.signatories, actors, "actor")
-        for j, p in enumerate(ag.provisions):
-            refs.check(loc, f"provisions[{j}].themes[{{i}}]", p.themes, themes, "theme")
-            refs.check(loc, f"provisions[{j}].responsible[{{i}}]", p.responsible, actors, "actor")
-            refs.check(loc, f"provisions[{j}].part_of[{{i}}]", p.part_of, provisions, "provision")
+    elif isinstance(record, Agreement):
+        for j, p in enumerate(record.provisions):
             if p.id in p.part_of:
                 where = f"{loc.path}.provisions[{j}].part_of[{p.part_of.index(p.id)}]"
                 problems.append(Problem(loc.file, where, "a provision cannot be part of itself"))
-    for loc in r["events"]:
-        ev = loc.record
-        assert isinstance(ev, Event)
-        refs.check(loc, "actors[{i}]", ev.actors, actors, "actor")
-        refs.check(loc, "effects[{i}].provision", [e.provision for e in ev.effects], provisions, "provision")
-        if ev.date > today + timedelta(days=1):
-            problems.append(Problem(loc.file, f"{loc.path}.date", f"{ev.date} is in the future"))
-    for loc in r["assessments"]:
-        a_ = loc.record
-        assert isinstance(a_, Assessment)
-        refs.check(loc, "provision", [a_.provision], provisions, "provision")
-        refs.check(loc, "evidence[{i}]", a_.evidence, refs.event_dates, "event")
-        agreement = provisions.get(a_.provision)
+    elif isinstance(record, Event) and record.date > today + timedelta(days=1):
+        problems.append(Problem(loc.file, f"{loc.path}.date", f"{record.date} is in the future"))
+    elif isinstance(record, Assessment):
+        agreement = refs.provision_agreement.get(record.provision)
         signed = refs.signed.get(agreement) if agreement else None
-        if signed and a_.as_of < signed:
+        if signed and record.as_of < signed:
             problems.append(
                 Problem(
                     loc.file,
                     f"{loc.path}.as_of",
-                    f"{a_.as_of} is before agreement {agreement!r} was signed ({signed})",
+                    f"{record.as_of} is before agreement {agreement!r} was signed ({signed})",
                 )
             )
-        for i, ev_id in enumerate(a_.evidence):
+        for i, ev_id in enumerate(record.evidence):
             when = refs.event_dates.get(ev_id)
-            if when and when > a_.as_of:
+            if when and when > record.as_of:
                 problems.append(
                     Problem(
                         loc.file,
                         f"{loc.path}.evidence[{i}]",
-                        f"event {ev_id!r} ({when}) is dated after as_of {a_.as_of}",
+                        f"event {ev_id!r} ({when}) is dated after as_of {record.as_of}",
                     )
                 )
-    for loc in r["statements"]:
-        st = loc.record
-        assert isinstance(st, Statement)
-        refs.check(loc, "signatories[{i}]", st.signatories, actors, "actor")
-        refs.check(loc, "addressees[{i}]", st.addressees, actors, "actor")
-        for j, d in enumerate(st.demands):
-            refs.check(loc, f"demands[{j}].addressee", [d.addressee], actors, "actor")
-            refs.check(loc, f"demands[{j}].provisions[{{i}}]", d.provisions, provisions, "provision")
-            refs.check(loc, f"demands[{j}].themes[{{i}}]", d.themes, themes, "theme")
-    for loc in r["gatherings"]:
-        g = loc.record
-        assert isinstance(g, Gathering)
-        refs.check(loc, "hosts[{i}]", g.hosts, actors, "actor")
-        refs.check(loc, "sponsors[{i}]", g.sponsors, actors, "actor")
-        for j, s in enumerate(g.sessions):
-            refs.check(loc, f"sessions[{j}].speakers[{{i}}]", s.speakers, actors, "actor")
 
 
 def source_problems(kind: str, rid: str, doc: Record, where: str) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ from peacetrack.bundle.validate import source_problems
 from peacetrack.errors import BadInput, Problem
 from peacetrack.ingest import documents as docs
 from peacetrack.model.records import KINDS
+from peacetrack.model.references import actors_named
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.store.revisions import now, record_rows
@@ -108,22 +109,8 @@ def pending(conn: Connection, kind: str | None = None, *, limit: int | None = No
 
 
 def referenced_actors(kind: str, doc: dict[str, Any]) -> list[str]:
-    """The actor ids a record's document refers to."""
-    ids: list[str] = []
-    if kind == "statements":
-        ids += doc.get("signatories", []) + doc.get("addressees", [])
-        ids += [d["addressee"] for d in doc.get("demands", []) if d.get("addressee")]
-    elif kind == "gatherings":
-        ids += doc.get("hosts", []) + doc.get("sponsors", [])
-        ids += [a for s in doc.get("sessions", []) for a in s.get("speakers", [])]
-    elif kind == "events":
-        ids += doc.get("actors", [])
-    elif kind == "actors":
-        ids += doc.get("member_of", [])
-    elif kind == "agreements":
-        ids += doc.get("parties", []) + doc.get("signatories", [])
-        ids += [a for p in doc.get("provisions", []) for a in p.get("responsible", [])]
-    return list(dict.fromkeys(ids))
+    """The actor ids a record's document refers to (read from the model's declarations)."""
+    return actors_named(kind, doc)
 
 
 @dataclass(frozen=True, slots=True)

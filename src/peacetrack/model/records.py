@@ -145,9 +145,21 @@ def in_language(text: Mapping[str, str] | None, lang: str) -> str:
     return text.get(lang) or text.get("en") or next(iter(text.values()), "")
 
 
-def label(en: str, ko: str, **kwargs: Any) -> Any:
-    """A pydantic Field carrying its user-facing label in both languages."""
-    return Field(json_schema_extra={"label": {"en": en, "ko": ko}}, **kwargs)
+Target = Literal["actor", "theme", "agreement", "provision", "event"]
+"""The kinds of record a field can refer to (see :mod:`peacetrack.model.references`)."""
+
+
+def label(en: str, ko: str, *, refers: Target | None = None, role: str | None = None, **kwargs: Any) -> Any:
+    """A pydantic Field carrying its user-facing label in both languages, and, for a field holding ids of
+    other records, what it ``refers`` to and in which ``role`` (party, signatory, host, evidence …).
+
+    This declaration is the only place a reference is written down: validation, review and the docs'
+    field table read it (peacetrack.model.references)."""
+    extra: dict[str, Any] = {"label": {"en": en, "ko": ko}}
+    if refers is not None:
+        extra["refers"] = refers
+        extra["role"] = role or refers
+    return Field(json_schema_extra=extra, **kwargs)
 
 
 class Record(BaseModel):
@@ -167,7 +179,7 @@ class Actor(Record):
     name: Text = label("Name", "이름")
     aliases: list[str] = label("Also known as", "다른 이름", default_factory=list)
     country: Country | None = label("Country", "국가", default=None)
-    member_of: list[Id] = label("Member of", "소속", default_factory=list)
+    member_of: list[Id] = label("Member of", "소속", refers="actor", role="member_of", default_factory=list)
     ecosoc_status: str | None = label("ECOSOC status", "ECOSOC 협의 지위", default=None)
     url: Url | None = label("Web site", "웹사이트", default=None)
 
@@ -175,18 +187,22 @@ class Actor(Record):
 class Theme(Record):
     id: Id = label("Id", "식별자")
     name: Text = label("Name", "이름")
-    parent: Id | None = label("Parent theme", "상위 주제", default=None)
+    parent: Id | None = label("Parent theme", "상위 주제", refers="theme", role="parent", default=None)
 
 
 class Provision(Record):
     id: str | None = label("Id", "식별자", default=None)
     ref: Ref = label("Article/item", "조항")
     text: Text = label("Provision", "조항 내용")
-    themes: list[Id] = label("Themes", "주제", default_factory=list)
-    responsible: list[Id] = label("Responsible parties", "이행 주체", default_factory=list)
+    themes: list[Id] = label("Themes", "주제", refers="theme", default_factory=list)
+    responsible: list[Id] = label(
+        "Responsible parties", "이행 주체", refers="actor", role="responsible", default_factory=list
+    )
     due: Day | None = label("Due", "이행 기한", default=None)
     keywords: list[str] = label("Keywords", "핵심어", default_factory=list)
-    part_of: list[str] = label("Part of", "상위 조항", default_factory=list)
+    part_of: list[str] = label(
+        "Part of", "상위 조항", refers="provision", role="part_of", default_factory=list
+    )
     """Provisions this one carries out in detail (an article's general clause, or the clause of
     another agreement that adopts this one): what bears on this one bears on those too."""
 
@@ -195,8 +211,10 @@ class Agreement(Record):
     id: Id = label("Id", "식별자")
     title: Text = label("Title", "제목")
     signed: Day = label("Signed", "서명일")
-    parties: list[Id] = label("Parties", "당사자", min_length=1)
-    signatories: list[Id] = label("Signatories", "서명자", default_factory=list)
+    parties: list[Id] = label("Parties", "당사자", refers="actor", role="party", min_length=1)
+    signatories: list[Id] = label(
+        "Signatories", "서명자", refers="actor", role="signatory", default_factory=list
+    )
     place: str | None = label("Place", "장소", default=None)
     source: Url | None = label("Source", "출처", default=None)
     aliases: list[str] = label("Also known as", "다른 이름", default_factory=list)
@@ -222,7 +240,7 @@ class Source(Record):
 
 
 class EffectLink(Record):
-    provision: str = label("Provision", "조항")
+    provision: str = label("Provision", "조항", refers="provision", role="effect")
     effect: Effect = label("Effect", "효과")
 
 
@@ -234,7 +252,7 @@ class Event(Record):
     title: Text = label("Title", "제목")
     summary: Text | None = label("Summary", "요약", default=None)
     type: EventType = label("Type", "유형")
-    actors: list[Id] = label("Actors", "행위자", default_factory=list)
+    actors: list[Id] = label("Actors", "행위자", refers="actor", default_factory=list)
     place: str | None = label("Place", "장소", default=None)
     sources: list[Source] = label("Sources", "출처", min_length=1)
     effects: list[EffectLink] = label("Effects on provisions", "조항에 대한 효과", default_factory=list)
@@ -248,18 +266,20 @@ class Event(Record):
 
 class Assessment(Record):
     id: AssessmentId | None = label("Id", "식별자", default=None)
-    provision: str = label("Provision", "조항")
+    provision: str = label("Provision", "조항", refers="provision", role="assessed")
     as_of: Day = label("As of", "기준일")
     level: Literal[0, 1, 2, 3] = label("Implementation level", "이행 수준")
-    evidence: list[Id] = label("Evidence", "근거 사건", default_factory=list)
+    evidence: list[Id] = label("Evidence", "근거 사건", refers="event", role="evidence", default_factory=list)
     note: LooseText | None = label("Note", "설명", default=None)
 
 
 class Demand(Record):
     text: Text = label("Demand", "요구")
-    addressee: Id | None = label("Addressed to", "대상", default=None)
-    provisions: list[str] = label("Provisions", "관련 조항", default_factory=list)
-    themes: list[Id] = label("Themes", "주제", default_factory=list)
+    addressee: Id | None = label("Addressed to", "대상", refers="actor", role="addressee", default=None)
+    provisions: list[str] = label(
+        "Provisions", "관련 조항", refers="provision", role="demanded", default_factory=list
+    )
+    themes: list[Id] = label("Themes", "주제", refers="theme", default_factory=list)
 
 
 class Statement(Record):
@@ -267,8 +287,12 @@ class Statement(Record):
     date: Day = label("Date", "날짜")
     title: Text = label("Title", "제목")
     kind: StatementKind = label("Kind", "유형")
-    signatories: list[Id] = label("Signatories", "서명 단체", default_factory=list)
-    addressees: list[Id] = label("Addressed to", "수신", default_factory=list)
+    signatories: list[Id] = label(
+        "Signatories", "서명 단체", refers="actor", role="signatory", default_factory=list
+    )
+    addressees: list[Id] = label(
+        "Addressed to", "수신", refers="actor", role="addressee", default_factory=list
+    )
     demands: list[Demand] = label("Demands", "요구 사항", default_factory=list)
     source: Url | None = label("Source", "출처", default=None)
 
@@ -278,7 +302,7 @@ class Session(Record):
     access: Access = label("Access", "공개 여부")
     date: Day | None = label("Date", "날짜", default=None)
     topics: list[Text] = label("Topics", "논의 주제", default_factory=list)
-    speakers: list[Id] = label("Speakers", "발표자", default_factory=list)
+    speakers: list[Id] = label("Speakers", "발표자", refers="actor", role="speaker", default_factory=list)
     outputs: list[Url] = label("Outputs", "결과물", default_factory=list)
 
 
@@ -289,8 +313,8 @@ class Gathering(Record):
     end: Day = label("End", "종료일")
     place: str | None = label("Place", "장소", default=None)
     mode: GatheringMode = label("Mode", "방식")
-    hosts: list[Id] = label("Hosts", "주최", default_factory=list)
-    sponsors: list[Id] = label("Sponsors", "후원", default_factory=list)
+    hosts: list[Id] = label("Hosts", "주최", refers="actor", role="host", default_factory=list)
+    sponsors: list[Id] = label("Sponsors", "후원", refers="actor", role="sponsor", default_factory=list)
     attendance: int | None = label("Attendance", "참석자 수", default=None, ge=0)
     sessions: list[Session] = label("Sessions", "세션", default_factory=list)
     source: Url | None = label("Source", "출처", default=None)
@@ -311,7 +335,7 @@ class Process(Record):
     languages: list[Annotated[str, AfterValidator(_check_lang)]] = label(
         "Languages", "언어", default_factory=list
     )
-    agreements: list[Id] = label("Agreements", "합의", default_factory=list)
+    agreements: list[Id] = label("Agreements", "합의", refers="agreement", default_factory=list)
     description: Text | None = label("Description", "설명", default=None)
 
 
