@@ -9,6 +9,7 @@ import orjson
 from sqlalchemy import Connection, select
 
 from peacetrack.model.records import FORMAT, KINDS
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
 
 
@@ -19,7 +20,7 @@ def iter_docs(conn: Connection, kind: str) -> Iterator[dict[str, Any]]:
     so exporting them would turn them into accepted records on the next import.
     """
     table = t.RECORD_TABLES[kind]
-    accepted = table.c.status == "accepted"
+    accepted = table.c.status == ACCEPTED
     if kind == "assessments":
         cols = (table.c.provision_id, table.c.as_of, table.c.recorded, table.c.doc)
         rows = list(conn.execute(select(*cols).where(accepted)))

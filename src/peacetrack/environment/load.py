@@ -9,8 +9,8 @@ from sqlalchemy import Connection, select
 
 from peacetrack.environment.index import Dyad
 from peacetrack.model.languages import Lang, pick
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
-from peacetrack.store.scoring_reads import ACCEPTED
 
 
 @dataclass(frozen=True, slots=True)

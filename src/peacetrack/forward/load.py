@@ -10,8 +10,8 @@ from sqlalchemy import Connection, select
 
 from peacetrack.forward.ledger import EventFacts, ProvisionFacts
 from peacetrack.model.languages import Lang, pick
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
-from peacetrack.store.scoring_reads import ACCEPTED
 
 _CHUNK = 500
 

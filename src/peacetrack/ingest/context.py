@@ -14,12 +14,11 @@ import orjson
 from sqlalchemy import Connection, select
 
 from peacetrack.model.records import Actor, Agreement
+from peacetrack.model.status import REJECTED
 from peacetrack.pipeline import Linker, Pipeline, ReadOptions, Registry, Resources, load_resources, no_links
 from peacetrack.pipeline.agreement_names import name_patterns
 from peacetrack.store import Store
 from peacetrack.store import tables as t
-
-REJECTED = "rejected"
 
 
 def registry_actors(conn: Connection) -> list[Actor]:

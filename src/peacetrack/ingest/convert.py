@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from peacetrack.model.languages import has_hangul
 from peacetrack.pipeline.registry import normalise_name
 
 INGEST: Final = "ingest"
@@ -187,7 +188,7 @@ class _Builder:
             return None
         cid = candidate_id(name)
         if cid not in self.candidates:
-            mapped, note = text_map({"ko" if _hangul(name) else "en": name})
+            mapped, note = text_map({"ko" if has_hangul(name) else "en": name})
             assert mapped is not None
             self.candidates[cid] = {"id": cid, "kind": role_kind, "name": mapped}
             self.record("actors", cid, None)
@@ -389,10 +390,6 @@ class _Builder:
             self.event(i, ev)
         self.proposal.records["actors"] = list(self.candidates.values())
         return self.proposal
-
-
-def _hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 def convert(output: Mapping[str, Any], *, library_url: str) -> Proposal:

@@ -23,13 +23,10 @@ from peacetrack.errors import BadInput, Problem
 from peacetrack.ingest import documents as docs
 from peacetrack.model.records import KINDS
 from peacetrack.model.references import actors_named
+from peacetrack.model.status import ACCEPTED, PROPOSED, REJECTED
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.store.revisions import now, record_rows
-
-ACCEPTED: Final = "accepted"
-REJECTED: Final = "rejected"
-PROPOSED: Final = "proposed"
 
 Decision = Literal["accept", "reject"]
 

@@ -36,6 +36,7 @@ from peacetrack.ingest import documents as docs
 from peacetrack.ingest.context import build_pipeline, refresh_registry
 from peacetrack.ingest.convert import CANDIDATE_PREFIX, Proposal, ProvRow, convert, drop
 from peacetrack.model.records import FORMAT
+from peacetrack.model.status import PROPOSED, REJECTED
 from peacetrack.pipeline import Clock, Linker, Pipeline, ReadError, ReadOptions, Result, to_output
 from peacetrack.pipeline.read import expand_paths, read_bytes, read_raw
 from peacetrack.pipeline.records import Document
@@ -44,8 +45,6 @@ from peacetrack.store import tables as t
 from peacetrack.store.revisions import now, record_rows
 from peacetrack.store.writer import apply
 
-PROPOSED: Final = "proposed"
-REJECTED: Final = "rejected"
 PUBLIC_URL_ENV: Final = settings.PUBLIC_URL.name
 DEFAULT_PUBLIC_URL: Final = "http://localhost:8000"
 """Where `peacetrack serve` answers by default: events cite a document's library page there."""

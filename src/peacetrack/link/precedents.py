@@ -20,9 +20,8 @@ import orjson
 from sqlalchemy import Connection, select
 
 from peacetrack.model.records import Event
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
-
-ACCEPTED = "accepted"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,21 @@ Lang = Literal["en", "ko"]
 LANGS: Final[tuple[Lang, ...]] = get_args(Lang)
 
 
+HANGUL_SYLLABLES: Final = "\uac00-\ud7a3"
+"""The precomposed Hangul syllables (가-힣), as a regular-expression range: what Korean text is written in.
+(Language detection also counts the jamo blocks; see pipeline/prepare/language.py.)"""
+
+
+def is_hangul(ch: str) -> bool:
+    """Whether one character is a Hangul syllable."""
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def has_hangul(text: str) -> bool:
+    """Whether ``text`` holds any Hangul syllable."""
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
 def check_lang(lang: str) -> Lang:
     for known in LANGS:
         if lang == known:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from peacetrack.model.languages import HANGUL_SYLLABLES
 from peacetrack.model.records import Agreement
 from peacetrack.pipeline.resources import AgreementPattern
 
-_HANGUL = re.compile(r"[가-힣]")
+_HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&-]{1,7}$")
 _MIN_LENGTH = 3  # a two-letter alias matches everywhere
 

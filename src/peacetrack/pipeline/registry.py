@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
+from peacetrack.model.languages import is_hangul
 from peacetrack.model.records import Actor
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
@@ -43,10 +44,6 @@ def name_variants(name: str) -> list[str]:
         variants.append(outside)
         variants.extend(part.strip() for part in inside if part.strip())
     return variants
-
-
-def _is_hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7a3"
 
 
 # Words of running text, cut the way `normalise_name` cuts names: "U.S." and "People's" stay whole.
@@ -183,7 +180,7 @@ class Registry:
         i = 0
         while i < len(tokens):
             key = keys[i]
-            if key not in firsts and not (key and _is_hangul(key[-1])):
+            if key not in firsts and not (key and is_hangul(key[-1])):
                 i += 1  # the common case, kept free of calls
                 continue
             hit = self._match_at(tokens, keys, i)
@@ -200,7 +197,7 @@ class Registry:
 
     def _candidates(self, key: str) -> list[_Alias]:
         direct = self._by_first.get(key, [])
-        if not key or not _is_hangul(key[-1]):
+        if not key or not is_hangul(key[-1]):
             return direct
         out = list(direct)
         for cut in range(1, min(_PARTICLE_MAX, len(key) - 1) + 1):
@@ -232,9 +229,9 @@ class Registry:
         tail = word[len(name) :]
         return (
             word.startswith(name)
-            and _is_hangul(name[-1])
+            and is_hangul(name[-1])
             and len(tail) <= _PARTICLE_MAX
-            and all(map(_is_hangul, tail))
+            and all(map(is_hangul, tail))
         )
 
     def label(self, actor_id: str, lang: str = "en") -> str:

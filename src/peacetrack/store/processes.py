@@ -7,9 +7,8 @@ from dataclasses import dataclass
 import orjson
 from sqlalchemy import Connection, select
 
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
-
-ACCEPTED = "accepted"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,17 +15,16 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final
+from typing import Any
 
 import orjson
 from sqlalchemy import Connection, select
 
 from peacetrack.model.languages import Lang, pick
+from peacetrack.model.status import ACCEPTED
 from peacetrack.scoring.index import Index
 from peacetrack.scoring.inputs import By, Mark, ProvisionInfo, ScoringInput
 from peacetrack.store import tables as t
-
-ACCEPTED: Final = "accepted"
 
 _CHUNK = 500
 

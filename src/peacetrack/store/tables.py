@@ -23,6 +23,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from peacetrack.model.status import ACCEPTED
+
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -38,7 +40,7 @@ ID = String(200)
 def _record_columns() -> list[Column[object]]:
     return [
         Column("doc", Text, nullable=False),
-        Column("status", String(16), nullable=False, server_default="accepted"),
+        Column("status", String(16), nullable=False, server_default=ACCEPTED),
         Column("updated_at", DateTime(timezone=True), nullable=False),
     ]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from peacetrack.model.languages import is_hangul
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.names import PARENT_BODY, clean, split_list, strip_part
 from peacetrack.pipeline.records import Extractor, Mark, NameRef, Sentence
@@ -66,7 +67,7 @@ _NAME_GLUE = frozenset(
 
 def _name_like(name: str) -> bool:
     """Names are capitalised but for small words: "Following on from June's conference" is no host."""
-    if not name or not (name[0].isupper() or name[0].isdigit() or "\uac00" <= name[0] <= "\ud7a3"):
+    if not name or not (name[0].isupper() or name[0].isdigit() or is_hangul(name[0])):
         return False
     return all(not w[0].islower() or w in _NAME_GLUE for w in name.split() if w[0].isascii())
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from peacetrack.model.languages import has_hangul
 from peacetrack.pipeline.extract import dates
 from peacetrack.pipeline.records import Document, Extractor, Mark
 
@@ -77,7 +78,7 @@ def _is_heading(line: str) -> bool:
     if _only_date(line):
         return False
     words = line.split()
-    hangul = any("\uac00" <= ch <= "\ud7a3" for ch in line)
+    hangul = has_hangul(line)
     return (len(words) >= 3 or (hangul and len(words) >= 2)) and any(ch.isalpha() for ch in line)
 
 

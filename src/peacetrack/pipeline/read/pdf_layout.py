@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from peacetrack.model.languages import HANGUL_SYLLABLES
 from peacetrack.pipeline.lines import LIST_MARKER
 
 # A line that starts a list item or a labelled line never continues the one before.
@@ -26,7 +27,7 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"\d+")
 # How close to a page's top or bottom a running header or footer sits (share of the page height).
 _MARGIN_BAND = 0.1
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Path, Query, Request
 from sqlalchemy import func, select
 
 from peacetrack.model.codebook import ActorKind
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
 from peacetrack.web.api.agreements import level_at
 from peacetrack.web.api.common import (
-    ACCEPTED,
     actor_refs,
     doc,
     doc_contains,

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Path, Request
 from sqlalchemy import Connection, func, select
 
 from peacetrack.model.codebook import CODE_LISTS
+from peacetrack.model.status import ACCEPTED
 from peacetrack.scoring import HistoryEntry, Index, history, scores
 from peacetrack.store import tables as t
 from peacetrack.web.api.common import (
-    ACCEPTED,
     actor_refs,
     chunks,
     doc,

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from peacetrack.model.languages import Lang
 from peacetrack.model.records import KINDS
+from peacetrack.model.status import ACCEPTED
 from peacetrack.scoring import Index
 from peacetrack.store import Store
 from peacetrack.store import tables as t
@@ -26,7 +27,6 @@ from peacetrack.web.api.schemas import TextMap
 from peacetrack.web.deps import VersionedCache
 from peacetrack.web.errors import ApiError, not_found
 
-ACCEPTED: Final = "accepted"
 CHUNK: Final = 500
 Order = Literal["asc", "desc"]
 

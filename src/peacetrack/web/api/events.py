@@ -11,10 +11,10 @@ from sqlalchemy import Connection, Select, select
 
 from peacetrack.model.codebook import EventType
 from peacetrack.model.records import Event
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
 from peacetrack.store.writer import delete_record
 from peacetrack.web.api.common import (
-    ACCEPTED,
     Order,
     Ref,
     actor_refs,

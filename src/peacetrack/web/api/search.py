@@ -15,9 +15,9 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
 from peacetrack.web.api.common import (
-    ACCEPTED,
     best_match,
     contains,
     doc,

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from sqlalchemy import select
 
 from peacetrack.model.records import Agreement, Event, Provision
+from peacetrack.model.status import ACCEPTED
 from peacetrack.scoring import HistoryEntry, ScoreRow
 from peacetrack.store import Store
 from peacetrack.store import tables as t
@@ -44,7 +45,7 @@ def _event_counts(store: Store, ids: list[str]) -> dict[str, int]:
             for pid, _event in conn.execute(
                 select(ee.c.provision_id, ee.c.event_id)
                 .join(e, e.c.id == ee.c.event_id)
-                .where(ee.c.provision_id.in_(chunk), e.c.status == rq.ACCEPTED)
+                .where(ee.c.provision_id.in_(chunk), e.c.status == ACCEPTED)
                 .distinct()
             ):
                 counts[pid] = counts.get(pid, 0) + 1

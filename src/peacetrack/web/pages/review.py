@@ -38,6 +38,7 @@ from peacetrack.accounts import (
 from peacetrack.errors import BadInput
 from peacetrack.ingest.review import decide_in
 from peacetrack.link import EffectCues, LinkIndex
+from peacetrack.model.status import ACCEPTED, REJECTED
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.web.api.link import effect_cues, link_index
@@ -54,9 +55,6 @@ router = APIRouter()
 TOKEN_COOKIE: Final = "pt_editor"
 NO_STORE: Final = {"Cache-Control": "no-store"}
 """Review pages carry a CSRF field and proposals: never kept by any cache."""
-PROPOSED: Final = "proposed"
-REJECTED: Final = "rejected"
-ACCEPTED: Final = "accepted"
 LIMIT: Final = 200
 
 

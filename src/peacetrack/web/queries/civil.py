@@ -8,8 +8,9 @@ import orjson
 from sqlalchemy import Connection, and_, func, select
 
 from peacetrack.model.records import Demand, Gathering, Statement
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
-from peacetrack.web.queries.records import ACCEPTED, parse
+from peacetrack.web.queries.records import parse
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
 from peacetrack.model.records import Event
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
-from peacetrack.web.queries.records import ACCEPTED, parse
+from peacetrack.web.queries.records import parse
 
 
 @dataclass(frozen=True, slots=True)

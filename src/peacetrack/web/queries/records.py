@@ -9,6 +9,7 @@ from typing import Any, Final, TypeVar
 import orjson
 from sqlalchemy import Connection, Select, Table, select
 
+from peacetrack.model.languages import has_hangul
 from peacetrack.model.records import (
     Actor,
     Agreement,
@@ -20,9 +21,9 @@ from peacetrack.model.records import (
     Theme,
     in_language,
 )
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
 
-ACCEPTED: Final = "accepted"
 CHUNK: Final = 500
 
 R = TypeVar("R", bound=Record)
@@ -227,10 +228,6 @@ def all_provision_names(conn: Connection) -> list[ProvisionName]:
     return _named(conn.execute(_provision_query().order_by(a.c.signed, a.c.id, p.c.position)))
 
 
-def _has_hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
-
-
 SHORT_TITLE = 40
 """Titles up to this long are short enough to use as they are."""
 
@@ -240,7 +237,7 @@ def _short(title: dict[str, str], aliases: Iterable[str], lang: str) -> str:
     if len(text) <= SHORT_TITLE:
         return text
     for alias in aliases:
-        if (lang == "ko") == _has_hangul(alias) and len(alias) >= 4:
+        if (lang == "ko") == has_hangul(alias) and len(alias) >= 4:
             return alias
     return text
 

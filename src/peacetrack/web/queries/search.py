@@ -14,11 +14,11 @@ from typing import Any, Final
 
 from sqlalchemy import Connection, or_, select
 
+from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
 from peacetrack.web.api.common import best_match, contains, doc, doc_contains, excerpt
 from peacetrack.web.api.search import KINDS as API_KINDS
 from peacetrack.web.api.search import search_records
-from peacetrack.web.queries.records import ACCEPTED
 
 LIMIT: Final = 25
 ORDER: Final = ("agreements", "provisions", "events", "actors", "statements", "gatherings", "themes")
