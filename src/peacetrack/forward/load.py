@@ -12,8 +12,7 @@ from peacetrack.forward.ledger import EventFacts, ProvisionFacts
 from peacetrack.model.languages import Lang, pick
 from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
-
-_CHUNK = 500
+from peacetrack.store.chunks import id_chunks
 
 
 def provision_facts(conn: Connection) -> dict[str, ProvisionFacts]:
@@ -40,10 +39,8 @@ def provision_facts(conn: Connection) -> dict[str, ProvisionFacts]:
 def event_facts(conn: Connection, ids: Collection[str], lang: Lang = "en") -> dict[str, EventFacts]:
     """Date, actors and title of the events among ``ids`` that exist (any status: evidence is cited)."""
     e, ea = t.events, t.event_actors
-    wanted = sorted(set(ids))
     found: dict[str, EventFacts] = {}
-    for k in range(0, len(wanted), _CHUNK):
-        chunk = wanted[k : k + _CHUNK]
+    for chunk in id_chunks(ids):
         actors: dict[str, list[str]] = {}
         for eid, actor in conn.execute(
             select(ea.c.event_id, ea.c.actor_id).where(ea.c.event_id.in_(chunk)).order_by(ea.c.actor_id)

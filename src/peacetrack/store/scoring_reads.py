@@ -12,7 +12,7 @@ Also here: the few look-ups the commands need to label what they print
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,8 +25,7 @@ from peacetrack.model.status import ACCEPTED
 from peacetrack.scoring.index import Index
 from peacetrack.scoring.inputs import By, Mark, ProvisionInfo, ScoringInput
 from peacetrack.store import tables as t
-
-_CHUNK = 500
+from peacetrack.store.chunks import id_chunks as _chunks
 
 
 def _note(value: Any, lang: Lang) -> str | None:
@@ -137,12 +136,6 @@ def group_names(conn: Connection, by: By) -> list[tuple[str, str, str | None]]:
 def group_labels(conn: Connection, by: By, lang: Lang = "en") -> dict[str, str]:
     """Title or name of every group key of a grouping, in one language."""
     return {key: pick(en, ko, lang) for key, en, ko in group_names(conn, by)}
-
-
-def _chunks(ids: Collection[str]) -> Iterable[list[str]]:
-    ordered = sorted(set(ids))
-    for i in range(0, len(ordered), _CHUNK):
-        yield ordered[i : i + _CHUNK]
 
 
 def event_titles(conn: Connection, ids: Collection[str], lang: Lang = "en") -> dict[str, str]:

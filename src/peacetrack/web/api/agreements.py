@@ -13,9 +13,9 @@ from peacetrack.model.codebook import CODE_LISTS
 from peacetrack.model.status import ACCEPTED
 from peacetrack.scoring import HistoryEntry, Index, history, scores
 from peacetrack.store import tables as t
+from peacetrack.store.chunks import id_chunks
 from peacetrack.web.api.common import (
     actor_refs,
-    chunks,
     doc,
     refs_in_order,
     scoring_index,
@@ -151,7 +151,7 @@ def evidence_events(conn: Connection, ids: Collection[str]) -> dict[str, dict[st
     """Evidence as EvidenceEvent data: id, date, title, type, sources."""
     e = t.events
     found: dict[str, dict[str, Any]] = {}
-    for chunk in chunks(ids):
+    for chunk in id_chunks(ids):
         for eid, raw in conn.execute(select(e.c.id, e.c.doc).where(e.c.id.in_(chunk))):
             d = doc(raw)
             found[eid] = {

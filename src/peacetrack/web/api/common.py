@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, Final, Literal
 
@@ -21,13 +21,13 @@ from peacetrack.model.status import ACCEPTED
 from peacetrack.scoring import Index
 from peacetrack.store import Store
 from peacetrack.store import tables as t
+from peacetrack.store.chunks import id_chunks as chunks
 from peacetrack.store.processes import process_agreements
 from peacetrack.store.scoring_reads import load_index
 from peacetrack.web.api.schemas import TextMap
 from peacetrack.web.deps import VersionedCache
 from peacetrack.web.errors import ApiError, not_found
 
-CHUNK: Final = 500
 Order = Literal["asc", "desc"]
 
 
@@ -220,12 +220,6 @@ def excerpt(text: str, q: str, width: int = 160) -> str:
 Ref = dict[str, Any]
 """A reference as the response carries it (ActorRef, ThemeRef, ProvisionRef): plain data,
 validated once with the whole response rather than once per row."""
-
-
-def chunks(ids: Collection[str]) -> Iterator[list[str]]:
-    ordered = sorted(set(ids))
-    for i in range(0, len(ordered), CHUNK):
-        yield ordered[i : i + CHUNK]
 
 
 def actor_refs(conn: Connection, ids: Iterable[str]) -> dict[str, Ref]:

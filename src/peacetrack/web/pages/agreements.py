@@ -14,6 +14,7 @@ from peacetrack.model.status import ACCEPTED
 from peacetrack.scoring import HistoryEntry, ScoreRow
 from peacetrack.store import Store
 from peacetrack.store import tables as t
+from peacetrack.store.chunks import id_chunks
 from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
 from peacetrack.web.pages import charts
 from peacetrack.web.pages.common import as_of_param, not_found
@@ -41,7 +42,7 @@ def _event_counts(store: Store, ids: list[str]) -> dict[str, int]:
     ee, e = t.event_effects, t.events
     counts: dict[str, int] = {}
     with store.read() as conn:
-        for chunk in rq.chunks(ids):
+        for chunk in id_chunks(ids):
             for pid, _event in conn.execute(
                 select(ee.c.provision_id, ee.c.event_id)
                 .join(e, e.c.id == ee.c.event_id)

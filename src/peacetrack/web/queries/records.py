@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
@@ -23,8 +23,7 @@ from peacetrack.model.records import (
 )
 from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
-
-CHUNK: Final = 500
+from peacetrack.store.chunks import id_chunks as chunks
 
 R = TypeVar("R", bound=Record)
 
@@ -41,12 +40,6 @@ TABLE_OF: Final[dict[type[Record], Table]] = {
 def pick(text: dict[str, str] | None, lang: str) -> str:
     """The text of a language map in ``lang``, falling back to English."""
     return in_language(text, lang)
-
-
-def chunks(ids: Collection[str]) -> Iterator[list[str]]:
-    ordered = sorted(set(ids))
-    for i in range(0, len(ordered), CHUNK):
-        yield ordered[i : i + CHUNK]
 
 
 def parse(model: type[R], doc: str) -> R:
