@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-Precision = Literal["day", "month", "year"]
-Mode = Literal["in_person", "online", "hybrid"]
-AccessCode = Literal["open", "closed"]
+from peacetrack.model.codebook import Access, GatheringMode, Precision
+
+# Dates, modes and access use the codebook's own codes (declared once, in model/codebook.py).
+Mode = GatheringMode
+AccessCode = Access
 Kind = Literal["open_letter", "conference_report", "programme", "news", "agreement", "statement", "other"]
 
 KINDS: tuple[Kind, ...] = (

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
+from peacetrack.model.codebook import Precision
 from peacetrack.pipeline.extract.datescan import Item, RawDate, full_date, make_date, scan, year_anchors
-from peacetrack.pipeline.records import DateValue, Extractor, Mark, Precision, Sentence
+from peacetrack.pipeline.records import DateValue, Extractor, Mark, Sentence
 
 EXTRACTOR = Extractor("dates", "1.0")
 
@@ -123,7 +124,7 @@ def _mark(text: str, start: int, end: int) -> Mark:
 
 
 def _precision(item: Item) -> Precision:
-    return "day" if item.day is not None else "month"
+    return Precision.DAY if item.day is not None else Precision.MONTH
 
 
 def _month_end(when: date) -> date:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from peacetrack.model.codebook import Access, GatheringMode
 from peacetrack.pipeline.extract import fields
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.hosts import SPONSORED, hosts_and_sponsors, other_sponsors
@@ -151,18 +152,18 @@ def _mode(
     for sentence in scopes:
         match = _HYBRID.search(text, sentence.start, sentence.end)
         if match is not None:
-            return ModeValue("hybrid", _mark(text, match.start(), match.end()))
+            return ModeValue(GatheringMode.HYBRID, _mark(text, match.start(), match.end()))
     if place is not None and (streamed := _streamed(text)) is not None:
-        return ModeValue("hybrid", _mark(text, streamed.start(), streamed.end()))
+        return ModeValue(GatheringMode.HYBRID, _mark(text, streamed.start(), streamed.end()))
     if main is not None:
         online = _ONLINE.search(text, main.start, main.end)
         if online is not None and place is None:
-            return ModeValue("online", _mark(text, online.start(), online.end()))
+            return ModeValue(GatheringMode.ONLINE, _mark(text, online.start(), online.end()))
         in_person = _IN_PERSON.search(text, main.start, main.end)
         if in_person is not None:
-            return ModeValue("in_person", _mark(text, in_person.start(), in_person.end()))
+            return ModeValue(GatheringMode.IN_PERSON, _mark(text, in_person.start(), in_person.end()))
     if place is not None:
-        return ModeValue("in_person", place.mark)
+        return ModeValue(GatheringMode.IN_PERSON, place.mark)
     return None
 
 
@@ -231,16 +232,16 @@ def _overall_mode(text: str, place: Place | None, online: Mark | None = None) ->
     one the notice calls online ("Online via Zoom", "방식: 온라인 웨비나") is online however it is shown."""
     match = _HYBRID.search(text)
     if match is not None:
-        return ModeValue("hybrid", _mark(text, match.start(), match.end()))
+        return ModeValue(GatheringMode.HYBRID, _mark(text, match.start(), match.end()))
     if online is not None and place is None:
-        return ModeValue("online", online)
+        return ModeValue(GatheringMode.ONLINE, online)
     streamed = _streamed(text)
     if place is not None:
         if streamed is not None:
-            return ModeValue("hybrid", _mark(text, streamed.start(), streamed.end()))
-        return ModeValue("in_person", place.mark)
+            return ModeValue(GatheringMode.HYBRID, _mark(text, streamed.start(), streamed.end()))
+        return ModeValue(GatheringMode.IN_PERSON, place.mark)
     if streamed is not None:
-        return ModeValue("online", _mark(text, streamed.start(), streamed.end()))
+        return ModeValue(GatheringMode.ONLINE, _mark(text, streamed.start(), streamed.end()))
     return None
 
 
@@ -368,7 +369,7 @@ def _schedule(text: str, sessions: list[Session], report: bool) -> list[Session]
     if len(lines) <= len(sessions):
         return sessions
     return [
-        Session(title=_mark(text, line.start, line.end), access="closed" if line.closed else "open")
+        Session(title=_mark(text, line.start, line.end), access=Access.CLOSED if line.closed else Access.OPEN)
         for line in lines
     ]
 
@@ -405,7 +406,7 @@ def extract_gatherings(
         topics = loose_topics(text)
         title = _title(document, main)
         if topics and title is not None:
-            sessions = [Session(title=title, access="open", topics=tuple(topics))]
+            sessions = [Session(title=title, access=Access.OPEN, topics=tuple(topics))]
     loose = _attach_speakers(text, sessions, extract_speakers(text, sentences))
     gathering = Gathering(
         title=_title(document, main),

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from peacetrack.model.codebook import Precision
 from peacetrack.pipeline.records import DateValue, Extractor, Mark
 
 EXTRACTOR = Extractor("relative-dates", "1.0")
@@ -53,7 +54,7 @@ def _korean_day(anchor: date, day: int, month_word: str | None) -> date | None:
 
 
 def _value(text: str, start: int, end: int, when: date) -> DateValue:
-    return DateValue(when, None, "day", Mark(start, end, text[start:end], EXTRACTOR))
+    return DateValue(when, None, Precision.DAY, Mark(start, end, text[start:end], EXTRACTOR))
 
 
 def relative_dates(text: str, anchor: date | None, taken: Sequence[tuple[int, int]]) -> list[DateValue]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from peacetrack.model.codebook import Access, Precision
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.names import clean
 from peacetrack.pipeline.lines import line_spans
@@ -110,7 +111,7 @@ def _heading_sessions(text: str, phrases: Sequence[DatePhrase]) -> list[Session]
             continue
         when = _date_in(phrases, t_start, t_end)
         t_end = _strip_date(text, t_start, t_end, when)
-        access: AccessCode = "closed" if _CLOSED.search(label) else "open"
+        access: AccessCode = Access.CLOSED if _CLOSED.search(label) else Access.OPEN
         sessions.append(
             Session(
                 title=_mark(text, t_start, t_end),
@@ -179,11 +180,11 @@ def _prose_sessions(text: str, sentences: Sequence[Sentence], start: DateValue |
         for q_start, q_end in _quoted(text, sentence.start, sentence.end):
             before = [m for m in accesses if m.start() < q_start] or accesses
             access_match = before[-1]
-            access: AccessCode = "closed" if _CLOSED.search(access_match.group()) else "open"
+            access: AccessCode = Access.CLOSED if _CLOSED.search(access_match.group()) else Access.OPEN
             day = _ordinal_date(text, sentence, start.start if start else None)
             when = None
             if day is not None:
-                when = DateValue(day, None, "day", _mark(text, sentence.start, sentence.end))
+                when = DateValue(day, None, Precision.DAY, _mark(text, sentence.start, sentence.end))
             sessions.append(
                 Session(
                     title=_mark(text, q_start, q_end),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from peacetrack.model.codebook import Precision
 from peacetrack.pipeline.extract.demands import extract_demands
 from peacetrack.pipeline.extract.names import clean, split_list, strip_role, trim, unique_refs
 from peacetrack.pipeline.extract.signatories import extract_signatories
@@ -150,7 +151,7 @@ def extract_statements(document: Document) -> tuple[Statement, ...]:
     addressees = [ref for ref in addressees if not _PRONOUN.match(ref.name)]
     when = None
     if document.date is not None and document.date_mark is not None:
-        when = DateValue(document.date, None, "day", document.date_mark)
+        when = DateValue(document.date, None, Precision.DAY, document.date_mark)
     return (
         Statement(
             kind=_kind(document),
