@@ -25,7 +25,7 @@ from peacetrack.web.api.common import (
     store_of,
     text_map,
 )
-from peacetrack.web.api.schemas import ActorDetail, ActorSummary
+from peacetrack.web.api.schemas_people import ActorDetail, ActorSummary
 from peacetrack.web.api.scores import AsOf
 from peacetrack.web.errors import not_found
 

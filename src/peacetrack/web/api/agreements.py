@@ -23,13 +23,7 @@ from peacetrack.web.api.common import (
     text_map,
     theme_refs,
 )
-from peacetrack.web.api.schemas import (
-    AgreementDetail,
-    AgreementSummary,
-    CodeOut,
-    ProvisionDetail,
-    ThemeOut,
-)
+from peacetrack.web.api.schemas import AgreementDetail, AgreementSummary, CodeOut, ProvisionDetail, ThemeOut
 from peacetrack.web.api.scores import AsOf, row_json
 from peacetrack.web.api.sources import sources_out
 from peacetrack.web.errors import not_found

@@ -18,7 +18,7 @@ from peacetrack.web.api.common import (
     refs_in_order,
     store_of,
 )
-from peacetrack.web.api.schemas import GatheringDetail, GatheringPage
+from peacetrack.web.api.schemas_people import GatheringDetail, GatheringPage
 from peacetrack.web.errors import not_found
 
 reads = APIRouter(tags=["gatherings"])

@@ -20,7 +20,7 @@ from peacetrack.web.api.common import (
     store_of,
     theme_refs,
 )
-from peacetrack.web.api.schemas import StatementDetail, StatementPage
+from peacetrack.web.api.schemas_people import StatementDetail, StatementPage
 from peacetrack.web.errors import not_found
 
 reads = APIRouter(tags=["statements"])
