@@ -1,4 +1,4 @@
-"""Import bundles: validate all, then write all or nothing (SPEC sections 1-2)."""
+"""Import bundles: validate all, then write all or nothing (docs/cli.md, docs/bundle-format.md)."""
 
 from __future__ import annotations
 

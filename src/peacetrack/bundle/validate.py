@@ -1,4 +1,4 @@
-"""Validate bundles as a whole before anything is written (SPEC section 2).
+"""Validate bundles as a whole before anything is written (docs/bundle-format.md).
 
 Every problem is collected — shape, types, dates, levels, duplicate ids and
 references that resolve neither in the input nor in the database — so a user

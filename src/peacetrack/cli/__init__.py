@@ -1,4 +1,4 @@
-"""The `peacetrack` command line (SPEC section 1)."""
+"""The `peacetrack` command line (docs/cli.md)."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@
     peacetrack review accept KIND/ID… [--author NAME] [--reason TEXT]
     peacetrack review reject KIND/ID… [--author NAME] [--reason TEXT]
 
-``ingest`` stores each readable file in its own transaction and prints SPEC
-section 4's array (``--format json``) or a table; when any file could not be
+``ingest`` stores each readable file in its own transaction and prints the
+ingest output array (docs/ingest.md) (``--format json``) or a table; when any file could not be
 ingested it says so on stderr, one line per file, and exits 2 after storing
 the others.
 """

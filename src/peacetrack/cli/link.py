@@ -1,4 +1,4 @@
-"""link: the provisions a piece of text most likely bears on (SPEC section 1)."""
+"""link: the provisions a piece of text most likely bears on (docs/cli.md)."""
 
 from __future__ import annotations
 

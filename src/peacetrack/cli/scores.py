@@ -1,4 +1,4 @@
-"""peacetrack score and score changes: implementation scores on the command line (SPEC sections 1, 3).
+"""peacetrack score and score changes: implementation scores on the command line (docs/scoring.md).
 
     peacetrack score [--as-of D] [--by agreement|theme|party] [--series FREQ --from D --to D]
     peacetrack score changes AGREEMENT --from D1 [--to D2]

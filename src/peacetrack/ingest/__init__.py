@@ -2,7 +2,7 @@
 
     from peacetrack.ingest import ingest_paths
     outcomes = ingest_paths(store, ["letter.pdf", "reports/"], author="cli:kim")
-    [o.output for o in outcomes]          # SPEC section 4, one object per document
+    [o.output for o in outcomes]          # docs/ingest.md, one object per document
 
 Modules: ``convert`` (section-4 output → bundle records and provenance, pure),
 ``documents`` (the documents, extractions and provenance tables), ``context``

@@ -1,4 +1,4 @@
-"""SPEC section 4's extraction output → bundle records to propose, each value with its provenance.
+"""the docs/ingest.md extraction output → bundle records to propose, each value with its provenance.
 
 Pure: no store. The service validates what comes out with the bundle
 validator and writes it with the bundle writer, like any import.

@@ -1,7 +1,7 @@
 """Ingest into the store: read → pipeline → proposed records, one transaction per file.
 
 For each file: hash the bytes; bytes already stored are a no-op that returns
-the stored result (SPEC section 4). Otherwise run the pipeline, turn its
+the stored result (docs/ingest.md). Otherwise run the pipeline, turn its
 output into bundle records (``convert``), check them with the bundle
 validator against what the store holds, and write them with the bundle
 writer, with status ``proposed``, together with the document, its
@@ -72,7 +72,7 @@ def public_url(explicit: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What ingesting one file did. ``output`` is its SPEC section 4 object (or its error object)."""
+    """What ingesting one file did. ``output`` is its docs/ingest.md object (or its error object)."""
 
     path: str
     output: dict[str, Any]

@@ -1,4 +1,4 @@
-"""The records of a peace-process monitor, declared once (SPEC section 2).
+"""The records of a peace-process monitor, declared once (docs/bundle-format.md).
 
 Each model is both the bundle format (``peacetrack/1``) and the shape the store
 keeps. Field labels in English and Korean live beside the fields, so pages,

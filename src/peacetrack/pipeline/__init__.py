@@ -1,4 +1,4 @@
-"""The document ingest pipeline: files in, SPEC section 4 records out (everything but the store).
+"""The document ingest pipeline: files in, docs/ingest.md records out (everything but the store).
 
     from peacetrack.pipeline import run_pipeline, to_output
     results = run_pipeline(["letter.pdf", "reports/"], actors)      # actors: list[model.Actor]

@@ -1,4 +1,4 @@
-"""The ingest output of SPEC section 4: one JSON object per document, every value traceable.
+"""The ingest output of docs/ingest.md: one JSON object per document, every value traceable.
 
 Each span record names the value it supports with a JSON Pointer (RFC 6901)
 into the same object ("/statements/0/signatories/3"), its character offsets
@@ -212,7 +212,7 @@ def _mentions(actors: tuple[ActorMention, ...], result: Result, spans: _Spans) -
 
 
 def to_output(result: Result) -> dict[str, Any]:
-    """SPEC section 4's object for one document; a failed read gives ``{"document": {"path"}, "error"}``."""
+    """the docs/ingest.md object for one document; a failed read gives ``{"document": {"path"}, "error"}``."""
     if result.document is None or result.error is not None:
         return {"document": {"path": result.path}, "error": result.error or "unreadable"}
     document = result.document

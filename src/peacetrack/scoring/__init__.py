@@ -1,4 +1,4 @@
-"""Implementation scores (SPEC section 3), pure: plain inputs in, rows out.
+"""Implementation scores (docs/scoring.md), pure: plain inputs in, rows out.
 
 Build an :class:`Index` once from a :class:`ScoringInput`, then ask it for
 scores as of a date, series over period ends, provision histories and

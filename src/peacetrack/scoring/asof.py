@@ -49,7 +49,7 @@ def tallies(index: Index, day: int, by: By) -> dict[str, list[int]]:
 
 
 def scores(index: Index, as_of: date, by: By | str = "agreement") -> list[ScoreRow]:
-    """SPEC section 3: one row per non-empty group at ``as_of``, sorted by key."""
+    """docs/scoring.md: one row per non-empty group at ``as_of``, sorted by key."""
     tally = tallies(index, as_of.toordinal(), check_by(by))
     rows = (row_from_tally(key, tally[key]) for key in sorted(tally))
     return [row for row in rows if row is not None]

@@ -4,7 +4,7 @@ Built once from a :class:`ScoringInput`: per provision, a date-sorted timeline o
 its *effective* steps (date, level, peak), so "where did p stand on d" is one
 bisect, plus each provision's group keys for every grouping.
 
-Choice on same-day marks (SPEC section 3 says the last recorded wins): a mark
+Choice on same-day marks (docs/scoring.md says the last recorded wins): a mark
 overtaken on its own ``as_of`` date by a later-recorded one never took effect.
 It is a correction, not a state the provision was in, so it does not count
 towards ``peak`` either. ``peak(p, d)`` is therefore the highest

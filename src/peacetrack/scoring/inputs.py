@@ -1,4 +1,4 @@
-"""Plain in-memory inputs of the scoring engine (SPEC section 3).
+"""Plain in-memory inputs of the scoring engine (docs/scoring.md).
 
 The store fills these from one query; nothing here knows about the database.
 """

@@ -1,4 +1,4 @@
-"""Score rows and the rounding rule of SPEC section 3."""
+"""Score rows and the rounding rule of docs/scoring.md."""
 
 from __future__ import annotations
 

@@ -337,7 +337,7 @@ documents = Table(
     Column("status", String(16), nullable=False, server_default="current"),
 )
 
-# What the pipeline made of a document: SPEC section 4's object, kept as it was returned.
+# What the pipeline made of a document: the docs/ingest.md object, kept as it was returned.
 extractions = Table(
     "extractions",
     metadata,

@@ -1,4 +1,4 @@
-"""The JSON API under /api (SPEC section 5), one module per resource.
+"""The JSON API under /api (docs/api.md), one module per resource.
 
 Each module has ``reads`` (GET: ETag/Cache-Control; a token on a private
 server) and, where records can be written, ``writes`` (an editor's token).

@@ -68,7 +68,7 @@ def get_assessment(request: Request, assessment_id: AssessmentId) -> dict[str, A
         "ids), `note`. It is validated exactly as import validates it: an unknown provision or event, a "
         "date before the signing, evidence dated after `as_of` give 422 with every problem. Without an "
         "`id`, the new assessment gets `{provision}@{as_of}` (`#2`, `#3`... for more on the same day): on "
-        "equal dates the one recorded last wins (SPEC section 3)."
+        "equal dates the one recorded last wins (docs/scoring.md)."
     ),
 )
 def create_assessment(

@@ -39,7 +39,7 @@ async def read_body(request: Request, limit: int = MAX_BYTES) -> bytes:
 _BODY = {
     "requestBody": {
         "required": True,
-        "description": 'A bundle (`"format": "peacetrack/1"`, SPEC section 2), as JSON or YAML.',
+        "description": 'A bundle (`"format": "peacetrack/1"`, docs/bundle-format.md), as JSON or YAML.',
         "content": {
             "application/json": {"schema": {"type": "object", "additionalProperties": True}},
             "application/yaml": {"schema": {"type": "string"}},

@@ -1,9 +1,9 @@
-"""Upload a document for ingest (SPEC sections 4 and 5): stored, extracted, proposed for review.
+"""Upload a document for ingest (docs/ingest.md and docs/api.md): stored, extracted, proposed for review.
 
 The upload goes through exactly what ``peacetrack ingest`` does
 (``peacetrack.ingest``): one transaction, the editor as the author of every
 revision, the extracted records stored with status ``proposed``. The answer
-is the document's SPEC section 4 object: 201 when it was stored now, 200
+is the document's docs/ingest.md object: 201 when it was stored now, 200
 when the same bytes were stored before (nothing changes). A file that cannot
 be read is 422 with the reason, and nothing of it is stored.
 """
@@ -44,8 +44,9 @@ def upload_name(filename: str | None) -> str:
     description=(
         "Send the file as multipart/form-data, field `file` (txt, html, pdf, docx; English or Korean; "
         f"at most {MAX_BYTES // (1024 * 1024)} MiB). It is read, its records are extracted and stored "
-        "with status `proposed` for review (the editor is the author), and the answer is its SPEC "
-        "section 4 object: `document`, `statements`, `gatherings`, `events`, `mentions` and `spans`. "
+        "with status `proposed` for review (the editor is the author), and the answer is its ingest "
+        "output object (docs/ingest.md): `document`, `statements`, `gatherings`, `events`, `mentions` "
+        "and `spans`. "
         "201: stored now; 200: the same bytes were stored before, nothing changed. An upload under the "
         "name of an earlier one by the same editor, with other bytes, is stored as its new version."
     ),

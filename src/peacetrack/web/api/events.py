@@ -178,8 +178,8 @@ def get_event(request: Request, event_id: Annotated[str, Path(description="Event
     response_model=EventDetail,
     status_code=201,
     summary="Record a new event",
-    description="The body is an event as in bundles (SPEC section 2); it is validated exactly as import "
-    "validates it. 409 if the id is taken (use PATCH to change an event).",
+    description="The body is an event as in bundles (docs/bundle-format.md); it is validated exactly as "
+    "import validates it. 409 if the id is taken (use PATCH to change an event).",
 )
 def create_event(
     request: Request, response: Response, event: Event, user: Editor, reason: Reason = None

@@ -71,7 +71,7 @@ class LevelCounts(Out):
 
 
 class ScoreRowOut(Out):
-    """One scored set S at one date (SPEC section 3), exactly as ``score --format json``."""
+    """One scored set S at one date (docs/scoring.md), exactly as ``score --format json``."""
 
     key: str = Field(description="Agreement, theme or actor id, per `by`.")
     score: float = Field(ge=0, le=100)
@@ -127,7 +127,7 @@ class ProvisionState(Out):
     responsible: list[ActorRef]
     due: dt.date | None = None
     keywords: list[str] = Field(default_factory=list)
-    level: Level = Field(description="level(p, as_of), SPEC section 3.")
+    level: Level = Field(description="level(p, as_of), docs/scoring.md.")
     peak: Level = Field(description="The highest level reached on or before as_of.")
     reversed: bool = Field(description="level < peak.")
     assessed: dt.date | None = Field(description="as_of of the assessment in effect; null: never assessed.")

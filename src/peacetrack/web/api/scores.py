@@ -1,4 +1,4 @@
-"""Scores (SPEC section 3) as of a date, and score series for charts."""
+"""Scores (docs/scoring.md) as of a date, and score series for charts."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def row_json(row: ScoreRow) -> dict[str, Any]:
     "/api/scores",
     response_model=list[ScoreRowOut],
     summary="Implementation scores as of a date",
-    description="Exactly the rows of `peacetrack score --format json` (SPEC section 3), sorted by key.",
+    description="Exactly the rows of `peacetrack score --format json` (docs/scoring.md), sorted by key.",
 )
 async def get_scores(
     request: Request, as_of: AsOf = None, by: ByQuery = "agreement", process: ProcessQuery = None
