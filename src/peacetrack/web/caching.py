@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any, Final
 from urllib.parse import parse_qs
 
-from peacetrack.web.deps import VersionedCache, choose_lang
+from peacetrack.web.deps import VersionedCache, choose_lang, watch_staleness
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -129,10 +129,16 @@ class CacheHeaders:
 
         swallow = False
         start: Message | None = None
+        served = watch_staleness()
 
         async def send_with_headers(message: Message) -> None:
             nonlocal swallow, start
             if message["type"] == "http.response.start" and message["status"] == 200:
+                if served["stale"]:  # built from the last good value while a newer one builds
+                    message["headers"] = [*message.get("headers", []), (b"cache-control", b"no-store")]
+                    await send(message)
+                    swallow = False
+                    return
                 if current:  # private: authenticated, and the copy is current
                     swallow = True
                     await _not_modified(send, headers)
@@ -179,11 +185,12 @@ class CacheHeaders:
             await send({"type": "http.response.body", "body": kept[1], "more_body": False})
             return
         start: Message | None = None
+        served = watch_staleness()
 
         async def keep_on_the_way(message: Message) -> None:
             nonlocal start
             if message["type"] == "http.response.start":
-                start = message if message["status"] == 200 else None
+                start = message if message["status"] == 200 and not served["stale"] else None
             elif message["type"] == "http.response.body" and start is not None:
                 self._keep(key, start, message)
                 start = None

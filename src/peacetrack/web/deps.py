@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -23,17 +24,36 @@ LANGS: tuple[Lang, ...] = ("en", "ko")
 _VERSION_SQL = f"SELECT coalesce(max(id), 0) FROM {revisions.name}"
 
 
+_SERVED: ContextVar[dict[str, bool] | None] = ContextVar("peacetrack_served", default=None)
+
+
+def watch_staleness() -> dict[str, bool]:
+    """Start recording, for the current request, whether any kept value it used was stale.
+
+    The HTTP layer calls this before a read and checks ``["stale"]`` before it tags or keeps the
+    answer: an answer built from a value of an older data version must not be kept under the new
+    version's ETag. The dict is shared with the worker thread the handler runs on.
+    """
+    holder = {"stale": False}
+    _SERVED.set(holder)
+    return holder
+
+
 @dataclass
 class VersionedCache:
     """Values computed from the whole database, recomputed only after a write.
 
     Every write adds a revision, so the newest revision id is a cheap, exact
-    version number for "has anything changed since".
+    version number for "has anything changed since". After a write, the first
+    reader rebuilds a value while the others keep getting the last good one
+    (marked stale for the HTTP layer), so a busy site never has every reader
+    rebuilding the same value at once.
     """
 
     store: Store
     _values: dict[str, tuple[int, Any]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _building: set[str] = field(default_factory=set)
 
     def version(self) -> int:
         # Every read asks this, so it goes straight to the driver: through a
@@ -66,14 +86,30 @@ class VersionedCache:
         return False, None
 
     def get_at(self, version: int, key: str, compute: Callable[[], Any]) -> Any:
-        """As :meth:`get`, for a caller that has just read the version itself."""
+        """As :meth:`get`, for a caller that has just read the version itself.
+
+        A value of an older version is served (and the request marked stale) while another
+        caller rebuilds it; otherwise this caller builds it.
+        """
         with self._lock:
             hit = self._values.get(key)
-            if hit is not None and hit[0] == version:
+            if hit is not None and hit[0] >= version:
                 return hit[1]
-        value = compute()
+            if hit is not None and key in self._building:
+                served = _SERVED.get()
+                if served is not None:
+                    served["stale"] = True
+                return hit[1]
+            self._building.add(key)
+        try:
+            value = compute()
+        finally:
+            with self._lock:
+                self._building.discard(key)
         with self._lock:
-            self._values[key] = (version, value)
+            kept = self._values.get(key)
+            if kept is None or kept[0] <= version:
+                self._values[key] = (version, value)
         return value
 
 
