@@ -13,8 +13,11 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Final, Literal, get_args
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import (
     Connection,
     delete,
@@ -121,6 +124,57 @@ def user_for_token(store: Store, token: str) -> User | None:
             )
         ).first()
     return None if row is None else User(row[0], row[1], _utc(row[2]))
+
+
+# --- passwords (web sign-in) -------------------------------------------------------------------
+
+PASSWORD_MIN: Final = 12
+PASSWORD_MAX: Final = 1024
+"""Longer is refused before hashing: argon2 of a megabyte is a denial of service."""
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended costs (immutable)
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the name is unknown, so a wrong name takes as long as a wrong
+    password (made once, on first use: hashing costs tens of milliseconds)."""
+    return _hasher.hash("peacetrack: no such user")
+
+
+def set_password(conn: Connection, name: str, password: str) -> None:
+    """Give a user a password for the web sign-in, stored as an argon2id hash; it ends their sessions."""
+    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
+        raise UserError(f"a password has {PASSWORD_MIN} to {PASSWORD_MAX} characters")
+    if conn.scalar(select(users.c.name).where(users.c.name == name)) is None:
+        raise UserError(f"no user named {name!r}")
+    conn.execute(delete(sessions).where(sessions.c.user_name == name))
+    conn.execute(update(users).where(users.c.name == name).values(password_hash=_hasher.hash(password)))
+
+
+def user_for_password(store: Store, name: str, password: str) -> User | None:
+    """The user when ``password`` is theirs; None otherwise (unknown name, no password, wrong password)."""
+    if not password or len(password) > PASSWORD_MAX:
+        return None
+    with store.read() as conn:
+        row = conn.execute(
+            select(users.c.name, users.c.role, users.c.created_at, users.c.password_hash).where(
+                users.c.name == name
+            )
+        ).first()
+    stored = row[3] if row is not None and row[3] else _dummy_hash()
+    try:
+        _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if row is None or not row[3]:
+        return None
+    if _hasher.check_needs_rehash(stored):  # costs raised since: store the stronger hash now
+        with store.write() as conn:
+            conn.execute(
+                update(users).where(users.c.name == name).values(password_hash=_hasher.hash(password))
+            )
+    return User(row[0], row[1], _utc(row[2]))
 
 
 # --- web sign-in sessions ---------------------------------------------------------------------

@@ -605,7 +605,7 @@ def test_pages_send_a_strict_content_security_policy(pages: TestClient) -> None:
 def test_review_needs_an_editor_signed_in(sign_in: Any, pages: TestClient, tokens: dict[str, str]) -> None:
     assert pages.get("/review").status_code == 401
     failed = sign_in(pages, "pt_wrong")
-    assert failed.status_code == 401 and "That token is not valid." in failed.text
+    assert failed.status_code == 401 and "That name and password, or that token, is not valid." in failed.text
     reader = sign_in(pages, tokens["reader"], follow_redirects=False)
     assert reader.status_code == 303
     assert pages.get("/review").status_code == 403

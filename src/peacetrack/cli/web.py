@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -84,6 +85,36 @@ def user_token(
         raise _bad(name, exc) from None
     stderr().print(f"new token for {name}; the old one no longer works:", highlight=False)
     typer.echo(token)
+
+
+@users_app.command("password")
+def user_password(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="User name.")],
+    stdin: Annotated[
+        bool,
+        typer.Option("--stdin", help="Read the password from standard input (scripts) instead of asking."),
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Set a user's password for the web sign-in (asked twice, never echoed); kept only as an argon2 hash."""
+    from peacetrack.accounts import PASSWORD_MIN, UserError, set_password
+
+    if stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt(
+            f"password for {name} (at least {PASSWORD_MIN} characters)",
+            hide_input=True,
+            confirmation_prompt=True,
+        )
+    store = open_store(chosen_db(ctx, db))
+    try:
+        with store.write() as conn:
+            set_password(conn, name, password)
+    except UserError as exc:
+        raise _bad(name, exc) from None
+    stderr().print(f"password set for {name}; their browser sessions were ended", highlight=False)
 
 
 @users_app.command("list")

@@ -242,6 +242,8 @@ users = Table(
     Column("role", String(12), nullable=False),
     Column("token_hash", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Web sign-in by name and password (migration 0009): an argon2 hash, never the password.
+    Column("password_hash", Text),
     UniqueConstraint("token_hash"),
 )
 

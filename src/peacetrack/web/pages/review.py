@@ -32,6 +32,7 @@ from peacetrack.accounts import (
     User,
     end_session,
     start_session,
+    user_for_password,
     user_for_session,
     user_for_token,
 )
@@ -194,6 +195,8 @@ def login_form(
 def login(
     request: Request,
     token: str = Form(""),
+    name: str = Form(""),
+    password: str = Form(""),
     login_check: str = Form(""),
     lang: Lang = Depends(get_lang),
     store: Store = Depends(get_store),
@@ -205,8 +208,12 @@ def login(
     wait = request.app.state.throttle.retry_after(who)
     if wait is not None:
         raise PageError(429, "login.too_many", seconds=wait)
-    token = token.strip()
-    user = user_for_token(store, token) if token else None
+    token, name = token.strip(), name.strip()
+    # A name and password (argon2), or an API token: either signs the browser in to a session of its own.
+    if name and password:
+        user = user_for_password(store, name, password)
+    else:
+        user = user_for_token(store, token) if token else None
     if user is None:
         request.app.state.throttle.failed(who)
         return _login_page(request, lang, {"user": None, "failed": True}, status=401)
