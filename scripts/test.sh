@@ -15,7 +15,7 @@ fi
 
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[dev,kiwi]'
+.venv/bin/python -m pip install -q -e '.[dev,kiwi,dask]'
 
 .venv/bin/ruff check src tests bench
 .venv/bin/mypy

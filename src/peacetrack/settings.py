@@ -25,8 +25,11 @@ PRIVATE = Setting("PEACETRACK_PRIVATE", "0", "`1`: reads need a token or sign-in
 PUBLIC_URL = Setting("PEACETRACK_PUBLIC_URL", None, "the address API-ingested documents are cited under")
 DEBUG = Setting("PEACETRACK_DEBUG", None, "any value: show the Python trace of an internal error")
 LINK_CACHE = Setting("PEACETRACK_LINK_CACHE", None, "a folder for the linker's cached index between commands")
+DASK = Setting(
+    "PEACETRACK_DASK", None, "where `ingest` runs its workers without `--dask` (`local:N`, `tcp://HOST:8786`)"
+)
 
-SETTINGS: tuple[Setting, ...] = (DB, AUTHOR, PRIVATE, PUBLIC_URL, DEBUG, LINK_CACHE)
+SETTINGS: tuple[Setting, ...] = (DB, AUTHOR, PRIVATE, PUBLIC_URL, DEBUG, LINK_CACHE, DASK)
 
 
 def get(setting: Setting, environ: Mapping[str, str] | None = None) -> str | None:

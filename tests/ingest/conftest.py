@@ -132,3 +132,9 @@ def tokens(kp: Store) -> dict[str, str]:
 @pytest.fixture
 def auth(tokens: dict[str, str]) -> Callable[[str], dict[str, str]]:
     return lambda role: {"Authorization": f"Bearer {tokens[role]}"}
+
+
+@pytest.fixture
+def kp_files() -> list[str]:
+    """The dataset files ``kp`` imports, for tests that make stores of their own."""
+    return dataset_files()

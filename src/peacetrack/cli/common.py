@@ -12,7 +12,16 @@ from typing import Annotated, Any
 import orjson
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
 from peacetrack import settings
 from peacetrack.errors import BadInput, Problem
@@ -83,16 +92,29 @@ def open_store(db: str | None, *, create: bool = True) -> Store:
     )
 
 
+class _Rate(ProgressColumn):
+    """Items per second, and how many failed when any did."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        failed = int(task.fields.get("failed", 0))
+        text = f"{speed:,.1f}/s" if speed else ""
+        return Text(f"{text}  {failed:,} failed" if failed else text, style="progress.data.speed")
+
+
 @contextmanager
 def progress_bar(enabled: bool, description: str) -> Iterator[Any]:
-    """A Rich progress bar on a terminal's stderr; a silent stand-in elsewhere."""
+    """A Rich progress bar on a terminal's stderr; a silent stand-in elsewhere.
+
+    It is called as progress(stage, done, total) or progress(stage, done, total, failed)."""
     if not enabled or not sys.stderr.isatty():
-        yield lambda stage, done, total: None
+        yield lambda stage, done, total, failed=0: None
         return
     bar = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        _Rate(),
         TimeElapsedColumn(),
         console=stderr(),
         transient=True,
@@ -100,9 +122,9 @@ def progress_bar(enabled: bool, description: str) -> Iterator[Any]:
     with bar:
         tasks: dict[str, Any] = {}
 
-        def update(stage: str, done: int, total: int) -> None:
+        def update(stage: str, done: int, total: int, failed: int = 0) -> None:
             if stage not in tasks:
-                tasks[stage] = bar.add_task(f"{description}: {stage}", total=total or None)
-            bar.update(tasks[stage], completed=done, total=total or None)
+                tasks[stage] = bar.add_task(f"{description}: {stage}", total=total or None, failed=0)
+            bar.update(tasks[stage], completed=done, total=total or None, failed=failed)
 
         yield update

@@ -1,6 +1,6 @@
 """ingest, review: documents into proposed records, and the people who accept or reject them.
 
-    peacetrack ingest PATH… [--format json] [--author NAME] [--public-url URL]
+    peacetrack ingest PATH… [--format json] [--author NAME] [--public-url URL] [--dask local:N|tcp://HOST:PORT]
     peacetrack review list [--kind KIND] [--format json]
     peacetrack review accept KIND/ID… [--author NAME] [--reason TEXT]
     peacetrack review reject KIND/ID… [--author NAME] [--reason TEXT]
@@ -8,7 +8,9 @@
 ``ingest`` stores each readable file in its own transaction and prints the
 ingest output array (docs/ingest.md) (``--format json``) or a table; when any file could not be
 ingested it says so on stderr, one line per file, and exits 2 after storing
-the others.
+the others. With ``--dask`` the documents are read, extracted and linked on Dask
+workers and written here in batches, with the same records as without
+(peacetrack.ingest.parallel, docs/scaling.md).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from peacetrack import settings
 from peacetrack.cli.common import (
     DbOption,
     FormatOption,
@@ -71,19 +74,50 @@ def ingest(
         ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            envvar=settings.DASK.name,
+            help="Spread reading and extraction over Dask workers: local:N starts N worker processes here, "
+            "tcp://HOST:8786 uses a running cluster. Needs pip install 'peacetrack[dask]'. "
+            "Default: $PEACETRACK_DASK, else one process.",
+        ),
+    ] = None,
+    batch: Annotated[
+        int,
+        typer.Option("--batch", min=1, max=10_000, help="With --dask: documents written per transaction."),
+    ] = 64,
 ) -> None:
     """Read documents, extract records, store them as proposals for review, print what was found.
 
     Each file goes in on its own: one that cannot be read gets an error and the
     others are still stored (exit 2 when any failed). The same bytes again
-    change nothing and print the stored result."""
+    change nothing and print the stored result, so a stopped run started again
+    resumes where it was."""
     from peacetrack.ingest import ingest_paths  # the pipeline loads only when ingest runs
+    from peacetrack.ingest.cluster import dask_client, parse_target
 
     if base_url is not None and not base_url.startswith(("http://", "https://")):
         raise BadInput([Problem("--public-url", "$", f"expected an http(s) address, got {base_url!r}")])
+    target = parse_target(dask) if dask else None
     store = open_store(chosen_db(ctx, db))
     with progress_bar(fmt is OutputFormat.table, "ingest") as progress:
-        outcomes = ingest_paths(store, paths, author=author(by), base_url=base_url, progress=progress)
+        if target is None:
+            outcomes = ingest_paths(store, paths, author=author(by), base_url=base_url, progress=progress)
+        else:
+            from peacetrack.ingest.parallel import ingest_paths_dask
+
+            with dask_client(target) as client:
+                outcomes = ingest_paths_dask(
+                    store,
+                    paths,
+                    client=client,
+                    author=author(by),
+                    base_url=base_url,
+                    progress=progress,
+                    batch=batch,
+                )
     failed = [o for o in outcomes if not o.ok]
     if fmt is OutputFormat.json:
         print_json([o.output for o in outcomes])

@@ -66,8 +66,19 @@ def build_pipeline(
 def refresh_registry(store: Store, pipeline: Pipeline) -> Pipeline:
     """The same pipeline with the registry re-read (after candidates were added)."""
     with store.read() as conn:
-        actors = registry_actors(conn)
-    return replace(pipeline, registry=Registry(actors, pipeline.resources.groups))
+        return registry_from(conn, pipeline)
 
 
-__all__ = ["build_pipeline", "refresh_registry", "registry_actors", "store_linker", "stored_agreements"]
+def registry_from(conn: Connection, pipeline: Pipeline) -> Pipeline:
+    """The same pipeline with the registry read in an open transaction (it sees what that wrote)."""
+    return replace(pipeline, registry=Registry(registry_actors(conn), pipeline.resources.groups))
+
+
+__all__ = [
+    "build_pipeline",
+    "refresh_registry",
+    "registry_actors",
+    "registry_from",
+    "store_linker",
+    "stored_agreements",
+]

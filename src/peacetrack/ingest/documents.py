@@ -98,6 +98,16 @@ def by_sha(conn: Connection, sha256: str) -> StoredDocument | None:
     return _stored(row) if row is not None else None
 
 
+def by_shas(conn: Connection, shas: Iterable[str]) -> dict[str, StoredDocument]:
+    """The stored documents among these contents, by hash (a run skips them: resumable ingest)."""
+    wanted = sorted(set(shas))
+    found: dict[str, StoredDocument] = {}
+    for i in range(0, len(wanted), 500):
+        for row in conn.execute(select(*_COLUMNS).where(t.documents.c.sha256.in_(wanted[i : i + 500]))):
+            found[row.sha256] = _stored(row)
+    return found
+
+
 def by_id(conn: Connection, document_id: str) -> StoredDocument | None:
     row = conn.execute(select(*_COLUMNS).where(t.documents.c.id == document_id)).first()
     return _stored(row) if row is not None else None

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, Protocol
 
 import orjson
 from sqlalchemy import Connection, select, update
@@ -30,7 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from peacetrack import settings
 from peacetrack.bundle.importer import known_ids, plan
 from peacetrack.bundle.load import Fragment
-from peacetrack.bundle.validate import Validated, validate
+from peacetrack.bundle.validate import Known, Validated, validate
 from peacetrack.errors import BadInput, Problem
 from peacetrack.ingest import documents as docs
 from peacetrack.ingest.context import build_pipeline, refresh_registry
@@ -51,8 +51,13 @@ DEFAULT_PUBLIC_URL: Final = "http://localhost:8000"
 PROPOSED_KINDS: Final = ("statements", "gatherings", "events")
 
 Status = Literal["stored", "new_version", "unchanged", "failed"]
-Progress = Callable[[str, int, int], None]
-"""progress(stage, done, total), as the CLI's progress bar takes it."""
+
+
+class Progress(Protocol):
+    """progress(stage, done, total, failed), as the CLI's progress bar takes it."""
+
+    def __call__(self, stage: str, done: int, total: int, failed: int = 0, /) -> None: ...
+
 
 _PROBLEM_AT = re.compile(r"^\$\.(actors|statements|gatherings|events)\[(\d+)\]")
 
@@ -89,17 +94,11 @@ class Outcome:
         return self.status != "failed"
 
 
-def _failed(path: str, reason: str, clock: Clock | None = None) -> Outcome:
-    return Outcome(
-        path,
-        to_output(Result(path, error=reason)),
-        "failed",
-        error=reason,
-        timings=clock.timings() if clock else (),
-    )
+def failed_outcome(path: str, reason: str, timings: tuple[tuple[str, float], ...] = ()) -> Outcome:
+    return Outcome(path, to_output(Result(path, error=reason)), "failed", error=reason, timings=timings)
 
 
-def _file_key(path: str) -> str:
+def file_key(path: str) -> str:
     """What makes two files versions of one document: the file's resolved path."""
     try:
         return str(Path(path).resolve())
@@ -136,8 +135,8 @@ class Ingester:
             with clock.stage("read"):
                 data = read_raw(path, self.options)
         except ReadError as exc:
-            return _failed(name, exc.reason, clock)
-        return self._ingest(data, name, _file_key(name), clock)
+            return failed_outcome(name, exc.reason, clock.timings())
+        return self._ingest(data, name, file_key(name), clock)
 
     def ingest_bytes(self, data: bytes, name: str) -> Outcome:
         """Bytes that came under ``name`` (an upload): the name is also what versions follow."""
@@ -145,7 +144,7 @@ class Ingester:
 
     # --- one file ------------------------------------------------------------------------------
 
-    def _unchanged(self, conn: Connection, stored: docs.StoredDocument, path: str) -> Outcome:
+    def unchanged(self, conn: Connection, stored: docs.StoredDocument, path: str) -> Outcome:
         output = docs.output_of(conn, stored.id) or {"document": {"path": path}}
         records = {k: tuple(v) for k, v in docs.records_of(conn, stored.id).items()}
         left_out = tuple(docs.left_out_of(conn, stored.id))
@@ -156,15 +155,15 @@ class Ingester:
         with self.store.read() as conn:
             stored = docs.by_sha(conn, sha)
             if stored is not None:
-                return self._unchanged(conn, stored, path)
+                return self.unchanged(conn, stored, path)
         try:
             with clock.stage("read"):
                 document = read_bytes(data, path, self.options)
         except ReadError as exc:
-            return _failed(path, exc.reason, clock)
+            return failed_outcome(path, exc.reason, clock.timings())
         result = self.pipeline.process(document, clock)
         if not result.ok or result.document is None:
-            return _failed(path, result.error or "could not be read", clock)
+            return failed_outcome(path, result.error or "could not be read", clock.timings())
         output = to_output(result)
         try:
             with clock.stage("store"):
@@ -175,11 +174,13 @@ class Ingester:
                 stored = docs.by_sha(conn, sha)
                 if stored is None:
                     raise
-                return self._unchanged(conn, stored, path)
+                return self.unchanged(conn, stored, path)
         except BadInput as exc:
-            return _failed(path, f"the extracted records were not valid: {exc.summary()}", clock)
+            return failed_outcome(
+                path, f"the extracted records were not valid: {exc.summary()}", clock.timings()
+            )
         except Exception as exc:  # a bug or a pathological input must cost one file, not the batch
-            return _failed(path, f"could not store: {type(exc).__name__}: {exc}", clock)
+            return failed_outcome(path, f"could not store: {type(exc).__name__}: {exc}", clock.timings())
         if outcome.records.get("actors"):
             # New candidates: later files should resolve the same names to them.
             self.pipeline = refresh_registry(self.store, self.pipeline)
@@ -196,44 +197,61 @@ class Ingester:
 
     def _store(self, document: Document, output: dict[str, Any], key: str, size: int) -> Outcome:
         with self.store.write() as conn:
-            stored = docs.by_sha(conn, document.sha256)
-            if stored is not None:
-                return self._unchanged(conn, stored, document.path)
-            key = key[: docs.NAME_MAX]
-            previous = docs.latest_named(conn, key, self.author)
-            proposal = convert(output, library_url=f"{self.base_url}/library/{document.id}")
+            return self.store_in(conn, document, output, key, size)
+
+    def proposal_for(self, document: Document, output: dict[str, Any]) -> Proposal:
+        return convert(output, library_url=f"{self.base_url}/library/{document.id}")
+
+    def store_in(
+        self,
+        conn: Connection,
+        document: Document,
+        output: dict[str, Any],
+        key: str,
+        size: int,
+        checked: tuple[Proposal, Validated] | None = None,
+    ) -> Outcome:
+        """Store one document's proposals in an open transaction. ``checked`` is the proposal and its
+        validation made elsewhere (a worker) against exactly what this store holds now."""
+        stored = docs.by_sha(conn, document.sha256)
+        if stored is not None:
+            return self.unchanged(conn, stored, document.path)
+        key = key[: docs.NAME_MAX]
+        previous = docs.latest_named(conn, key, self.author)
+        if checked is None:
+            proposal = self.proposal_for(document, output)
             _keep_existing_candidates(conn, proposal)
             validated = _validated(conn, proposal, document.path)
-            at = now()
-            reason = f"ingest: proposed from {document.id} ({document.path})"
-            docs.insert_document(
-                conn,
-                document,
-                name=key,
-                size=size,
-                author=self.author,
-                at=at,
-                version_of=previous.id if previous else None,
-                output=output,
-                pipeline_version=self.version,
-                reason=f"ingest {document.path}",
-            )
-            todo = plan(conn, validated)
-            if not todo.empty:
-                apply(conn, todo, author=self.author, reason=reason)
-            for kind, changes in todo.inserts.items():
-                ids = [str(getattr(c.record, "id", "")) for c in changes]
-                table = t.RECORD_TABLES[kind]
-                for i in range(0, len(ids), 500):
-                    conn.execute(
-                        update(table).where(table.c.id.in_(ids[i : i + 500])).values(status=PROPOSED)
-                    )
-            docs.insert_provenance(conn, (row.row(document.id) for row in proposal.provenance))
-            docs.insert_provenance(conn, (_left_out(document.id, why) for why in proposal.skipped))
-            if previous is not None:
-                docs.supersede(conn, previous, document.id, author=self.author, at=at)
-                _set_aside(conn, previous, document.id, author=self.author)
-            records = {k: tuple(v) for k, v in proposal.ids().items()}
+        else:
+            proposal, validated = checked
+        at = now()
+        reason = f"ingest: proposed from {document.id} ({document.path})"
+        docs.insert_document(
+            conn,
+            document,
+            name=key,
+            size=size,
+            author=self.author,
+            at=at,
+            version_of=previous.id if previous else None,
+            output=output,
+            pipeline_version=self.version,
+            reason=f"ingest {document.path}",
+        )
+        todo = plan(conn, validated)
+        if not todo.empty:
+            apply(conn, todo, author=self.author, reason=reason)
+        for kind, changes in todo.inserts.items():
+            ids = [str(getattr(c.record, "id", "")) for c in changes]
+            table = t.RECORD_TABLES[kind]
+            for i in range(0, len(ids), 500):
+                conn.execute(update(table).where(table.c.id.in_(ids[i : i + 500])).values(status=PROPOSED))
+        docs.insert_provenance(conn, (row.row(document.id) for row in proposal.provenance))
+        docs.insert_provenance(conn, (_left_out(document.id, why) for why in proposal.skipped))
+        if previous is not None:
+            docs.supersede(conn, previous, document.id, author=self.author, at=at)
+            _set_aside(conn, previous, document.id, author=self.author)
+        records = {k: tuple(v) for k, v in proposal.ids().items()}
         return Outcome(
             document.path,
             output,
@@ -253,10 +271,15 @@ def _left_out(document_id: str, why: str) -> dict[str, Any]:
 def _keep_existing_candidates(conn: Connection, proposal: Proposal) -> None:
     """A candidate already in the store (from an earlier document) is referenced, not proposed again."""
     wanted = [str(a["id"]) for a in proposal.records["actors"]]
-    if not wanted:
-        return
-    existing = set(conn.scalars(select(t.actors.c.id).where(t.actors.c.id.in_(wanted))))
-    if not existing:
+    if wanted:
+        keep_known_candidates(
+            proposal, set(conn.scalars(select(t.actors.c.id).where(t.actors.c.id.in_(wanted))))
+        )
+
+
+def keep_known_candidates(proposal: Proposal, existing: set[str]) -> None:
+    """Candidates among ``existing`` actor ids are referenced, not proposed again."""
+    if not existing.intersection(str(a["id"]) for a in proposal.records["actors"]):
         return
     proposal.records["actors"] = [a for a in proposal.records["actors"] if a["id"] not in existing]
     proposal.provenance = [
@@ -283,10 +306,13 @@ def _referenced(value: Any, found: set[str]) -> None:
 
 
 def _validated(conn: Connection, proposal: Proposal, name: str) -> Validated:
-    """Validate as import does; a record the validator refuses is left out (and said so), not the file."""
     # Stored events matter only to assessments (their evidence), which ingest never proposes;
     # reading every event for every file slowed ingest as the store grew (a third at 10,000).
-    known = known_ids(conn, events=False)
+    return validated_against(known_ids(conn, events=False), proposal, name)
+
+
+def validated_against(known: Known, proposal: Proposal, name: str) -> Validated:
+    """Validate as import does; a record the validator refuses is left out (and said so), not the file."""
     for _ in range(4):
         try:
             validated = validate([Fragment(name, _bundle(proposal))], known)
@@ -366,10 +392,12 @@ def ingest_paths(
     files = expand_paths(paths)
     ingester = Ingester(store, author=author, linker=linker, options=options, base_url=base_url)
     outcomes: list[Outcome] = []
+    failed = 0
     for n, path in enumerate(files, 1):
         outcomes.append(ingester.ingest_path(path))
+        failed += 0 if outcomes[-1].ok else 1
         if progress:
-            progress("documents", n, len(files))
+            progress("documents", n, len(files), failed)
     return outcomes
 
 
@@ -397,8 +425,13 @@ __all__ = [
     "PUBLIC_URL_ENV",
     "Ingester",
     "Outcome",
+    "Progress",
+    "failed_outcome",
+    "file_key",
     "ingest_bytes",
     "ingest_paths",
+    "keep_known_candidates",
     "pipeline_version",
     "public_url",
+    "validated_against",
 ]

@@ -6,7 +6,7 @@
 
 Stages, each a function from records to records, each usable alone:
 read (`read_file`, `read_bytes`) -> prepare (`normalise`, `language`, `segment`,
-`classify`, `describe`) -> extract (`extract`) -> resolve (`resolve`) -> link (`link`).
+`classify`, `describe`) -> extract (`extract`) -> link (`link`) -> resolve (`resolve`).
 `Pipeline` holds what a run shares (registry, linker, options, reference data)
 and times every stage of every document (`Result.timings`).
 """

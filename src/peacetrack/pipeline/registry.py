@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -138,6 +139,13 @@ class Registry:
 
     def __len__(self) -> int:
         return len(self.actors)
+
+    # Pickled to ship to workers (peacetrack.ingest.parallel); a read-only view does not pickle.
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "actors": dict(self.actors)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, actors=MappingProxyType(state["actors"]))
 
     def match(self, name: str) -> str | None:
         """The actor id a name (as written in a list) refers to, or None."""

@@ -1,9 +1,15 @@
 """Chain the stages for each input and time each one.
 
-read -> normalise -> language -> segment -> kind -> describe -> extract -> resolve -> link
+read -> normalise -> language -> segment -> kind -> describe -> extract -> link -> resolve
 
 One bad file never stops the others: a `ReadError` (or any failure while
 extracting) becomes that file's `Result.error`.
+
+Resolve comes last, and apart (`Pipeline.unresolved`, `Pipeline.resolve`),
+because it is the only stage that depends on what was stored before: the
+registry grows with every candidate actor. Everything before it can run
+anywhere, on any worker, in any order (linking reads only the text, so the two
+commute); resolving is redone where the registry is current.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from peacetrack.pipeline.extract import extract
 from peacetrack.pipeline.prepare import classify, describe, language, normalise, segment
 from peacetrack.pipeline.provisions import Linker, link, no_links
 from peacetrack.pipeline.read import ReadOptions, expand_paths, read_bytes, read_file
-from peacetrack.pipeline.records import Document, Result
+from peacetrack.pipeline.records import Document, Extraction, Result
 from peacetrack.pipeline.registry import Registry
 from peacetrack.pipeline.resolve import resolve
 from peacetrack.pipeline.resources import Resources, load_resources
@@ -34,25 +40,35 @@ class Pipeline:
     options: ReadOptions = field(default_factory=ReadOptions)
     resources: Resources = field(default_factory=load_resources)
 
+    def unresolved(self, document: Document, clock: Clock | None = None) -> tuple[Document, Extraction]:
+        """Every stage after reading but resolve: what does not depend on the registry."""
+        clock = clock or Clock()
+        with clock.stage("normalise"):
+            document = normalise(document)
+        with clock.stage("language"):
+            document = language(document)
+        with clock.stage("segment"):
+            document = segment(document)
+        with clock.stage("kind"):
+            document = classify(document, self.resources)
+        with clock.stage("describe"):
+            document = describe(document)
+        extraction = extract(document, self.resources, clock)
+        with clock.stage("link"):
+            extraction = link(document, extraction, self.linker)
+        return document, extraction
+
+    def resolve(self, document: Document, extraction: Extraction, clock: Clock | None = None) -> Extraction:
+        """Names as written to actor ids, with this pipeline's registry."""
+        with (clock or Clock()).stage("resolve"):
+            return resolve(document, extraction, self.registry)
+
     def process(self, document: Document, clock: Clock | None = None) -> Result:
         """Every stage after reading, for a document already read."""
         clock = clock or Clock()
         try:
-            with clock.stage("normalise"):
-                document = normalise(document)
-            with clock.stage("language"):
-                document = language(document)
-            with clock.stage("segment"):
-                document = segment(document)
-            with clock.stage("kind"):
-                document = classify(document, self.resources)
-            with clock.stage("describe"):
-                document = describe(document)
-            extraction = extract(document, self.resources, clock)
-            with clock.stage("resolve"):
-                extraction = resolve(document, extraction, self.registry)
-            with clock.stage("link"):
-                extraction = link(document, extraction, self.linker)
+            document, extraction = self.unresolved(document, clock)
+            extraction = self.resolve(document, extraction, clock)
         except Exception as exc:  # a bug or a pathological input must cost one file, not the batch
             return Result(
                 document.path,

@@ -1,0 +1,259 @@
+"""Ingest on Dask: documents read, extracted and linked on the workers, written here in batches.
+
+The driver (this process) reads each file once to hash it: contents already
+stored are answered from the store without being sent anywhere, which makes a
+rerun resume where the last one stopped. The rest go to the workers a chunk at
+a time (``peacetrack.ingest.worker``), never more than a few chunks per worker
+at once, so memory stays bounded whatever the number of files.
+
+Results are written in input order by one writer, ``batch`` documents to a
+transaction, each document in its own savepoint: a document that cannot be
+stored costs only itself. Order matters because resolving names depends on
+what was stored before (a new organisation named in one letter is a candidate
+the next letter's names resolve to). A worker resolves with a snapshot of the
+registry; when candidates were stored since that snapshot, the driver resolves
+that document again with the current registry. So the records are the same as
+``ingest_paths`` makes in one process, and the workers are told of the new
+registry after each batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
+
+from peacetrack.bundle.importer import known_ids
+from peacetrack.errors import BadInput
+from peacetrack.ingest import documents as docs
+from peacetrack.ingest.context import registry_from
+from peacetrack.ingest.service import Ingester, Outcome, Progress, failed_outcome, file_key
+from peacetrack.ingest.worker import Item, Prepared, Snapshot, prepare_chunk
+from peacetrack.pipeline import Linker, ReadError, ReadOptions, Result, to_output
+from peacetrack.pipeline.read import expand_paths, read_raw
+from peacetrack.pipeline.registry import Registry
+from peacetrack.store import Store
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """A file with the same bytes as an earlier one in this run: answered once that one is written."""
+
+    index: int
+    name: str
+    first: int
+
+
+class _Run:
+    def __init__(
+        self,
+        ingester: Ingester,
+        client: Client,
+        files: Sequence[str],
+        progress: Progress | None,
+        chunk: int,
+        batch: int,
+    ) -> None:
+        self.ingester = ingester
+        self.client = client
+        self.files = files
+        self.progress = progress
+        self.chunk = max(1, chunk)
+        self.batch = max(1, batch)
+        self.outcomes: list[Outcome | None] = [None] * len(files)
+        self.ready: dict[int, Prepared | _Copy] = {}
+        self.next = 0  # the first index not yet written, in input order
+        self.done = 0
+        self.failed = 0
+        self.version = 0
+        self.sent: dict[Any, list[Item]] = {}
+        nthreads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+        self.window = max(2, 3 * nthreads)
+        base = replace(ingester.pipeline, registry=Registry([], ingester.pipeline.resources.groups))
+        self.base = client.scatter(base, broadcast=True, hash=False)
+        with ingester.store.read() as conn:
+            self.snapshot = self._snapshot(conn)
+
+    # --- sending ---------------------------------------------------------------------------
+
+    def _snapshot(self, conn: Connection) -> Future[Snapshot]:
+        snapshot = Snapshot(self.version, self.ingester.pipeline.registry, known_ids(conn, events=False))
+        future: Future[Snapshot] = self.client.scatter(snapshot, broadcast=True, hash=False)
+        return future
+
+    def _decide(self, index: int, outcome: Outcome) -> None:
+        self.outcomes[index] = outcome
+        self.done += 1
+        self.failed += 0 if outcome.ok else 1
+        if self.progress:
+            self.progress("documents", self.done, len(self.files), self.failed)
+
+    def _chunks(self) -> Iterator[list[Item]]:
+        """Files read and hashed here, a chunk at a time; stored contents are answered at once."""
+        seen: dict[str, int] = {}
+        options = self.ingester.options
+        for start in range(0, len(self.files), self.chunk):
+            fresh: list[tuple[int, str, bytes, str]] = []
+            for index in range(start, min(start + self.chunk, len(self.files))):
+                name = str(self.files[index])
+                try:
+                    data = read_raw(self.files[index], options)
+                except ReadError as exc:
+                    self._decide(index, failed_outcome(name, exc.reason))
+                    continue
+                sha = hashlib.sha256(data).hexdigest()
+                if sha in seen:
+                    self.ready[index] = _Copy(index, name, seen[sha])
+                    continue
+                seen[sha] = index
+                fresh.append((index, name, data, sha))
+            with self.ingester.store.read() as conn:
+                stored = docs.by_shas(conn, (sha for *_, sha in fresh))
+                for index, name, _, sha in fresh:
+                    if sha in stored:
+                        self._decide(index, self.ingester.unchanged(conn, stored[sha], name))
+            items = [Item(index, name, data) for index, name, data, sha in fresh if sha not in stored]
+            if items:
+                yield items
+
+    # --- the run ---------------------------------------------------------------------------
+
+    def go(self) -> list[Outcome]:
+        from distributed import as_completed
+
+        chunks = self._chunks()
+        running = as_completed()
+
+        def top_up() -> None:
+            while running.count() < self.window:
+                items = next(chunks, None)
+                if items is None:
+                    return
+                future = self.client.submit(
+                    prepare_chunk,
+                    items,
+                    self.base,
+                    self.snapshot,
+                    self.ingester.base_url,
+                    pure=False,
+                    retries=1,
+                )
+                self.sent[future.key] = items
+                running.add(future)
+
+        top_up()
+        for future in running:
+            items = self.sent.pop(future.key)
+            try:
+                prepared: list[Prepared] = future.result()
+            except Exception as exc:  # the task itself failed (a worker died twice): its documents fail
+                reason = f"the worker failed: {type(exc).__name__}: {exc}"
+                prepared = [Prepared(i.index, i.name, len(i.data), -1, error=reason) for i in items]
+            for p in prepared:
+                self.ready[p.index] = p
+            self._write(everything=False)
+            top_up()
+        self._write(everything=True)
+        return [
+            o if o is not None else failed_outcome(str(f), "not processed")
+            for o, f in zip(self.outcomes, self.files, strict=True)
+        ]
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def _contiguous(self) -> list[int]:
+        out: list[int] = []
+        i = self.next
+        while i < len(self.files):
+            if self.outcomes[i] is None:
+                if i not in self.ready:
+                    break
+                out.append(i)
+            i += 1
+        return out
+
+    def _write(self, *, everything: bool) -> None:
+        while True:
+            indices = self._contiguous()
+            if not indices or (len(indices) < self.batch and not everything):
+                return
+            indices = indices[: self.batch]
+            before = self.version
+            with self.ingester.store.write() as conn:
+                for index in indices:
+                    entry = self.ready.pop(index)
+                    if isinstance(entry, _Copy):
+                        self._decide(index, self._copy(conn, entry))
+                    else:
+                        self._decide(index, self._store(conn, entry))
+                if self.version != before:
+                    self.snapshot = self._snapshot(conn)
+            self.next = indices[-1] + 1
+
+    def _copy(self, conn: Connection, copy: _Copy) -> Outcome:
+        first = self.outcomes[copy.first]
+        assert first is not None  # written in input order: the first copy is decided already
+        if first.ok and first.document_id and (stored := docs.by_id(conn, first.document_id)):
+            return self.ingester.unchanged(conn, stored, copy.name)
+        return failed_outcome(copy.name, first.error or "could not be ingested")
+
+    def _store(self, conn: Connection, p: Prepared) -> Outcome:
+        if p.error is not None or p.document is None or p.unresolved is None:
+            return failed_outcome(p.name, p.error or "could not be read", p.timings)
+        document = p.document
+        if p.version == self.version:
+            if p.checked is None:
+                return failed_outcome(p.name, f"the extracted records were not valid: {p.invalid}", p.timings)
+            output, checked = p.output or {}, p.checked
+        else:  # candidates were stored since the worker's snapshot: resolve as one process would now
+            extraction = self.ingester.pipeline.resolve(document, p.unresolved)
+            output = to_output(Result(document.path, document=document, extraction=extraction))
+            checked = None
+        try:
+            with conn.begin_nested():
+                outcome = self.ingester.store_in(conn, document, output, file_key(p.name), p.size, checked)
+        except IntegrityError:  # another writer stored the same bytes meanwhile
+            stored = docs.by_sha(conn, document.sha256)
+            if stored is None:
+                return failed_outcome(
+                    p.name, "could not store: the same document was being written elsewhere"
+                )
+            return self.ingester.unchanged(conn, stored, p.name)
+        except BadInput as exc:
+            return failed_outcome(p.name, f"the extracted records were not valid: {exc.summary()}", p.timings)
+        except Exception as exc:  # a bug or a pathological input must cost one file, not the batch
+            return failed_outcome(p.name, f"could not store: {type(exc).__name__}: {exc}", p.timings)
+        if outcome.records.get("actors"):
+            self.ingester.pipeline = registry_from(conn, self.ingester.pipeline)
+            self.version += 1
+        return replace(outcome, path=p.name, timings=p.timings)
+
+
+def ingest_paths_dask(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    client: Client,
+    author: str,
+    linker: Linker | None = None,
+    options: ReadOptions | None = None,
+    base_url: str | None = None,
+    progress: Progress | None = None,
+    chunk: int = 8,
+    batch: int = 64,
+) -> list[Outcome]:
+    """As ``ingest_paths``, on the workers of ``client``: outcomes in input order, the same records."""
+    files = expand_paths(paths)
+    ingester = Ingester(store, author=author, linker=linker, options=options, base_url=base_url)
+    return _Run(ingester, client, files, progress, chunk, batch).go()
+
+
+__all__ = ["ingest_paths_dask"]
