@@ -6,7 +6,7 @@ file; the reading functions serve the CLI, the library page and the API.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final
@@ -251,35 +251,88 @@ def insert_document(
     pipeline_version: str,
     reason: str,
 ) -> None:
-    meta = _meta(document, name, version_of)
-    conn.execute(
-        t.documents.insert().values(
-            **{**meta, "date": document.date},
-            text=document.text,
-            size=size,
-            ingested_at=at,
-            author=author,
-            status=CURRENT,
-        )
-    )
-    conn.execute(
-        t.extractions.insert().values(
-            document_id=document.id,
-            output=orjson.dumps(output).decode(),
-            pipeline_version=pipeline_version,
-            created_at=at,
-        )
-    )
-    # Documents are not bundle records, but their arrival belongs in the history (and moves the
-    # data version the web caches key on).
-    new = orjson.dumps({**meta, "status": CURRENT, "size": size}).decode()
-    record_rows(
+    insert_documents(
         conn,
-        [{"kind": KIND, "record_id": document.id, "op": "insert", "old": None, "new": new}],
+        [NewDocument(document, name, size, version_of, output, reason)],
         author=author,
-        reason=reason,
         at=at,
+        pipeline_version=pipeline_version,
     )
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A document to store, with what ingest made of it and why it arrived (for the history)."""
+
+    document: Document
+    name: str
+    size: int
+    version_of: str | None
+    output: Mapping[str, Any]
+    reason: str
+
+
+def insert_documents(
+    conn: Connection, new: Sequence[NewDocument], *, author: str, at: datetime, pipeline_version: str
+) -> None:
+    """The documents, their extraction outputs and their arrival in the history, a statement per table."""
+    documents, extractions, history = [], [], []
+    for n in new:
+        meta = _meta(n.document, n.name, n.version_of)
+        documents.append(
+            {
+                **meta,
+                "date": n.document.date,
+                "text": n.document.text,
+                "size": n.size,
+                "ingested_at": at,
+                "author": author,
+                "status": CURRENT,
+            }
+        )
+        extractions.append(
+            {
+                "document_id": n.document.id,
+                "output": orjson.dumps(n.output).decode(),
+                "pipeline_version": pipeline_version,
+                "created_at": at,
+            }
+        )
+        # Documents are not bundle records, but their arrival belongs in the history (and moves the
+        # data version the web caches key on).
+        new_doc = orjson.dumps({**meta, "status": CURRENT, "size": n.size}).decode()
+        history.append(
+            {
+                "kind": KIND,
+                "record_id": n.document.id,
+                "op": "insert",
+                "old": None,
+                "new": new_doc,
+                "reason": n.reason,
+            }
+        )
+    insert_rows(conn, t.documents, documents)
+    insert_rows(conn, t.extractions, extractions)
+    record_rows(conn, history, author=author, reason=None, at=at)
+
+
+def current_named(conn: Connection, names: Iterable[str], author: str) -> dict[str, StoredDocument]:
+    """``latest_named`` for many names at once: the current document ``author`` stored under each."""
+    wanted = sorted(set(names))
+    found: dict[str, StoredDocument] = {}
+    for i in range(0, len(wanted), 500):
+        rows = conn.execute(
+            select(*_COLUMNS)
+            .where(
+                t.documents.c.name.in_(wanted[i : i + 500]),
+                t.documents.c.status == CURRENT,
+                t.documents.c.author == author,
+            )
+            .order_by(t.documents.c.ingested_at.desc(), t.documents.c.id)
+        )
+        for row in rows:
+            found.setdefault(row.name, _stored(row))
+    return found
 
 
 def supersede(conn: Connection, old: StoredDocument, new_id: str, *, author: str, at: datetime) -> None:
@@ -310,13 +363,16 @@ def insert_provenance(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
 __all__ = [
     "CURRENT",
     "SUPERSEDED",
+    "NewDocument",
     "StoredDocument",
     "by_id",
     "by_sha",
     "count_documents",
+    "current_named",
     "documents_for",
     "documents_of",
     "insert_document",
+    "insert_documents",
     "insert_provenance",
     "latest_named",
     "left_out_of",

@@ -19,6 +19,7 @@ registry after each batch.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -32,8 +33,19 @@ from peacetrack.bundle.importer import known_ids
 from peacetrack.errors import BadInput
 from peacetrack.ingest import documents as docs
 from peacetrack.ingest.context import registry_from
-from peacetrack.ingest.service import Ingester, Outcome, Progress, failed_outcome, file_key
-from peacetrack.ingest.worker import Item, Prepared, Snapshot, prepare_chunk
+from peacetrack.ingest.service import (
+    Checked,
+    Ingester,
+    Outcome,
+    Progress,
+    failed_outcome,
+    file_key,
+    keep_known_candidates,
+    store_many,
+    validated_against,
+)
+from peacetrack.ingest.worker import Item, Prepared, Snapshot, prepare_chunk, unresolved
+from peacetrack.model.records import Actor
 from peacetrack.pipeline import Linker, ReadError, ReadOptions, Result, to_output
 from peacetrack.pipeline.read import expand_paths, read_raw
 from peacetrack.pipeline.registry import Registry
@@ -41,6 +53,16 @@ from peacetrack.store import Store
 
 if TYPE_CHECKING:
     from distributed import Client, Future
+
+
+@dataclass
+class RunStats:
+    """How the writing went: batches stored in one go or one document at a time (a new version in
+    them, or a document the database refused), and documents resolved again after new candidates."""
+
+    batches_in_one_go: int = 0
+    batches_one_by_one: int = 0
+    resolved_again: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,17 +97,20 @@ class _Run:
         self.failed = 0
         self.version = 0
         self.sent: dict[Any, list[Item]] = {}
+        self._timings: dict[int, tuple[tuple[str, float], ...]] = {}
+        self.stats = RunStats()
         nthreads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
         self.window = max(2, 3 * nthreads)
         base = replace(ingester.pipeline, registry=Registry([], ingester.pipeline.resources.groups))
         self.base = client.scatter(base, broadcast=True, hash=False)
         with ingester.store.read() as conn:
+            self.known = known_ids(conn, events=False)
             self.snapshot = self._snapshot(conn)
 
     # --- sending ---------------------------------------------------------------------------
 
     def _snapshot(self, conn: Connection) -> Future[Snapshot]:
-        snapshot = Snapshot(self.version, self.ingester.pipeline.registry, known_ids(conn, events=False))
+        snapshot = Snapshot(self.version, self.ingester.pipeline.registry, self.known)
         future: Future[Snapshot] = self.client.scatter(snapshot, broadcast=True, hash=False)
         return future
 
@@ -127,6 +152,16 @@ class _Run:
     # --- the run ---------------------------------------------------------------------------
 
     def go(self) -> list[Outcome]:
+        # The driver unpickles every result; with the pipeline's many long-lived objects (registry,
+        # linker index) in the heap, the collector's full passes over them cost more than the writing.
+        gc.collect()
+        gc.freeze()
+        try:
+            return self._go()
+        finally:
+            gc.unfreeze()
+
+    def _go(self) -> list[Outcome]:
         from distributed import as_completed
 
         chunks = self._chunks()
@@ -186,38 +221,114 @@ class _Run:
             if not indices or (len(indices) < self.batch and not everything):
                 return
             indices = indices[: self.batch]
+            entries = [self.ready.pop(i) for i in indices]
             before = self.version
             with self.ingester.store.write() as conn:
-                for index in indices:
-                    entry = self.ready.pop(index)
-                    if isinstance(entry, _Copy):
-                        self._decide(index, self._copy(conn, entry))
-                    else:
-                        self._decide(index, self._store(conn, entry))
+                for index, outcome in self._write_batch(conn, entries):
+                    self._decide(index, outcome)
                 if self.version != before:
                     self.snapshot = self._snapshot(conn)
             self.next = indices[-1] + 1
 
-    def _copy(self, conn: Connection, copy: _Copy) -> Outcome:
-        first = self.outcomes[copy.first]
-        assert first is not None  # written in input order: the first copy is decided already
-        if first.ok and first.document_id and (stored := docs.by_id(conn, first.document_id)):
-            return self.ingester.unchanged(conn, stored, copy.name)
-        return failed_outcome(copy.name, first.error or "could not be ingested")
+    def _write_batch(self, conn: Connection, entries: list[Prepared | _Copy]) -> list[tuple[int, Outcome]]:
+        """The batch in one go when it can be (the common case), else a savepoint per document."""
+        saved = (self.ingester.pipeline, self.version, self.known)
+        try:
+            with conn.begin_nested():
+                done = self._in_one_go(conn, entries)
+            self.stats.batches_in_one_go += 1
+            return done
+        except Exception:  # NotInOneGo, or one document the database refuses: take them one by one
+            self.ingester.pipeline, self.version, self.known = saved
+            self.stats.batches_one_by_one += 1
+        out: list[tuple[int, Outcome]] = []
+        for entry in entries:
+            if isinstance(entry, _Copy):
+                out.append((entry.index, self._copy(conn, entry, dict(out))))
+            else:
+                out.append((entry.index, self._store(conn, entry)))
+        return out
 
-    def _store(self, conn: Connection, p: Prepared) -> Outcome:
+    def _in_one_go(self, conn: Connection, entries: list[Prepared | _Copy]) -> list[tuple[int, Outcome]]:
+        decided: dict[int, Outcome] = {}
+        ready: list[tuple[int, Checked]] = []
+        for entry in entries:
+            if isinstance(entry, _Copy):
+                continue
+            checked = self._checked(entry)
+            if isinstance(checked, Outcome):
+                decided[entry.index] = checked
+            else:
+                ready.append((entry.index, checked))
+        if ready:
+            stored = store_many(self.ingester, conn, [c for _, c in ready])
+            for (index, checked), outcome in zip(ready, stored, strict=True):
+                decided[index] = replace(
+                    outcome, path=checked.document.path, timings=self._timings.pop(index, ())
+                )
+        out: list[tuple[int, Outcome]] = []
+        for entry in entries:
+            if isinstance(entry, _Copy):
+                out.append((entry.index, self._copy(conn, entry, decided)))
+            else:
+                out.append((entry.index, decided[entry.index]))
+        return out
+
+    def _checked(self, p: Prepared) -> Checked | Outcome:
+        """The worker's proposal when its snapshot is current; else resolved and checked again here."""
+        self._timings[p.index] = p.timings
         if p.error is not None or p.document is None or p.unresolved is None:
             return failed_outcome(p.name, p.error or "could not be read", p.timings)
         document = p.document
         if p.version == self.version:
             if p.checked is None:
                 return failed_outcome(p.name, f"the extracted records were not valid: {p.invalid}", p.timings)
-            output, checked = p.output or {}, p.checked
-        else:  # candidates were stored since the worker's snapshot: resolve as one process would now
-            extraction = self.ingester.pipeline.resolve(document, p.unresolved)
-            output = to_output(Result(document.path, document=document, extraction=extraction))
-            checked = None
+            proposal, validated = p.checked
+            output = p.output or {}
+        else:
+            output = self._output(p)
+            proposal = self.ingester.proposal_for(document, output)
+            keep_known_candidates(proposal, self.known.actors)
+            try:
+                validated = validated_against(self.known, proposal, document.path)
+            except BadInput as exc:
+                return failed_outcome(
+                    p.name, f"the extracted records were not valid: {exc.summary()}", p.timings
+                )
+        new_actors = [loc.record for loc in validated.records["actors"] if isinstance(loc.record, Actor)]
+        if new_actors:  # later documents resolve names to these candidates, as in one process
+            registry = self.ingester.pipeline.registry
+            actors = sorted([*registry.actors.values(), *new_actors], key=lambda a: a.id)
+            groups = self.ingester.pipeline.resources.groups
+            self.ingester.pipeline = replace(self.ingester.pipeline, registry=Registry(actors, groups))
+            self.known = replace(self.known, actors=self.known.actors | {a.id for a in new_actors})
+            self.version += 1
+        return Checked(document, output, file_key(p.name), p.size, proposal, validated)
+
+    def _output(self, p: Prepared) -> dict[str, Any]:
+        document, extraction = unresolved(p)
+        self.stats.resolved_again += 1
+        extraction = self.ingester.pipeline.resolve(document, extraction)
+        return to_output(Result(document.path, document=document, extraction=extraction))
+
+    def _copy(self, conn: Connection, copy: _Copy, decided: dict[int, Outcome]) -> Outcome:
+        first = decided.get(copy.first) or self.outcomes[copy.first]
+        assert first is not None  # written in input order: the first copy is decided already
+        if first.ok and first.document_id and (stored := docs.by_id(conn, first.document_id)):
+            return self.ingester.unchanged(conn, stored, copy.name)
+        return failed_outcome(copy.name, first.error or "could not be ingested")
+
+    def _store(self, conn: Connection, p: Prepared) -> Outcome:
+        """One document in its own savepoint, the registry re-read from the store after candidates."""
+        if p.error is not None or p.document is None or p.unresolved is None:
+            return failed_outcome(p.name, p.error or "could not be read", p.timings)
+        document = p.document
+        output, checked = p.output or {}, p.checked
+        if p.version == self.version and checked is None:
+            return failed_outcome(p.name, f"the extracted records were not valid: {p.invalid}", p.timings)
         try:
+            if p.version != self.version:  # candidates were stored since the worker's snapshot: resolve
+                output, checked = self._output(p), None  # as one process would now
             with conn.begin_nested():
                 outcome = self.ingester.store_in(conn, document, output, file_key(p.name), p.size, checked)
         except IntegrityError:  # another writer stored the same bytes meanwhile
@@ -233,6 +344,7 @@ class _Run:
             return failed_outcome(p.name, f"could not store: {type(exc).__name__}: {exc}", p.timings)
         if outcome.records.get("actors"):
             self.ingester.pipeline = registry_from(conn, self.ingester.pipeline)
+            self.known = known_ids(conn, events=False)
             self.version += 1
         return replace(outcome, path=p.name, timings=p.timings)
 
@@ -249,11 +361,17 @@ def ingest_paths_dask(
     progress: Progress | None = None,
     chunk: int = 8,
     batch: int = 64,
+    stats: RunStats | None = None,
 ) -> list[Outcome]:
-    """As ``ingest_paths``, on the workers of ``client``: outcomes in input order, the same records."""
+    """As ``ingest_paths``, on the workers of ``client``: outcomes in input order, the same records.
+    ``stats``, when given, is filled in with how the writing went."""
     files = expand_paths(paths)
     ingester = Ingester(store, author=author, linker=linker, options=options, base_url=base_url)
-    return _Run(ingester, client, files, progress, chunk, batch).go()
+    run = _Run(ingester, client, files, progress, chunk, batch)
+    outcomes = run.go()
+    if stats is not None:
+        stats.__dict__.update(run.stats.__dict__)
+    return outcomes
 
 
-__all__ = ["ingest_paths_dask"]
+__all__ = ["RunStats", "ingest_paths_dask"]

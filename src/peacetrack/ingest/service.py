@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -263,6 +263,66 @@ class Ingester:
         )
 
 
+@dataclass(frozen=True)
+class Checked:
+    """One document ready to store: what the pipeline made of it, converted and validated."""
+
+    document: Document
+    output: dict[str, Any]
+    key: str
+    size: int
+    proposal: Proposal
+    validated: Validated
+
+
+class NotInOneGo(Exception):
+    """A batch that ``store_many`` leaves to ``store_in``, one document at a time."""
+
+
+def store_many(ingester: Ingester, conn: Connection, batch: Sequence[Checked]) -> list[Outcome]:
+    """New documents whose records are all new, in one go: a statement per table, not per document.
+
+    Raises NotInOneGo when a document is a new version of a stored one, or a record already exists:
+    those need ``store_in``'s care. The caller runs this in a savepoint and falls back."""
+    keys = [c.key[: docs.NAME_MAX] for c in batch]
+    if docs.current_named(conn, keys, ingester.author):
+        raise NotInOneGo("a new version of a stored document")
+    combined = Validated()
+    reasons: dict[tuple[str, str], str] = {}
+    for c in batch:
+        why = f"ingest: proposed from {c.document.id} ({c.document.path})"
+        for kind, located in c.validated.records.items():
+            combined.records[kind].extend(located)
+        for kind, ids in c.proposal.ids().items():
+            reasons.update(((kind, rid), why) for rid in ids)
+    todo = plan(conn, combined)
+    if any(todo.updates.values()) or any(todo.unchanged.values()):
+        raise NotInOneGo("a record that is already stored")
+    at = now()
+    new = [
+        docs.NewDocument(c.document, key, c.size, None, c.output, f"ingest {c.document.path}")
+        for c, key in zip(batch, keys, strict=True)
+    ]
+    docs.insert_documents(conn, new, author=ingester.author, at=at, pipeline_version=ingester.version)
+    if not todo.empty:
+        apply(conn, todo, author=ingester.author, reason=None, reasons=reasons, status=PROPOSED)
+    rows = [row.row(c.document.id) for c in batch for row in c.proposal.provenance]
+    rows += [_left_out(c.document.id, why) for c in batch for why in c.proposal.skipped]
+    docs.insert_provenance(conn, rows)
+    return [
+        Outcome(
+            c.document.path,
+            c.output,
+            "stored",
+            c.document.id,
+            None,
+            {k: tuple(v) for k, v in c.proposal.ids().items()},
+            tuple(c.proposal.skipped),
+        )
+        for c in batch
+    ]
+
+
 def _left_out(document_id: str, why: str) -> dict[str, Any]:
     """What was found but not proposed is kept with the document (the library shows it)."""
     return ProvRow(docs.KIND, document_id, docs.LEFT_OUT, note=why).row(document_id)
@@ -423,7 +483,9 @@ def output_json(outcomes: Iterable[Outcome]) -> bytes:
 __all__ = [
     "DEFAULT_PUBLIC_URL",
     "PUBLIC_URL_ENV",
+    "Checked",
     "Ingester",
+    "NotInOneGo",
     "Outcome",
     "Progress",
     "failed_outcome",
@@ -433,5 +495,6 @@ __all__ = [
     "keep_known_candidates",
     "pipeline_version",
     "public_url",
+    "store_many",
     "validated_against",
 ]

@@ -12,6 +12,7 @@ CLI, the web stack or a database driver being configured.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -55,8 +56,8 @@ class Prepared:
     name: str
     size: int
     version: int
-    document: Document | None = None
-    unresolved: Extraction | None = None
+    document: Document | None = None  # without its sentences: what storing it needs
+    unresolved: bytes | None = None  # the whole document and its extraction before resolving, pickled
     output: dict[str, Any] | None = None
     checked: tuple[Proposal, Validated] | None = None
     invalid: str | None = None
@@ -96,13 +97,16 @@ def prepare(item: Item, pipeline: Pipeline, snapshot: Snapshot, base_url: str) -
             checked = (proposal, validated_against(snapshot.known, proposal, document.path))
         except BadInput as exc:
             invalid = exc.summary()
+    # The driver unpickles every result while it writes; the sentences and the unresolved extraction
+    # (thousands of small objects) are needed only when it must resolve again, so they travel as bytes.
+    again = pickle.dumps((document, unresolved), protocol=pickle.HIGHEST_PROTOCOL)
     return Prepared(
         item.index,
         item.name,
         size,
         snapshot.version,
-        document,
-        unresolved,
+        replace(document, sentences=()),
+        again,
         output,
         checked,
         invalid,
@@ -118,4 +122,11 @@ def prepare_chunk(
     return [prepare(item, with_registry, snapshot, base_url) for item in items]
 
 
-__all__ = ["Item", "Prepared", "Snapshot", "prepare", "prepare_chunk"]
+def unresolved(prepared: Prepared) -> tuple[Document, Extraction]:
+    """The whole document and its extraction before resolving (bytes from this run's own workers)."""
+    assert prepared.unresolved is not None
+    document, extraction = pickle.loads(prepared.unresolved)  # made by this run's own worker
+    return document, extraction
+
+
+__all__ = ["Item", "Prepared", "Snapshot", "prepare", "prepare_chunk", "unresolved"]

@@ -37,10 +37,11 @@ def now() -> datetime:
 def record_rows(
     conn: Connection, rows: list[dict[str, Any]], *, author: str, reason: str | None, at: datetime
 ) -> None:
-    """Append revisions; each row has kind, record_id, op, old, new (JSON text or None)."""
+    """Append revisions; each row has kind, record_id, op, old, new (JSON text or None), and may have a
+    reason of its own (one transaction writing several documents' records gives each its own why)."""
     if not rows:
         return
-    insert_rows(conn, revisions, [{**r, "author": author, "reason": reason, "at": at} for r in rows])
+    insert_rows(conn, revisions, [{"author": author, "reason": reason, "at": at, **r} for r in rows])
 
 
 def _as_utc(value: datetime) -> datetime:

@@ -6,7 +6,7 @@ tables are derived from it here and nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -285,8 +285,15 @@ def apply(
     author: str,
     reason: str | None,
     progress: Callable[[int], None] | None = None,
+    reasons: Mapping[tuple[str, str], str] | None = None,
+    status: str | None = None,
 ) -> None:
-    """Write a plan inside the caller's transaction."""
+    """Write a plan inside the caller's transaction.
+
+    ``reasons`` gives a record, by (kind, id), a why of its own in the history; ``status`` is the
+    status new records are written with (ingest writes proposals), else the table's default."""
+    why = reasons or {}
+    own = {"status": status} if status is not None else {}
     at = now()
     next_recorded = (conn.scalar(select(func.max(t.assessments.c.recorded))) or 0) + 1
     for kind in KINDS:
@@ -301,7 +308,7 @@ def apply(
                 next_recorded += 1
         for chunk in _chunks(inserts, 5000):
             rows = [
-                _main_row(kind, c.record, c.doc, at) | extra.get(record_key(kind, c.record), {})
+                _main_row(kind, c.record, c.doc, at) | extra.get(record_key(kind, c.record), {}) | own
                 for c in chunk
             ]
             insert_rows(conn, table, rows)
@@ -340,20 +347,22 @@ def apply(
             [
                 {
                     "kind": kind,
-                    "record_id": record_key(kind, c.record),
+                    "record_id": (rid := record_key(kind, c.record)),
                     "op": "insert",
                     "old": None,
                     "new": c.doc,
+                    "reason": why.get((kind, rid), reason),
                 }
                 for c in inserts
             ]
             + [
                 {
                     "kind": kind,
-                    "record_id": record_key(kind, c.record),
+                    "record_id": (rid := record_key(kind, c.record)),
                     "op": "update",
                     "old": c.old,
                     "new": c.doc,
+                    "reason": why.get((kind, rid), reason),
                 }
                 for c in updates
             ],
