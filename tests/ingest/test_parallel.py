@@ -24,7 +24,7 @@ from sqlalchemy import select
 from peacetrack.bundle import import_bundles
 from peacetrack.ingest import ingest_paths
 from peacetrack.ingest.cluster import DaskTarget, dask_client, parse_target
-from peacetrack.ingest.parallel import ingest_paths_dask
+from peacetrack.ingest.parallel import RunStats, ingest_paths_dask
 from peacetrack.store import Store, upgrade
 from peacetrack.store import tables as t
 
@@ -147,6 +147,7 @@ def test_a_dask_run_stores_exactly_what_one_process_stores(
     spread = _kp(f"sqlite:///{tmp_path}/dask.db", kp_files)
     expected = ingest_paths(plain, files, author="tester")
     seen: list[tuple[int, int, int]] = []
+    stats = RunStats()
     got = ingest_paths_dask(
         spread,
         files,
@@ -155,7 +156,11 @@ def test_a_dask_run_stores_exactly_what_one_process_stores(
         chunk=1,
         batch=2,
         progress=lambda stage, done, total, failed=0: seen.append((done, total, failed)),
+        stats=stats,
     )
+    # Batches went in whole, and documents prepared before new candidates were resolved again.
+    assert stats.batches_in_one_go >= 5 and stats.batches_one_by_one == 0
+    assert stats.resolved_again >= 1
     # The order dependence is real: the second letter's names resolve to the first letter's candidates.
     b = next(o for o in expected if o.path.endswith("b-letter.txt"))
     signatories = b.output["statements"][0]["signatories"]
@@ -179,6 +184,26 @@ def test_a_dask_run_stores_exactly_what_one_process_stores(
     assert sum(1 for o in got if o.status == "stored") == len(files) - 2
     assert seen[-1] == (len(files), len(files), 1)
     assert [d for d, *_ in seen] == list(range(1, len(files) + 1))
+
+
+def test_a_new_version_makes_its_batch_go_one_document_at_a_time_with_the_same_result(
+    tmp_path: Path, kit: Any, cluster: Any, kp_files: list[str]
+) -> None:
+    files = _corpus(tmp_path / "docs", kit)
+    plain = _kp(f"sqlite:///{tmp_path}/plain.db", kp_files)
+    spread = _kp(f"sqlite:///{tmp_path}/dask.db", kp_files)
+    letter = next(f for f in files if f.name == "a-letter.txt")
+    for store in (plain, spread):
+        assert ingest_paths(store, [letter], author="tester")[0].status == "stored"
+    letter.write_text(LETTER_A + "Peace Bridge Initiative\n", encoding="utf-8")
+    expected = ingest_paths(plain, files, author="tester")
+    stats = RunStats()
+    got = ingest_paths_dask(spread, files, client=cluster, author="tester", chunk=2, batch=4, stats=stats)
+    assert stats.batches_one_by_one >= 1 and stats.batches_in_one_go >= 1
+    assert [(o.status, o.version_of) for o in got] == [(o.status, o.version_of) for o in expected]
+    assert "new_version" in [o.status for o in got]
+    assert [o.output for o in got] == [o.output for o in expected]
+    assert _contents(spread) == _contents(plain)
 
 
 def test_a_rerun_resumes_skipping_what_is_stored(
