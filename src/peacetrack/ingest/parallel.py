@@ -33,6 +33,7 @@ from peacetrack.bundle.importer import known_ids
 from peacetrack.errors import BadInput
 from peacetrack.ingest import documents as docs
 from peacetrack.ingest.context import registry_from
+from peacetrack.ingest.convert import Proposal
 from peacetrack.ingest.service import (
     Checked,
     Ingester,
@@ -287,14 +288,16 @@ class _Run:
             output = p.output or {}
         else:
             output = self._output(p)
-            proposal = self.ingester.proposal_for(document, output)
-            keep_known_candidates(proposal, self.known.actors)
-            try:
-                validated = validated_against(self.known, proposal, document.path)
-            except BadInput as exc:
-                return failed_outcome(
-                    p.name, f"the extracted records were not valid: {exc.summary()}", p.timings
-                )
+            if p.checked is not None and output == p.output and self._still_new(p.checked[0]):
+                proposal, validated = p.checked  # the new candidates changed nothing here
+            else:
+                proposal = self.ingester.proposal_for(document, output)
+                keep_known_candidates(proposal, self.known.actors)
+                try:
+                    validated = validated_against(self.known, proposal, document.path)
+                except BadInput as exc:
+                    reason = f"the extracted records were not valid: {exc.summary()}"
+                    return failed_outcome(p.name, reason, p.timings)
         new_actors = [loc.record for loc in validated.records["actors"] if isinstance(loc.record, Actor)]
         if new_actors:  # later documents resolve names to these candidates, as in one process
             registry = self.ingester.pipeline.registry
@@ -304,6 +307,10 @@ class _Run:
             self.known = replace(self.known, actors=self.known.actors | {a.id for a in new_actors})
             self.version += 1
         return Checked(document, output, file_key(p.name), p.size, proposal, validated)
+
+    def _still_new(self, proposal: Proposal) -> bool:
+        """None of the candidates the worker proposed has been stored since its snapshot."""
+        return not any(a["id"] in self.known.actors for a in proposal.records["actors"])
 
     def _output(self, p: Prepared) -> dict[str, Any]:
         document, extraction = unresolved(p)
