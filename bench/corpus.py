@@ -12,7 +12,7 @@ dataset's own.
     python bench/corpus.py OUT --docs 10000 [--seed 2018] [--mix news=8,letter=1,programme=1]
 
 writes OUT/<kind>-<lang>-<n>.txt and prints how many of each. Other benchmarks import
-``corpus`` and ``mixed`` from here (run them from the repository root: python bench/…).
+``corpus``, ``mixed`` and ``dataset_files`` from here (run them from the repository root: python bench/…).
 """
 
 from __future__ import annotations
@@ -382,6 +382,14 @@ def make_programme(rng: random.Random, lang: str, i: int) -> Doc:
             )
     doc.text = "\n\n".join(lines) + "\n"
     return doc
+
+
+def dataset_files() -> list[str]:
+    """The dataset files a benchmark's store starts from: actors, themes and agreements, not events."""
+    root = DATASETS / "korean-peninsula"
+    files = [*sorted((root / "actors").glob("*.yaml")), root / "actors-events.yaml", root / "themes.yaml"]
+    files += sorted((root / "agreements").glob("*.yaml"))
+    return [str(p) for p in files]
 
 
 MAKERS = {"news": make_doc, "letter": make_letter, "programme": make_programme}

@@ -39,9 +39,8 @@ from typing import Any
 
 import orjson
 
-from corpus import Doc, corpus
+from corpus import Doc, corpus, dataset_files
 from peacetrack.bundle import import_bundles
-from peacetrack.bundle.load import DATASETS
 from peacetrack.ingest.context import build_pipeline
 from peacetrack.ingest.service import Ingester
 from peacetrack.pipeline import Pipeline, classify, describe, language, normalise, read_bytes, segment
@@ -49,13 +48,6 @@ from peacetrack.pipeline.extract.dates import extract_dates
 from peacetrack.store import Store, upgrade
 
 # --- runs ---------------------------------------------------------------------------------
-
-
-def dataset_files() -> list[str]:
-    root = DATASETS / "korean-peninsula"
-    files = [*sorted((root / "actors").glob("*.yaml")), root / "actors-events.yaml", root / "themes.yaml"]
-    files += sorted((root / "agreements").glob("*.yaml"))
-    return [str(p) for p in files]
 
 
 def shares(timings: Sequence[Sequence[tuple[str, float]]]) -> dict[str, float]:

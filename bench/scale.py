@@ -33,20 +33,12 @@ from typing import Any
 import orjson
 from sqlalchemy import text
 
-from corpus import mixed, write
+from corpus import dataset_files, mixed, write
 from peacetrack.bundle import import_bundles
-from peacetrack.bundle.load import DATASETS
 from peacetrack.ingest import ingest_paths
 from peacetrack.ingest.cluster import DaskTarget, dask_client
 from peacetrack.ingest.parallel import RunStats, ingest_paths_dask
 from peacetrack.store import Store, upgrade
-
-
-def dataset_files() -> list[str]:
-    root = DATASETS / "korean-peninsula"
-    files = [*sorted((root / "actors").glob("*.yaml")), root / "themes.yaml"]
-    files += sorted((root / "agreements").glob("*.yaml"))
-    return [str(p) for p in files]
 
 
 def fresh_store(url: str | None, folder: Path, name: str, template: Path | None) -> Store:

@@ -286,3 +286,56 @@ def test_without_dask_installed_the_option_says_what_to_install(monkeypatch: pyt
         dask_client(DaskTarget(workers=1)),
     ):
         pass
+
+
+def test_a_running_cluster_is_used_by_its_address(
+    tmp_path: Path, kit: Any, cluster: Any, kp_files: list[str]
+) -> None:
+    store = _kp(f"sqlite:///{tmp_path}/remote.db", kp_files)
+    address = cluster.scheduler.address
+    assert address.startswith("tcp://")
+    with dask_client(parse_target(address)) as remote:
+        got = ingest_paths_dask(store, [kit.letter], client=remote, author="tester")
+    assert [o.status for o in got] == ["stored"]
+    assert got[0].records["statements"]
+
+
+def test_a_chunk_whose_task_fails_fails_its_documents_only(
+    tmp_path: Path, kit: Any, kp_files: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from distributed import Client, LocalCluster
+
+    import peacetrack.ingest.parallel as parallel
+    from peacetrack.ingest import worker
+
+    def flaky(items: Any, *args: Any) -> Any:
+        if any(Path(i.name).name == "open-letter-unsc-2019.txt" for i in items):
+            raise RuntimeError("worker lost")
+        return worker.prepare_chunk(items, *args)
+
+    # Workers in this process, so the task the driver sends is this test's.
+    monkeypatch.setattr(parallel, "prepare_chunk", flaky)
+    store = _kp(f"sqlite:///{tmp_path}/flaky.db", kp_files)
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as local, Client(local) as client:
+        got = ingest_paths_dask(store, kit.seeds, client=client, author="tester", chunk=1)
+    by_name = {Path(o.path).name: o for o in got}
+    assert by_name["open-letter-unsc-2019.txt"].status == "failed"
+    assert "the worker failed: RuntimeError: worker lost" in (
+        by_name["open-letter-unsc-2019.txt"].error or ""
+    )
+    assert sorted(o.status for n, o in by_name.items() if n != "open-letter-unsc-2019.txt") == ["stored"] * 3
+
+
+def test_the_progress_bar_shows_the_rate_and_the_failed() -> None:
+    from rich.progress import Progress
+
+    from peacetrack.cli.common import _Rate
+
+    with Progress(disable=True) as bar:
+        task = bar.add_task("ingest", total=10, failed=0)
+        bar.update(task, completed=4, failed=2)
+        shown = _Rate().render(bar.tasks[0]).plain
+        bar.update(task, failed=0)
+        quiet = _Rate().render(bar.tasks[0]).plain
+    assert "2 failed" in shown
+    assert "failed" not in quiet

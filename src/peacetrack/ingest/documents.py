@@ -117,13 +117,7 @@ def latest_named(conn: Connection, name: str, author: str) -> StoredDocument | N
     """The current document ``author`` stored under ``name`` (what a changed file is a new version of).
     Another editor's file of the same name is another document: a common name such as "notes.txt" must
     not let one person's upload set aside another's proposals."""
-    row = conn.execute(
-        select(*_COLUMNS)
-        .where(t.documents.c.name == name, t.documents.c.status == CURRENT, t.documents.c.author == author)
-        .order_by(t.documents.c.ingested_at.desc(), t.documents.c.id)
-        .limit(1)
-    ).first()
-    return _stored(row) if row is not None else None
+    return current_named(conn, [name], author).get(name)
 
 
 def list_documents(conn: Connection, *, limit: int = 200, offset: int = 0) -> list[StoredDocument]:

@@ -7,12 +7,14 @@ a time (``peacetrack.ingest.worker``), never more than a few chunks per worker
 at once, so memory stays bounded whatever the number of files.
 
 Results are written in input order by one writer, ``batch`` documents to a
-transaction, each document in its own savepoint: a document that cannot be
-stored costs only itself. Order matters because resolving names depends on
-what was stored before (a new organisation named in one letter is a candidate
-the next letter's names resolve to). A worker resolves with a snapshot of the
-registry; when candidates were stored since that snapshot, the driver resolves
-that document again with the current registry. So the records are the same as
+transaction and a statement per table (``store_many``). A batch that cannot go
+in one go (a new version of a stored document, a row the database refuses) is
+written again a document per savepoint: a document that cannot be stored costs
+only itself. Order matters because resolving names depends on what was stored
+before (a new organisation named in one letter is a candidate the next letter's
+names resolve to). A worker resolves with a snapshot of the registry; when
+candidates were stored since that snapshot, the driver resolves that document
+again with the current registry. So the records are the same as
 ``ingest_paths`` makes in one process, and the workers are told of the new
 registry after each batch.
 """
@@ -84,6 +86,7 @@ class _Run:
         progress: Progress | None,
         chunk: int,
         batch: int,
+        stats: RunStats,
     ) -> None:
         self.ingester = ingester
         self.client = client
@@ -98,19 +101,18 @@ class _Run:
         self.failed = 0
         self.version = 0
         self.sent: dict[Any, list[Item]] = {}
-        self._timings: dict[int, tuple[tuple[str, float], ...]] = {}
-        self.stats = RunStats()
+        self.stats = stats
         nthreads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
         self.window = max(2, 3 * nthreads)
         base = replace(ingester.pipeline, registry=Registry([], ingester.pipeline.resources.groups))
         self.base = client.scatter(base, broadcast=True, hash=False)
         with ingester.store.read() as conn:
             self.known = known_ids(conn, events=False)
-            self.snapshot = self._snapshot(conn)
+        self.snapshot = self._snapshot()
 
     # --- sending ---------------------------------------------------------------------------
 
-    def _snapshot(self, conn: Connection) -> Future[Snapshot]:
+    def _snapshot(self) -> Future[Snapshot]:
         snapshot = Snapshot(self.version, self.ingester.pipeline.registry, self.known)
         future: Future[Snapshot] = self.client.scatter(snapshot, broadcast=True, hash=False)
         return future
@@ -227,8 +229,8 @@ class _Run:
             with self.ingester.store.write() as conn:
                 for index, outcome in self._write_batch(conn, entries):
                     self._decide(index, outcome)
-                if self.version != before:
-                    self.snapshot = self._snapshot(conn)
+            if self.version != before:
+                self.snapshot = self._snapshot()
             self.next = indices[-1] + 1
 
     def _write_batch(self, conn: Connection, entries: list[Prepared | _Copy]) -> list[tuple[int, Outcome]]:
@@ -242,17 +244,20 @@ class _Run:
         except Exception:  # NotInOneGo, or one document the database refuses: take them one by one
             self.ingester.pipeline, self.version, self.known = saved
             self.stats.batches_one_by_one += 1
-        out: list[tuple[int, Outcome]] = []
+        decided: dict[int, Outcome] = {}
         for entry in entries:
             if isinstance(entry, _Copy):
-                out.append((entry.index, self._copy(conn, entry, dict(out))))
+                decided[entry.index] = self._copy(conn, entry, decided)
             else:
-                out.append((entry.index, self._store(conn, entry)))
-        return out
+                checked = self._checked(entry)
+                decided[entry.index] = (
+                    checked if isinstance(checked, Outcome) else self._store(conn, entry, checked)
+                )
+        return list(decided.items())
 
     def _in_one_go(self, conn: Connection, entries: list[Prepared | _Copy]) -> list[tuple[int, Outcome]]:
         decided: dict[int, Outcome] = {}
-        ready: list[tuple[int, Checked]] = []
+        ready: list[tuple[Prepared, Checked]] = []
         for entry in entries:
             if isinstance(entry, _Copy):
                 continue
@@ -260,24 +265,19 @@ class _Run:
             if isinstance(checked, Outcome):
                 decided[entry.index] = checked
             else:
-                ready.append((entry.index, checked))
+                ready.append((entry, checked))
         if ready:
             stored = store_many(self.ingester, conn, [c for _, c in ready])
-            for (index, checked), outcome in zip(ready, stored, strict=True):
-                decided[index] = replace(
-                    outcome, path=checked.document.path, timings=self._timings.pop(index, ())
-                )
-        out: list[tuple[int, Outcome]] = []
+            for (p, _), outcome in zip(ready, stored, strict=True):
+                decided[p.index] = replace(outcome, path=p.name, timings=p.timings)
         for entry in entries:
             if isinstance(entry, _Copy):
-                out.append((entry.index, self._copy(conn, entry, decided)))
-            else:
-                out.append((entry.index, decided[entry.index]))
-        return out
+                decided[entry.index] = self._copy(conn, entry, decided)
+        return [(entry.index, decided[entry.index]) for entry in entries]
 
     def _checked(self, p: Prepared) -> Checked | Outcome:
-        """The worker's proposal when its snapshot is current; else resolved and checked again here."""
-        self._timings[p.index] = p.timings
+        """The worker's proposal when its snapshot is current; else resolved and checked again here.
+        New candidates join the registry at once: the next document resolves names to them."""
         if p.error is not None or p.document is None or p.unresolved is None:
             return failed_outcome(p.name, p.error or "could not be read", p.timings)
         document = p.document
@@ -287,7 +287,10 @@ class _Run:
             proposal, validated = p.checked
             output = p.output or {}
         else:
-            output = self._output(p)
+            try:
+                output = self._output(p)
+            except Exception as exc:  # as in one process: a bug costs this document only
+                return failed_outcome(p.name, f"extraction failed: {type(exc).__name__}: {exc}", p.timings)
             if p.checked is not None and output == p.output and self._still_new(p.checked[0]):
                 proposal, validated = p.checked  # the new candidates changed nothing here
             else:
@@ -299,7 +302,7 @@ class _Run:
                     reason = f"the extracted records were not valid: {exc.summary()}"
                     return failed_outcome(p.name, reason, p.timings)
         new_actors = [loc.record for loc in validated.records["actors"] if isinstance(loc.record, Actor)]
-        if new_actors:  # later documents resolve names to these candidates, as in one process
+        if new_actors:
             registry = self.ingester.pipeline.registry
             actors = sorted([*registry.actors.values(), *new_actors], key=lambda a: a.id)
             groups = self.ingester.pipeline.resources.groups
@@ -325,34 +328,24 @@ class _Run:
             return self.ingester.unchanged(conn, stored, copy.name)
         return failed_outcome(copy.name, first.error or "could not be ingested")
 
-    def _store(self, conn: Connection, p: Prepared) -> Outcome:
-        """One document in its own savepoint, the registry re-read from the store after candidates."""
-        if p.error is not None or p.document is None or p.unresolved is None:
-            return failed_outcome(p.name, p.error or "could not be read", p.timings)
-        document = p.document
-        output, checked = p.output or {}, p.checked
-        if p.version == self.version and checked is None:
-            return failed_outcome(p.name, f"the extracted records were not valid: {p.invalid}", p.timings)
+    def _store(self, conn: Connection, p: Prepared, c: Checked) -> Outcome:
+        """One document in its own savepoint. If it cannot be stored, the registry and the known ids
+        are read again, so the candidates it would have added are forgotten."""
         try:
-            if p.version != self.version:  # candidates were stored since the worker's snapshot: resolve
-                output, checked = self._output(p), None  # as one process would now
             with conn.begin_nested():
-                outcome = self.ingester.store_in(conn, document, output, file_key(p.name), p.size, checked)
-        except IntegrityError:  # another writer stored the same bytes meanwhile
-            stored = docs.by_sha(conn, document.sha256)
-            if stored is None:
-                return failed_outcome(
-                    p.name, "could not store: the same document was being written elsewhere"
-                )
-            return self.ingester.unchanged(conn, stored, p.name)
-        except BadInput as exc:
-            return failed_outcome(p.name, f"the extracted records were not valid: {exc.summary()}", p.timings)
-        except Exception as exc:  # a bug or a pathological input must cost one file, not the batch
-            return failed_outcome(p.name, f"could not store: {type(exc).__name__}: {exc}", p.timings)
-        if outcome.records.get("actors"):
+                checked = (c.proposal, c.validated)
+                outcome = self.ingester.store_in(conn, c.document, c.output, c.key, c.size, checked)
+        except Exception as exc:
             self.ingester.pipeline = registry_from(conn, self.ingester.pipeline)
             self.known = known_ids(conn, events=False)
             self.version += 1
+            if isinstance(exc, IntegrityError) and (stored := docs.by_sha(conn, c.document.sha256)):
+                return self.ingester.unchanged(conn, stored, p.name)  # another writer stored it meanwhile
+            if isinstance(exc, BadInput):
+                reason = f"the extracted records were not valid: {exc.summary()}"
+            else:  # a bug or a pathological input must cost one file, not the batch
+                reason = f"could not store: {type(exc).__name__}: {exc}"
+            return failed_outcome(p.name, reason, p.timings)
         return replace(outcome, path=p.name, timings=p.timings)
 
 
@@ -374,11 +367,7 @@ def ingest_paths_dask(
     ``stats``, when given, is filled in with how the writing went."""
     files = expand_paths(paths)
     ingester = Ingester(store, author=author, linker=linker, options=options, base_url=base_url)
-    run = _Run(ingester, client, files, progress, chunk, batch)
-    outcomes = run.go()
-    if stats is not None:
-        stats.__dict__.update(run.stats.__dict__)
-    return outcomes
+    return _Run(ingester, client, files, progress, chunk, batch, stats or RunStats()).go()
 
 
 __all__ = ["RunStats", "ingest_paths_dask"]

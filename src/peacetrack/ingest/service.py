@@ -43,7 +43,7 @@ from peacetrack.pipeline.records import Document
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.store.revisions import now, record_rows
-from peacetrack.store.writer import apply
+from peacetrack.store.writer import Plan, apply
 
 PUBLIC_URL_ENV: Final = settings.PUBLIC_URL.name
 DEFAULT_PUBLIC_URL: Final = "http://localhost:8000"
@@ -200,7 +200,7 @@ class Ingester:
             return self.store_in(conn, document, output, key, size)
 
     def proposal_for(self, document: Document, output: dict[str, Any]) -> Proposal:
-        return convert(output, library_url=f"{self.base_url}/library/{document.id}")
+        return propose(output, document.id, self.base_url)
 
     def store_in(
         self,
@@ -216,51 +216,20 @@ class Ingester:
         stored = docs.by_sha(conn, document.sha256)
         if stored is not None:
             return self.unchanged(conn, stored, document.path)
-        key = key[: docs.NAME_MAX]
-        previous = docs.latest_named(conn, key, self.author)
+        previous = docs.latest_named(conn, key[: docs.NAME_MAX], self.author)
         if checked is None:
             proposal = self.proposal_for(document, output)
             _keep_existing_candidates(conn, proposal)
             validated = _validated(conn, proposal, document.path)
         else:
             proposal, validated = checked
-        at = now()
-        reason = f"ingest: proposed from {document.id} ({document.path})"
-        docs.insert_document(
-            conn,
-            document,
-            name=key,
-            size=size,
-            author=self.author,
-            at=at,
-            version_of=previous.id if previous else None,
-            output=output,
-            pipeline_version=self.version,
-            reason=f"ingest {document.path}",
-        )
-        todo = plan(conn, validated)
-        if not todo.empty:
-            apply(conn, todo, author=self.author, reason=reason)
-        for kind, changes in todo.inserts.items():
-            ids = [str(getattr(c.record, "id", "")) for c in changes]
-            table = t.RECORD_TABLES[kind]
-            for i in range(0, len(ids), 500):
-                conn.execute(update(table).where(table.c.id.in_(ids[i : i + 500])).values(status=PROPOSED))
-        docs.insert_provenance(conn, (row.row(document.id) for row in proposal.provenance))
-        docs.insert_provenance(conn, (_left_out(document.id, why) for why in proposal.skipped))
-        if previous is not None:
-            docs.supersede(conn, previous, document.id, author=self.author, at=at)
-            _set_aside(conn, previous, document.id, author=self.author)
-        records = {k: tuple(v) for k, v in proposal.ids().items()}
-        return Outcome(
-            document.path,
-            output,
-            "new_version" if previous else "stored",
-            document.id,
-            previous.id if previous else None,
-            records,
-            tuple(proposal.skipped),
-        )
+        one = Checked(document, output, key, size, proposal, validated)
+        return _write(self, conn, [one], [previous], *_planned(conn, [one]))[0]
+
+
+def propose(output: Mapping[str, Any], document_id: str, base_url: str) -> Proposal:
+    """The records an ingest output proposes; an event without a web address cites the library page."""
+    return convert(output, library_url=f"{base_url}/library/{document_id}")
 
 
 @dataclass(frozen=True)
@@ -284,9 +253,16 @@ def store_many(ingester: Ingester, conn: Connection, batch: Sequence[Checked]) -
 
     Raises NotInOneGo when a document is a new version of a stored one, or a record already exists:
     those need ``store_in``'s care. The caller runs this in a savepoint and falls back."""
-    keys = [c.key[: docs.NAME_MAX] for c in batch]
-    if docs.current_named(conn, keys, ingester.author):
+    if docs.current_named(conn, (c.key[: docs.NAME_MAX] for c in batch), ingester.author):
         raise NotInOneGo("a new version of a stored document")
+    todo, reasons = _planned(conn, batch)
+    if any(todo.updates.values()) or any(todo.unchanged.values()):
+        raise NotInOneGo("a record that is already stored")
+    return _write(ingester, conn, batch, [None] * len(batch), todo, reasons)
+
+
+def _planned(conn: Connection, batch: Sequence[Checked]) -> tuple[Plan, dict[tuple[str, str], str]]:
+    """What writing these documents' records does, and each record's why for the history."""
     combined = Validated()
     reasons: dict[tuple[str, str], str] = {}
     for c in batch:
@@ -295,13 +271,30 @@ def store_many(ingester: Ingester, conn: Connection, batch: Sequence[Checked]) -
             combined.records[kind].extend(located)
         for kind, ids in c.proposal.ids().items():
             reasons.update(((kind, rid), why) for rid in ids)
-    todo = plan(conn, combined)
-    if any(todo.updates.values()) or any(todo.unchanged.values()):
-        raise NotInOneGo("a record that is already stored")
+    return plan(conn, combined), reasons
+
+
+def _write(
+    ingester: Ingester,
+    conn: Connection,
+    batch: Sequence[Checked],
+    previous: Sequence[docs.StoredDocument | None],
+    todo: Plan,
+    reasons: Mapping[tuple[str, str], str],
+) -> list[Outcome]:
+    """The documents, their proposed records (status proposed) and provenance, a statement per table
+    whether one document or many; a new version supersedes its previous one and sets its proposals aside."""
     at = now()
     new = [
-        docs.NewDocument(c.document, key, c.size, None, c.output, f"ingest {c.document.path}")
-        for c, key in zip(batch, keys, strict=True)
+        docs.NewDocument(
+            c.document,
+            c.key[: docs.NAME_MAX],
+            c.size,
+            prev.id if prev else None,
+            c.output,
+            f"ingest {c.document.path}",
+        )
+        for c, prev in zip(batch, previous, strict=True)
     ]
     docs.insert_documents(conn, new, author=ingester.author, at=at, pipeline_version=ingester.version)
     if not todo.empty:
@@ -309,17 +302,21 @@ def store_many(ingester: Ingester, conn: Connection, batch: Sequence[Checked]) -
     rows = [row.row(c.document.id) for c in batch for row in c.proposal.provenance]
     rows += [_left_out(c.document.id, why) for c in batch for why in c.proposal.skipped]
     docs.insert_provenance(conn, rows)
+    for c, prev in zip(batch, previous, strict=True):
+        if prev is not None:
+            docs.supersede(conn, prev, c.document.id, author=ingester.author, at=at)
+            _set_aside(conn, prev, c.document.id, author=ingester.author)
     return [
         Outcome(
             c.document.path,
             c.output,
-            "stored",
+            "new_version" if prev else "stored",
             c.document.id,
-            None,
+            prev.id if prev else None,
             {k: tuple(v) for k, v in c.proposal.ids().items()},
             tuple(c.proposal.skipped),
         )
-        for c in batch
+        for c, prev in zip(batch, previous, strict=True)
     ]
 
 
@@ -494,6 +491,7 @@ __all__ = [
     "ingest_paths",
     "keep_known_candidates",
     "pipeline_version",
+    "propose",
     "public_url",
     "store_many",
     "validated_against",

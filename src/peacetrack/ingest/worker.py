@@ -19,8 +19,8 @@ from typing import Any
 
 from peacetrack.bundle.validate import Known, Validated
 from peacetrack.errors import BadInput
-from peacetrack.ingest.convert import Proposal, convert
-from peacetrack.ingest.service import keep_known_candidates, validated_against
+from peacetrack.ingest.convert import Proposal
+from peacetrack.ingest.service import keep_known_candidates, propose, validated_against
 from peacetrack.pipeline import Clock, Pipeline, ReadError, Result, to_output
 from peacetrack.pipeline.read import read_bytes
 from peacetrack.pipeline.records import Document, Extraction
@@ -91,7 +91,7 @@ def prepare(item: Item, pipeline: Pipeline, snapshot: Snapshot, base_url: str) -
     checked: tuple[Proposal, Validated] | None = None
     invalid = None
     with clock.stage("check"):
-        proposal = convert(output, library_url=f"{base_url}/library/{document.id}")
+        proposal = propose(output, document.id, base_url)
         keep_known_candidates(proposal, snapshot.known.actors)
         try:
             checked = (proposal, validated_against(snapshot.known, proposal, document.path))
