@@ -408,6 +408,15 @@ def mixed(n: int, seed: int, mix: dict[str, int] | None = None) -> list[Doc]:
     return docs
 
 
+def parse_mix(text: str) -> dict[str, int]:
+    """``news=8,letter=1`` → {"news": 8, "letter": 1}; kinds are those of MAKERS."""
+    mix = {k.strip(): int(v) for k, v in (part.split("=") for part in text.split(","))}
+    unknown = set(mix) - set(MAKERS)
+    if unknown:
+        raise SystemExit(f"--mix: unknown kind(s) {sorted(unknown)}; known: {sorted(MAKERS)}")
+    return mix
+
+
 def write(docs: list[Doc], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for d in docs:
@@ -421,8 +430,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2018)
     parser.add_argument("--mix", default="news=8,letter=1,programme=1", help="kind=weight,…")
     args = parser.parse_args()
-    mix = {k: int(v) for k, v in (part.split("=") for part in args.mix.split(","))}
-    docs = mixed(args.docs, args.seed, mix)
+    docs = mixed(args.docs, args.seed, parse_mix(args.mix))
     write(docs, args.out)
     counts = Counter((d.name.split("-")[0], d.lang) for d in docs)
     chars = sum(len(d.text) for d in docs) / max(1, len(docs))

@@ -13,7 +13,8 @@ before the clock starts, as a long-running cluster would be). The script checks 
 the three runs produced the same outputs, and prints documents/s and the ratios
 2 workers / 1 worker and 2 workers / baseline.
 
-    python bench/scale.py [--docs 2000] [--seed 2018] [--db URL] [--json OUT]
+    python bench/scale.py [--docs 2000] [--seed 2018] [--mix news=8,letter=1,programme=1]
+                          [--db URL] [--json OUT]
 
 ``--db`` takes a PostgreSQL URL (an empty database or schema): each run then starts
 by emptying it and importing the dataset again. Default: SQLite files in a temporary folder.
@@ -33,7 +34,7 @@ from typing import Any
 import orjson
 from sqlalchemy import text
 
-from corpus import dataset_files, mixed, write
+from corpus import dataset_files, mixed, parse_mix, write
 from peacetrack.bundle import import_bundles
 from peacetrack.ingest import ingest_paths
 from peacetrack.ingest.cluster import DaskTarget, dask_client
@@ -66,19 +67,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=2018)
+    parser.add_argument(
+        "--mix", default="news=8,letter=1,programme=1", help="kind=weight,… (bench/corpus.py)"
+    )
     parser.add_argument("--db", help="a PostgreSQL URL (default: SQLite files in a temporary folder)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="peacetrack-scale-"))
-    docs = mixed(args.docs, args.seed)
+    docs = mixed(args.docs, args.seed, parse_mix(args.mix))
     write(docs, tmp / "docs")
     chars = sum(len(d.text) for d in docs) / len(docs)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}")
-    print(
-        f"corpus: {len(docs)} documents (news 8 : letters 1 : programmes 1, half Korean), "
-        f"{chars:,.0f} characters on average"
-    )
+    print(f"corpus: {len(docs)} documents ({args.mix}, half Korean), {chars:,.0f} characters on average")
     template = None
     if args.db is None:
         fresh_store(None, tmp, "template", None).dispose()
