@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from peacetrack.bundle.load import Fragment
+from peacetrack.bundle.load import Fragment, dataset_files, dataset_names, load
 from peacetrack.bundle.validate import Known, validate
 from peacetrack.errors import BadInput
 from peacetrack.ingest.review import referenced_actors
 from peacetrack.model.records import Gathering
-from peacetrack.model.references import all_declared, declared, references
+from peacetrack.model.references import all_declared, all_resolve, declared, references
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "bundle-format.md"
 
@@ -84,3 +84,21 @@ def test_review_finds_the_actors_a_proposal_names() -> None:
         "demands": [{"text": {"en": "Do it"}, "addressee": "d", "provisions": ["x/1"]}],
     }
     assert referenced_actors("statements", doc) == ["a", "b", "c", "d"]
+
+
+def test_the_quick_check_agrees_with_the_references_on_every_dataset_record() -> None:
+    # all_resolve is the fast path a bulk import takes; it must find exactly what references() finds.
+    fragments = load([str(p) for name in dataset_names() for p in dataset_files(name)])
+    records = [loc.record for items in validate(fragments, Known()).records.values() for loc in items]
+    held: dict[str, set[str]] = {}
+    for record in records:
+        for ref in references(record):
+            held.setdefault(ref.target, set()).add(ref.value)
+    assert len(records) > 100 and set(held) >= {"actor", "provision", "event"}
+    full = {target: set(values) for target, values in held.items()}
+    assert all(all_resolve(r, full) for r in records)
+    for target, values in held.items():  # take out one id of each kind: exactly its holders fail
+        gone = sorted(values)[len(values) // 2]
+        pools = {**full, target: values - {gone}}
+        expected = [any(f.target == target and f.value == gone for f in references(r)) for r in records]
+        assert [not all_resolve(r, pools) for r in records] == expected

@@ -8,11 +8,13 @@ from typing import Any
 import orjson
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from peacetrack.bundle import import_bundles
 from peacetrack.errors import BadInput
 from peacetrack.model.codebook import SourceCategory
-from peacetrack.model.hosts import category, host_category, never_reason
+from peacetrack.model.hosts import category, host_category, host_of, never_reason
 from peacetrack.model.records import Source
 from peacetrack.store import Store
 
@@ -65,6 +67,38 @@ def test_categories_come_from_the_source_or_its_host() -> None:
     assert never_reason("https://pledgetimes.com/a") == "pledgetimes.com: content farm rewriting wire copy"
     assert never_reason("https://someone.blogspot.com/2018/04/x.html") == "blogspot.com: personal blogs"
     assert never_reason("https://en.yna.co.kr/view/AEN1") is None
+
+
+def _urlsplit_host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url).hostname or "").lower().rstrip(".").removeprefix("www.")
+
+
+def _outcome(read: Any, url: str) -> str:
+    try:
+        return str(read(url))
+    except ValueError:
+        return "ValueError"
+
+
+@settings(max_examples=3000)
+@given(
+    st.sampled_from(["https://", "http://", "HTTP://", "x:", "ftp://", "", " https://"]),
+    st.text(alphabet="hts:/.@?#[]wW.aZ09%\\ \t\n-", max_size=30),
+)
+def test_host_of_reads_what_urlsplit_reads(scheme: str, rest: str) -> None:
+    # host_of reads the common shape with a regular expression (for speed); it must agree with
+    # urlsplit on every input, malformed ones included.
+    url = scheme + rest
+    assert _outcome(host_of, url) == _outcome(_urlsplit_host, url)
+
+
+def test_host_of_on_usual_urls() -> None:
+    assert host_of("https://WWW.Example.org/a") == "example.org"
+    assert host_of("http://user:pw@en.yna.co.kr:8080/x?y#z") == "en.yna.co.kr"
+    assert host_of("https://[::1]:80/") == "::1"
+    assert host_of("https://kcna.kp.") == "kcna.kp"
 
 
 def test_import_refuses_a_source_on_a_never_host_and_writes_nothing(store: Store, tmp_path: Path) -> None:

@@ -97,3 +97,41 @@ def test_migrations_build_exactly_the_declared_schema(store: Store) -> None:
 
     with store.read() as conn:
         assert compare_metadata(MigrationContext.configure(conn), t.metadata) == []
+
+
+def test_a_bulk_write_on_postgresql_goes_by_copy_and_leaves_statistics(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Many rows go in by COPY; afterwards the planner has statistics (without them a re-import read
+    # every stored record by scanning whole tables).
+    import orjson
+
+    from peacetrack.store import bulk, writer
+
+    copies: list[str] = []
+    real_copy = bulk._copy
+    monkeypatch.setattr(
+        bulk, "_copy", lambda conn, sql, params: (copies.append(sql), real_copy(conn, sql, params))
+    )
+    monkeypatch.setattr(writer, "ANALYZE_FROM", 10)
+    actors = [
+        {"id": f"a{i:03d}", "kind": "organization", "name": {"en": f"Group {i}"}} for i in range(bulk.COPY_FROM + 5)
+    ]
+    path = tmp_path / "actors.json"
+    path.write_bytes(orjson.dumps({"format": "peacetrack/1", "actors": actors}))
+    pg = Store(pg_url)
+    upgrade(pg)
+    import_bundles(pg, [str(path)], author="test")
+    assert any(sql.startswith('COPY "actors"') for sql in copies)
+    assert any(sql.startswith('COPY "revisions"') for sql in copies)
+    with pg.read() as conn:
+        assert conn.scalar(select(text("count(*)")).select_from(t.actors)) == len(actors)
+        analysed = conn.scalar(
+            text(
+                "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'actors' AND schemaname = current_schema()"
+            )
+        )
+    assert analysed is not None
+    again = import_bundles(pg, [str(path)], author="test")
+    assert again.changed == 0
+    pg.dispose()

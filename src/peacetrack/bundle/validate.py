@@ -28,7 +28,7 @@ from peacetrack.model.records import (
     Record,
     Theme,
 )
-from peacetrack.model.references import references
+from peacetrack.model.references import all_resolve, references
 
 TOP_LEVEL = {"format", "meta", *KINDS}
 
@@ -184,6 +184,9 @@ def _references(v: Validated, known: Known, problems: list[Problem], today: date
     }
     for kind in KINDS:
         for loc in v.records[kind]:
+            if all_resolve(loc.record, pools):
+                _record_rules(loc, refs, problems, today)
+                continue
             for ref in references(loc.record):
                 if ref.value not in pools[ref.target]:
                     problems.append(

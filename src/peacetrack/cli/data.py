@@ -27,6 +27,7 @@ from peacetrack.cli.common import (
     stderr,
     stdout,
 )
+from peacetrack.collector import collector_paused
 from peacetrack.errors import BadInput, Problem
 from peacetrack.model.records import KINDS
 from peacetrack.store import Store
@@ -67,7 +68,7 @@ def import_(
 ) -> None:
     """Load bundles: everything is checked first; on any problem nothing is written (exit 2)."""
     store = open_store(chosen_db(ctx, db))
-    with progress_bar(fmt is OutputFormat.table, "import") as progress:
+    with progress_bar(fmt is OutputFormat.table, "import") as progress, collector_paused():
         report = import_bundles(
             store, files, author=author(by), reason=reason, dry_run=dry_run, progress=progress
         )

@@ -27,7 +27,7 @@ from peacetrack.model.records import (
     Theme,
 )
 from peacetrack.store import tables as t
-from peacetrack.store.bulk import insert_rows
+from peacetrack.store.bulk import ANALYZE_FROM, insert_rows, refresh_statistics
 from peacetrack.store.revisions import now, record_rows
 
 CHUNK = 500
@@ -137,6 +137,9 @@ Derived = list[tuple[Table, list[dict[str, Any]]]]
 
 
 def _unique(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = list(rows)
+    if len(rows) < 2:  # most records name one actor, one effect: nothing to compare
+        return rows
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
         seen.setdefault(tuple(row.values()), row)
@@ -370,6 +373,9 @@ def apply(
             reason=reason,
             at=at,
         )
+    changed = sum(len(plan.inserts[k]) + len(plan.updates[k]) for k in KINDS)
+    if changed >= ANALYZE_FROM:
+        refresh_statistics(conn, t.metadata.sorted_tables)
 
 
 def delete_record(conn: Connection, kind: str, record_id: str, *, author: str, reason: str | None) -> bool:
