@@ -115,7 +115,8 @@ def test_a_bulk_write_on_postgresql_goes_by_copy_and_leaves_statistics(
     )
     monkeypatch.setattr(writer, "ANALYZE_FROM", 10)
     actors = [
-        {"id": f"a{i:03d}", "kind": "organization", "name": {"en": f"Group {i}"}} for i in range(bulk.COPY_FROM + 5)
+        {"id": f"a{i:03d}", "kind": "organization", "name": {"en": f"Group {i}"}}
+        for i in range(bulk.COPY_FROM + 5)
     ]
     path = tmp_path / "actors.json"
     path.write_bytes(orjson.dumps({"format": "peacetrack/1", "actors": actors}))
@@ -128,7 +129,8 @@ def test_a_bulk_write_on_postgresql_goes_by_copy_and_leaves_statistics(
         assert conn.scalar(select(text("count(*)")).select_from(t.actors)) == len(actors)
         analysed = conn.scalar(
             text(
-                "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'actors' AND schemaname = current_schema()"
+                "SELECT last_analyze FROM pg_stat_user_tables"
+                " WHERE relname = 'actors' AND schemaname = current_schema()"
             )
         )
     assert analysed is not None

@@ -1,6 +1,7 @@
 """ingest, review: documents into proposed records, and the people who accept or reject them.
 
     peacetrack ingest PATH… [--format json] [--author NAME] [--public-url URL] [--dask local:N|tcp://HOST:PORT]
+    peacetrack reprocess [DOCUMENT…] [--since VERSION] [--dry-run] [--format json] [--author NAME]
     peacetrack review list [--kind KIND] [--format json]
     peacetrack review accept KIND/ID… [--author NAME] [--reason TEXT]
     peacetrack review reject KIND/ID… [--author NAME] [--reason TEXT]
@@ -15,7 +16,7 @@ workers and written here in batches, with the same records as without
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -41,6 +42,16 @@ AuthorOption = Annotated[
         "--author", help="Who made this change, for the history. Default: $PEACETRACK_AUTHOR or cli:$USER."
     ),
 ]
+PublicUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--public-url",
+        envvar="PEACETRACK_PUBLIC_URL",
+        help="Where this peacetrack's web pages are served: an event from a document without a web "
+        "address of its own cites the document's library page there. Default: $PEACETRACK_PUBLIC_URL, "
+        "else http://localhost:8000.",
+    ),
+]
 ReasonOption = Annotated[str | None, typer.Option("--reason", help="Why, for the history.")]
 
 _STATUS_WORDS = {
@@ -63,16 +74,7 @@ def ingest(
     ],
     db: DbOption = None,
     by: AuthorOption = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(
-            "--public-url",
-            envvar="PEACETRACK_PUBLIC_URL",
-            help="Where this peacetrack's web pages are served: an event from a document without a web "
-            "address of its own cites the document's library page there. Default: $PEACETRACK_PUBLIC_URL, "
-            "else http://localhost:8000.",
-        ),
-    ] = None,
+    base_url: PublicUrlOption = None,
     fmt: FormatOption = OutputFormat.table,
     dask: Annotated[
         str | None,
@@ -149,6 +151,89 @@ def ingest(
             highlight=False,
         )
         raise typer.Exit(2)
+
+
+def reprocess(
+    ctx: typer.Context,
+    document: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[DOCUMENT…]",
+            help="Only these documents (ids as ingest printed them, or as the web library lists them). "
+            "Default: every current document.",
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="VERSION",
+            help="Only documents not processed since peacetrack VERSION (e.g. 0.2.0: the release "
+            "whose extractors changed).",
+        ),
+    ] = None,
+    db: DbOption = None,
+    by: AuthorOption = None,
+    base_url: PublicUrlOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Work out and report what would change; write nothing.")
+    ] = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Run extraction and linking again over stored documents (after the extractors or the provisions
+    changed); replace only proposals nobody has reviewed, and report what changed.
+
+    Each document is written in its own transaction; one that fails is listed on stderr with its
+    error and the others still go in (exit 2 when any failed)."""
+    from peacetrack.collector import collector_paused
+    from peacetrack.ingest.reprocess import reprocess as run
+    from peacetrack.ingest.reprocess import summary
+
+    store = open_store(chosen_db(ctx, db), create=False)
+    with progress_bar(fmt is OutputFormat.table, "reprocess") as progress, collector_paused():
+        results = run(
+            store,
+            author=author(by),
+            since=since,
+            ids=document or (),
+            base_url=base_url,
+            dry_run=dry_run,
+            progress=progress,
+        )
+    counts = summary(results)
+    if fmt is OutputFormat.json:
+        print_json([r.as_json() for r in results])
+    else:
+        title = "What reprocessing would change (dry run)" if dry_run else "Reprocessed"
+        table = Table(title=title)
+        for col in ("document", "result", "from", "added", "updated", "withdrawn", "kept (reviewed)"):
+            table.add_column(col, overflow="fold")
+        for r in results:
+            table.add_row(
+                f"{r.document_id}\n{r.path}",
+                r.status if r.error is None else f"FAILED: {r.error}",
+                r.source,
+                *(_listed(getattr(r, what)) for what in ("added", "updated", "withdrawn", "kept")),
+            )
+        stdout().print(table)
+    err = stderr()
+    for r in results:
+        if r.error is not None:
+            err.print(f"{r.path}: $: {r.error}", markup=False, highlight=False, soft_wrap=True)
+    err.print(
+        f"{counts['documents']} document(s): {counts['changed']} changed, {counts['unchanged']} unchanged, "
+        f"{counts['failed']} failed; records {counts['added']} added, {counts['updated']} updated, "
+        f"{counts['withdrawn']} withdrawn, {counts['kept']} reviewed and kept"
+        + (" (dry run: nothing written)" if dry_run else ""),
+        highlight=False,
+    )
+    if counts["failed"]:
+        raise typer.Exit(2)
+
+
+def _listed(found: dict[str, tuple[str, ...]] | Any) -> str:
+    return "\n".join(f"{kind}: {', '.join(ids)}" for kind, ids in found.items())
 
 
 review_app = typer.Typer(
@@ -257,7 +342,8 @@ def review_reject(
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
+    app.command("reprocess")(reprocess)
     app.add_typer(review_app)
 
 
-__all__ = ["ingest", "register", "review_app"]
+__all__ = ["ingest", "register", "reprocess", "review_app"]

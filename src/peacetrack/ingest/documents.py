@@ -51,7 +51,7 @@ class StoredDocument:
     status: str
 
 
-_COLUMNS = (
+COLUMNS = (
     t.documents.c.id,
     t.documents.c.sha256,
     t.documents.c.path,
@@ -71,7 +71,7 @@ _COLUMNS = (
 )
 
 
-def _stored(row: Any) -> StoredDocument:
+def stored(row: Any) -> StoredDocument:
     at: datetime = row.ingested_at
     return StoredDocument(
         id=row.id,
@@ -94,8 +94,8 @@ def _stored(row: Any) -> StoredDocument:
 
 
 def by_sha(conn: Connection, sha256: str) -> StoredDocument | None:
-    row = conn.execute(select(*_COLUMNS).where(t.documents.c.sha256 == sha256)).first()
-    return _stored(row) if row is not None else None
+    row = conn.execute(select(*COLUMNS).where(t.documents.c.sha256 == sha256)).first()
+    return stored(row) if row is not None else None
 
 
 def by_shas(conn: Connection, shas: Iterable[str]) -> dict[str, StoredDocument]:
@@ -103,14 +103,14 @@ def by_shas(conn: Connection, shas: Iterable[str]) -> dict[str, StoredDocument]:
     wanted = sorted(set(shas))
     found: dict[str, StoredDocument] = {}
     for i in range(0, len(wanted), 500):
-        for row in conn.execute(select(*_COLUMNS).where(t.documents.c.sha256.in_(wanted[i : i + 500]))):
-            found[row.sha256] = _stored(row)
+        for row in conn.execute(select(*COLUMNS).where(t.documents.c.sha256.in_(wanted[i : i + 500]))):
+            found[row.sha256] = stored(row)
     return found
 
 
 def by_id(conn: Connection, document_id: str) -> StoredDocument | None:
-    row = conn.execute(select(*_COLUMNS).where(t.documents.c.id == document_id)).first()
-    return _stored(row) if row is not None else None
+    row = conn.execute(select(*COLUMNS).where(t.documents.c.id == document_id)).first()
+    return stored(row) if row is not None else None
 
 
 def latest_named(conn: Connection, name: str, author: str) -> StoredDocument | None:
@@ -122,12 +122,12 @@ def latest_named(conn: Connection, name: str, author: str) -> StoredDocument | N
 
 def list_documents(conn: Connection, *, limit: int = 200, offset: int = 0) -> list[StoredDocument]:
     rows = conn.execute(
-        select(*_COLUMNS)
+        select(*COLUMNS)
         .order_by(t.documents.c.ingested_at.desc(), t.documents.c.id)
         .limit(limit)
         .offset(offset)
     )
-    return [_stored(r) for r in rows]
+    return [stored(r) for r in rows]
 
 
 def count_documents(conn: Connection) -> int:
@@ -215,7 +215,7 @@ def provenance_of(conn: Connection, kind: str, record_id: str) -> list[dict[str,
 # --- writes (inside the service's transaction) --------------------------------------------
 
 
-def _meta(document: Document, name: str, version_of: str | None) -> dict[str, Any]:
+def _meta(document: Document | StoredDocument, name: str, version_of: str | None) -> dict[str, Any]:
     return {
         "id": document.id,
         "sha256": document.sha256,
@@ -316,7 +316,7 @@ def current_named(conn: Connection, names: Iterable[str], author: str) -> dict[s
     found: dict[str, StoredDocument] = {}
     for i in range(0, len(wanted), 500):
         rows = conn.execute(
-            select(*_COLUMNS)
+            select(*COLUMNS)
             .where(
                 t.documents.c.name.in_(wanted[i : i + 500]),
                 t.documents.c.status == CURRENT,
@@ -325,7 +325,7 @@ def current_named(conn: Connection, names: Iterable[str], author: str) -> dict[s
             .order_by(t.documents.c.ingested_at.desc(), t.documents.c.id)
         )
         for row in rows:
-            found.setdefault(row.name, _stored(row))
+            found.setdefault(row.name, stored(row))
     return found
 
 
@@ -344,6 +344,60 @@ def supersede(conn: Connection, old: StoredDocument, new_id: str, *, author: str
         ],
         author=author,
         reason=f"ingest: superseded by {new_id}",
+        at=at,
+    )
+
+
+_FOUND_BY_THE_PIPELINE: Final = ("language", "kind", "title", "date", "publisher", "url")
+"""What the pipeline finds out about a document besides its text (a new run may find otherwise)."""
+
+
+def replace_extraction(
+    conn: Connection,
+    old: StoredDocument,
+    document: Document | None,
+    output: Mapping[str, Any],
+    *,
+    author: str,
+    at: datetime,
+    version: str,
+    reason: str | None,
+) -> None:
+    """What a new run of the pipeline made of a stored document: its extraction output and version,
+    and, given ``document``, what the run found out about it (kind, language, title, date, …), with a
+    history row when any of that changed."""
+    conn.execute(
+        update(t.extractions)
+        .where(t.extractions.c.document_id == old.id)
+        .values(output=orjson.dumps(output).decode(), pipeline_version=version, created_at=at)
+    )
+    if document is None:
+        return
+    before = _meta(old, old.name, old.version_of)
+    after = {**_meta(document, old.name, old.version_of), "path": old.path}
+    text_now = document.text
+    text_then = conn.scalar(select(t.documents.c.text).where(t.documents.c.id == old.id))
+    if before == after and text_now == text_then:
+        return
+    conn.execute(
+        update(t.documents)
+        .where(t.documents.c.id == old.id)
+        .values(text=text_now, **{name: getattr(document, name) for name in _FOUND_BY_THE_PIPELINE})
+    )
+    record_rows(
+        conn,
+        [
+            {
+                "kind": KIND,
+                "record_id": old.id,
+                "op": "update",
+                "old": orjson.dumps({**before, "status": old.status, "size": old.size}).decode(),
+                "new": orjson.dumps({**after, "status": old.status, "size": old.size}).decode(),
+                "reason": reason,
+            }
+        ],
+        author=author,
+        reason=reason,
         at=at,
     )
 

@@ -19,6 +19,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Final, Literal, Protocol
@@ -300,7 +301,7 @@ def _write(
     if not todo.empty:
         apply(conn, todo, author=ingester.author, reason=None, reasons=reasons, status=PROPOSED)
     rows = [row.row(c.document.id) for c in batch for row in c.proposal.provenance]
-    rows += [_left_out(c.document.id, why) for c in batch for why in c.proposal.skipped]
+    rows += [left_out_row(c.document.id, why) for c in batch for why in c.proposal.skipped]
     docs.insert_provenance(conn, rows)
     for c, prev in zip(batch, previous, strict=True):
         if prev is not None:
@@ -320,7 +321,7 @@ def _write(
     ]
 
 
-def _left_out(document_id: str, why: str) -> dict[str, Any]:
+def left_out_row(document_id: str, why: str) -> dict[str, Any]:
     """What was found but not proposed is kept with the document (the library shows it)."""
     return ProvRow(docs.KIND, document_id, docs.LEFT_OUT, note=why).row(document_id)
 
@@ -350,16 +351,17 @@ def _bundle(proposal: Proposal) -> dict[str, Any]:
     return {"format": FORMAT, **{k: v for k, v in proposal.records.items() if v}}
 
 
-def _referenced(value: Any, found: set[str]) -> None:
+def candidates_named(value: Any, found: set[str]) -> None:
+    """Add to ``found`` every candidate actor id anywhere in ``value`` (a record, a list of them)."""
     if isinstance(value, str):
         if value.startswith(CANDIDATE_PREFIX):
             found.add(value)
     elif isinstance(value, dict):
         for item in value.values():
-            _referenced(item, found)
+            candidates_named(item, found)
     elif isinstance(value, list):
         for item in value:
-            _referenced(item, found)
+            candidates_named(item, found)
 
 
 def _validated(conn: Connection, proposal: Proposal, name: str) -> Validated:
@@ -380,7 +382,7 @@ def validated_against(known: Known, proposal: Proposal, name: str) -> Validated:
             continue
         used: set[str] = set()
         for kind in ("statements", "gatherings", "events"):
-            _referenced(proposal.records[kind], used)
+            candidates_named(proposal.records[kind], used)
         orphans = [str(a["id"]) for a in proposal.records["actors"] if a["id"] not in used]
         if not orphans:
             return validated
@@ -409,20 +411,30 @@ def _drop_refused(proposal: Proposal, problems: Iterable[Problem]) -> bool:
 
 def _set_aside(conn: Connection, old: docs.StoredDocument, new_id: str, *, author: str) -> None:
     """The old version's records still waiting for review are rejected: the new version replaces them."""
-    at = now()
     reason = f"ingest: superseded by {new_id} (a newer version of {old.path})"
+    at = now()
     for kind, ids in docs.records_of(conn, old.id).items():
-        if kind not in PROPOSED_KINDS:
-            continue
-        table = t.RECORD_TABLES[kind]
-        rows = conn.execute(
-            select(table.c.id, table.c.doc).where(table.c.id.in_(ids), table.c.status == PROPOSED)
+        if kind in PROPOSED_KINDS:
+            set_aside(conn, kind, ids, author=author, reason=reason, at=at)
+
+
+def set_aside(
+    conn: Connection, kind: str, ids: Iterable[str], *, author: str, reason: str, at: datetime
+) -> None:
+    """Proposals (still ``proposed``) among ``ids`` become rejected, each with a history row saying why."""
+    table = t.RECORD_TABLES[kind]
+    wanted = sorted(set(ids))
+    rows: list[Any] = []
+    for i in range(0, len(wanted), 500):
+        rows += conn.execute(
+            select(table.c.id, table.c.doc).where(
+                table.c.id.in_(wanted[i : i + 500]), table.c.status == PROPOSED
+            )
         ).all()
-        if not rows:
-            continue
-        conn.execute(
-            update(table).where(table.c.id.in_([r.id for r in rows])).values(status=REJECTED, updated_at=at)
-        )
+    for i in range(0, len(rows), 500):
+        chunk = [r.id for r in rows[i : i + 500]]
+        conn.execute(update(table).where(table.c.id.in_(chunk)).values(status=REJECTED, updated_at=at))
+    if rows:
         record_rows(
             conn,
             [{"kind": kind, "record_id": r.id, "op": "update", "old": r.doc, "new": r.doc} for r in rows],
@@ -485,14 +497,17 @@ __all__ = [
     "NotInOneGo",
     "Outcome",
     "Progress",
+    "candidates_named",
     "failed_outcome",
     "file_key",
     "ingest_bytes",
     "ingest_paths",
     "keep_known_candidates",
+    "left_out_row",
     "pipeline_version",
     "propose",
     "public_url",
+    "set_aside",
     "store_many",
     "validated_against",
 ]
