@@ -339,3 +339,44 @@ def test_the_progress_bar_shows_the_rate_and_the_failed() -> None:
         quiet = _Rate().render(bar.tasks[0]).plain
     assert "2 failed" in shown
     assert "failed" not in quiet
+
+
+def test_reprocess_on_dask_makes_the_same_changes_as_one_process(
+    cluster: Any, kit: Any, kp_files: list[str], tmp_path: Path
+) -> None:
+    # Ingested before the linker knew the provisions: reprocessing links the events. Order matters as
+    # for ingest (b-letter names a-letter's candidates); half the files are gone (stored text).
+    from peacetrack.ingest.reprocess import reprocess
+    from peacetrack.pipeline import no_links
+
+    files = _corpus(tmp_path / "docs", kit)
+    stores = {}
+    for name in ("one", "dask"):
+        store = _kp(f"sqlite:///{tmp_path / name}.db", kp_files)
+        ingest_paths(store, files, author="ingester", linker=no_links)
+        stores[name] = store
+    for path in files[::2]:
+        path.unlink()
+    plain = reprocess(stores["one"], author="again")
+    spread = reprocess(stores["dask"], author="again", client=cluster)
+    assert [r.as_json() for r in spread] == [r.as_json() for r in plain]
+    assert {r.status for r in plain} == {"changed", "unchanged"}
+    assert {r.source for r in plain} == {"file", "stored text"}
+    assert any(r.updated.get("events") for r in plain)
+    assert _contents(stores["dask"]) == _contents(stores["one"])
+
+
+def test_reprocess_cli_on_a_local_cluster(cli: Any, kit: Any, kp_files: list[str], tmp_path: Path) -> None:
+    from peacetrack.pipeline import no_links
+
+    store = _kp(f"sqlite:///{tmp_path / 'cli.db'}", kp_files)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (plenary,) = ingest_paths(store, [shutil.copy(kit.plenary, folder)], author="ingester", linker=no_links)
+    bad = cli("reprocess", "--db", store.url, "--dask", "lokal:2")
+    assert bad.code == 2 and "--dask" in bad.err
+    ran = cli("reprocess", "--db", store.url, "--dask", "local:1", "--format", "json")
+    assert ran.code == 0, ran.err
+    (entry,) = orjson.loads(ran.out)
+    assert entry["document"] == plenary.document_id and entry["status"] == "changed"
+    assert entry["updated"]["events"]

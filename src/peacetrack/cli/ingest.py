@@ -1,7 +1,7 @@
 """ingest, review: documents into proposed records, and the people who accept or reject them.
 
     peacetrack ingest PATH… [--format json] [--author NAME] [--public-url URL] [--dask local:N|tcp://HOST:PORT]
-    peacetrack reprocess [DOCUMENT…] [--since VERSION] [--dry-run] [--format json] [--author NAME]
+    peacetrack reprocess [DOCUMENT…] [--since VERSION] [--dry-run] [--dask …] [--format json] [--author NAME]
     peacetrack review list [--kind KIND] [--format json]
     peacetrack review accept KIND/ID… [--author NAME] [--reason TEXT]
     peacetrack review reject KIND/ID… [--author NAME] [--reason TEXT]
@@ -42,6 +42,16 @@ AuthorOption = Annotated[
         "--author", help="Who made this change, for the history. Default: $PEACETRACK_AUTHOR or cli:$USER."
     ),
 ]
+DaskOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        envvar=settings.DASK.name,
+        help="Spread reading and extraction over Dask workers: local:N starts N worker processes here, "
+        "tcp://HOST:8786 uses a running cluster. Needs pip install 'peacetrack[dask]'. "
+        "Default: $PEACETRACK_DASK, else one process.",
+    ),
+]
 PublicUrlOption = Annotated[
     str | None,
     typer.Option(
@@ -76,16 +86,7 @@ def ingest(
     by: AuthorOption = None,
     base_url: PublicUrlOption = None,
     fmt: FormatOption = OutputFormat.table,
-    dask: Annotated[
-        str | None,
-        typer.Option(
-            "--dask",
-            envvar=settings.DASK.name,
-            help="Spread reading and extraction over Dask workers: local:N starts N worker processes here, "
-            "tcp://HOST:8786 uses a running cluster. Needs pip install 'peacetrack[dask]'. "
-            "Default: $PEACETRACK_DASK, else one process.",
-        ),
-    ] = None,
+    dask: DaskOption = None,
     batch: Annotated[
         int,
         typer.Option("--batch", min=1, max=10_000, help="With --dask: documents written per transaction."),
@@ -180,18 +181,27 @@ def reprocess(
         bool, typer.Option("--dry-run", help="Work out and report what would change; write nothing.")
     ] = False,
     fmt: FormatOption = OutputFormat.table,
+    dask: DaskOption = None,
 ) -> None:
     """Run extraction and linking again over stored documents (after the extractors or the provisions
     changed); replace only proposals nobody has reviewed, and report what changed.
 
     Each document is written in its own transaction; one that fails is listed on stderr with its
     error and the others still go in (exit 2 when any failed)."""
+    from contextlib import nullcontext
+
     from peacetrack.collector import collector_paused
+    from peacetrack.ingest.cluster import dask_client, parse_target
     from peacetrack.ingest.reprocess import reprocess as run
     from peacetrack.ingest.reprocess import summary
 
+    target = parse_target(dask) if dask else None
     store = open_store(chosen_db(ctx, db), create=False)
-    with progress_bar(fmt is OutputFormat.table, "reprocess") as progress, collector_paused():
+    with (
+        dask_client(target) if target is not None else nullcontext() as client,
+        progress_bar(fmt is OutputFormat.table, "reprocess") as progress,
+        collector_paused(),
+    ):
         results = run(
             store,
             author=author(by),
@@ -200,6 +210,7 @@ def reprocess(
             base_url=base_url,
             dry_run=dry_run,
             progress=progress,
+            client=client,
         )
     counts = summary(results)
     if fmt is OutputFormat.json:

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Connection, and_, delete, or_, select
 
@@ -49,15 +49,22 @@ from peacetrack.ingest.service import (
 )
 from peacetrack.model.records import KINDS as RECORD_KINDS
 from peacetrack.model.status import PROPOSED
-from peacetrack.pipeline import Linker, Pipeline, ReadError, ReadOptions, to_output
+from peacetrack.pipeline import Linker, Pipeline, ReadError, ReadOptions, Result, to_output
 from peacetrack.pipeline.read import read_bytes
-from peacetrack.pipeline.records import Document
+from peacetrack.pipeline.records import Document, Extraction
+from peacetrack.pipeline.registry import Registry
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.store.revisions import now
 from peacetrack.store.writer import Plan, apply, canonical, record_key
 
+if TYPE_CHECKING:
+    from distributed import Client
+
 Status = Literal["unchanged", "changed", "failed"]
+From = Literal["file", "stored text"]
+Made = tuple[From, Document, Extraction] | str
+"""A document through every stage but resolve, and where it was read from; or why it failed."""
 KINDS = ("actors", *PROPOSED_KINDS)
 _VERSION = re.compile(r"(\d+(?:\.\d+)*)")
 
@@ -69,7 +76,7 @@ class Reprocessed:
     document_id: str
     path: str
     status: Status
-    source: Literal["file", "stored text", ""] = ""
+    source: From | Literal[""] = ""
     added: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     updated: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     withdrawn: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -140,8 +147,21 @@ def selected(
     return rows
 
 
-def _original(stored: docs.StoredDocument, options: ReadOptions) -> Document | None:
-    """The document read again from its file, when the file is still there with the same bytes."""
+@dataclass(frozen=True)
+class Source:
+    """What a document is processed from: its original bytes when its file is still where it was
+    read from with the same contents, and always the document as the store kept it (the fallback)."""
+
+    index: int
+    kept: Document
+    data: bytes | None = None
+
+    @property
+    def label(self) -> From:
+        return "file" if self.data is not None else "stored text"
+
+
+def source_of(conn: Connection, stored: docs.StoredDocument, index: int = 0) -> Source:
     for candidate in dict.fromkeys((stored.name, stored.path)):
         path = Path(candidate)
         try:
@@ -150,13 +170,20 @@ def _original(stored: docs.StoredDocument, options: ReadOptions) -> Document | N
             data = path.read_bytes()
         except OSError:
             continue
-        if hashlib.sha256(data).hexdigest() != stored.sha256:
-            continue
+        if hashlib.sha256(data).hexdigest() == stored.sha256:
+            return Source(index, _from_store(conn, stored), data)
+    return Source(index, _from_store(conn, stored))
+
+
+def read_source(source: Source, options: ReadOptions) -> tuple[Document, From]:
+    """The document to run the pipeline on, and where it came from (a file that no longer reads
+    falls back to the stored text)."""
+    if source.data is not None:
         try:
-            return read_bytes(data, stored.path, options)
+            return read_bytes(source.data, source.kept.path, options), "file"
         except ReadError:
-            return None
-    return None
+            pass
+    return source.kept, "stored text"
 
 
 def _from_store(conn: Connection, stored: docs.StoredDocument) -> Document:
@@ -346,10 +373,12 @@ class _Run:
 
     def one(self, stored: docs.StoredDocument) -> Reprocessed:
         with self.store.read() as conn:
-            original = _original(stored, self.pipeline.options)
-            document = original or _from_store(conn, stored)
-        source: Literal["file", "stored text"] = "file" if original is not None else "stored text"
-        result = self.pipeline.process(document)
+            source = source_of(conn, stored)
+        document, label = read_source(source, self.pipeline.options)
+        return self.record(stored, label, self.pipeline.process(document))
+
+    def record(self, stored: docs.StoredDocument, source: From, result: Result) -> Reprocessed:
+        """Write (or, in a dry run, work out) what a run of the pipeline over ``stored`` changes."""
         if not result.ok or result.document is None:
             return Reprocessed(
                 stored.id, stored.path, "failed", source, error=result.error or "could not be read"
@@ -411,6 +440,63 @@ class _Run:
             _tuples(diff.kept),
         )
 
+    def on_dask(self, todo: Sequence[docs.StoredDocument], client: Client) -> Iterator[Reprocessed]:
+        """Documents out to the workers a chunk at a time (a few chunks per worker in flight), results
+        written back here in order."""
+        from distributed import as_completed
+
+        from peacetrack.ingest.worker import unresolved_chunk
+
+        nthreads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+        base = replace(self.pipeline, registry=Registry([], self.pipeline.resources.groups))
+        shipped = client.scatter(base, broadcast=True, hash=False)
+        chunks = (range(i, min(i + CHUNK, len(todo))) for i in range(0, len(todo), CHUNK))
+        running = as_completed()
+        sent: dict[Any, range] = {}
+        ready: dict[int, Made] = {}
+        following = 0
+
+        def top_up() -> None:
+            while running.count() < max(2, 3 * nthreads):
+                indexes = next(chunks, None)
+                if indexes is None:
+                    return
+                with self.store.read() as conn:
+                    sources = [source_of(conn, todo[i], i) for i in indexes]
+                future = client.submit(unresolved_chunk, sources, shipped, pure=False, retries=1)
+                sent[future.key] = indexes
+                running.add(future)
+
+        top_up()
+        for future in running:
+            indexes = sent.pop(future.key)
+            try:
+                ready.update(zip(indexes, future.result(), strict=True))
+            except Exception as exc:  # the task itself failed (a worker died twice): its documents fail
+                ready.update((i, f"the worker failed: {type(exc).__name__}: {exc}") for i in indexes)
+            while following in ready:
+                yield self._resolved(todo[following], ready.pop(following))
+                following += 1
+            top_up()
+
+    def _resolved(
+        self,
+        stored: docs.StoredDocument,
+        made: Made,
+    ) -> Reprocessed:
+        if isinstance(made, str):
+            return Reprocessed(stored.id, stored.path, "failed", error=made)
+        label, document, unresolved = made
+        try:
+            extraction = self.pipeline.resolve(document, unresolved)
+        except Exception as exc:  # as in Pipeline.process: one document's bug costs that document
+            return Reprocessed(stored.id, stored.path, "failed", label, error=f"extraction failed: {exc}")
+        return self.record(stored, label, Result(stored.path, document=document, extraction=extraction))
+
+
+CHUNK = 8
+"""Documents per task sent to a Dask worker."""
+
 
 def reprocess(
     store: Store,
@@ -423,17 +509,22 @@ def reprocess(
     base_url: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    client: Client | None = None,
 ) -> list[Reprocessed]:
-    """Run the pipeline again over stored documents and replace the proposals nobody reviewed."""
+    """Run the pipeline again over stored documents and replace the proposals nobody reviewed.
+
+    With a Dask ``client`` the stages before resolving run on its workers (peacetrack.ingest.worker);
+    names are resolved and everything is written here, in the same order, so the result is the same."""
     with store.read() as conn:
-        todo = selected(conn, since=since, ids=ids)
+        todo = [stored for stored, _ in selected(conn, since=since, ids=ids)]
     pipeline = build_pipeline(store, linker=linker, options=options or ReadOptions())
     run = _Run(store, pipeline, author=author, base_url=public_url(base_url), dry_run=dry_run)
+    results = run.on_dask(todo, client) if client is not None else map(run.one, todo)
     out: list[Reprocessed] = []
     failed = 0
-    for n, (stored, _) in enumerate(todo, 1):
-        out.append(run.one(stored))
-        failed += out[-1].status == "failed"
+    for n, result in enumerate(results, 1):
+        out.append(result)
+        failed += result.status == "failed"
         if progress:
             progress("documents", n, len(todo), failed)
     return out

@@ -20,6 +20,7 @@ from typing import Any
 from peacetrack.bundle.validate import Known, Validated
 from peacetrack.errors import BadInput
 from peacetrack.ingest.convert import Proposal
+from peacetrack.ingest.reprocess import Made, Source, read_source
 from peacetrack.ingest.service import keep_known_candidates, propose, validated_against
 from peacetrack.pipeline import Clock, Pipeline, ReadError, Result, to_output
 from peacetrack.pipeline.read import read_bytes
@@ -129,4 +130,17 @@ def unresolved(prepared: Prepared) -> tuple[Document, Extraction]:
     return document, extraction
 
 
-__all__ = ["Item", "Prepared", "Snapshot", "prepare", "prepare_chunk", "unresolved"]
+def unresolved_chunk(sources: Sequence[Source], pipeline: Pipeline) -> list[Made]:
+    """The task a worker runs for `peacetrack reprocess`: each stored document through every stage
+    but resolve (the driver resolves with its current registry); a reason where one failed."""
+    out: list[Made] = []
+    for source in sources:
+        document, label = read_source(source, pipeline.options)
+        try:
+            out.append((label, *pipeline.unresolved(document)))
+        except Exception as exc:  # one document's bug costs that document only
+            out.append(f"extraction failed: {type(exc).__name__}: {exc}")
+    return out
+
+
+__all__ = ["Item", "Prepared", "Snapshot", "prepare", "prepare_chunk", "unresolved", "unresolved_chunk"]

@@ -49,6 +49,21 @@ def _csv_rows(events: list[Event], lang: str) -> list[list[object]]:
     ]
 
 
+def _months(store: Store) -> dict[tuple[int, int], int]:
+    with store.read() as conn:
+        return event_q.by_month(conn, event_q.EventFilter())
+
+
+def _actors_with_events(store: Store) -> list[str]:
+    with store.read() as conn:
+        return event_q.actors_with_events(conn)
+
+
+def _provision_names(store: Store) -> list[rq.ProvisionName]:
+    with store.read() as conn:
+        return rq.all_provision_names(conn)
+
+
 @router.get("/events")
 def timeline(
     request: Request,
@@ -99,13 +114,21 @@ def timeline(
                 ],
                 _csv_rows(found, lang),
             )
-        total = event_q.count(conn, flt)
+        # One grouped count gives both the histogram and the total. Unfiltered it covers every event
+        # (seconds at millions), so that one is kept per data version, as are the filter's choices.
+        cache = request.app.state.cache
+        unfiltered = flt == event_q.EventFilter(newest_first=flt.newest_first)
+        months = (
+            cache.get("timeline:months", lambda: _months(store))
+            if unfiltered
+            else event_q.by_month(conn, flt)
+        )
+        total = sum(months.values())
         pages = max(1, -(-total // PAGE_SIZE))
         found = event_q.find(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-        months = event_q.by_month(conn, flt)
-        actor_ids = event_q.actors_with_events(conn)
+        actor_ids = cache.get("timeline:actors", lambda: _actors_with_events(store))
         actor_names = rq.names(conn, {*actor_ids, *(a for e in found for a in e.actors)}, lang)
-        provisions = rq.all_provision_names(conn)
+        provisions = cache.get("timeline:provisions", lambda: _provision_names(store))
         effect_names = rq.provision_names(conn, {fx.provision for e in found for fx in e.effects})
     view = view_for(request, lang)
     histogram = charts.month_bars(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, extract, func, or_, select
 
 from peacetrack.model.records import Event
 from peacetrack.model.status import ACCEPTED
@@ -94,13 +94,13 @@ def find(conn: Connection, f: EventFilter, *, limit: int, offset: int = 0) -> li
 
 
 def by_month(conn: Connection, f: EventFilter) -> dict[tuple[int, int], int]:
-    """How many matching events fall in each (year, month), by start date."""
+    """How many matching events fall in each (year, month), by start date; their sum is :func:`count`.
+
+    Counted by the database: reading every matching date into Python took seconds at a million events."""
     e = t.events
-    counts: dict[tuple[int, int], int] = {}
-    for day in conn.scalars(select(e.c.date).where(and_(*_conditions(f)))):
-        key = (day.year, day.month)
-        counts[key] = counts.get(key, 0) + 1
-    return counts
+    year, month = extract("year", e.c.date), extract("month", e.c.date)
+    rows = conn.execute(select(year, month, func.count()).where(and_(*_conditions(f))).group_by(year, month))
+    return {(int(y), int(m)): int(n) for y, m, n in rows}
 
 
 def date_span(conn: Connection) -> tuple[date | None, date | None]:
@@ -111,16 +111,16 @@ def date_span(conn: Connection) -> tuple[date | None, date | None]:
 
 
 def actors_with_events(conn: Connection) -> list[str]:
-    ea, e = t.event_actors, t.events
-    return list(
-        conn.scalars(
-            select(ea.c.actor_id)
-            .join(e, e.c.id == ea.c.event_id)
-            .where(e.c.status == ACCEPTED)
-            .group_by(ea.c.actor_id)
-            .order_by(ea.c.actor_id)
-        )
+    """The actors some accepted event names: per actor, one probe of its index that stops at the first
+    event (grouping every event-actor row took seconds at millions of events)."""
+    a, ea, e = t.actors, t.event_actors, t.events
+    named = (
+        select(ea.c.event_id)
+        .join(e, e.c.id == ea.c.event_id)
+        .where(ea.c.actor_id == a.c.id, e.c.status == ACCEPTED)
+        .exists()
     )
+    return list(conn.scalars(select(a.c.id).where(named).order_by(a.c.id)))
 
 
 @dataclass(frozen=True, slots=True)
