@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 
 def search(client: TestClient, query: str) -> dict[str, Any]:
@@ -73,3 +76,57 @@ def test_no_false_matches(client: TestClient) -> None:
     assert search(client, "q=unilateral_measure")["counts"]["events"] == 1  # a code is text too
     assert search(client, 'q="')["counts"] == empty
     assert search(client, "q=zzzz")["results"] == []
+
+
+def test_title_matches_then_the_rest_each_newest_first_and_counts_capped(
+    client: TestClient, loaded: Any, monkeypatch: Any, tmp_path: Path
+) -> None:
+    # The two-step query (title matches, then the others, each stopping at the limit) must give the
+    # order ranking every match would: title first, then newest, then id.
+    from peacetrack.bundle import import_bundles
+    from peacetrack.model.status import ACCEPTED
+    from peacetrack.store import tables as t
+    from peacetrack.web.api import search as module
+    from peacetrack.web.api.common import doc, find
+    from peacetrack.web.pages import library
+
+    events = []
+    for i in range(12):
+        title = {"en": f"Ceasefire line talks {i}" if i % 3 == 0 else f"Border meeting {i}"}
+        if i % 2:
+            title["ko"] = f"휴전선 회담 {i}" if i % 4 == 1 else f"접경 회의 {i}"
+        events.append(
+            {
+                "id": f"cf-{i:02d}",
+                "date": f"2021-0{1 + i % 6}-1{i % 10}",
+                "title": title,
+                "summary": {"en": "Officials spoke of the ceasefire line.", "ko": "휴전선에 관해 논의했다."},
+                "type": "talks",
+                "sources": [{"url": f"https://en.yna.co.kr/view/AEN2021{i:04d}", "publisher": "Yonhap"}],
+            }
+        )
+    path = tmp_path / "ceasefire.json"
+    path.write_text(json.dumps({"format": "peacetrack/1", "events": events}), encoding="utf-8")
+    import_bundles(loaded, [str(path)], author="test")
+    e = t.events
+    with loaded.read() as conn:
+        docs = [doc(raw) for raw in conn.scalars(select(e.c.doc).where(e.c.status == ACCEPTED))]
+    for q in ("ceasefire", "Ceasefire line", "휴전선"):
+        ranked = [
+            (find(d["title"], q) is not None, {"id": d["id"], "date": d["date"]}) for d in docs if find(d, q)
+        ]
+        expected = [h["id"] for h in module._rank(ranked)]
+        assert 3 <= sum(title for title, _ in ranked) < len(ranked), q  # both tiers have matches
+        got = [h["id"] for h in search(client, f"q={q}&kind=events&limit=100")["results"]]
+        assert got == expected, q
+        for limit in (2, 5):
+            assert [h["id"] for h in search(client, f"q={q}&kind=events&limit={limit}")["results"]] == (
+                expected[:limit]
+            )
+    monkeypatch.setattr(module, "COUNT_CAP", 3)
+    monkeypatch.setattr(library, "COUNT_CAP", 3)
+    assert search(client, "q=ceasefire&kind=events&limit=1")["counts"] == {"events": 3}
+    assert search(client, "q=폭파&kind=events")["counts"] == {"events": 1}  # under the cap: exact
+    page = client.get("/search?q=ceasefire")
+    assert page.status_code == 200
+    assert "or more results" in page.text and "(3+)" in page.text and "and many more" in page.text

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 from peacetrack.model.status import ACCEPTED
@@ -127,6 +128,16 @@ events = Table(
     Column("title_en", Text, nullable=False),
     Column("title_ko", Text),
     *_record_columns(),
+    # The timeline counts events by month within a date range from this index alone (no table reads).
+    Index("ix_events_timeline", "date", "status", "date_end"),
+    # The few events that span several days: how far back a date range must look for them.
+    Index(
+        "ix_events_spanning",
+        "date",
+        "date_end",
+        postgresql_where=text("date_end IS NOT NULL"),
+        sqlite_where=text("date_end IS NOT NULL"),
+    ),
 )
 
 event_actors = Table(

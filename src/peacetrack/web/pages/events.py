@@ -54,6 +54,11 @@ def _months(store: Store) -> dict[tuple[int, int], int]:
         return event_q.by_month(conn, event_q.EventFilter())
 
 
+def _longest(store: Store) -> int:
+    with store.read() as conn:
+        return event_q.longest_span(conn)
+
+
 def _actors_with_events(store: Store) -> list[str]:
     with store.read() as conn:
         return event_q.actors_with_events(conn)
@@ -93,6 +98,7 @@ def timeline(
             provision=provision,
             q=q,
             newest_first=order != "oldest",
+            longest_days=request.app.state.cache.get("timeline:longest", lambda: _longest(store)),
         )
         if fmt != "html":
             found = event_q.find(conn, flt, limit=EXPORT_LIMIT)
@@ -117,7 +123,7 @@ def timeline(
         # One grouped count gives both the histogram and the total. Unfiltered it covers every event
         # (seconds at millions), so that one is kept per data version, as are the filter's choices.
         cache = request.app.state.cache
-        unfiltered = flt == event_q.EventFilter(newest_first=flt.newest_first)
+        unfiltered = flt == event_q.EventFilter(newest_first=flt.newest_first, longest_days=flt.longest_days)
         months = (
             cache.get("timeline:months", lambda: _months(store))
             if unfiltered

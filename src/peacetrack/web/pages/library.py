@@ -23,6 +23,7 @@ from sqlalchemy import inspect, select
 from peacetrack.ingest import documents as docs
 from peacetrack.store import Store
 from peacetrack.store import tables as t
+from peacetrack.web.api.search import COUNT_CAP
 from peacetrack.web.deps import Lang, get_lang, get_store
 from peacetrack.web.pages.common import parse_page
 from peacetrack.web.pages.kit import get_kit, render
@@ -224,5 +225,13 @@ def search(
         request,
         lang,
         "search.html",
-        {"q": q, "site_q": q, "found": found, "total": total, "highlight": search_q.highlight},
+        {
+            "q": q,
+            "site_q": q,
+            "found": found,
+            "total": total,
+            "cap": COUNT_CAP,
+            "capped": any(n >= COUNT_CAP for _, n in found.values()),
+            "highlight": search_q.highlight,
+        },
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, extract, func, or_, select
@@ -28,6 +28,9 @@ class EventFilter:
     agreement: str | None = None
     q: str | None = None
     newest_first: bool = True
+    longest_days: int | None = None
+    """The longest span of a stored multi-day event (:func:`longest_span`): when known, a range with
+    a start reads the date index from that many days before it, not from the first event ever."""
 
 
 def _conditions(f: EventFilter) -> list[ColumnElement[bool]]:
@@ -36,6 +39,8 @@ def _conditions(f: EventFilter) -> list[ColumnElement[bool]]:
     if f.start is not None:
         # An event spanning several days is in range when any of its days is.
         conds.append(func.coalesce(e.c.date_end, e.c.date) >= f.start)
+        if f.longest_days is not None:
+            conds.append(e.c.date >= f.start - timedelta(days=f.longest_days))
     if f.end is not None:
         conds.append(e.c.date <= f.end)
     if f.actor:
@@ -101,6 +106,14 @@ def by_month(conn: Connection, f: EventFilter) -> dict[tuple[int, int], int]:
     year, month = extract("year", e.c.date), extract("month", e.c.date)
     rows = conn.execute(select(year, month, func.count()).where(and_(*_conditions(f))).group_by(year, month))
     return {(int(y), int(m)): int(n) for y, m, n in rows}
+
+
+def longest_span(conn: Connection) -> int:
+    """Days from start to end of the longest multi-day event (0 when there is none): few events span
+    days, and a partial index holds just them."""
+    e = t.events
+    spans = conn.execute(select(e.c.date, e.c.date_end).where(e.c.date_end.isnot(None)))
+    return max(((end - start).days for start, end in spans), default=0)
 
 
 def date_span(conn: Connection) -> tuple[date | None, date | None]:
