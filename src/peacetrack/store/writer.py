@@ -168,7 +168,13 @@ def _derived_event(r: Event) -> Derived:
         (
             t.event_effects,
             _unique(
-                {"event_id": r.id, "provision_id": e.provision, "effect": e.effect.value} for e in r.effects
+                {
+                    "event_id": r.id,
+                    "provision_id": e.provision,
+                    "effect": e.effect.value,
+                    "event_date": r.date,
+                }
+                for e in r.effects
             ),
         ),
     ]
