@@ -11,6 +11,7 @@ user makes, every request with other parameters so no kept answer serves it:
   timeline-all GET /events?page=N                the timeline page, no filter
   search-en   GET /api/search?q=WORD             English substring search
   search-ko   GET /api/search?q=낱말              Korean substring search
+  search-rare GET /api/search?q=(1234567)        a string in one event only
   provision   GET /provisions/ID                 a provision's page (history, events)
 
 and prints p50 and p95 per read. The synthetic rows have the shape peacetrack
@@ -225,6 +226,10 @@ def urls(store: Store, n: int, seed: int = 7) -> dict[str, list[str]]:
     """``n`` distinct requests per read."""
     rng = random.Random(seed)
     with store.read() as conn:
+        events = int(
+            conn.scalar(select(func.count()).select_from(t.events).where(t.events.c.id.like("sx-%"))) or 1
+        )
+    with store.read() as conn:
         provisions = sorted(conn.scalars(select(t.provisions.c.id)))
     days = [START + timedelta(days=rng.randrange(DAYS)) for _ in range(n)]
     return {
@@ -238,6 +243,8 @@ def urls(store: Store, n: int, seed: int = 7) -> dict[str, list[str]]:
         "timeline-all": [f"/events?page={k + 1}" for k in range(n)],
         "search-en": [f"/api/search?q={quote(rng.choice(SEARCH_EN))}&limit={k % 20 + 1}" for k in range(n)],
         "search-ko": [f"/api/search?q={quote(rng.choice(SEARCH_KO))}&limit={k % 20 + 1}" for k in range(n)],
+        # A word in one event only (the number in its title): the trigram index's case.
+        "search-rare": [f"/api/search?q={quote(f'({rng.randrange(events):d})')}" for _ in range(n)],
         "provision": [
             f"/provisions/{quote(p, safe='/')}" for p in rng.sample(provisions, min(n, len(provisions)))
         ],

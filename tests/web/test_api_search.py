@@ -9,6 +9,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from peacetrack.web.app import create_app
+
 
 def search(client: TestClient, query: str) -> dict[str, Any]:
     response = client.get(f"/api/search?{query}")
@@ -117,12 +119,16 @@ def test_title_matches_then_the_rest_each_newest_first_and_counts_capped(
         ]
         expected = [h["id"] for h in module._rank(ranked)]
         assert 3 <= sum(title for title, _ in ranked) < len(ranked), q  # both tiers have matches
-        got = [h["id"] for h in search(client, f"q={q}&kind=events&limit=100")["results"]]
-        assert got == expected, q
-        for limit in (2, 5):
-            assert [h["id"] for h in search(client, f"q={q}&kind=events&limit={limit}")["results"]] == (
-                expected[:limit]
-            )
+        for window in (3, 8, module.WINDOW):  # asked of the newest few first, then of all
+            monkeypatch.setattr(module, "WINDOW", window)
+            fresh = TestClient(create_app(loaded.url))  # no kept answers from the last window
+            got = [h["id"] for h in search(fresh, f"q={q}&kind=events&limit=100")["results"]]
+            assert got == expected, (q, window)
+            for limit in (2, 5):
+                listed = search(fresh, f"q={q}&kind=events&limit={limit}")["results"]
+                assert [h["id"] for h in listed] == expected[:limit], (q, window, limit)
+            assert search(fresh, f"q={q}&kind=events")["counts"]["events"] == len(expected)
+            fresh.app.state.store.dispose()  # type: ignore[attr-defined]
     monkeypatch.setattr(module, "COUNT_CAP", 3)
     monkeypatch.setattr(library, "COUNT_CAP", 3)
     assert search(client, "q=ceasefire&kind=events&limit=1")["counts"] == {"events": 3}

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Final, get_args
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import Connection, Subquery, and_, case, func, select
 
 from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
@@ -67,29 +67,63 @@ def _rank(hits: list[tuple[bool, Hit]]) -> list[Hit]:
 
 def _docs(conn: Connection, kind: SearchKind, q: str, limit: int) -> tuple[int, list[Hit]]:
     table = t.RECORD_TABLES[kind]
-    found = and_(table.c.status == ACCEPTED, doc_contains(table.c.doc, q))
-    prefix = "name" if kind == "actors" else "title"
-    in_title = contains(table.c[f"{prefix}_en"], q) | contains(func.coalesce(table.c[f"{prefix}_ko"], ""), q)
+    accepted = select(table).where(table.c.status == ACCEPTED)
     if exact_in_sql(kind, q):
-        # The database's matches are the answer. Title matches first, then the rest, each newest
-        # first and only the first ``limit``: a query ordered by an index that stops early, where
-        # one sorting every match (a common word at millions of events) took seconds.
-        newest = [table.c[_DAY[kind]].desc()] if kind in _DAY else []
-        rows: list[str] = []
-        for tier in (in_title, ~in_title):
-            if len(rows) < limit:
-                query = select(table.c.doc).where(found, tier).order_by(*newest, table.c.id)
-                rows += conn.scalars(query.limit(limit - len(rows)))
-        counted = select(table.c.id).where(found).limit(COUNT_CAP).subquery()
-        total = int(conn.scalar(select(func.count()).select_from(counted)) or 0)
-        return total, [_hit(kind, doc(raw), q) for raw in rows]
+        # The database's matches are the answer: title matches first, then the rest, each newest
+        # first, only as many as ``limit`` still needs, counted up to COUNT_CAP. The first hits are
+        # asked first of the newest WINDOW records, where a common word's are found at once; only
+        # when the window cannot settle them are all records asked, where a rare word's few rows
+        # come from the trigram index (store/trigram.py). Sorting every match of a common word
+        # among millions took seconds, and left to itself the planner sometimes did.
+        rows: list[str] | None = None
+        if kind in _DAY:
+            newest = accepted.order_by(table.c[_DAY[kind]].desc(), table.c.id).limit(WINDOW).subquery()
+            rows = _first(conn, newest, kind, q, limit)
+        whole = accepted.subquery()
+        if rows is None:
+            rows = _first(conn, whole, kind, q, limit, complete=True) or []
+        return _count(conn, whole, q), [_hit(kind, doc(raw), q) for raw in rows]
     # The query is inside a field name: check each document's values.
+    found = and_(table.c.status == ACCEPTED, doc_contains(table.c.doc, q))
     checked: list[tuple[bool, Hit]] = []
     for raw in conn.scalars(select(table.c.doc).where(found)):
         d = doc(raw)
         if find(d, q) is not None:
             checked.append((find(d.get(_TITLE[kind]), q) is not None, _hit(kind, d, q)))
     return len(checked), _rank(checked)[:limit]
+
+
+WINDOW: Final = 5_000
+"""Newest records a search asks first for its first hits (see _docs): enough for a common word's,
+few enough that a rare word's miss costs little."""
+
+
+def _first(
+    conn: Connection, source: Subquery, kind: SearchKind, q: str, limit: int, *, complete: bool = False
+) -> list[str] | None:
+    """The first ``limit`` matching documents of ``source``, title matches first, each newest first;
+    None when ``source`` is a window of the newest records too short to be sure (``complete``: all)."""
+    c = source.c
+    prefix = "name" if kind == "actors" else "title"
+    found = doc_contains(c.doc, q)
+    in_title = contains(c[f"{prefix}_en"], q) | contains(func.coalesce(c[f"{prefix}_ko"], ""), q)
+    newest = [c[_DAY[kind]].desc()] if kind in _DAY else []
+    rows: list[str] = []
+    for tier in (in_title, ~in_title):
+        if len(rows) < limit:
+            want = limit - len(rows)
+            got = list(conn.scalars(select(c.doc).where(found, tier).order_by(*newest, c.id).limit(want)))
+            if len(got) < want and not complete:
+                return None  # older records may hold more of this tier
+            rows += got
+    return rows
+
+
+def _count(conn: Connection, source: Subquery, q: str) -> int:
+    """Matches in ``source`` up to COUNT_CAP (a common word's stop early; a rare word's come from the
+    trigram index)."""
+    counted = select(source.c.id).where(doc_contains(source.c.doc, q)).limit(COUNT_CAP).subquery()
+    return int(conn.scalar(select(func.count()).select_from(counted)) or 0)
 
 
 def _provisions(conn: Connection, q: str, limit: int) -> tuple[int, list[Hit]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, extract, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
 from peacetrack.model.records import Event
 from peacetrack.model.status import ACCEPTED
@@ -129,11 +129,17 @@ def _of_provision(conn: Connection, f: EventFilter, limit: int) -> list[Event]:
 def by_month(conn: Connection, f: EventFilter) -> dict[tuple[int, int], int]:
     """How many matching events fall in each (year, month), by start date; their sum is :func:`count`.
 
-    Counted by the database: reading every matching date into Python took seconds at a million events."""
+    Counted by the database per day, in date-index order, and folded into months here: reading every
+    matching date into Python took seconds at millions of events, and grouping by a computed month
+    three times as long as by the indexed day."""
     e = t.events
-    year, month = extract("year", e.c.date), extract("month", e.c.date)
-    rows = conn.execute(select(year, month, func.count()).where(and_(*_conditions(f))).group_by(year, month))
-    return {(int(y), int(m)): int(n) for y, m, n in rows}
+    counts: dict[tuple[int, int], int] = {}
+    for day, n in conn.execute(
+        select(e.c.date, func.count()).where(and_(*_conditions(f))).group_by(e.c.date)
+    ):
+        key = (day.year, day.month)
+        counts[key] = counts.get(key, 0) + int(n)
+    return counts
 
 
 def longest_span(conn: Connection) -> int:
