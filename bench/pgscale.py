@@ -235,7 +235,7 @@ def urls(store: Store, n: int, seed: int = 7) -> dict[str, list[str]]:
         )
     with store.read() as conn:
         provisions = sorted(conn.scalars(select(t.provisions.c.id)))
-    days = [START + timedelta(days=rng.randrange(DAYS)) for _ in range(n)]
+    days = [START + timedelta(days=d) for d in rng.sample(range(DAYS - 730), n)]
     return {
         "scores": [f"/api/scores?as_of={d}" for d in days],
         "series": [
@@ -248,7 +248,7 @@ def urls(store: Store, n: int, seed: int = 7) -> dict[str, list[str]]:
         "search-en": [f"/api/search?q={quote(rng.choice(SEARCH_EN))}&limit={k % 100 + 1}" for k in range(n)],
         "search-ko": [f"/api/search?q={quote(rng.choice(SEARCH_KO))}&limit={k % 100 + 1}" for k in range(n)],
         # A word in one event only (the number in its title): the trigram index's case.
-        "search-rare": [f"/api/search?q={quote(f'({rng.randrange(events):d})')}" for _ in range(n)],
+        "search-rare": [f"/api/search?q={quote(f'({i:d})')}" for i in rng.sample(range(events), n)],
         # Two Hangul letters that no event holds: no trigram, so no index can help (docs/api.md).
         "search-short": [
             f"/api/search?q={quote(w)}&limit={k % 100 + 1}" for k, w in enumerate(SHORT_RARE * n)
