@@ -14,6 +14,7 @@ user makes, every request with other parameters so no kept answer serves it:
   search-rare GET /api/search?q=(1234567)        a string in one event only
   search-short GET /api/search?q=휴전              two letters no event holds (no trigram)
   provision   GET /provisions/ID                 a provision's page (history, events)
+  review-queue  the review page's query (called directly: the page needs a signed-in editor)
 
 and prints p50 and p95 per read (after one untimed request per read, which warms the
 database's caches; each timed request is still one no kept answer serves).
@@ -269,6 +270,12 @@ def measure(client: TestClient, paths: list[str]) -> Iterator[float]:
         yield elapsed
 
 
+def report(name: str, times: list[float]) -> None:
+    times = sorted(times)
+    p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+    print(f"{name:14} {statistics.median(times):9.1f} {p95:9.1f} {times[-1]:9.1f}  {len(times)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
@@ -323,9 +330,19 @@ def main() -> None:
             if chosen and name not in chosen:
                 continue
             list(measure(client, paths[:1]))  # one untimed request warms the database's caches
-            times = sorted(measure(client, paths[1:]))
-            p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-            print(f"{name:14} {statistics.median(times):9.1f} {p95:9.1f} {times[-1]:9.1f}  {len(times)}")
+            report(name, list(measure(client, paths[1:])))
+        if not chosen or "review-queue" in chosen:
+            # The review page needs a signed-in editor; its query is timed directly: the 50 newest
+            # proposals of every kind, with their documents.
+            from peacetrack.ingest.review import pending
+
+            times = []
+            for _ in range(args.requests):
+                t0 = time.perf_counter()
+                with store.read() as conn:
+                    pending(conn, None, limit=50)
+                times.append((time.perf_counter() - t0) * 1000)
+            report("review-queue", times)
     store.dispose()
 
 

@@ -144,11 +144,26 @@ def test_provision_with_history_and_evidence(client: TestClient) -> None:
         }
     ]
     assert [(e["id"], e["effect"]) for e in body["events"]] == [(OPENS, "implements"), (BLOWN_UP, "reverses")]
+    assert body["events_total"] == 2
     now = ok(client, f"/api/provisions/{LIAISON}?as_of=2021-01-01")
     assert (now["level"], now["reversed"]) == (0, True)
     never = ok(client, "/api/provisions/singapore-2018/3")
     assert never["history"] == [] and never["level"] == 0 and not never["reversed"]
     assert error_of(client, "/api/provisions/panmunjom-2018/9.9", 404)["code"] == "not_found"
+
+
+def test_a_provision_lists_its_newest_linked_events_and_counts_them_all(
+    make_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peacetrack.web.api import agreements
+
+    monkeypatch.setattr(agreements, "LINKED_EVENTS", 1)
+    body = ok(make_client(), f"/api/provisions/{LIAISON}?as_of=2019-01-01")
+    assert [(e["id"], e["effect"]) for e in body["events"]] == [(BLOWN_UP, "reverses")]
+    assert body["events_total"] == 2
+    monkeypatch.setattr(agreements, "LINKED_COUNT_CAP", 1)
+    capped = ok(make_client(), f"/api/provisions/{LIAISON}?as_of=2020-01-01")
+    assert capped["events_total"] == 1 and len(capped["events"]) == 1
 
 
 def test_themes_and_codebook(client: TestClient) -> None:

@@ -92,8 +92,8 @@ def pending(conn: Connection, kind: str | None = None, *, limit: int | None = No
         table = t.RECORD_TABLES[k]
         query = (
             select(table.c.id, table.c.status, table.c.doc, table.c.updated_at)
-            .where(table.c.status != ACCEPTED, table.c.status != REJECTED)
-            .order_by(table.c.updated_at.desc(), table.c.id)
+            .where(table.c.status == PROPOSED)  # the one status between accepted and rejected
+            .order_by(table.c.updated_at.desc(), table.c.id.desc())  # the index backwards, ties too
         )
         if limit is not None:
             query = query.limit(limit)

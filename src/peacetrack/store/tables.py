@@ -24,7 +24,7 @@ from sqlalchemy import (
     text,
 )
 
-from peacetrack.model.status import ACCEPTED
+from peacetrack.model.status import ACCEPTED, PROPOSED
 
 metadata = MetaData(
     naming_convention={
@@ -328,6 +328,17 @@ RECORD_TABLES: dict[str, Table] = {
     "gatherings": gatherings,
     "processes": processes,
 }
+
+# The review queue, newest first, of the kinds ingest proposes: a partial index holds only the
+# proposals (a scan of ten million events for fifty of them took 1.4 s, bench/pgscale.py).
+for _table in (actors, events, statements, gatherings):
+    Index(
+        f"ix_{_table.name}_proposed",
+        _table.c.updated_at,
+        _table.c.id,
+        postgresql_where=_table.c.status == PROPOSED,
+        sqlite_where=_table.c.status == PROPOSED,
+    )
 
 # Ingested documents (migration 0004): the raw text every extracted value points into.
 # ``name`` is what makes two documents versions of one another: the resolved path of a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from fastapi import APIRouter, Path, Request
 from sqlalchemy import Connection, func, select
@@ -200,12 +200,26 @@ def get_provision(
         }
         entries = _entries(index, provision_id)
         evidence = evidence_events(conn, {x for _, d in stored.values() for x in d.get("evidence", [])})
-        linked = conn.execute(
-            select(e.c.id, e.c.date, e.c.title_en, e.c.title_ko, e.c.type, ee.c.effect)
+        # The newest LINKED_EVENTS, read backwards from the provision's index, then oldest first: a
+        # provision cited by tens of thousands of events must not send them all.
+        newest = (
+            select(e.c.id, ee.c.event_date, e.c.title_en, e.c.title_ko, e.c.type, ee.c.effect)
             .join(e, e.c.id == ee.c.event_id)
             .where(ee.c.provision_id == provision_id, e.c.status == ACCEPTED)
-            .order_by(e.c.date, e.c.id, ee.c.effect)
-        ).all()
+            .order_by(ee.c.event_date.desc(), ee.c.event_id.desc(), ee.c.effect.desc())
+            .limit(LINKED_EVENTS)
+        )
+        linked = conn.execute(newest).all()[::-1]
+        total = len(linked)
+        if total == LINKED_EVENTS:
+            linked_rows = (
+                select(ee.c.event_id)
+                .join(e, e.c.id == ee.c.event_id)
+                .where(ee.c.provision_id == provision_id, e.c.status == ACCEPTED)
+                .limit(LINKED_COUNT_CAP)
+                .subquery()
+            )
+            total = int(conn.scalar(select(func.count()).select_from(linked_rows)) or 0)
     level, peak, _ = level_at(index, provision_id, day)
     hist = []
     for entry in entries:
@@ -244,7 +258,14 @@ def get_provision(
             {"id": eid, "date": d, "title": text_map(en, ko), "type": typ, "effect": eff}
             for eid, d, en, ko, typ, eff in linked
         ],
+        "events_total": total,
     }
+
+
+LINKED_EVENTS: Final = 500
+"""Linked events a provision's answer lists at most: the newest (``events_total`` counts the rest)."""
+LINKED_COUNT_CAP: Final = 5000
+"""``events_total`` counts up to this many (counting 50,000 linked events took half a second)."""
 
 
 @reads.get("/api/themes", response_model=list[ThemeOut], summary="Every theme (a tree through `parent`)")

@@ -200,7 +200,13 @@ class ProvisionDetail(Out):
     peak: Level
     reversed: bool
     history: list[AssessmentEntry] = Field(description="Every assessment, oldest first, with its evidence.")
-    events: list[ProvisionEvent] = Field(description="Events linked to this provision, oldest first.")
+    events: list[ProvisionEvent] = Field(
+        description="Events linked to this provision, oldest first: the newest 500 when there are more."
+    )
+    events_total: int = Field(
+        description="How many events are linked to this provision in all, counted up to 5,000 "
+        "(5,000 means 5,000 or more)."
+    )
 
 
 class ThemeOut(Out):
