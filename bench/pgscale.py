@@ -14,6 +14,7 @@ user makes, every request with other parameters so no kept answer serves it:
   search-rare GET /api/search?q=(1234567)        a string in one event only
   search-short GET /api/search?q=휴전              two letters no event holds (no trigram)
   provision   GET /provisions/ID                 a provision's page (history, events)
+  provision-api GET /api/provisions/ID           its history and linked events, as JSON
   review-queue  the review page's query (called directly: the page needs a signed-in editor)
 
 and prints p50 and p95 per read (after one untimed request per read, which warms the
@@ -256,6 +257,9 @@ def urls(store: Store, n: int, seed: int = 7) -> dict[str, list[str]]:
         ][:n],
         "provision": [
             f"/provisions/{quote(p, safe='/')}" for p in rng.sample(provisions, min(n, len(provisions)))
+        ],
+        "provision-api": [
+            f"/api/provisions/{quote(p, safe='/')}" for p in rng.sample(provisions, min(n, len(provisions)))
         ],
     }
 

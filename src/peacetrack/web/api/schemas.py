@@ -201,11 +201,11 @@ class ProvisionDetail(Out):
     reversed: bool
     history: list[AssessmentEntry] = Field(description="Every assessment, oldest first, with its evidence.")
     events: list[ProvisionEvent] = Field(
-        description="Events linked to this provision, oldest first: the newest 500 when there are more."
+        description="Events linked to this provision, oldest first: the newest 200 when there are more."
     )
     events_total: int = Field(
-        description="How many events are linked to this provision in all, counted up to 5,000 "
-        "(5,000 means 5,000 or more)."
+        description="How many events are linked to this provision in all, counted up to 1,000 "
+        "(1,000 means 1,000 or more)."
     )
 
 
