@@ -203,3 +203,15 @@ def test_a_failing_document_costs_only_itself(kp: Store, kit: Any, tmp_path: Pat
     results = {r.document_id: r for r in reprocess(kp, author="again")}
     assert results[one.document_id].status == "failed" and "boom" in (results[one.document_id].error or "")
     assert results[two.document_id].status == "changed"
+
+
+def test_reviewed_records_the_pipeline_still_makes_are_not_reported(
+    kp: Store, kit: Any, tmp_path: Path
+) -> None:
+    (letter,) = ingest_paths(kp, _copies(kit, tmp_path, kit.ko_letter), author="ingester")
+    (statement,) = letter.records["statements"]
+    decide(kp, [f"statements/{statement}"], "accept", author="reviewer")  # its candidates along with it
+    assert {kit.status_of(kp, "actors", a) for a in letter.records["actors"]} == {"accepted"}
+    (result,) = reprocess(kp, author="again")
+    assert result.status == "unchanged"
+    assert result.kept == {}

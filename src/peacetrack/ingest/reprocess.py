@@ -262,6 +262,11 @@ def _diff(conn: Connection, document_id: str, proposal: Proposal, name: str) -> 
         reviewed[kind] = {
             rid for rid, (status, _) in _statuses(conn, kind, ids).items() if status != PROPOSED
         }
+    # What the run makes and names, reviewed records included (they are taken out below).
+    made = {kind: {str(r["id"]) for r in proposal.records[kind]} for kind in KINDS}
+    named_by_all: set[str] = set()
+    for kind in PROPOSED_KINDS:
+        candidates_named(proposal.records[kind], named_by_all)
     diff = _Diff(Validated())
     for kind in KINDS:
         mine = [r for r in proposal.records[kind] if str(r["id"]) not in reviewed[kind]]
@@ -296,7 +301,15 @@ def _diff(conn: Connection, document_id: str, proposal: Proposal, name: str) -> 
             gone = [a for a in gone if a not in elsewhere]
         if gone:
             diff.withdrawn[kind] = gone
-        dropped = [rid for rid in old.get(kind, []) if rid in reviewed[kind] and rid not in new_ids[kind]]
+        # Reviewed records the run no longer makes; a candidate the new records still name is referred
+        # to, not proposed, and not dropped.
+        dropped = [
+            rid
+            for rid in old.get(kind, [])
+            if rid in reviewed[kind]
+            and rid not in made[kind]
+            and not (kind == "actors" and rid in named_by_all)
+        ]
         if dropped:
             diff.kept.setdefault(kind, []).extend(r for r in dropped if r not in diff.kept.get(kind, []))
     return diff
