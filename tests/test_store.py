@@ -149,3 +149,16 @@ def test_a_bulk_write_on_postgresql_goes_by_copy_and_leaves_statistics(
     again = import_bundles(pg, [str(path)], author="test")
     assert again.changed == 0
     pg.dispose()
+
+
+def test_trigram_indexes_are_postgresql_only(tmp_path: Path) -> None:
+    from peacetrack.store.trigram import create_indexes, index_name, is_trigram_index
+
+    sqlite = Store(f"sqlite:///{tmp_path / 'plain.db'}")
+    upgrade(sqlite)
+    with sqlite.write() as conn:
+        assert create_indexes(conn) is False
+        names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+    assert not any(is_trigram_index(n) for n in names)
+    assert is_trigram_index(index_name("events", "doc")) and not is_trigram_index("ix_events_date")
+    sqlite.dispose()
