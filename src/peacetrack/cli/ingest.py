@@ -16,7 +16,8 @@ workers and written here in batches, with the same records as without
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -192,8 +193,8 @@ def reprocess(
 
     from peacetrack.collector import collector_paused
     from peacetrack.ingest.cluster import dask_client, parse_target
+    from peacetrack.ingest.reprocess import CHANGES, summary
     from peacetrack.ingest.reprocess import reprocess as run
-    from peacetrack.ingest.reprocess import summary
 
     target = parse_target(dask) if dask else None
     store = open_store(chosen_db(ctx, db), create=False)
@@ -225,7 +226,7 @@ def reprocess(
                 f"{r.document_id}\n{r.path}",
                 r.status if r.error is None else f"FAILED: {r.error}",
                 r.source,
-                *(_listed(getattr(r, what)) for what in ("added", "updated", "withdrawn", "kept")),
+                *(_listed(r.ids(what)) for what in CHANGES),
             )
         stdout().print(table)
     err = stderr()
@@ -243,7 +244,7 @@ def reprocess(
         raise typer.Exit(2)
 
 
-def _listed(found: dict[str, tuple[str, ...]] | Any) -> str:
+def _listed(found: Mapping[str, tuple[str, ...]]) -> str:
     return "\n".join(f"{kind}: {', '.join(ids)}" for kind, ids in found.items())
 
 

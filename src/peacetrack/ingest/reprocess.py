@@ -66,6 +66,8 @@ From = Literal["file", "stored text"]
 Made = tuple[From, Document, Extraction] | str
 """A document through every stage but resolve, and where it was read from; or why it failed."""
 KINDS = ("actors", *PROPOSED_KINDS)
+CHANGES = ("added", "updated", "withdrawn", "kept")
+"""What reprocessing does to a record, the names of :class:`Reprocessed`'s id maps."""
 _VERSION = re.compile(r"(\d+(?:\.\d+)*)")
 
 
@@ -84,16 +86,18 @@ class Reprocessed:
     """Reviewed records the pipeline would now change or no longer propose: left as they are."""
     error: str | None = None
 
+    def ids(self, what: str) -> Mapping[str, tuple[str, ...]]:
+        """The record ids by kind for one of CHANGES."""
+        found: Mapping[str, tuple[str, ...]] = getattr(self, what)
+        return found
+
     def as_json(self) -> dict[str, Any]:
         return {
             "document": self.document_id,
             "path": self.path,
             "status": self.status,
             "source": self.source or None,
-            "added": {k: list(v) for k, v in self.added.items()},
-            "updated": {k: list(v) for k, v in self.updated.items()},
-            "withdrawn": {k: list(v) for k, v in self.withdrawn.items()},
-            "kept": {k: list(v) for k, v in self.kept.items()},
+            **{what: {k: list(v) for k, v in self.ids(what).items()} for what in CHANGES},
             "error": self.error,
         }
 
@@ -231,11 +235,10 @@ def _statuses(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, tupl
     return out
 
 
-def _named_elsewhere(conn: Connection, candidates: set[str], document_id: str) -> set[str]:
-    """Candidates that a record other than this document's proposals names (they must stay)."""
+def _named_elsewhere(conn: Connection, candidates: set[str], theirs: Mapping[str, list[str]]) -> set[str]:
+    """Candidates that a record other than this document's proposals (``theirs``) names: they stay."""
     if not candidates:
         return set()
-    theirs = docs.records_of(conn, document_id)
     found: set[str] = set()
     for table, owner, kind in (
         (t.statement_actors, "statement_id", "statements"),
@@ -256,11 +259,11 @@ def _diff(conn: Connection, document_id: str, proposal: Proposal, name: str) -> 
         set(_statuses(conn, "actors", (str(a["id"]) for a in proposal.records["actors"]))),
     )
     # Reviewed records stay as they are: take them out of what is written.
-    reviewed: dict[str, set[str]] = {}
+    reviewed: dict[str, dict[str, str]] = {}  # kind -> id -> stored JSON
     for kind in KINDS:
         ids = [str(r["id"]) for r in proposal.records[kind]] + old.get(kind, [])
         reviewed[kind] = {
-            rid for rid, (status, _) in _statuses(conn, kind, ids).items() if status != PROPOSED
+            rid: stored for rid, (status, stored) in _statuses(conn, kind, ids).items() if status != PROPOSED
         }
     # What the run makes and names, reviewed records included (they are taken out below).
     made = {kind: {str(r["id"]) for r in proposal.records[kind]} for kind in KINDS}
@@ -272,8 +275,7 @@ def _diff(conn: Connection, document_id: str, proposal: Proposal, name: str) -> 
         mine = [r for r in proposal.records[kind] if str(r["id"]) not in reviewed[kind]]
         theirs = [r for r in proposal.records[kind] if str(r["id"]) in reviewed[kind]]
         proposal.records[kind] = mine
-        stored = _statuses(conn, kind, (str(r["id"]) for r in theirs))
-        left = [str(r["id"]) for r in theirs if _canonical(kind, r) != stored[str(r["id"])][1]]
+        left = [str(r["id"]) for r in theirs if _canonical(kind, r) != reviewed[kind][str(r["id"])]]
         if left:
             diff.kept[kind] = left
     proposal.provenance = [r for r in proposal.provenance if r.record_id not in reviewed.get(r.kind, set())]
@@ -296,7 +298,7 @@ def _diff(conn: Connection, document_id: str, proposal: Proposal, name: str) -> 
             if rid not in new_ids[kind] and rid not in reviewed[kind] and rid not in diff.own_candidates
         ]
         if kind == "actors":
-            elsewhere = _named_elsewhere(conn, set(gone), document_id)
+            elsewhere = _named_elsewhere(conn, set(gone), old)
             diff.own_candidates |= elsewhere
             gone = [a for a in gone if a not in elsewhere]
         if gone:
@@ -545,15 +547,13 @@ def reprocess(
 
 def summary(results: Iterable[Reprocessed]) -> dict[str, int]:
     """Documents by status, and records by what happened to them, over a run."""
-    counts = {"documents": 0, "unchanged": 0, "changed": 0, "failed": 0}
-    for what in ("added", "updated", "withdrawn", "kept"):
-        counts[what] = 0
+    counts = {"documents": 0, "unchanged": 0, "changed": 0, "failed": 0, **dict.fromkeys(CHANGES, 0)}
     for r in results:
         counts["documents"] += 1
         counts[r.status] += 1
-        for what in ("added", "updated", "withdrawn", "kept"):
-            counts[what] += sum(len(v) for v in getattr(r, what).values())
+        for what in CHANGES:
+            counts[what] += sum(len(v) for v in r.ids(what).values())
     return counts
 
 
-__all__ = ["Reprocessed", "parse_version", "reprocess", "selected", "summary"]
+__all__ = ["CHANGES", "Reprocessed", "parse_version", "reprocess", "selected", "summary"]

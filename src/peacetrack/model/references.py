@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from peacetrack.model.records import KINDS, Record
 
@@ -62,17 +63,22 @@ def _is_list(annotation: Any) -> bool:
     return origin in (list, tuple)
 
 
+def _refers(info: FieldInfo) -> tuple[str, str] | None:
+    """(target, role) when the field is declared ``label(refers=..., role=...)``."""
+    extra = info.json_schema_extra
+    if isinstance(extra, dict) and isinstance(extra.get("refers"), str):
+        return str(extra["refers"]), str(extra["role"])
+    return None
+
+
 @cache
 def declared(model: type[BaseModel]) -> tuple[Declared, ...]:
     """Every reference field of ``model`` and of the models nested in it, in field order."""
     out: list[Declared] = []
     for name, info in model.model_fields.items():
-        extra = info.json_schema_extra
-        if isinstance(extra, dict) and isinstance(extra.get("refers"), str):
+        if (refers := _refers(info)) is not None:
             many = _is_list(info.annotation)
-            out.append(
-                Declared(f"{name}[]" if many else name, name, str(extra["refers"]), str(extra["role"]), many)
-            )
+            out.append(Declared(f"{name}[]" if many else name, name, *refers, many))
             continue
         nested, many = _model_of(info.annotation)
         if nested is not None:
@@ -97,9 +103,8 @@ def _steps(model: type[BaseModel]) -> tuple[_Step, ...]:
     # was most of the time a 100,000-event import spent checking references.
     out: list[_Step] = []
     for name, info in model.model_fields.items():
-        extra = info.json_schema_extra
-        if isinstance(extra, dict) and isinstance(extra.get("refers"), str):
-            out.append(_Step(name, str(extra["refers"]), str(extra["role"]), _is_list(info.annotation)))
+        if (refers := _refers(info)) is not None:
+            out.append(_Step(name, *refers, _is_list(info.annotation)))
             continue
         nested, many = _model_of(info.annotation)
         if nested is not None and declared(nested):

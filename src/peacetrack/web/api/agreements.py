@@ -16,6 +16,7 @@ from peacetrack.store import tables as t
 from peacetrack.store.chunks import id_chunks
 from peacetrack.web.api.common import (
     actor_refs,
+    count_up_to,
     doc,
     refs_in_order,
     scoring_index,
@@ -202,24 +203,18 @@ def get_provision(
         evidence = evidence_events(conn, {x for _, d in stored.values() for x in d.get("evidence", [])})
         # The newest LINKED_EVENTS, read backwards from the provision's index, then oldest first: a
         # provision cited by tens of thousands of events must not send them all.
-        newest = (
+        accepted_links = (
             select(e.c.id, ee.c.event_date, e.c.title_en, e.c.title_ko, e.c.type, ee.c.effect)
             .join(e, e.c.id == ee.c.event_id)
             .where(ee.c.provision_id == provision_id, e.c.status == ACCEPTED)
-            .order_by(ee.c.event_date.desc(), ee.c.event_id.desc(), ee.c.effect.desc())
-            .limit(LINKED_EVENTS)
         )
+        newest = accepted_links.order_by(
+            ee.c.event_date.desc(), ee.c.event_id.desc(), ee.c.effect.desc()
+        ).limit(LINKED_EVENTS)
         linked = conn.execute(newest).all()[::-1]
         total = len(linked)
         if total == LINKED_EVENTS:
-            linked_rows = (
-                select(ee.c.event_id)
-                .join(e, e.c.id == ee.c.event_id)
-                .where(ee.c.provision_id == provision_id, e.c.status == ACCEPTED)
-                .limit(LINKED_COUNT_CAP)
-                .subquery()
-            )
-            total = int(conn.scalar(select(func.count()).select_from(linked_rows)) or 0)
+            total = count_up_to(conn, accepted_links, LINKED_COUNT_CAP)
     level, peak, _ = level_at(index, provision_id, day)
     hist = []
     for entry in entries:

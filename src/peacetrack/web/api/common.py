@@ -12,7 +12,7 @@ from typing import Any, Final, Literal
 
 import orjson
 from fastapi import Request
-from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 from starlette.concurrency import run_in_threadpool
 
 from peacetrack.model.languages import Lang
@@ -396,3 +396,9 @@ def dated_page(
         needle=needle if needle and not exact_in_sql(kind, needle) else None,
         day_field=day_field,
     )
+
+
+def count_up_to(conn: Connection, query: Select[Any], cap: int) -> int:
+    """How many rows ``query`` gives, counting no further than ``cap``: the database stops at the
+    cap, where counting every match among millions of rows took seconds."""
+    return int(conn.scalar(select(func.count()).select_from(query.limit(cap).subquery())) or 0)

@@ -13,13 +13,14 @@ from typing import Annotated, Any, Final, get_args
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
-from sqlalchemy import Connection, Subquery, and_, case, func, select
+from sqlalchemy import ColumnElement, Connection, Subquery, and_, case, func, select
 
 from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
 from peacetrack.web.api.common import (
     best_match,
     contains,
+    count_up_to,
     doc,
     doc_contains,
     exact_in_sql,
@@ -100,9 +101,8 @@ def _first(conn: Connection, source: Subquery, kind: SearchKind, q: str, limit: 
     """The first ``limit`` matching documents of a window of the newest records, title matches first,
     each newest first; None when the window is too short to be sure."""
     c = source.c
-    prefix = "name" if kind == "actors" else "title"
     found = doc_contains(c.doc, q)
-    in_title = contains(c[f"{prefix}_en"], q) | contains(func.coalesce(c[f"{prefix}_ko"], ""), q)
+    in_title = _in_title(c, kind, q)
     newest = [c[_DAY[kind]].desc()] if kind in _DAY else []
     rows: list[str] = []
     for tier in (in_title, ~in_title):
@@ -115,12 +115,17 @@ def _first(conn: Connection, source: Subquery, kind: SearchKind, q: str, limit: 
     return rows
 
 
+def _in_title(columns: Any, kind: SearchKind, q: str) -> ColumnElement[bool]:
+    """``q`` in the record's title (its name, for an actor), in either language."""
+    prefix = "name" if kind == "actors" else "title"
+    return contains(columns[f"{prefix}_en"], q) | contains(func.coalesce(columns[f"{prefix}_ko"], ""), q)
+
+
 def _every_match(conn: Connection, kind: SearchKind, q: str, limit: int) -> tuple[int, list[Hit]]:
     """Rank every match in one pass (id, date and whether in the title: a rare word's few, from the
     trigram index), then read the documents of the first ``limit``."""
     table = t.RECORD_TABLES[kind]
-    prefix = "name" if kind == "actors" else "title"
-    in_title = contains(table.c[f"{prefix}_en"], q) | contains(func.coalesce(table.c[f"{prefix}_ko"], ""), q)
+    in_title = _in_title(table.c, kind, q)
     day = table.c[_DAY[kind]] if kind in _DAY else None
     query = select(table.c.id, day if day is not None else table.c.id, in_title).where(
         table.c.status == ACCEPTED, doc_contains(table.c.doc, q)
@@ -153,8 +158,7 @@ TRIGRAM: Final = 3
 def _count(conn: Connection, source: Subquery, q: str) -> int:
     """Matches in ``source`` up to COUNT_CAP (a common word's stop early; a rare word's come from the
     trigram index)."""
-    counted = select(source.c.id).where(doc_contains(source.c.doc, q)).limit(COUNT_CAP).subquery()
-    return int(conn.scalar(select(func.count()).select_from(counted)) or 0)
+    return count_up_to(conn, select(source.c.id).where(doc_contains(source.c.doc, q)), COUNT_CAP)
 
 
 def _provisions(conn: Connection, q: str, limit: int) -> tuple[int, list[Hit]]:

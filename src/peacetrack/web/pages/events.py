@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from sqlalchemy import Connection
 
 from peacetrack.model import hosts
 from peacetrack.model.codebook import EventType
@@ -49,24 +52,17 @@ def _csv_rows(events: list[Event], lang: str) -> list[list[object]]:
     ]
 
 
-def _months(store: Store) -> dict[tuple[int, int], int]:
-    with store.read() as conn:
-        return event_q.by_month(conn, event_q.EventFilter())
+T = TypeVar("T")
 
 
-def _longest(store: Store) -> int:
-    with store.read() as conn:
-        return event_q.longest_span(conn)
+def _reading(store: Store, query: Callable[[Connection], T]) -> Callable[[], T]:
+    """``query`` on a connection of its own: what a per-data-version cache entry computes."""
 
+    def read() -> T:
+        with store.read() as conn:
+            return query(conn)
 
-def _actors_with_events(store: Store) -> list[str]:
-    with store.read() as conn:
-        return event_q.actors_with_events(conn)
-
-
-def _provision_names(store: Store) -> list[rq.ProvisionName]:
-    with store.read() as conn:
-        return rq.all_provision_names(conn)
+    return read
 
 
 @router.get("/events")
@@ -87,6 +83,7 @@ def timeline(
     page = parse_page(qp.get("page"))
     order = qp.get("order") or "newest"
     theme, actor, provision, q = (qp.get(k) or None for k in ("theme", "actor", "provision", "q"))
+    cache = request.app.state.cache
     with store.read() as conn:
         tree = rq.theme_tree(conn)
         flt = event_q.EventFilter(
@@ -98,7 +95,7 @@ def timeline(
             provision=provision,
             q=q,
             newest_first=order != "oldest",
-            longest_days=request.app.state.cache.get("timeline:longest", lambda: _longest(store)),
+            longest_days=cache.get("timeline:longest", _reading(store, event_q.longest_span)),
         )
         if fmt != "html":
             found = event_q.find(conn, flt, limit=EXPORT_LIMIT)
@@ -122,19 +119,18 @@ def timeline(
             )
         # One grouped count gives both the histogram and the total. Unfiltered it covers every event
         # (seconds at millions), so that one is kept per data version, as are the filter's choices.
-        cache = request.app.state.cache
         unfiltered = flt == event_q.EventFilter(newest_first=flt.newest_first, longest_days=flt.longest_days)
         months = (
-            cache.get("timeline:months", lambda: _months(store))
+            cache.get("timeline:months", _reading(store, lambda c: event_q.by_month(c, flt)))
             if unfiltered
             else event_q.by_month(conn, flt)
         )
         total = sum(months.values())
         pages = max(1, -(-total // PAGE_SIZE))
         found = event_q.find(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-        actor_ids = cache.get("timeline:actors", lambda: _actors_with_events(store))
+        actor_ids = cache.get("timeline:actors", _reading(store, event_q.actors_with_events))
         actor_names = rq.names(conn, {*actor_ids, *(a for e in found for a in e.actors)}, lang)
-        provisions = cache.get("timeline:provisions", lambda: _provision_names(store))
+        provisions = cache.get("timeline:provisions", _reading(store, rq.all_provision_names))
         effect_names = rq.provision_names(conn, {fx.provision for e in found for fx in e.effects})
     view = view_for(request, lang)
     histogram = charts.month_bars(
