@@ -451,6 +451,63 @@ def test_timeline_filters_paginate_and_show_sources(
     assert bars == ["/events?from=2023-11-01&to=2023-11-30"]
 
 
+def test_a_provision_page_lists_its_events_in_date_order_once_each(
+    pages: TestClient, add_bundle: Callable[[dict[str, Any]], None]
+) -> None:
+    # Read in date order from the provision's index; an event with two effects on it is one event.
+    add_bundle(
+        {
+            "events": [
+                {
+                    "id": f"patrol-{i}",
+                    "date": f"2019-0{i}-15",
+                    "title": {"en": f"Air patrol report {i}"},
+                    "type": "military_measure",
+                    "sources": [{"url": f"https://example.org/patrol-{i}"}],
+                    "effects": [
+                        {"provision": NO_FLY, "effect": "violates"},
+                        {"provision": NO_FLY, "effect": "mentions"},
+                    ],
+                }
+                for i in (3, 1, 2)
+            ]
+        }
+    )
+    page = get(pages, f"/provisions/{NO_FLY}")
+    seen = [page.index(f"Air patrol report {i}") for i in (1, 2, 3)]
+    assert seen == sorted(seen)
+    assert all(page.count(f"Air patrol report {i}") == 1 for i in (1, 2, 3))
+
+
+def test_timeline_ranges_find_events_that_started_before_them(
+    pages: TestClient, add_bundle: Callable[[dict[str, Any]], None]
+) -> None:
+    # The range reads the date index from as far back as the longest multi-day event: a 45-day
+    # exercise that began in 2017 is in a January 2018 range, a 3-day one that ended before it is not.
+    spans = [
+        ("long-exercise", "2017-12-01", "2018-01-14", "Long joint exercise"),
+        ("short-visit", "2017-12-20", "2017-12-22", "Short envoy visit"),
+    ]
+    add_bundle(
+        {
+            "events": [
+                {
+                    "id": eid,
+                    "date": start,
+                    "date_end": end,
+                    "title": {"en": title},
+                    "type": "military_exercise",
+                    "sources": [{"url": f"https://example.org/{eid}"}],
+                }
+                for eid, start, end, title in spans
+            ]
+        }
+    )
+    january = get(pages, "/events?from=2018-01-10&to=2018-01-31&type=military_exercise")
+    assert "Long joint exercise" in january and "Short envoy visit" not in january
+    assert "1 event" in january  # the count and the bars come from the same grouped count
+
+
 @pytest.mark.parametrize(
     ("url", "status"),
     [
