@@ -162,3 +162,56 @@ def test_trigram_indexes_are_postgresql_only(tmp_path: Path) -> None:
     assert not any(is_trigram_index(n) for n in names)
     assert is_trigram_index(index_name("events", "doc")) and not is_trigram_index("ix_events_date")
     sqlite.dispose()
+
+
+def test_an_older_store_gets_its_effect_dates_on_upgrade(db_url: str, tmp_path: Path) -> None:
+    # Migration 0011 fills event_effects.event_date from the events of a store made before it.
+    from alembic import command
+
+    from peacetrack.store.migrate import _config
+
+    store = Store(db_url)
+    cfg = _config()
+    with store.write() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0010")
+    with store.write() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO actors (id, kind, name_en, doc, status, updated_at) VALUES "
+                "('kor', 'state', 'South Korea', '{}', 'accepted', '2020-01-01 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO agreements (id, signed, title_en, doc, status, updated_at) VALUES "
+                "('a', '2018-04-27', 'A', '{}', 'accepted', '2020-01-01 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO provisions (id, agreement_id, ref, position, text_en) VALUES "
+                "('a/1', 'a', '1', 0, 'One')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO events (id, date, type, title_en, doc, status, updated_at) VALUES "
+                "('e', '2019-05-04', 'talks', 'E', '{}', 'accepted', '2020-01-01 00:00:00')"
+            )
+        )
+        conn.execute(
+            text("INSERT INTO event_effects (event_id, provision_id, effect) VALUES ('e', 'a/1', 'mentions')")
+        )
+    assert upgrade(store)[1] == head_revision()
+    with store.read() as conn:
+        assert str(conn.scalar(text("SELECT event_date FROM event_effects"))) == "2019-05-04"
+    store.dispose()
+
+
+def test_postgresql_sessions_run_without_jit(pg_url: str) -> None:
+    # Compiling peacetrack's short queries cost more than running them (bench/RESULTS.md).
+    pg = Store(pg_url)
+    with pg.read() as conn:
+        assert conn.scalar(text("SHOW jit")) == "off"
+    pg.dispose()
