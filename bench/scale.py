@@ -119,7 +119,8 @@ def main() -> None:
         print(
             f"dask, {workers} worker(s): {took:.1f} s = {len(docs) / took:,.1f} documents/s "
             f"(this process's CPU {driver:.1f} s; {stats.batches_in_one_go} batches in one go, "
-            f"{stats.batches_one_by_one} one by one, {stats.resolved_again} documents resolved again)"
+            f"{stats.batches_one_by_one} one by one, {stats.resolved_again} documents resolved again, "
+            f"{stats.unaffected} found unaffected by new candidates)"
         )
     same = outputs["loop"] == outputs["dask-1"] == outputs["dask-2"]
     failed = sum(1 for o in outputs["loop"] if "error" in o)

@@ -184,8 +184,16 @@ def run_phase(
             threading.Thread(target=writer, args=(base, token, until, phase, lock, targets), daemon=True)
         )
     ingesting = (
-        subprocess.Popen(ingest, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) if ingest else None
+        subprocess.Popen(ingest, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) if ingest else None
     )
+    ingest_ended: list[float] = []
+
+    def watch(process: subprocess.Popen[bytes]) -> None:  # when the ingest ended, not when the phase did
+        process.wait()
+        ingest_ended.append(time.monotonic())
+
+    if ingesting is not None:
+        threading.Thread(target=watch, args=(ingesting,), daemon=True).start()
     for t in threads:
         t.start()
     time.sleep(seconds * 0.2)
@@ -195,7 +203,7 @@ def run_phase(
     phase.rss_mb["end"] = rss_mb(pid)
     if ingesting is not None:
         code = ingesting.wait(timeout=1800)
-        took = time.monotonic() - start
+        took = (ingest_ended[0] if ingest_ended else time.monotonic()) - start
         phase.ingest = f"exit {code} after {took:.0f} s"
     return phase
 

@@ -158,9 +158,10 @@ def test_a_dask_run_stores_exactly_what_one_process_stores(
         progress=lambda stage, done, total, failed=0: seen.append((done, total, failed)),
         stats=stats,
     )
-    # Batches went in whole, and documents prepared before new candidates were resolved again.
+    # Batches went in whole; of the documents prepared before new candidates were stored, those the
+    # candidates could change were resolved again, and the others kept the worker's result.
     assert stats.batches_in_one_go >= 5 and stats.batches_one_by_one == 0
-    assert stats.resolved_again >= 1
+    assert stats.resolved_again >= 1 and stats.unaffected >= 1
     # The order dependence is real: the second letter's names resolve to the first letter's candidates.
     b = next(o for o in expected if o.path.endswith("b-letter.txt"))
     signatories = b.output["statements"][0]["signatories"]

@@ -13,8 +13,9 @@ written again a document per savepoint: a document that cannot be stored costs
 only itself. Order matters because resolving names depends on what was stored
 before (a new organisation named in one letter is a candidate the next letter's
 names resolve to). A worker resolves with a snapshot of the registry; when
-candidates were stored since that snapshot, the driver resolves that document
-again with the current registry. So the records are the same as
+candidates were stored since that snapshot and could change how that document
+resolves (``Registry.could_change``), the driver resolves it again with the
+current registry. So the records are the same as
 ``ingest_paths`` makes in one process, and the workers are told of the new
 registry after each batch.
 """
@@ -66,6 +67,7 @@ class RunStats:
     batches_in_one_go: int = 0
     batches_one_by_one: int = 0
     resolved_again: int = 0
+    unaffected: int = 0  # prepared before new candidates were stored, which could not change them
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class _Run:
         self.done = 0
         self.failed = 0
         self.version = 0
+        # The actors each change of version added; None where the registry was read again instead.
+        self.added: dict[int, tuple[Actor, ...] | None] = {}
         self.sent: dict[Any, list[Item]] = {}
         self.stats = stats
         nthreads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
@@ -288,7 +292,7 @@ class _Run:
             output = p.output or {}
         else:
             try:
-                output = self._output(p)
+                output = p.output if p.output is not None and self._unaffected(p) else self._output(p)
             except Exception as exc:  # as in one process: a bug costs this document only
                 return failed_outcome(p.name, f"extraction failed: {type(exc).__name__}: {exc}", p.timings)
             if p.checked is not None and output == p.output and self._still_new(p.checked[0]):
@@ -309,7 +313,19 @@ class _Run:
             self.ingester.pipeline = replace(self.ingester.pipeline, registry=Registry(actors, groups))
             self.known = replace(self.known, actors=self.known.actors | {a.id for a in new_actors})
             self.version += 1
+            self.added[self.version] = tuple(new_actors)
         return Checked(document, output, file_key(p.name), p.size, proposal, validated)
+
+    def _unaffected(self, p: Prepared) -> bool:
+        """The actors stored since the worker's snapshot cannot change how this document resolves."""
+        added = [self.added.get(v) for v in range(p.version + 1, self.version + 1)]
+        if p.reach is None or any(a is None for a in added):
+            return False
+        registry = self.ingester.pipeline.registry
+        if registry.could_change(p.reach, (actor for actors in added if actors for actor in actors)):
+            return False
+        self.stats.unaffected += 1
+        return True
 
     def _still_new(self, proposal: Proposal) -> bool:
         """None of the candidates the worker proposed has been stored since its snapshot."""
@@ -339,6 +355,7 @@ class _Run:
             self.ingester.pipeline = registry_from(conn, self.ingester.pipeline)
             self.known = known_ids(conn, events=False)
             self.version += 1
+            self.added[self.version] = None
             if isinstance(exc, IntegrityError) and (stored := docs.by_sha(conn, c.document.sha256)):
                 return self.ingester.unchanged(conn, stored, p.name)  # another writer stored it meanwhile
             if isinstance(exc, BadInput):

@@ -25,7 +25,8 @@ from peacetrack.ingest.service import keep_known_candidates, propose, validated_
 from peacetrack.pipeline import Clock, Pipeline, ReadError, Result, to_output
 from peacetrack.pipeline.read import read_bytes
 from peacetrack.pipeline.records import Document, Extraction
-from peacetrack.pipeline.registry import Registry
+from peacetrack.pipeline.registry import Reach, Registry
+from peacetrack.pipeline.resolve import reach_of
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Prepared:
     invalid: str | None = None
     error: str | None = None
     timings: tuple[tuple[str, float], ...] = ()
+    reach: Reach | None = None  # what resolving looked up: whether new candidates could change it
 
 
 def prepare(item: Item, pipeline: Pipeline, snapshot: Snapshot, base_url: str) -> Prepared:
@@ -112,6 +114,7 @@ def prepare(item: Item, pipeline: Pipeline, snapshot: Snapshot, base_url: str) -
         checked,
         invalid,
         timings=clock.timings(),
+        reach=reach_of(document, unresolved),
     )
 
 

@@ -5,13 +5,18 @@ normalised-name lookup over every name and alias in both languages, then the
 name without its bracketed acronym and the acronym alone, then rapidfuzz for
 spelling variants. `scan` finds every registry name in running text, for
 mention counts and the actors of an event.
+
+`Reach` records what resolving one document looked up, so that `could_change`
+tells, without resolving it again, whether actors added to the registry since
+could change the result (the Dask driver uses it for documents a worker resolved
+against an older registry).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -51,6 +56,16 @@ def name_variants(name: str) -> list[str]:
 _TEXT_TOKEN = re.compile(r"[^\W_]+(?:[.'’‘`´][^\W_]+)*\.?|&")
 # A Korean name takes its particle without a space ("북한은", "참여연대의"); longer tails make another word.
 _PARTICLE_MAX = 3
+# Short names differ by one letter from quite different names ("Korea", "Korean"): no fuzzy match below.
+_FUZZY_MIN = 10
+
+
+def _names(actor: Actor) -> Iterator[tuple[str, str]]:
+    """Every name of an actor as written (variants included) with its normalised key."""
+    for name in [*actor.name.values(), *actor.aliases]:
+        for variant in name_variants(name):
+            if key := normalise_name(variant):
+                yield variant, key
 
 
 def _token_key(token: str, fold: bool = True) -> str:
@@ -112,12 +127,9 @@ class Registry:
         index: dict[str, set[str]] = {}
         written: set[str] = set()
         for actor in self.actors.values():
-            for name in [*actor.name.values(), *actor.aliases]:
-                for variant in name_variants(name):
-                    key = normalise_name(variant)
-                    if key:
-                        index.setdefault(key, set()).add(actor.id)
-                        written.add(variant)
+            for variant, key in _names(actor):
+                index.setdefault(key, set()).add(actor.id)
+                written.add(variant)
         # A name two actors share says nothing about which one is meant.
         self._index = {key: next(iter(ids)) for key, ids in index.items() if len(ids) == 1}
         self._choices = list(self._index)
@@ -125,6 +137,7 @@ class Registry:
         for name in written:
             if (key := normalise_name(name)) in self._index:
                 surface[name] = (self._index[key],)
+        self._grouped = frozenset(i for ids in (groups or {}).values() for i in ids)
         for name, ids in (groups or {}).items():
             known = tuple(i for i in ids if i in self.actors)
             if known:
@@ -159,8 +172,7 @@ class Registry:
     def _fuzzy(self, variants: list[str]) -> str | None:
         for variant in variants:
             key = normalise_name(variant)
-            # Short names differ by one letter from quite different names ("Korea", "Korean").
-            if len(key) < 10 or not self._choices:
+            if len(key) < _FUZZY_MIN or not self._choices:
                 continue
             best = process.extract(
                 key, self._choices, scorer=fuzz.ratio, limit=2, score_cutoff=self.threshold
@@ -173,6 +185,27 @@ class Registry:
                 continue  # two different actors about as close: do not guess
             return top
         return None
+
+    def could_change(self, reach: Reach, added: Iterable[Actor]) -> bool:
+        """Whether adding ``added`` to this registry could change how a document with this reach resolves.
+
+        Conservative, never wrong the other way: an added name changes `match` only where it is a key
+        the document looked up, or close enough for the fuzzy step to count it (as a match or as a
+        rival), and it changes `scan` only where the text has every word of it (the last one perhaps
+        with a Korean particle).
+        A name the new actor shares with a known one drops out of the index, under that same key.
+        """
+        for actor in added:
+            if actor.id in self._grouped:  # a group name now stands for one more actor
+                return True
+            for _, key in _names(actor):
+                if key in reach.keys or all(word in reach.words for word in key.split()):
+                    return True
+                if reach.fuzzy and process.extractOne(
+                    key, reach.fuzzy, scorer=fuzz.ratio, score_cutoff=self.threshold
+                ):
+                    return True
+        return False
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
         """Every registry name in ``text[start:end]``, the longest where names overlap.
@@ -245,3 +278,29 @@ class Registry:
     def label(self, actor_id: str, lang: str = "en") -> str:
         actor = self.actors[actor_id]
         return actor.name.get(lang) or actor.name["en"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """What resolving one document looks up in a registry, whatever the registry holds."""
+
+    keys: frozenset[str]  # every key `match` looks up for the names cut out of lists
+    fuzzy: tuple[str, ...]  # the keys its fuzzy step compares
+    words: frozenset[str]  # every word key of the text, and Korean words without their particles
+
+
+def reach(text: str, names: Iterable[str]) -> Reach:
+    """The reach of a document with this text whose lists hold these names."""
+    keys: set[str] = set()
+    fuzzy: dict[str, None] = {}
+    for name in names:
+        variants = name_variants(name)
+        keys.update(normalise_name(v) for v in variants)
+        fuzzy.update((k, None) for v in variants[:2] if len(k := normalise_name(v)) >= _FUZZY_MIN)
+    words: set[str] = set()
+    for token in _TEXT_TOKEN.finditer(text):
+        key = _token_key(token.group())
+        words.add(key)
+        if key and is_hangul(key[-1]):
+            words.update(key[:-cut] for cut in range(1, min(_PARTICLE_MAX, len(key) - 1) + 1))
+    return Reach(frozenset(keys), tuple(fuzzy), frozenset(words))

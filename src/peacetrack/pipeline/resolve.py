@@ -26,11 +26,11 @@ from peacetrack.pipeline.records import (
     Speaker,
     Statement,
 )
-from peacetrack.pipeline.registry import Found, Registry, normalise_name
+from peacetrack.pipeline.registry import Found, Reach, Registry, normalise_name, reach
 
 EXTRACTOR = Extractor("registry", "1.0")
 
-__all__ = ["Registry", "resolve", "to_output"]
+__all__ = ["Registry", "reach_of", "resolve", "to_output"]
 
 
 def _one(ref: NameRef, registry: Registry) -> NameRef:
@@ -146,3 +146,8 @@ def resolve(document: Document, extraction: Extraction, registry: Registry) -> E
         events=tuple(_event(e, document.text, registry) for e in extraction.events),
     )
     return replace(resolved, actors=_mentions(document.text, resolved, registry))
+
+
+def reach_of(document: Document, extraction: Extraction) -> Reach:
+    """What `resolve` looks up for this document and its extraction (before resolving)."""
+    return reach(document.text, (ref.name for ref in _structured(extraction)))
