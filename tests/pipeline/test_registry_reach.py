@@ -4,6 +4,8 @@ resolving again, issue 15)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
@@ -90,3 +92,21 @@ def test_it_says_so_for_a_name_the_document_uses() -> None:
             )
         ],
     )  # a Korean name with its particle
+
+
+@settings(max_examples=300, deadline=None)
+@given(actors("known", 6), actors("new", 3), st.randoms(use_true_random=False))
+def test_adding_actors_is_building_anew(known: list[Actor], new: list[Actor], rng: Any) -> None:
+    """The registry ingest grows a candidate at a time is exactly the one built from scratch, and a
+    registry does not depend on the order its actors came in."""
+    groups = {"inter-Korean": ["known-0", "new-1"], "the two": ["known-1", "new-0"]}
+    whole = Registry([*known, *new], groups)
+    assert vars(Registry(known, groups).adding(new)) == vars(whole)
+    shuffled = [*known, *new]
+    rng.shuffle(shuffled)
+    assert vars(Registry(shuffled, groups)) == vars(whole)
+    again = Registry(known, groups).adding(new[:1]).adding(new[1:])
+    assert vars(again) == vars(whole)
+    if known:  # a new version of a known actor replaces it
+        renamed = known[0].model_copy(update={"name": {"en": "solidarity network"}})
+        assert vars(whole.adding([renamed])) == vars(Registry([renamed, *known[1:], *new], groups))

@@ -307,10 +307,8 @@ class _Run:
                     return failed_outcome(p.name, reason, p.timings)
         new_actors = [loc.record for loc in validated.records["actors"] if isinstance(loc.record, Actor)]
         if new_actors:
-            registry = self.ingester.pipeline.registry
-            actors = sorted([*registry.actors.values(), *new_actors], key=lambda a: a.id)
-            groups = self.ingester.pipeline.resources.groups
-            self.ingester.pipeline = replace(self.ingester.pipeline, registry=Registry(actors, groups))
+            registry = self.ingester.pipeline.registry.adding(new_actors)
+            self.ingester.pipeline = replace(self.ingester.pipeline, registry=registry)
             self.known = replace(self.known, actors=self.known.actors | {a.id for a in new_actors})
             self.version += 1
             self.added[self.version] = tuple(new_actors)

@@ -14,12 +14,13 @@ against an older registry).
 
 from __future__ import annotations
 
+import bisect
+import copy
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -85,6 +86,7 @@ class _Alias:
     keys: tuple[str, ...]
     exact: tuple[str, ...] | None  # acronyms match in capitals only: "US" is a country, "us" is not
     actors: tuple[str, ...]
+    name: str  # as written: orders names of the same length, so the order never depends on hashing
 
 
 def _alias(name: str, actors: tuple[str, ...]) -> _Alias | None:
@@ -94,7 +96,7 @@ def _alias(name: str, actors: tuple[str, ...]) -> _Alias | None:
     exact = None
     if _ACRONYM.match(name) and any(ch.isalpha() for ch in name):
         exact = tuple(_token_key(t, fold=False) for t in _TEXT_TOKEN.findall(name))
-    return _Alias(keys, exact, actors)
+    return _Alias(keys, exact, actors, name)
 
 
 def _token_end(token: re.Match[str]) -> int:
@@ -122,43 +124,97 @@ class Registry:
         groups: Mapping[str, Sequence[str]] | None = None,
         threshold: float = 90.0,
     ) -> None:
-        self.actors: Mapping[str, Actor] = MappingProxyType({actor.id: actor for actor in actors})
         self.threshold = threshold
-        index: dict[str, set[str]] = {}
-        written: set[str] = set()
-        for actor in self.actors.values():
+        self._groups = {name: tuple(ids) for name, ids in (groups or {}).items()}
+        self._grouped = frozenset(i for ids in self._groups.values() for i in ids)
+        self._actors: dict[str, Actor] = {}
+        self._ids: dict[str, frozenset[str]] = {}  # key -> every actor with a name of that key
+        self._written: dict[str, frozenset[str]] = {}  # key -> the names as written with that key
+        # A name two actors share says nothing about which one is meant: only keys of one actor.
+        self._index: dict[str, str] = {}
+        self._choices: list[str] = []  # the index's keys, sorted: the fuzzy step's order never varies
+        self._by_names: dict[str, tuple[str, ...]] = {}  # names in text -> their actor
+        self._by_groups: dict[str, tuple[str, ...]] = {}  # group names in text -> their known actors
+        self._starting: dict[str, frozenset[str]] = {}  # first word -> the names in text starting with it
+        self._by_first: dict[str, list[_Alias]] = {}
+        self._add({actor.id: actor for actor in actors}.values())  # the last of an id counts, as in a dict
+
+    @property
+    def actors(self) -> Mapping[str, Actor]:
+        return MappingProxyType(self._actors)
+
+    def adding(self, actors: Iterable[Actor]) -> Registry:
+        """This registry with more actors: the same as building it anew with all of them, at the cost
+        of the new ones only (ingest adds candidates one document at a time)."""
+        actors = list(actors)
+        if any(actor.id in self._actors for actor in actors):  # a new version of a known actor
+            merged = {**self._actors, **{actor.id: actor for actor in actors}}
+            return Registry(merged.values(), self._groups, self.threshold)
+        new = copy.copy(self)
+        for name in (
+            "_actors",
+            "_ids",
+            "_written",
+            "_index",
+            "_by_names",
+            "_by_groups",
+            "_starting",
+            "_by_first",
+        ):
+            setattr(new, name, dict(getattr(self, name)))
+        new._choices = list(self._choices)
+        new._add(actors)
+        return new
+
+    def _add(self, actors: Iterable[Actor]) -> None:
+        keys: set[str] = set()
+        for actor in actors:
+            self._actors[actor.id] = actor
             for variant, key in _names(actor):
-                index.setdefault(key, set()).add(actor.id)
-                written.add(variant)
-        # A name two actors share says nothing about which one is meant.
-        self._index = {key: next(iter(ids)) for key, ids in index.items() if len(ids) == 1}
-        self._choices = list(self._index)
-        surface: dict[str, tuple[str, ...]] = {}
-        for name in written:
-            if (key := normalise_name(name)) in self._index:
-                surface[name] = (self._index[key],)
-        self._grouped = frozenset(i for ids in (groups or {}).values() for i in ids)
-        for name, ids in (groups or {}).items():
-            known = tuple(i for i in ids if i in self.actors)
-            if known:
-                surface.setdefault(name, known)
-        by_first: dict[str, list[_Alias]] = {}
-        for name, ids in surface.items():
-            alias = _alias(name, ids)
-            if alias is not None:
-                by_first.setdefault(alias.keys[0], []).append(alias)
-        # Longest names first, so "UN Security Council" wins over "UN".
-        self._by_first = {key: sorted(found, key=lambda a: -len(a.keys)) for key, found in by_first.items()}
+                self._ids[key] = self._ids.get(key, frozenset()) | {actor.id}
+                self._written[key] = self._written.get(key, frozenset()) | {variant}
+                keys.add(key)
+        named: set[str] = set()
+        for key in keys:
+            ids = self._ids[key]
+            if len(ids) == 1:
+                if key not in self._index:
+                    bisect.insort(self._choices, key)
+                self._index[key] = next(iter(ids))
+            elif key in self._index:
+                del self._index[key]
+                del self._choices[bisect.bisect_left(self._choices, key)]
+            for name in self._written[key]:
+                named.add(name)
+                if key in self._index:
+                    self._by_names[name] = (self._index[key],)
+                else:
+                    self._by_names.pop(name, None)
+        for name, members in self._groups.items():
+            known = tuple(i for i in members if i in self._actors)
+            if known and self._by_groups.get(name) != known:
+                self._by_groups[name] = known
+                named.add(name)
+        firsts: set[str] = set()
+        for name in named:
+            if keys_of := normalise_name(name).split():
+                first = keys_of[0]
+                self._starting[first] = self._starting.get(first, frozenset()) | {name}
+                firsts.add(first)
+        for first in firsts:
+            found = [alias for name in self._starting[first] if (alias := self._alias_of(name)) is not None]
+            if found:  # longest names first, so "UN Security Council" wins over "UN"
+                self._by_first[first] = sorted(found, key=lambda a: (-len(a.keys), a.name))
+            else:
+                self._by_first.pop(first, None)
+
+    def _alias_of(self, name: str) -> _Alias | None:
+        """A name as found in text: a registry name of one actor, else a group name of known actors."""
+        ids = self._by_names.get(name) or self._by_groups.get(name)
+        return _alias(name, ids) if ids else None
 
     def __len__(self) -> int:
         return len(self.actors)
-
-    # Pickled to ship to workers (peacetrack.ingest.parallel); a read-only view does not pickle.
-    def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "actors": dict(self.actors)}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state, actors=MappingProxyType(state["actors"]))
 
     def match(self, name: str) -> str | None:
         """The actor id a name (as written in a list) refers to, or None."""
