@@ -187,19 +187,19 @@ def test_cli_reports_what_changed(cli: Any, kp: Store, kit: Any, tmp_path: Path)
 
 
 def test_a_failing_document_costs_only_itself(kp: Store, kit: Any, tmp_path: Path, monkeypatch: Any) -> None:
-    from peacetrack.ingest import reprocess as module
+    from peacetrack.ingest import reconcile as module
 
     one, two = ingest_paths(
         kp, _copies(kit, tmp_path, kit.plenary, kit.session), author="ingester", linker=no_links
     )
-    real = module._diff
+    real = module.diff
 
     def broken(conn: Any, document_id: str, *args: Any) -> Any:
         if document_id == one.document_id:
             raise RuntimeError("boom")
         return real(conn, document_id, *args)
 
-    monkeypatch.setattr(module, "_diff", broken)
+    monkeypatch.setattr(module, "diff", broken)
     results = {r.document_id: r for r in reprocess(kp, author="again")}
     assert results[one.document_id].status == "failed" and "boom" in (results[one.document_id].error or "")
     assert results[two.document_id].status == "changed"
