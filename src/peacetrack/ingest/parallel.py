@@ -37,6 +37,7 @@ from peacetrack.errors import BadInput
 from peacetrack.ingest import documents as docs
 from peacetrack.ingest.context import registry_from
 from peacetrack.ingest.convert import Proposal
+from peacetrack.ingest.proposals import keep_known_candidates, validated_against
 from peacetrack.ingest.service import (
     Checked,
     Ingester,
@@ -44,9 +45,7 @@ from peacetrack.ingest.service import (
     Progress,
     failed_outcome,
     file_key,
-    keep_known_candidates,
     store_many,
-    validated_against,
 )
 from peacetrack.ingest.worker import Item, Prepared, Snapshot, prepare_chunk, unresolved
 from peacetrack.model.records import Actor

@@ -13,7 +13,7 @@ from peacetrack.bundle.importer import known_ids, plan
 from peacetrack.bundle.validate import Validated
 from peacetrack.ingest import documents as docs
 from peacetrack.ingest.convert import Proposal
-from peacetrack.ingest.service import (
+from peacetrack.ingest.proposals import (
     PROPOSED_KINDS,
     candidates_named,
     keep_known_candidates,

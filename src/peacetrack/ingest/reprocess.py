@@ -31,7 +31,8 @@ from peacetrack.errors import BadInput, Problem
 from peacetrack.ingest import documents as docs
 from peacetrack.ingest import reconcile
 from peacetrack.ingest.context import build_pipeline, registry_from
-from peacetrack.ingest.service import Progress, pipeline_version, propose, public_url
+from peacetrack.ingest.proposals import propose
+from peacetrack.ingest.service import Progress, pipeline_version, public_url
 from peacetrack.ingest.sources import From, read_source, source_of
 from peacetrack.pipeline import Linker, Pipeline, ReadOptions, Result, to_output
 from peacetrack.pipeline.records import Document, Extraction

@@ -20,8 +20,8 @@ from typing import Any
 from peacetrack.bundle.validate import Known, Validated
 from peacetrack.errors import BadInput
 from peacetrack.ingest.convert import Proposal
+from peacetrack.ingest.proposals import keep_known_candidates, propose, validated_against
 from peacetrack.ingest.reprocess import Made
-from peacetrack.ingest.service import keep_known_candidates, propose, validated_against
 from peacetrack.ingest.sources import Source, read_source
 from peacetrack.pipeline import Clock, Pipeline, ReadError, Result, to_output
 from peacetrack.pipeline.read import read_bytes
