@@ -47,7 +47,7 @@ from peacetrack.link import (
     link_text,
 )
 from peacetrack.link.bm25 import BM25Params
-from peacetrack.link.index import FieldWeights
+from peacetrack.link.config import FieldWeights
 from peacetrack.link.precedents import precedents_from_bundles
 from peacetrack.link.semantic import Reranker, SemanticUnavailable, load_encoder
 

@@ -7,9 +7,10 @@
 """
 
 from peacetrack.link.cache import IndexCache, default_cache_dir
+from peacetrack.link.config import FieldWeights, IndexConfig, UpdateReport
 from peacetrack.link.documents import ProvisionDoc, docs_from_bundles, docs_from_records, docs_from_store
 from peacetrack.link.effect import EffectCues, EffectProposal, propose_effect
-from peacetrack.link.index import FieldWeights, IndexConfig, LinkIndex, UpdateReport
+from peacetrack.link.index import LinkIndex
 from peacetrack.link.link import LinkHit, effect_on, link_rows, link_text, make_linker
 from peacetrack.link.precedents import (
     Precedent,

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import platformdirs
 
+from peacetrack.link.config import IndexConfig, UpdateReport
 from peacetrack.link.documents import ProvisionDoc, docs_from_store
-from peacetrack.link.index import IndexConfig, LinkIndex, UpdateReport
+from peacetrack.link.index import LinkIndex
 from peacetrack.link.precedents import Precedent, precedents_from_store
 from peacetrack.store import Store
 

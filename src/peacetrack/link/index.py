@@ -21,85 +21,23 @@ the general ban on hostile acts in just behind the no-fly zone.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from importlib import resources
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 import numpy as np
-import numpy.typing as npt
 import orjson
-import yaml
 
 from peacetrack.link.bm25 import BM25Params, Postings, TermCounts, Vocabulary, build_postings
+from peacetrack.link.config import STATE_VERSION, IndexConfig, UpdateReport, common_words
 from peacetrack.link.documents import ProvisionDoc
+from peacetrack.link.matches import Match, Query
 from peacetrack.link.precedents import Precedent
-from peacetrack.link.tokenize import DEFAULT_KOREAN, Token, Tokenizer, make_tokenizer
-
-STATE_VERSION = 2
-COMMON_FILE = "common_terms.yaml"
-
-
-@dataclass(frozen=True, slots=True)
-class FieldWeights:
-    """How much one occurrence of a term counts, by the field it occurs in."""
-
-    text: float = 1.0
-    keywords: float = 2.0
-    themes: float = 0.25
-    agreement: float = 0.0
-    """Title and aliases of the provision's agreement, counted in the provision itself. By
-    default they count through the agreement-level index instead (``agreement_boost``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class IndexConfig:
-    korean: str = DEFAULT_KOREAN
-    """Korean tokenizer: ``ngram`` (default) or ``kiwi``; ``none`` ignores Hangul."""
-    weights: FieldWeights = field(default_factory=FieldWeights)
-    bm25: BM25Params = field(default_factory=BM25Params)
-    common_weight: float = 0.3
-    """How much a query term from ``data/common_terms.yaml`` (parties, capitals, leaders) counts."""
-    english_bigrams: bool = False
-    """Also index adjacent English content words as one term."""
-    agreement_boost: float = 1.0
-    """Add this times the text's BM25 score against each agreement's title and aliases
-    (a separate small index, one document per agreement) to the agreement's provisions."""
-    precedent_weight: float = 0.25
-    """Add this times the text's BM25 score against the most similar coded event linked to a
-    provision (0 ignores precedents)."""
-    part_of_weight: float = 0.7
-    """A provision scores at least this times the best score of the provisions that are
-    ``part_of`` it (0 ignores the relation)."""
-
-    def key(self, tokenizer_name: str) -> str:
-        """Identifies everything that shapes stored term counts (not the BM25 parameters)."""
-        w = self.weights
-        raw = f"{STATE_VERSION}|{tokenizer_name}|{w.text}|{w.keywords}|{w.themes}|{w.agreement}"
-        return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class UpdateReport:
-    """What an update did: which documents were tokenised, which reused."""
-
-    added: tuple[str, ...] = ()
-    changed: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    reused: int = 0
-    precedents_tokenised: tuple[str, ...] = ()
-    """Events tokenised (new or changed) in this update."""
-    precedents_removed: tuple[str, ...] = ()
-    precedents: int = 0
-    """Events held after the update."""
-
-    @property
-    def tokenised(self) -> tuple[str, ...]:
-        return self.added + self.changed
+from peacetrack.link.terms import weighted_terms
+from peacetrack.link.tokenize import Token, Tokenizer, make_tokenizer
 
 
 @dataclass(slots=True)
@@ -120,12 +58,6 @@ _WORD = re.compile(r"\S+")
 _STRIP = "\"'“”‘’()[]{}<>.,;:!?「」『』·…"
 
 
-def _common_words() -> list[str]:
-    raw = resources.files("peacetrack.link").joinpath("data", COMMON_FILE).read_text("utf-8")
-    data = yaml.safe_load(raw) or {}
-    return [str(w) for lang in ("en", "ko") for w in data.get(lang) or []]
-
-
 _Item = TypeVar("_Item", ProvisionDoc, Precedent)
 _Held = TypeVar("_Held", _Slot, _EventSlot)
 
@@ -140,25 +72,6 @@ def _against(
             raise ValueError(f"{what} {item.id!r} given twice")
         seen.add(item.id)
         yield item, item.digest(), held.get(item.id)
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    text: str
-    terms: dict[int, list[str]]
-    """Term id → the words of the text it came from."""
-    scores: npt.NDArray[np.float32]
-    event_scores: npt.NDArray[np.float32] = field(default_factory=lambda: np.zeros(0, np.float32))
-    """The text's BM25 score against each precedent (in the index's precedent order)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    row: int
-    score: float
-    matched: tuple[str, ...]
-    precedents: tuple[str, ...] = ()
-    """Ids of the coded events linked to this provision that the text resembles most."""
 
 
 class LinkIndex:
@@ -190,7 +103,7 @@ class LinkIndex:
         self._child_rows = np.zeros(0, dtype=np.int64)
         self._parent_rows = np.zeros(0, dtype=np.int64)
         self._common_terms: frozenset[str] = frozenset(
-            term for word in _common_words() for term in self.tokenizer.terms(word)
+            term for word in common_words() for term in self.tokenizer.terms(word)
         )
 
     @classmethod
@@ -238,42 +151,6 @@ class LinkIndex:
 
     # -- building -------------------------------------------------------------
 
-    def _weighted_terms(self, doc: ProvisionDoc, shared: dict[Any, Any]) -> dict[str, float]:
-        """A document's term frequencies, each field's counts times the field's weight.
-
-        ``shared`` caches the terms of short texts that repeat across documents
-        (keywords, theme names, an agreement's names) for the length of one update.
-        """
-        w = self.config.weights
-        terms = self.tokenizer.terms
-        main = Counter(terms(doc.text_en))
-        if doc.text_ko:
-            main.update(terms(doc.text_ko))
-        out: dict[str, float] = dict(main) if w.text == 1.0 else {t: n * w.text for t, n in main.items()}
-        groups = (
-            (w.keywords, doc.keywords, False),
-            (w.themes, doc.themes, True),
-            (w.agreement, (*doc.agreement_title, *doc.aliases), True),
-        )
-        for weight, texts, repeated in groups:
-            if weight <= 0 or not texts:
-                continue
-            counts = shared.get(texts) if repeated else None
-            if counts is None:
-                joined: list[str] = []
-                for text in texts:
-                    got = shared.get(text)
-                    if got is None:
-                        got = shared[text] = terms(text)
-                    joined.extend(got)
-                counts = Counter(joined)
-                if repeated:
-                    shared[texts] = counts
-            get = out.get
-            for term, n in counts.items():
-                out[term] = get(term, 0.0) + n * weight
-        return out
-
     def holds(self, docs: list[ProvisionDoc], precedents: list[Precedent]) -> bool:
         """Whether the index holds exactly these provisions and events, unchanged and in this order."""
         if len(docs) != len(self._rows) or len(precedents) != len(self._event_rows):
@@ -313,7 +190,11 @@ class LinkIndex:
                 slot = _Slot(doc, digest, old.counts)
                 reused += 1
             else:
-                slot = _Slot(doc, digest, self._vocab.counts(self._weighted_terms(doc, shared)))
+                slot = _Slot(
+                    doc,
+                    digest,
+                    self._vocab.counts(weighted_terms(doc, self.config.weights, self.tokenizer, shared)),
+                )
                 (changed if old is not None else added).append(doc.id)
             slots[doc.id] = slot
             rows.append(slot)

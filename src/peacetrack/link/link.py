@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from peacetrack.link.effect import EffectCues, EffectProposal, detect_lang
-from peacetrack.link.index import LinkIndex, Match
+from peacetrack.link.index import LinkIndex
+from peacetrack.link.matches import Match
 
 if TYPE_CHECKING:
     from peacetrack.link.semantic import Reranker

@@ -17,7 +17,8 @@ import numpy as np
 import numpy.typing as npt
 
 from peacetrack.link.documents import ProvisionDoc
-from peacetrack.link.index import LinkIndex, Match
+from peacetrack.link.index import LinkIndex
+from peacetrack.link.matches import Match
 
 Vectors = npt.NDArray[np.float32]
 
