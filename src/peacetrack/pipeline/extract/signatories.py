@@ -20,31 +20,30 @@ organisations holding it. Only the signatories so marked are marked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from peacetrack.pipeline.extract import dates
 from peacetrack.pipeline.extract.ecosoc import ECOSOC, SYMBOL, legend_symbols, named_in_sentences
-from peacetrack.pipeline.extract.names import bare_key, split_list, trim
+from peacetrack.pipeline.extract.names import bare_key, split_list
+from peacetrack.pipeline.extract.signatory_lines import (
+    HEADING,
+    OWN_MARK,
+    SUBHEADING_WORDS,
+    Line,
+    Name,
+    count_separators,
+    heads_line,
+    is_date_line,
+    is_heading,
+    is_prose,
+    line_list,
+    unmark,
+)
 from peacetrack.pipeline.records import Extractor, Mark, NameRef
 from peacetrack.pipeline.registry import normalise_name
 
 EXTRACTOR = Extractor("signatories", "2.0")
 
-_HEADING = re.compile(
-    r"^(?:(?:annex|appendix|attachment)\s*(?:[ivx\d]+)?\s*[-–:.]?\s*)?"
-    r"(?:the\s+|list\s+of\s+|\d+\s+|initial\s+|organi[sz]ational\s+|individual\s+|civil[\s-]+society\s+"
-    r"|member\s+|partner\s+|international\s+|korean\s+)*(?:\d+\s+)?"
-    r"(?:undersigned|signator(?:y|ies)|signed(?:\s+by)?|co-?sign(?:ed|ers|atories)|endorsed\s+by|endorsers?"
-    r"|(?:jointly\s+)?issued\s+(?:jointly\s+)?by|adopted\s+by|released\s+by"
-    r"|endorsements?|endorsing|supporting|initiating|participating|organi[sz]ations?|individuals?|signers"
-    r"|groups|ngos)\b"
-    r"|(?:참여|서명|연명|제안|발표|참가|함께\s*한|공동\s*서명|연서명|지지)\s*(?:단체|기관|개인|자|명단|인사)"
-    r"|^\W{0,3}\s*(?:단체|개인)\s*(?:서명|명단|참여)?\s*(?:\([^()]*\))?\s*[:：]?$"
-    r"|서명\s*(?:명단|참여)|^연서명",
-    re.IGNORECASE,
-)
 _CLOSING = re.compile(
     r"^(?:(?:yours\s+)?(?:sincerely|respectfully|faithfully|truly)(?:\s+yours)?|with\s+(?:respect|hope|thanks|"
     r"gratitude|best\s+wishes)[\w\s]*|in\s+(?:peace|solidarity|friendship)[\w\s]*|signed|regards|"
@@ -58,13 +57,6 @@ _CLOSING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LEGEND = re.compile(rf"^(?:{SYMBOL}|※|\d\)?\s)")
-_MARK = re.compile(rf"\s*(?P<mark>{SYMBOL}|(?<=\s)\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$", re.IGNORECASE)
-# "(ECOSOC)" or "[ECOSOC status]" after a name marks that name; it does not make the line a sentence.
-_OWN_MARK = re.compile(r"[(\[]\s*ECOSOC[^()\[\]]{0,30}[)\]]", re.IGNORECASE)
-_ITEM = re.compile(
-    r"^(?:[-–—•·▪■□▶▷◆◇○●◦※]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[가-하][.)]|[①-⑳]|\.{2,}|…)\s*",
-    re.I | re.M,
-)
 _DECLARED = re.compile(
     r"\bwe\s+are\s+(\d+)\s+(?:civil[\s-]+society\s+)?(?:organi[sz]ations|groups|ngos)"
     r"|^(\d+)\s+(?:civil[\s-]+society\s+)?organi[sz]ations\b|\bundersigned\s+(\d+)\s+organi[sz]ations"
@@ -78,27 +70,7 @@ _STOP = re.compile(
     r"|수신|참조|존경하는)\b|@|https?://|www\.",
     re.IGNORECASE,
 )
-_TAIL = re.compile(
-    r"^(?:and\s+)?\d+\s+(?:other|more|additional|further)\b|^(?:그\s*)?외\s*\d+|^\d+\s*개?\s*(?:단체|명)\s*$"
-    r"|^(?:and\s+)?(?:others|more)\.?$",
-    re.IGNORECASE,
-)
-_TAIL_INSIDE = re.compile(r"\s+(?:외|등)\s*\d+\s*(?:개\s*)?(?:단체|명|곳).*$")
 _INLINE_COLON = re.compile(r"^(.{1,40}?)[:：](?!\d)(.*)$")
-_SUBHEADING_WORDS = re.compile(
-    r"^(?:organi[sz]ations?|individuals?|groups|networks?|international(?:\s+networks?|\s+organi[sz]ations?)?"
-    r"|national|regional|local|faith[\w\s-]*|religious[\w\s]*|academics?|scholars?|experts?|others?"
-    r"|(?:north|south|latin|central)?\s*america[s]?|europe|asia(?:[\s-]pacific)?|africa|oceania|middle\s+east"
-    r"|global|overseas|domestic|korea|japan|china|canada|australia|germany|france|united\s+(?:states|kingdom)"
-    r"|belgium|switzerland|norway|sweden|denmark|finland|netherlands|ireland|italy|spain|austria|new\s+zealand"
-    r"|philippines|taiwan|hong\s+kong|mongolia|india|nepal|thailand|vietnam|indonesia|malaysia|singapore"
-    r"|brazil|mexico|south\s+africa|kenya|international|england|scotland|wales"
-    r"|usa|u\.s\.a?\.?|uk|republic\s+of\s+korea"
-    r"|(?:국내|해외|국외|지역|전국|종교|시민사회|개인|단체|학계|법조계|노동|여성|청년|국제)\s*(?:단체|개인|기관|인사|부문|계)?"
-    r"|[가-힣·, ]{1,14}(?:계|부문|분야)"  # "시민사회·문화계", "종교계": a sector heading
-    r")\s*(?:\(\s*\d+\s*\)|\d+\s*(?:개\s*)?(?:단체|명|곳))?\s*[:：]?$",
-    re.IGNORECASE,
-)
 # A label that counts the names under it ("… 시민사회단체 (34개 단체)", "(12 organisations)") heads a list.
 _COUNTED = re.compile(
     r"[(（]\s*\d+\s*(?:개\s*)?(?:단체|곳|명|organi[sz]ations?|groups|signatories|individuals|signers)"
@@ -131,127 +103,6 @@ _PLACE_CELL = re.compile(
 )
 _PERSON_EN = re.compile(r"^(?:dr\.?\s+|prof\.?\s+|rev\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]*\.?){1,3}$")
 _PERSON_KO = re.compile(r"^[가-힣]{2,4}$")
-_NOT_A_NAME = re.compile(r"@|https?://|www\.|^\+?\d[\d\s()-]{6,}$|^(?:tel|fax|e-?mail|web)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-    blank_before: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Name:
-    start: int
-    end: int
-    mark: str | None  # the symbol after the name, if any
-    ecosoc: bool = False  # marked in its own words ("(ECOSOC)", an ECOSOC table column)
-    whole_line: bool = True  # the name is a line (or a cell) of its own, not cut from a comma list
-
-
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    blank = True
-    for raw in text.split("\n"):
-        if raw.strip():
-            out.append(_Line(pos, pos + len(raw), raw.strip(), blank))
-            blank = False
-        else:
-            blank = True
-        pos += len(raw) + 1
-    return out
-
-
-def _is_heading(line: str) -> bool:
-    if len(line) > 90 or (line.endswith((".", "。")) and not line.endswith("etc.")):
-        return False
-    words = re.sub(r"\([^()]*\)", " ", line).split()  # "(as received up to 26 July, 18:00 KST)" is a note
-    return len(words) <= 12 and bool(_HEADING.search(line)) and "|" not in line
-
-
-def _heads_line(line: str) -> bool:
-    """A heading word at the line's start ("Individuals (affiliations …)", "[서명 단체]"): a sub-heading
-    inside a list, where a name merely containing such a word is not."""
-    bare = re.sub(r"[(（][^()（）]*[)）]|[:：\[\]【】]", " ", line).strip()
-    found = _HEADING.search(bare)
-    if found is None or found.start() > 3:
-        return False
-    return len((bare[: found.start()] + " " + bare[found.end() :]).split()) <= 1
-
-
-def _is_date_line(line: str) -> bool:
-    found = dates.scan(line)
-    return bool(found) and sum(raw.end - raw.start for raw in found) >= len(line) * 0.6
-
-
-def _is_prose(line: str) -> bool:
-    words = line.split()
-    separators = _separators(line)
-    if "|" in line or (separators >= 3 and len(words) <= (separators + 1) * 8):
-        return False  # a table row, or a list of names written as a paragraph
-    if len(words) >= 14 and line.rstrip().endswith((".", "!", "?", "다.", "요.", ":")):
-        return True
-    if len(words) >= 5 and re.search(r"(?:다|요|니다)[.!]?$", line.rstrip()):
-        return True  # a Korean sentence: fewer, longer words
-    return len(words) >= 25
-
-
-def _looks_like_name(piece: str) -> bool:
-    words = piece.split()
-    return (
-        0 < len(words) <= 16
-        and len(piece) <= 160
-        and not _NOT_A_NAME.search(piece)
-        and not _is_date_line(piece)
-        and not (piece.endswith(".") and len(words) > 8)
-        and any(ch.isalpha() for ch in piece)
-    )
-
-
-def _unmark(text: str, start: int, end: int) -> _Name | None:
-    """The name without its list marker and trailing status mark."""
-    start, end = trim(text, start, end, articles=False)
-    item = _ITEM.match(text, start, end)
-    if item is not None and item.end() < end:
-        start = item.end()
-    mark_symbol = None
-    ecosoc = False
-    found = _MARK.search(text, start, end)
-    if found is not None and found.start() > start:
-        symbol = found.group("mark")
-        if "ecosoc" in symbol.lower():
-            ecosoc = True
-        else:
-            mark_symbol = symbol
-        end = found.start()
-    inner = _OWN_MARK.search(text, start, end)
-    if inner is not None:
-        ecosoc = True
-    start, end = trim(text, start, end, articles=False)
-    piece = text[start:end]
-    cut = _TAIL_INSIDE.search(piece)
-    if cut is not None:
-        end = start + cut.start()
-    piece = text[start:end]
-    if end <= start or _TAIL.match(piece) or not _looks_like_name(piece) or _SUBHEADING_WORDS.match(piece):
-        return None
-    return _Name(start, end, mark_symbol, ecosoc)
-
-
-def _separators(line: str) -> int:
-    depth = 0
-    count = 0
-    for ch in line:
-        if ch in "([（":
-            depth += 1
-        elif ch in ")]）":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in ",;、":
-            count += 1
-    return count
 
 
 def _is_name_grid(rows: list[str]) -> bool:
@@ -275,7 +126,7 @@ def _is_name_grid(rows: list[str]) -> bool:
     return named >= 0.6 * len(values) or (len(second) >= 2 and not any(_PLACE_CELL.search(v) for v in second))
 
 
-def _row_names(text: str, line: _Line, columns: list[str] | None, grid: bool = False) -> list[_Name]:
+def _row_names(text: str, line: Line, columns: list[str] | None, grid: bool = False) -> list[Name]:
     """A table row: its name cell (the first that is not a number), ECOSOC from a status column;
     in a grid of names, every cell."""
     cells: list[tuple[int, int]] = []
@@ -290,24 +141,24 @@ def _row_names(text: str, line: _Line, columns: list[str] | None, grid: bool = F
     if not named:
         return []
     if grid:
-        return [name for k in named if (name := _unmark(text, *cells[k])) is not None]
+        return [name for k in named if (name := unmark(text, *cells[k])) is not None]
     first = named[0]
     if columns is not None:  # the column headed as the name ("분야 | 단체명"), not merely the first
         headed = [k for k, column in enumerate(columns) if _NAME_COLUMN.match(column) and k < len(cells)]
         if headed and values[headed[0]]:
             first = headed[0]
-    name = _unmark(text, *cells[first])
+    name = unmark(text, *cells[first])
     if name is None:
         return []
     if columns is not None:
         for k, column in enumerate(columns):
             marked = k < len(values) and re.search(r"\w|✓|✔|○|●", values[k])
             if ECOSOC.search(column) and marked and not re.fullmatch(r"no|n|-|x|아니오|없음", values[k]):
-                name = _Name(name.start, name.end, name.mark, True, True)
+                name = Name(name.start, name.end, name.mark, True, True)
     return [name]
 
 
-def _table_rows(lines: list[_Line], k: int) -> list[str]:
+def _table_rows(lines: list[Line], k: int) -> list[str]:
     rows = []
     for line in lines[k:]:
         if "|" not in line.text:
@@ -326,23 +177,23 @@ def _name_table_header(line: str) -> bool:
     )
 
 
-def _line_names(text: str, line: _Line, single_line_block: bool) -> list[_Name]:
-    separators = _separators(line.text)
+def _line_names(text: str, line: Line, single_line_block: bool) -> list[Name]:
+    separators = count_separators(line.text)
     if separators >= 3 or (separators >= 2 and single_line_block and len(line.text) > 60):
         out = []
         for a, b in split_list(text, line.start, line.end, and_splits=False, articles=False):
-            name = _unmark(text, a, b)
+            name = unmark(text, a, b)
             if name is not None:
-                out.append(_Name(name.start, name.end, name.mark, name.ecosoc, False))
+                out.append(Name(name.start, name.end, name.mark, name.ecosoc, False))
         return out
-    name = _unmark(text, line.start, line.end)
+    name = unmark(text, line.start, line.end)
     return [name] if name is not None else []
 
 
 def _explains_status(line: str) -> bool:
     """A sentence about consultative status, not a name marked "(ECOSOC)"."""
     words = line.split()
-    if _OWN_MARK.search(line):
+    if OWN_MARK.search(line):
         return len(words) >= 8 and line.rstrip().endswith((".", "다", "다."))
     return len(words) > 4
 
@@ -351,14 +202,14 @@ def _inline_list(line: str) -> int | None:
     """Where the names start in "Signed by: A, B, C" / "참가단체 : A, B, C", or None (not the colon of
     a time, "18:00", nor one inside brackets)."""
     found = _INLINE_COLON.match(line)
-    if found is None or not found.group(2).strip() or not _HEADING.search(found.group(1).strip()):
+    if found is None or not found.group(2).strip() or not HEADING.search(found.group(1).strip()):
         return None
     return found.end(1) + 1
 
 
-def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
+def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
     """The names in the lines from `index` on, up to where the block ends."""
-    names: list[_Name] = []
+    names: list[Name] = []
     columns: list[str] | None = None
     grid: bool | None = None  # whether the table being read is a grid of names; None between tables
     for k in range(index, len(lines)):
@@ -367,18 +218,18 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
         skip = _inline_list(value) if k == index else None
         if skip is not None:
             offset = text.index(value, line.start) + skip
-            line = _Line(offset, line.end, text[offset : line.end].strip(), line.blank_before)
+            line = Line(offset, line.end, text[offset : line.end].strip(), line.blank_before)
             value = line.text
-            names.extend(_line_names(text, _Line(offset, line.end, value, True), True))
+            names.extend(_line_names(text, Line(offset, line.end, value, True), True))
             continue
         if _SEPARATOR.match(value) and not names:
             continue  # a rule under the list's heading
         if _SEPARATOR.match(value) or (_STOP.search(value) and "|" not in value):
             break
-        if _OWN_MARK.match(value) or (
+        if OWN_MARK.match(value) or (
             _LEGEND.match(value)
             and "|" not in value
-            and ((ECOSOC.search(value) and not _OWN_MARK.search(value)) or len(value.split()) > 4)
+            and ((ECOSOC.search(value) and not OWN_MARK.search(value)) or len(value.split()) > 4)
         ):
             if names:
                 break
@@ -387,18 +238,18 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
             ECOSOC.search(value)
             and len(value.split()) > 4
             and "|" not in value
-            and not _OWN_MARK.search(value)
+            and not OWN_MARK.search(value)
         ):
             if names:
                 break  # a sentence about status after the list ends it
             continue  # before the list, it explains the marks
-        if _is_date_line(value) or _CLOSING.match(value):
+        if is_date_line(value) or _CLOSING.match(value):
             if names:
                 break
             continue
         if not names and ECOSOC.search(value) and "|" not in value and _explains_status(value):
             continue  # "Organisations marked with an asterisk (*) hold consultative status …"
-        if _is_prose(value):
+        if is_prose(value):
             break
         if value.startswith(("(", "（")) and value.endswith((")", "）")):
             continue  # a note such as "(affiliations for identification only)"
@@ -412,12 +263,12 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
             names.extend(_row_names(text, line, columns, grid))
             continue
         grid = None
-        if _is_heading(value) and ((not names and k == index) or _heads_line(value)):
+        if is_heading(value) and ((not names and k == index) or heads_line(value)):
             continue
-        if value.endswith("일동") and k + 1 < len(lines) and not _is_prose(lines[k + 1].text):
+        if value.endswith("일동") and k + 1 < len(lines) and not is_prose(lines[k + 1].text):
             continue  # the signers named as one body, with their names below
         if (
-            _SUBHEADING_WORDS.match(value)
+            SUBHEADING_WORDS.match(value)
             or _COUNTED.search(value)
             or (value.endswith((":", "：")) and len(value) < 60)
         ):
@@ -427,14 +278,14 @@ def _block_after(text: str, lines: list[_Line], index: int) -> list[_Name]:
     return names
 
 
-def _starts(text: str, lines: list[_Line]) -> list[tuple[int, str]]:
+def _starts(text: str, lines: list[Line]) -> list[tuple[int, str]]:
     """Where a signature block may start, and why."""
     starts: list[tuple[int, str]] = []
     last_date = None
     for k, line in enumerate(lines):
         if _inline_list(line.text) is not None:
             starts.append((k, "inline"))
-        elif _is_heading(line.text) or (_COUNTED.search(line.text) and len(line.text) < 90):
+        elif is_heading(line.text) or (_COUNTED.search(line.text) and len(line.text) < 90):
             starts.append((k + 1, "heading"))
         elif _CLOSING.match(line.text) or _CLOSING_AFTER.search(line.text):
             starts.append((k + 1, "closing"))
@@ -442,7 +293,7 @@ def _starts(text: str, lines: list[_Line]) -> list[tuple[int, str]]:
                 starts.append((k, "issuer"))
         if _name_table_header(line.text) and not (starts and starts[-1][0] == k):
             starts.append((k, "heading"))
-        if _is_date_line(line.text) and len(line.text) < 40 and line.start > len(text) * 0.5:
+        if is_date_line(line.text) and len(line.text) < 40 and line.start > len(text) * 0.5:
             last_date = k
     if last_date is not None:
         starts.append((last_date + 1, "date"))
@@ -460,7 +311,7 @@ def _same(a: str, b: str) -> bool:
     )
 
 
-def _key(text: str, name: _Name) -> str:
+def _key(text: str, name: Name) -> str:
     return bare_key(text[name.start : name.end])
 
 
@@ -475,7 +326,7 @@ def _declared(text: str) -> int | None:
     return int(next(g for g in match.groups() if g)) if match else None
 
 
-def _merge(text: str, blocks: list[list[_Name]]) -> list[_Name]:
+def _merge(text: str, blocks: list[list[Name]]) -> list[Name]:
     """One list from all blocks, around a reference: the first with as many names as the text
     declares ("We are 55 organisations", "(8개)"), else the one with most names written a line each."""
     declared = _declared(text)
@@ -485,7 +336,7 @@ def _merge(text: str, blocks: list[list[_Name]]) -> list[_Name]:
     else:
         reference = max(blocks, key=lambda block: sum(1 for name in block if name.whole_line))
     blocks = [reference, *(block for block in blocks if block is not reference)]
-    merged: list[_Name] = []
+    merged: list[Name] = []
     keys: list[str] = []
     for number, block in enumerate(blocks):
         for name in block:
@@ -512,14 +363,14 @@ def _merge(text: str, blocks: list[list[_Name]]) -> list[_Name]:
                 merged.append(name)
                 keys.append(key)
             elif (name.mark and not merged[found].mark) or (name.ecosoc and not merged[found].ecosoc):
-                merged[found] = _Name(merged[found].start, merged[found].end, name.mark, name.ecosoc, True)
+                merged[found] = Name(merged[found].start, merged[found].end, name.mark, name.ecosoc, True)
     return merged
 
 
 def extract_signatories(text: str) -> tuple[NameRef, ...]:
-    lines = _lines(text)
-    blocks: list[list[_Name]] = []
-    fallback: list[list[_Name]] = []
+    lines = line_list(text)
+    blocks: list[list[Name]] = []
+    fallback: list[list[Name]] = []
     for index, why in _starts(text, lines):
         if why == "issuer":  # "… 일동" names the signers as one body: theirs only when no list follows
             fallback.append(_line_names(text, lines[index], True))

@@ -1,0 +1,202 @@
+"""The lines of a signature block and the names cut from them: what a heading, a date line, prose
+or a name looks like, and a name without its list marker and status mark (used by ``signatories``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from peacetrack.pipeline.extract import dates
+from peacetrack.pipeline.extract.ecosoc import SYMBOL
+from peacetrack.pipeline.extract.names import trim
+
+HEADING = re.compile(
+    r"^(?:(?:annex|appendix|attachment)\s*(?:[ivx\d]+)?\s*[-–:.]?\s*)?"
+    r"(?:the\s+|list\s+of\s+|\d+\s+|initial\s+|organi[sz]ational\s+|individual\s+|civil[\s-]+society\s+"
+    r"|member\s+|partner\s+|international\s+|korean\s+)*(?:\d+\s+)?"
+    r"(?:undersigned|signator(?:y|ies)|signed(?:\s+by)?|co-?sign(?:ed|ers|atories)|endorsed\s+by|endorsers?"
+    r"|(?:jointly\s+)?issued\s+(?:jointly\s+)?by|adopted\s+by|released\s+by"
+    r"|endorsements?|endorsing|supporting|initiating|participating|organi[sz]ations?|individuals?|signers"
+    r"|groups|ngos)\b"
+    r"|(?:참여|서명|연명|제안|발표|참가|함께\s*한|공동\s*서명|연서명|지지)\s*(?:단체|기관|개인|자|명단|인사)"
+    r"|^\W{0,3}\s*(?:단체|개인)\s*(?:서명|명단|참여)?\s*(?:\([^()]*\))?\s*[:：]?$"
+    r"|서명\s*(?:명단|참여)|^연서명",
+    re.IGNORECASE,
+)
+
+MARK = re.compile(rf"\s*(?P<mark>{SYMBOL}|(?<=\s)\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$", re.IGNORECASE)
+
+# "(ECOSOC)" or "[ECOSOC status]" after a name marks that name; it does not make the line a sentence.
+OWN_MARK = re.compile(r"[(\[]\s*ECOSOC[^()\[\]]{0,30}[)\]]", re.IGNORECASE)
+
+ITEM = re.compile(
+    r"^(?:[-–—•·▪■□▶▷◆◇○●◦※]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[가-하][.)]|[①-⑳]|\.{2,}|…)\s*",
+    re.I | re.M,
+)
+
+TAIL = re.compile(
+    r"^(?:and\s+)?\d+\s+(?:other|more|additional|further)\b|^(?:그\s*)?외\s*\d+|^\d+\s*개?\s*(?:단체|명)\s*$"
+    r"|^(?:and\s+)?(?:others|more)\.?$",
+    re.IGNORECASE,
+)
+
+TAIL_INSIDE = re.compile(r"\s+(?:외|등)\s*\d+\s*(?:개\s*)?(?:단체|명|곳).*$")
+
+SUBHEADING_WORDS = re.compile(
+    r"^(?:organi[sz]ations?|individuals?|groups|networks?|international(?:\s+networks?|\s+organi[sz]ations?)?"
+    r"|national|regional|local|faith[\w\s-]*|religious[\w\s]*|academics?|scholars?|experts?|others?"
+    r"|(?:north|south|latin|central)?\s*america[s]?|europe|asia(?:[\s-]pacific)?|africa|oceania|middle\s+east"
+    r"|global|overseas|domestic|korea|japan|china|canada|australia|germany|france|united\s+(?:states|kingdom)"
+    r"|belgium|switzerland|norway|sweden|denmark|finland|netherlands|ireland|italy|spain|austria|new\s+zealand"
+    r"|philippines|taiwan|hong\s+kong|mongolia|india|nepal|thailand|vietnam|indonesia|malaysia|singapore"
+    r"|brazil|mexico|south\s+africa|kenya|international|england|scotland|wales"
+    r"|usa|u\.s\.a?\.?|uk|republic\s+of\s+korea"
+    r"|(?:국내|해외|국외|지역|전국|종교|시민사회|개인|단체|학계|법조계|노동|여성|청년|국제)\s*(?:단체|개인|기관|인사|부문|계)?"
+    r"|[가-힣·, ]{1,14}(?:계|부문|분야)"  # "시민사회·문화계", "종교계": a sector heading
+    r")\s*(?:\(\s*\d+\s*\)|\d+\s*(?:개\s*)?(?:단체|명|곳))?\s*[:：]?$",
+    re.IGNORECASE,
+)
+
+NOT_A_NAME = re.compile(r"@|https?://|www\.|^\+?\d[\d\s()-]{6,}$|^(?:tel|fax|e-?mail|web)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    blank_before: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    start: int
+    end: int
+    mark: str | None  # the symbol after the name, if any
+    ecosoc: bool = False  # marked in its own words ("(ECOSOC)", an ECOSOC table column)
+    whole_line: bool = True  # the name is a line (or a cell) of its own, not cut from a comma list
+
+
+def line_list(text: str) -> list[Line]:
+    out: list[Line] = []
+    pos = 0
+    blank = True
+    for raw in text.split("\n"):
+        if raw.strip():
+            out.append(Line(pos, pos + len(raw), raw.strip(), blank))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return out
+
+
+def is_heading(line: str) -> bool:
+    if len(line) > 90 or (line.endswith((".", "。")) and not line.endswith("etc.")):
+        return False
+    words = re.sub(r"\([^()]*\)", " ", line).split()  # "(as received up to 26 July, 18:00 KST)" is a note
+    return len(words) <= 12 and bool(HEADING.search(line)) and "|" not in line
+
+
+def heads_line(line: str) -> bool:
+    """A heading word at the line's start ("Individuals (affiliations …)", "[서명 단체]"): a sub-heading
+    inside a list, where a name merely containing such a word is not."""
+    bare = re.sub(r"[(（][^()（）]*[)）]|[:：\[\]【】]", " ", line).strip()
+    found = HEADING.search(bare)
+    if found is None or found.start() > 3:
+        return False
+    return len((bare[: found.start()] + " " + bare[found.end() :]).split()) <= 1
+
+
+def is_date_line(line: str) -> bool:
+    found = dates.scan(line)
+    return bool(found) and sum(raw.end - raw.start for raw in found) >= len(line) * 0.6
+
+
+def is_prose(line: str) -> bool:
+    words = line.split()
+    separators = count_separators(line)
+    if "|" in line or (separators >= 3 and len(words) <= (separators + 1) * 8):
+        return False  # a table row, or a list of names written as a paragraph
+    if len(words) >= 14 and line.rstrip().endswith((".", "!", "?", "다.", "요.", ":")):
+        return True
+    if len(words) >= 5 and re.search(r"(?:다|요|니다)[.!]?$", line.rstrip()):
+        return True  # a Korean sentence: fewer, longer words
+    return len(words) >= 25
+
+
+def looks_like_name(piece: str) -> bool:
+    words = piece.split()
+    return (
+        0 < len(words) <= 16
+        and len(piece) <= 160
+        and not NOT_A_NAME.search(piece)
+        and not is_date_line(piece)
+        and not (piece.endswith(".") and len(words) > 8)
+        and any(ch.isalpha() for ch in piece)
+    )
+
+
+def unmark(text: str, start: int, end: int) -> Name | None:
+    """The name without its list marker and trailing status mark."""
+    start, end = trim(text, start, end, articles=False)
+    item = ITEM.match(text, start, end)
+    if item is not None and item.end() < end:
+        start = item.end()
+    mark_symbol = None
+    ecosoc = False
+    found = MARK.search(text, start, end)
+    if found is not None and found.start() > start:
+        symbol = found.group("mark")
+        if "ecosoc" in symbol.lower():
+            ecosoc = True
+        else:
+            mark_symbol = symbol
+        end = found.start()
+    inner = OWN_MARK.search(text, start, end)
+    if inner is not None:
+        ecosoc = True
+    start, end = trim(text, start, end, articles=False)
+    piece = text[start:end]
+    cut = TAIL_INSIDE.search(piece)
+    if cut is not None:
+        end = start + cut.start()
+    piece = text[start:end]
+    if end <= start or TAIL.match(piece) or not looks_like_name(piece) or SUBHEADING_WORDS.match(piece):
+        return None
+    return Name(start, end, mark_symbol, ecosoc)
+
+
+def count_separators(line: str) -> int:
+    depth = 0
+    count = 0
+    for ch in line:
+        if ch in "([（":
+            depth += 1
+        elif ch in ")]）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",;、":
+            count += 1
+    return count
+
+
+__all__ = [
+    "HEADING",
+    "ITEM",
+    "MARK",
+    "NOT_A_NAME",
+    "OWN_MARK",
+    "SUBHEADING_WORDS",
+    "TAIL",
+    "TAIL_INSIDE",
+    "Line",
+    "Name",
+    "count_separators",
+    "heads_line",
+    "is_date_line",
+    "is_heading",
+    "is_prose",
+    "line_list",
+    "looks_like_name",
+    "unmark",
+]
