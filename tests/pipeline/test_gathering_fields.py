@@ -6,7 +6,8 @@ from typing import Any
 
 from peacetrack.pipeline import Pipeline, Registry, to_output
 from peacetrack.pipeline.extract.dates import scan
-from peacetrack.pipeline.extract.fields import org_names, prose_sessions, schedule_sessions
+from peacetrack.pipeline.extract.fields import org_names
+from peacetrack.pipeline.extract.schedule import prose_sessions, schedule_sessions
 from peacetrack.pipeline.read import read_bytes
 from peacetrack.pipeline.resources import Resources
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from peacetrack.pipeline.extract.fields import attendance, labelled_fields, org_names, schedule_sessions
+from peacetrack.pipeline.extract.fields import attendance, labelled_fields, org_names
+from peacetrack.pipeline.extract.schedule import schedule_sessions
 from peacetrack.pipeline.extract.signatories import extract_signatories
 from peacetrack.pipeline.prepare import detect_kind
 from peacetrack.pipeline.prepare.unwrap import unwrap

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from peacetrack.model.codebook import Access, GatheringMode
-from peacetrack.pipeline.extract import fields
+from peacetrack.pipeline.extract import fields, schedule
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.hosts import SPONSORED, hosts_and_sponsors, other_sponsors
 from peacetrack.pipeline.extract.names import unique_refs
@@ -271,7 +271,7 @@ def _venue_line(text: str, resources: Resources) -> Place | None:
     not a time zone and not a programme item's title."""
     pos = 0
     for line in text[:3000].split("\n"):
-        if 0 < len(line) <= 80 and not line.rstrip().endswith(".") and not fields.is_schedule_line(line):
+        if 0 < len(line) <= 80 and not line.rstrip().endswith(".") and not schedule.is_schedule_line(line):
             for match in resources.place_pattern.finditer(line):
                 if not _ZONE_BEFORE.search(line[: match.start()]):
                     return _place_at(text, pos + match.start(), match.group(), resources)
@@ -363,9 +363,9 @@ def _labelled(document: Document, phrases: Sequence[DatePhrase], resources: Reso
 def _schedule(text: str, sessions: list[Session], report: bool) -> list[Session]:
     """The programme's own lines as sessions, when they list more than the prose reading found; in a
     report without a schedule, the sessions its prose names."""
-    lines = fields.schedule_sessions(text)
+    lines = schedule.schedule_sessions(text)
     if not lines and report:
-        lines = fields.prose_sessions(text)
+        lines = schedule.prose_sessions(text)
     if len(lines) <= len(sessions):
         return sessions
     return [

@@ -1,0 +1,199 @@
+"""The sessions a programme or a report lists, with their access: each schedule line that names a
+session, panel, opening or closing (not a break, a meal or registration), or, where there is no
+schedule, the sessions prose names ("an open session …", "closed meetings …"); closed-door, by
+invitation and 비공개 mark closed ones. Used by the gatherings extractor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from peacetrack.pipeline.lines import line_spans
+
+_SESSION = re.compile(
+    r"\b(?:(?:plenary|parallel|special|breakout|concurrent)\s+)?session\b|\bpanel(?:\s+discussion)?\b|\bplenary\b"
+    r"|\bworkshop\b|\broundtable\b|\bround\s+table\b|\bkeynote\b|\bopening\b|\bclosing\b|\bwelcome\b|\bdialogue\b"
+    r"|\bbriefing\b|\bpresentations?\b|\bdiscussion\b|\bq\s*&\s*a\b"
+    r"|세션|분과|발제|토론|개회|폐회|기조|라운드테이블|좌담|발표|제\s*\d\s*부|\d\s*부\b|종합\s*토론|인사\s*말|축사"
+    r"|환영사|여는\s*말|닫는\s*말|워크[숍샵]|개막|폐막",
+    re.IGNORECASE,
+)
+# Programme items that are not called sessions but are substantive all the same.
+_ITEM_WORDS = re.compile(
+    r"\b(?:remarks|address|lecture|talks?|meetings?|conversations?|fireside|wrap-up|forum|symposium|seminar"
+    r"|hearing|ceremony|launch|screening|report|debate|exchanges?)\b|개막|폐막|강연|회의|대담|포럼|심포지엄|세미나|간담회|토크|보고|선언",
+    re.IGNORECASE,
+)
+_NOT_SESSION = re.compile(
+    r"\b(?:break|lunch|luncheon|dinner|reception|coffee|tea|registration|photo|networking|arrival|transfer"
+    r"|departure|tour|visit)\b|휴식|점심|오찬|만찬|등록|접수|기념\s*촬영|이동|중식|석식|리셉션|답사|견학",
+    re.IGNORECASE,
+)
+_CLOSED = re.compile(
+    r"closed(?:[\s-]door)?|by\s+invitation|invitation\s+only|invitees\s+only|off\s+the\s+record|not\s+open\s+to"
+    r"|partners\s+only|비공개|초청자?\s*(?:에\s*한해|한정|만)|내부\s*(?:회의|토론)",
+    re.IGNORECASE,
+)
+_SLOT = re.compile(r"^(?:[•\-–·▶▷■□○●◆*]\s*)?(?:day\s*\d\s*[|:]?\s*)?\(?\d{1,2}[:：.]\d{2}")
+# A programme row whose first cell is the day ("9. 5.(목) | 14:00~14:30 | 개막식"): the slot is the second.
+_DAY_CELL = re.compile(r"^[^|]{1,30}\|\s*\(?\d{1,2}[:：]\d{2}|^[^|]{0,24}\b\d{1,2}[:：]\d{2}[^|]{0,14}\|")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+_LABELLED = re.compile(
+    r"^(?:[•\-–·▶▷■□○●◆*]\s*)?(?:(?:plenary|parallel|special|opening|closing)\s+)?(?:session|panel|workshop"
+    r"|roundtable|keynote|세션|분과|제\s*\d+\s*부|\d\s*부)\s*(?:[ivx\d]+|[a-z])?\s*[:.|\-–]",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLine:
+    start: int
+    end: int
+    closed: bool
+
+
+def is_schedule_line(line: str) -> bool:
+    """A programme line: a time slot, a day-and-time row or a numbered or labelled session."""
+    return bool(_SLOT.match(line) or _DAY_CELL.match(line) or _LABELLED.match(line) or _NUMBERED.match(line))
+
+
+# The heading of a programme's running order ("▶ 순서", "Programme:", "Agenda"): the list under it is
+# the schedule, each item a programme item, even without times.
+_ORDER_HEADING = re.compile(
+    r"^\W{0,3}\s*(?:(?:진행|세부|행사)\s*)?(?:순서|프로그램|일정|식순)\s*[:：]?\s*$"
+    r"|^\W{0,3}\s*(?:(?:draft|provisional|tentative)\s+)?(?:programme|program|agenda|schedule|running\s+order"
+    r"|order\s+of\s+(?:events|proceedings))\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_ROLE_LINE = re.compile(
+    r"^\s*\W{0,3}\s*(?:사\s*회|좌\s*장|진\s*행|발제자?|토론자?|패널|moderator|chair|mc|speakers?|panelists?"
+    r"|discussants?|presenters?)\s*[:：]",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•·▪◦○●]|\d{1,2}[.)]|\(\d{1,2}\)|[가-하][.)])\s+\S")
+
+
+def schedule_sessions(text: str) -> list[SessionLine]:
+    """Programme lines that are sessions: a time slot or a session label, naming a session, not a break;
+    under a running-order heading, every list item that is not a break."""
+    found: list[SessionLine] = []
+    in_order = False
+    for start, end in line_spans(text):
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if _ORDER_HEADING.match(line):
+            in_order = True
+            continue
+        listed = in_order and _LIST_ITEM.match(line) is not None
+        in_order = listed
+        if len(line) > 300:
+            continue
+        if listed and _ROLE_LINE.match(line):
+            continue  # "○ 사회 : 이수진", "- Moderator: …": who runs it, not an item
+        if listed and not _SLOT.match(line) and not _LABELLED.match(line):
+            if not (_NOT_SESSION.search(line) and not _SESSION.search(_NOT_SESSION.sub("", line))):
+                found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
+            continue
+        slot = _SLOT.match(line) is not None or _DAY_CELL.match(line) is not None
+        labelled = _LABELLED.match(line) is not None
+        if not (slot or labelled) or (
+            _NOT_SESSION.search(line) and not _SESSION.search(_NOT_SESSION.sub("", line))
+        ):
+            continue
+        if slot and not labelled and not _SESSION.search(line) and not _ITEM_WORDS.search(line):
+            continue
+        found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
+    return found
+
+
+# Sessions a report names in its prose: "In the first session", "Session II", "the second plenary",
+# "a practical workshop", "the opening ceremony", "met in a closed session", "1부 발제와 2부 지정토론",
+# "세션 3", "개회식", "비공개 전문가 회의". Each is counted once, however often it is named.
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+_PROSE_SESSION = re.compile(
+    r"\b(?P<closed>closed(?:[\s-]door)?|private|off[\s-]the[\s-]record|invitation[\s-]only)\s+"
+    r"(?P<ckind>sessions?|meetings?|roundtables?|workshops?|discussions?|briefings?)\b"
+    r"|\b(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:(?:plenary|working)\s+)?"
+    r"(?P<okind>session|plenary|panel|workshop|roundtable)\b"
+    r"|\b(?P<nkind>session|plenary|panel|workshop|roundtable)\s+(?P<num>\d{1,2}|[IVX]{1,4}|[A-F])\b"
+    r"|\b(?P<edge>opening|closing)\s+(?:session|ceremony|plenary|remarks|address|statements?)\b"
+    r"|\b(?P<public>public|open)\s+(?P<pkind>session|meeting|plenary|panel)\b"
+    r"|(?-i:\b(?:an?|the)\s+(?:[a-z]+\s+)?(?P<single>workshop|roundtable|panel(?:\s+discussion)?))\b"
+    r"(?!\s+of\s+experts)"
+    r"|(?P<kclosed>비공개)\s*(?:[가-힣]+\s*){0,2}?(?:회의|세션|간담회|토론회?|워크숍)"
+    r"|(?:제\s*(?P<kseq>\d)\s*세션|세션\s*(?P<kseq2>\d))"
+    r"|(?<![\d.])(?P<part>\d)\s*부(?=\s*(?:발제|토론|세션|행사|순서|[:：]|\s))"
+    r"|(?P<kopen>개회식|개막식)|(?P<kclose>폐회식|폐막식)|(?P<kwhole>종합\s*토론)|(?P<ktable>라운드\s*테이블)",
+    re.IGNORECASE,
+)
+
+
+def _number(value: str) -> int:
+    value = value.casefold()
+    if value.isdigit():
+        return int(value)
+    return (
+        _ORDINAL.get(value, 0)
+        or _ROMAN.get(value, 0)
+        or {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(value, 0)
+        or (ord(value) - ord("a") + 1 if len(value) == 1 else 0)
+    )
+
+
+def _session_key(match: re.Match[str]) -> tuple[str, object]:
+    group = match.lastgroup or ""
+    value = match.group(group) or ""
+    if match.group("closed"):
+        return "closed", match.group("ckind").casefold().rstrip("s")
+    if match.group("ord"):
+        return match.group("okind").casefold(), _number(match.group("ord"))
+    if match.group("nkind"):
+        return match.group("nkind").casefold(), _number(match.group("num"))
+    if match.group("edge"):
+        return match.group("edge").casefold(), 0
+    if match.group("public"):
+        return "public", match.group("pkind").casefold()
+    if match.group("kseq") or match.group("kseq2"):
+        return "session", int(match.group("kseq") or match.group("kseq2"))
+    if match.group("part"):
+        return "부", int(match.group("part"))
+    if match.group("kopen"):
+        return "opening", 0
+    if match.group("kclose"):
+        return "closing", 0
+    if match.group("kclosed"):
+        return "closed", "회의"
+    return group, " ".join(value.casefold().split()[-1:])
+
+
+# "It then moved into closed sessions under the Chatham House Rule: Session 1 …; Session 2 …": a
+# numbered session is closed when its sentence puts it behind closed doors before naming it.
+_CLOSED_BEFORE = re.compile(
+    r"closed(?:[\s-]door)?\s+(?:sessions|meetings)|behind\s+closed\s+doors|chatham\s+house|off\s+the\s+record"
+    r"|비공개",
+    re.IGNORECASE,
+)
+
+
+def prose_sessions(text: str) -> list[SessionLine]:
+    """The sessions a report's prose names, each once, with its access."""
+    found: list[SessionLine] = []
+    seen: set[tuple[str, object]] = set()
+    for match in _PROSE_SESSION.finditer(text):
+        if match.group("closed") and match.group("ckind").casefold().endswith("s"):
+            continue  # "moved into closed sessions: Session 1 …; Session 2 …" describes the ones it names
+        key = _session_key(match)
+        if key in seen:
+            continue
+        seen.add(key)
+        closed = key[0] == "closed"
+        if not closed and isinstance(key[1], int) and key[1] > 0:
+            sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            closed = _CLOSED_BEFORE.search(text, sentence_start, match.start()) is not None
+        found.append(SessionLine(match.start(), match.end(), closed))
+    return found
+
+
+__all__ = ["SessionLine", "is_schedule_line", "prose_sessions", "schedule_sessions"]
