@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, select
 
+from peacetrack.bundle.scope import scoped
 from peacetrack.model.records import FORMAT, KINDS
 from peacetrack.model.status import ACCEPTED
 from peacetrack.store import tables as t
@@ -39,7 +40,9 @@ Progress = Callable[[str, int, int], None]
 """progress(stage, done, total), as for import."""
 
 
-def bundle(conn: Connection, progress: Progress | None = None) -> dict[str, Any]:
+def bundle(conn: Connection, progress: Progress | None = None, process: str | None = None) -> dict[str, Any]:
+    """Every accepted record; with ``process``, only that peace process and what its records refer to
+    (:mod:`peacetrack.bundle.scope`)."""
     out: dict[str, Any] = {"format": FORMAT}
     for i, kind in enumerate(KINDS, 1):
         docs = list(iter_docs(conn, kind))
@@ -47,7 +50,7 @@ def bundle(conn: Connection, progress: Progress | None = None) -> dict[str, Any]
             out[kind] = docs
         if progress:
             progress("read", i, len(KINDS))
-    return out
+    return out if process is None else scoped(out, process)
 
 
 def to_json_bytes(data: dict[str, Any]) -> bytes:

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from peacetrack.bundle.export import Progress, iter_docs
+from peacetrack.bundle.export import Progress, bundle, iter_docs
 from peacetrack.model.records import KINDS
 
 JOIN = " | "
@@ -70,14 +70,16 @@ def _flatten(row: dict[str, Any], doc: dict[str, Any], kind: str, tables: Tables
             row[key] = value
 
 
-def tables(conn: Connection, progress: Progress | None = None) -> Tables:
+def tables(conn: Connection, progress: Progress | None = None, process: str | None = None) -> Tables:
+    """One table per record kind (and per nested list); with ``process``, that peace process only."""
     out: Tables = {}
+    chosen = None if process is None else bundle(conn, process=process)
     for i, kind in enumerate(KINDS, 1):
         if progress:
             progress("read", i - 1, len(KINDS))
         rows: list[dict[str, Any]] = []
         out[kind] = rows
-        for doc in iter_docs(conn, kind):
+        for doc in iter_docs(conn, kind) if chosen is None else chosen.get(kind, []):
             row: dict[str, Any] = {}
             _flatten(row, doc, kind, out, str(doc.get("id", "")))
             rows.append(row)

@@ -109,12 +109,20 @@ def export(
             help="Where to write. json: a file, default stdout; csv: a folder or a .zip; parquet: a folder.",
         ),
     ] = None,
+    process: Annotated[
+        str | None,
+        typer.Option(
+            "--process",
+            help="Only this peace process (its id): its agreements, the records that bear on them, and "
+            "every record those refer to. The bundle imports on its own.",
+        ),
+    ] = None,
 ) -> None:
     """Write everything out: a bundle (json) or one table per record kind (csv, parquet)."""
     store = open_store(chosen_db(ctx, db), create=False)
     with store.read() as conn, progress_bar(True, "export") as progress:
         if fmt is ExportFormat.json:
-            data = to_json_bytes(bundle(conn, progress))
+            data = to_json_bytes(bundle(conn, progress, process))
             if out is None or str(out) == "-":
                 sys.stdout.buffer.write(data)
                 sys.stdout.flush()
@@ -135,7 +143,7 @@ def export(
                     )
                 ]
             )
-        data_tables = tables(conn, progress)
+        data_tables = tables(conn, progress, process)
     names = write_csv(data_tables, out) if fmt is ExportFormat.csv else write_parquet(data_tables, out)
     stderr().print(f"wrote {len(names)} tables to {out}: {', '.join(names)}")
 
