@@ -69,3 +69,33 @@ def test_the_page_and_its_download(client: TestClient) -> None:
     assert client.get("/forward", params={"party": "nobody"}).status_code == 404
     assert client.get("/forward", params={"as_of": "soon"}).status_code == 400
     assert "r-forward" in client.get("/report", params={"as_of": "2024-12-31"}).text
+
+
+def test_an_editor_keeps_a_package_from_the_page(
+    client: TestClient, tokens: dict[str, str], sign_in: Callable[..., Any]
+) -> None:
+    """The page's form is the API's twin: editors only, with the session's CSRF value, and read back."""
+    import re
+
+    anonymous = client.get("/forward", params={"as_of": "2024-12-31"})
+    assert 'action="/forward/proposals"' not in anonymous.text
+    form = {"package": "1", "name": "from-the-page", "note": "a first pair", "as_of": "2024-12-31"}
+    assert client.post("/forward/proposals", data={**form, "csrf": "x"}).status_code == 401
+    sign_in(client, tokens["reader"])
+    assert client.post("/forward/proposals", data={**form, "csrf": "x"}).status_code == 403
+    sign_in(client, tokens["editor"])
+    page = client.get("/forward", params={"as_of": "2024-12-31"})
+    assert page.headers["cache-control"] == "no-store"  # it carries the session's CSRF value
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text)
+    assert csrf is not None and 'action="/forward/proposals"' in page.text
+    assert client.post("/forward/proposals", data={**form, "csrf": "0" * 64}).status_code == 403
+    saved = client.post("/forward/proposals", data={**form, "csrf": csrf.group(1)})
+    assert saved.status_code == 200 and "Saved as proposal from-the-page." in saved.text
+    made = client.get("/api/steps/proposals/from-the-page").json()
+    assert made["author"] == "editor" and made["note"] == "a first pair" and made["as_of"] == "2024-12-31"
+    again = client.post("/forward/proposals", data={**form, "csrf": csrf.group(1)})
+    assert again.status_code == 422 and "exists already" in again.text
+    none = client.post(
+        "/forward/proposals", data={**form, "name": "other", "package": "99", "csrf": csrf.group(1)}
+    )
+    assert none.status_code == 422

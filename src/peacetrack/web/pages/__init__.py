@@ -24,6 +24,7 @@ from peacetrack.web.pages import (
     overview,
     report,
     review,
+    signed_in,
 )
 from peacetrack.web.pages.common import PageError, page_error
 from peacetrack.web.pages.kit import make_kit
@@ -48,7 +49,7 @@ def install(app: FastAPI) -> None:
     app.state.pages_kit = make_kit()
     app.state.pdf_slots = threading.BoundedSemaphore(report.PDF_SLOTS)
     app.add_exception_handler(PageError, page_error)
-    guard = [Depends(review.page_reader)] if getattr(app.state, "private", False) else []
+    guard = [Depends(signed_in.page_reader)] if getattr(app.state, "private", False) else []
     for router in ROUTERS:
         app.include_router(router, include_in_schema=False, dependencies=guard)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
 
 from peacetrack.errors import BadInput
 from peacetrack.forward import proposals
@@ -14,7 +15,8 @@ from peacetrack.forward.service import WayForward, to_json, way_forward
 from peacetrack.store import Store
 from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
 from peacetrack.web.pages.common import PageError, as_of_param, json_download
-from peacetrack.web.pages.kit import render
+from peacetrack.web.pages.kit import SECURITY_HEADERS, render
+from peacetrack.web.pages.signed_in import NO_STORE, cookie_user, csrf_for, form_editor
 from peacetrack.web.queries import records as rq
 from peacetrack.web.queries import scores as sq
 
@@ -68,4 +70,39 @@ def forward_page(
         return json_download(f"peacetrack-way-forward-{day.isoformat()}.json", to_json(wf))
     if format not in (None, "", "html"):
         raise PageError(400, "error.bad_format", value=format)
+    context["csrf"] = context["saved"] = None
+    signed_in = cookie_user(request, store)
+    if signed_in is not None and signed_in[0].can_write:  # an editor may keep a package as a proposal
+        context["csrf"] = csrf_for(signed_in[1])
+        context["saved"] = request.query_params.get("saved")
+        return render(request, lang, "forward.html", context, headers=NO_STORE)
     return render(request, lang, "forward.html", context)
+
+
+@router.post("/forward/proposals")
+def save_proposal(
+    request: Request,
+    package: int = Form(...),
+    name: str = Form(...),
+    note: str = Form(""),
+    as_of: str = Form(...),
+    party: str = Form(""),
+    csrf: str = Form(""),
+    store: Store = Depends(get_store),
+    cache: VersionedCache = Depends(get_cache),
+    lang: Lang = Depends(get_lang),
+) -> Response:
+    """Keep a package of the page as a named proposal: the form's twin of ``POST /api/steps/proposals``."""
+    user = form_editor(request, store, csrf)
+    day = as_of_param(as_of)
+    with store.read() as conn:
+        try:
+            wf = way_forward(conn, sq.index(store, cache, lang), day, party=party or None, lang=lang)
+        except BadInput:
+            raise PageError(404, "error.not_found.actor", id=party) from None
+    try:
+        proposals.save(store, wf, package, name.strip(), note=note.strip() or None, author=user.name)
+    except BadInput as exc:
+        raise PageError(422, "forward.not_saved", reason=exc.summary()) from None
+    query = urlencode({"as_of": day.isoformat(), "party": party, "saved": name.strip()})
+    return RedirectResponse(f"/forward?{query}#proposals", status_code=303, headers=SECURITY_HEADERS)

@@ -16,7 +16,6 @@ searches.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass, field
@@ -29,11 +28,9 @@ from sqlalchemy import select
 
 from peacetrack.accounts import (
     SESSION_HOURS,
-    User,
     end_session,
     start_session,
     user_for_password,
-    user_for_session,
     user_for_token,
 )
 from peacetrack.errors import BadInput
@@ -50,47 +47,11 @@ from peacetrack.web.errors import ApiError
 from peacetrack.web.pages.common import PageError
 from peacetrack.web.pages.kit import SECURITY_HEADERS, render
 from peacetrack.web.pages.linker import Candidate, link_candidates
+from peacetrack.web.pages.signed_in import NO_STORE, TOKEN_COOKIE, cookie_user, csrf_for, form_editor
 
 router = APIRouter()
 
-TOKEN_COOKIE: Final = "pt_editor"
-NO_STORE: Final = {"Cache-Control": "no-store"}
-"""Review pages carry a CSRF field and proposals: never kept by any cache."""
 LIMIT: Final = 200
-
-
-def csrf_for(token: str) -> str:
-    return hashlib.sha256(b"peacetrack-csrf:" + token.encode("utf-8")).hexdigest()
-
-
-def cookie_user(request: Request, store: Store) -> tuple[User, str] | None:
-    """The signed-in user and their session token (the cookie holds a session, never the API token)."""
-    token = request.cookies.get(TOKEN_COOKIE)
-    if not token:
-        return None
-    user = user_for_session(store, token)
-    return None if user is None else (user, token)
-
-
-def page_reader(request: Request) -> None:
-    """On a private server, pages need a signed-in user (any role), like the API's reads."""
-    if request.url.path in ("/login", "/logout"):
-        return
-    store: Store = request.app.state.store
-    if cookie_user(request, store) is None:
-        raise PageError(401, "error.private")
-
-
-def _editor(request: Request, store: Store, csrf: str | None = None) -> User:
-    found = cookie_user(request, store)
-    if found is None:
-        raise PageError(401, "review.need_login")
-    user, token = found
-    if not user.can_write:
-        raise PageError(403, "review.need_editor", name=user.name, role=user.role)
-    if csrf is not None and not hmac.compare_digest(csrf, csrf_for(token)):
-        raise PageError(403, "review.bad_csrf")
-    return user
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +237,7 @@ def decide(
     doc: str = Form(""),
     store: Store = Depends(get_store),
 ) -> Response:
-    user = _editor(request, store, csrf)
+    user = form_editor(request, store, csrf)
     table = t.RECORD_TABLES.get(kind)
     if table is None or decision not in ("accept", "reject", "save"):
         raise PageError(400, "review.bad_decision")
