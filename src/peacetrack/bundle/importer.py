@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import Connection, select
 
-from peacetrack.bundle.load import load
+from peacetrack.bundle.load import Fragment, load
 from peacetrack.bundle.validate import Known, Validated, validate
 from peacetrack.errors import BadInput, Problem
 from peacetrack.model.records import KINDS, Agreement, Assessment, Event
@@ -114,6 +114,49 @@ def plan(conn: Connection, validated: Validated) -> Plan:
     return result
 
 
+Check = Callable[[Connection, Known, Validated], None]
+"""A caller's own rule on validated records (the API's), run before anything is written."""
+
+
+def write_fragments(
+    conn: Connection,
+    fragments: Sequence[Fragment],
+    *,
+    author: str,
+    reason: str,
+    dry_run: bool = False,
+    check: Check | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> Plan:
+    """The one way accepted records go in (import, the API's writes, restoring a revision), inside the
+    caller's transaction: validate every record against the store, refuse to remove provisions still in
+    use, run the caller's ``check``, plan, and write unless it is a dry run or nothing changes."""
+    known = known_ids(conn)
+    validated = validate(fragments, known, today=today)
+    in_use = removed_provisions_in_use(conn, validated, known)
+    if in_use:
+        raise BadInput(in_use)
+    if progress:
+        progress("validated", validated.count(), validated.count())
+    if check is not None:
+        check(conn, known, validated)
+    todo = plan(conn, validated)
+    if dry_run or todo.empty:
+        return todo
+    total = sum(len(todo.inserts[k]) + len(todo.updates[k]) for k in KINDS)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress("write", done, total)
+
+    apply(conn, todo, author=author, reason=reason, progress=step)
+    return todo
+
+
 def import_bundles(
     store: Store,
     sources: Sequence[str] | Iterable[str],
@@ -130,23 +173,13 @@ def import_bundles(
     if progress:
         progress("read", len(fragments), len(fragments))
     with store.write() as conn:
-        known = known_ids(conn)
-        validated = validate(fragments, known, today=today)
-        in_use = removed_provisions_in_use(conn, validated, known)
-        if in_use:
-            raise BadInput(in_use)
-        if progress:
-            progress("validated", validated.count(), validated.count())
-        todo = plan(conn, validated)
-        if not dry_run and not todo.empty:
-            total = sum(len(todo.inserts[k]) + len(todo.updates[k]) for k in KINDS)
-            done = 0
-
-            def step(n: int) -> None:
-                nonlocal done
-                done += n
-                if progress:
-                    progress("write", done, total)
-
-            apply(conn, todo, author=author, reason=reason or f"import {', '.join(names)}", progress=step)
+        todo = write_fragments(
+            conn,
+            fragments,
+            author=author,
+            reason=reason or f"import {', '.join(names)}",
+            dry_run=dry_run,
+            today=today,
+            progress=progress,
+        )
     return ImportReport(files=len(fragments), counts=todo.counts())

@@ -6,14 +6,12 @@ resolve), and the write is recorded with its author and a reason naming the revi
 
 from __future__ import annotations
 
-from peacetrack.bundle.importer import known_ids, plan, removed_provisions_in_use
+from peacetrack.bundle.importer import write_fragments
 from peacetrack.bundle.load import Fragment
-from peacetrack.bundle.validate import validate
 from peacetrack.errors import BadInput, Problem
 from peacetrack.model.records import FORMAT, KINDS
 from peacetrack.store import Store
 from peacetrack.store.revisions import history
-from peacetrack.store.writer import apply
 
 
 def revert(store: Store, kind: str, record_id: str, revision: int, *, author: str) -> bool:
@@ -33,20 +31,12 @@ def revert(store: Store, kind: str, record_id: str, revision: int, *, author: st
             raise BadInput(
                 [Problem(where, "$", f"revision {revision} deleted the record: nothing to restore")]
             )
-        known_now = known_ids(conn)
-        validated = validate(
-            [Fragment(f"{where}@{revision}", {"format": FORMAT, kind: [chosen.new]})], known_now
-        )
-        in_use = removed_provisions_in_use(conn, validated, known_now)
-        if in_use:
-            raise BadInput(in_use)
-        todo = plan(conn, validated)
-        if todo.empty:
-            return False
-        apply(
+        todo = write_fragments(
             conn,
-            todo,
+            [Fragment(f"{where}@{revision}", {"format": FORMAT, kind: [chosen.new]})],
             author=author,
             reason=f"revert to revision {revision} ({chosen.at:%Y-%m-%d %H:%M} UTC)",
         )
+        if todo.empty:
+            return False
     return True

@@ -7,26 +7,22 @@ and is written in one transaction with the user as the revision's author.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 
-from peacetrack.bundle.importer import known_ids, plan, removed_provisions_in_use
+from peacetrack.bundle.importer import Check, write_fragments
 from peacetrack.bundle.load import Fragment
-from peacetrack.bundle.validate import Known, Validated, validate
 from peacetrack.errors import BadInput
 from peacetrack.model.records import FORMAT
 from peacetrack.store import Store
 from peacetrack.store import tables as t
-from peacetrack.store.writer import Plan, apply
+from peacetrack.store.writer import Plan
 from peacetrack.web.errors import ApiError, ProblemOut, not_found, problems_from_bundle
 
 REQUEST = "request"
 """The name problems carry for a request body."""
-
-Check = Callable[[Connection, Known, Validated], None]
 
 
 def write_bundle(
@@ -41,17 +37,9 @@ def write_bundle(
 ) -> Plan:
     """Validate and write one bundle object atomically; BadInput lists every problem."""
     with store.write() as conn:
-        known = known_ids(conn)
-        validated = validate([Fragment(name, data)], known)
-        in_use = removed_provisions_in_use(conn, validated, known)
-        if in_use:
-            raise BadInput(in_use)
-        if check is not None:
-            check(conn, known, validated)
-        todo = plan(conn, validated)
-        if not dry_run and not todo.empty:
-            apply(conn, todo, author=author, reason=reason)
-    return todo
+        return write_fragments(
+            conn, [Fragment(name, data)], author=author, reason=reason, dry_run=dry_run, check=check
+        )
 
 
 def write_record(
