@@ -238,6 +238,12 @@ def main() -> None:
             f"dataset {dataset}, {args.workers} worker(s), {args.connections} connections, {args.duration} s"
         )
         print(f"serve benchmark: {env_note}, load by {tool}", file=sys.stderr)
+        if tool == "python":  # one Python process cannot keep a server busy at 50 connections
+            print(
+                "caution: without wrk the load generator saturates a core by itself, so these figures "
+                "measure the client more than the server (apt-get install wrk)",
+                file=sys.stderr,
+            )
         os.environ.pop("PEACETRACK_DB", None)
         with server(db, free_port(), args.workers) as base:
             etag = httpx.get(f"{base}/api/scores").headers["etag"]
