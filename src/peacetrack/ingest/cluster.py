@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from peacetrack.errors import BadInput, Problem
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
 
 OPTION: Final = "--dask"
 MAX_LOCAL_WORKERS: Final = 256
@@ -86,4 +86,41 @@ def dask_client(target: DaskTarget, *, timeout_s: float = 20.0) -> Iterator[Clie
         yield client
 
 
-__all__ = ["OPTION", "DaskTarget", "dask_client", "parse_target"]
+Tag = TypeVar("Tag")
+
+
+def in_flight(
+    client: Client, submit: Callable[[], tuple[Future[Any], Tag] | None]
+) -> Iterator[tuple[Tag, Any]]:
+    """Keep a few tasks per worker thread running, asking ``submit`` for the next (a future and a tag,
+    or None when there is no more) as results come back; yields each tag with its task's result, or
+    with the exception that failed it (a worker that died twice). Memory stays bounded whatever the
+    number of tasks, and the caller's work on a result happens before more are submitted."""
+    from distributed import as_completed
+
+    threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+    window = max(2, 3 * threads)
+    running = as_completed()
+    tags: dict[Any, Tag] = {}
+
+    def top_up() -> None:
+        while running.count() < window:
+            made = submit()
+            if made is None:
+                return
+            future, tag = made
+            tags[future.key] = tag
+            running.add(future)
+
+    top_up()
+    for future in running:
+        tag = tags.pop(future.key)
+        try:
+            result = future.result()
+        except Exception as exc:
+            result = exc
+        yield tag, result
+        top_up()
+
+
+__all__ = ["OPTION", "DaskTarget", "dask_client", "in_flight", "parse_target"]

@@ -35,6 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from peacetrack.bundle.importer import known_ids
 from peacetrack.errors import BadInput
 from peacetrack.ingest import documents as docs
+from peacetrack.ingest.cluster import in_flight
 from peacetrack.ingest.context import registry_from
 from peacetrack.ingest.convert import Proposal
 from peacetrack.ingest.proposals import keep_known_candidates, validated_against
@@ -103,10 +104,7 @@ class _Run:
         self.version = 0
         # The actors each change of version added; None where the registry was read again instead.
         self.added: dict[int, tuple[Actor, ...] | None] = {}
-        self.sent: dict[Any, list[Item]] = {}
         self.stats = stats
-        nthreads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
-        self.window = max(2, 3 * nthreads)
         base = replace(ingester.pipeline, registry=Registry([], ingester.pipeline.resources.groups))
         self.base = client.scatter(base, broadcast=True, hash=False)
         with ingester.store.read() as conn:
@@ -168,40 +166,23 @@ class _Run:
             gc.unfreeze()
 
     def _go(self) -> list[Outcome]:
-        from distributed import as_completed
-
         chunks = self._chunks()
-        running = as_completed()
 
-        def top_up() -> None:
-            while running.count() < self.window:
-                items = next(chunks, None)
-                if items is None:
-                    return
-                future = self.client.submit(
-                    prepare_chunk,
-                    items,
-                    self.base,
-                    self.snapshot,
-                    self.ingester.base_url,
-                    pure=False,
-                    retries=1,
-                )
-                self.sent[future.key] = items
-                running.add(future)
+        def submit() -> tuple[Future[list[Prepared]], list[Item]] | None:
+            items = next(chunks, None)
+            if items is None:
+                return None
+            # The registry snapshot as it is now: it changes as batches are written.
+            args = (items, self.base, self.snapshot, self.ingester.base_url)
+            return self.client.submit(prepare_chunk, *args, pure=False, retries=1), items
 
-        top_up()
-        for future in running:
-            items = self.sent.pop(future.key)
-            try:
-                prepared: list[Prepared] = future.result()
-            except Exception as exc:  # the task itself failed (a worker died twice): its documents fail
-                reason = f"the worker failed: {type(exc).__name__}: {exc}"
-                prepared = [Prepared(i.index, i.name, len(i.data), -1, error=reason) for i in items]
-            for p in prepared:
-                self.ready[p.index] = p
+        for items, result in in_flight(self.client, submit):
+            if isinstance(result, Exception):  # the task itself failed: its documents fail
+                reason = f"the worker failed: {type(result).__name__}: {result}"
+                result = [Prepared(i.index, i.name, len(i.data), -1, error=reason) for i in items]
+            for prepared in result:
+                self.ready[prepared.index] = prepared
             self._write(everything=False)
-            top_up()
         self._write(everything=True)
         return [
             o if o is not None else failed_outcome(str(f), "not processed")

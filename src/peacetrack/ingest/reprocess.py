@@ -30,6 +30,7 @@ from sqlalchemy import Connection, select
 from peacetrack.errors import BadInput, Problem
 from peacetrack.ingest import documents as docs
 from peacetrack.ingest import reconcile
+from peacetrack.ingest.cluster import in_flight
 from peacetrack.ingest.context import build_pipeline, registry_from
 from peacetrack.ingest.proposals import propose
 from peacetrack.ingest.service import Progress, pipeline_version, public_url
@@ -42,7 +43,7 @@ from peacetrack.store import tables as t
 from peacetrack.store.revisions import now
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
 
 Status = Literal["unchanged", "changed", "failed"]
 Made = tuple[From, Document, Extraction] | str
@@ -219,41 +220,30 @@ class _Run:
     def on_dask(self, todo: Sequence[docs.StoredDocument], client: Client) -> Iterator[Reprocessed]:
         """Documents out to the workers a chunk at a time (a few chunks per worker in flight), results
         written back here in order."""
-        from distributed import as_completed
-
         from peacetrack.ingest.worker import unresolved_chunk
 
-        nthreads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
         base = replace(self.pipeline, registry=Registry([], self.pipeline.resources.groups))
         shipped = client.scatter(base, broadcast=True, hash=False)
         chunks = (range(i, min(i + CHUNK, len(todo))) for i in range(0, len(todo), CHUNK))
-        running = as_completed()
-        sent: dict[Any, range] = {}
         ready: dict[int, Made] = {}
         following = 0
 
-        def top_up() -> None:
-            while running.count() < max(2, 3 * nthreads):
-                indexes = next(chunks, None)
-                if indexes is None:
-                    return
-                with self.store.read() as conn:
-                    sources = [source_of(conn, todo[i], i) for i in indexes]
-                future = client.submit(unresolved_chunk, sources, shipped, pure=False, retries=1)
-                sent[future.key] = indexes
-                running.add(future)
+        def submit() -> tuple[Future[list[Made]], range] | None:
+            indexes = next(chunks, None)
+            if indexes is None:
+                return None
+            with self.store.read() as conn:
+                sources = [source_of(conn, todo[i], i) for i in indexes]
+            return client.submit(unresolved_chunk, sources, shipped, pure=False, retries=1), indexes
 
-        top_up()
-        for future in running:
-            indexes = sent.pop(future.key)
-            try:
-                ready.update(zip(indexes, future.result(), strict=True))
-            except Exception as exc:  # the task itself failed (a worker died twice): its documents fail
-                ready.update((i, f"the worker failed: {type(exc).__name__}: {exc}") for i in indexes)
+        for indexes, result in in_flight(client, submit):
+            if isinstance(result, Exception):  # the task itself failed: its documents fail
+                ready.update((i, f"the worker failed: {type(result).__name__}: {result}") for i in indexes)
+            else:
+                ready.update(zip(indexes, result, strict=True))
             while following in ready:
                 yield self._resolved(todo[following], ready.pop(following))
                 following += 1
-            top_up()
 
     def _resolved(
         self,
