@@ -62,7 +62,12 @@ def _members(refs: _References, parties: set[str]) -> set[str]:
     return found
 
 
-def _among(needs: list[tuple[str, str]], parties: set[str]) -> bool:
+def _belongs(needs: list[tuple[str, str]], agreements: set[str], parties: set[str]) -> bool:
+    """A record that needs one of the process's agreements; or that needs none at all and names one of
+    the process's own actors."""
+    named = {v for k, v in needs if k == "agreements"}
+    if named:
+        return bool(named & agreements)
     return any(k == "actors" and v in parties for k, v in needs)
 
 
@@ -88,12 +93,8 @@ def scoped(data: dict[str, Any], process: str, *, option: str = "--process") -> 
     parties |= _members(refs, parties)
     for kind in OWN_KINDS:
         for i in range(len(docs[kind])):
-            needs = [_target(r) for r in refs.of(kind, i)]
-            named = [k == "agreements" for k, _ in needs]
-            if any(k == "agreements" and v in agreements for k, v in needs):
+            if _belongs([_target(r) for r in refs.of(kind, i)], agreements, parties):
                 keep[kind].add(i)
-            elif not any(named) and _among(needs, parties):
-                keep[kind].add(i)  # bears on no agreement, and one of the process's own actors takes part
     todo = [(kind, i) for kind, held in keep.items() for i in held]
     while todo:
         kind, i = todo.pop()

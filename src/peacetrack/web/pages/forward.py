@@ -90,14 +90,14 @@ def save_proposal(
     csrf: str = Form(""),
     store: Store = Depends(get_store),
     cache: VersionedCache = Depends(get_cache),
-    lang: Lang = Depends(get_lang),
 ) -> Response:
-    """Keep a package of the page as a named proposal: the form's twin of ``POST /api/steps/proposals``."""
+    """Keep a package of the page as a named proposal: the form's twin of ``POST /api/steps/proposals``.
+    Its explanations are kept in English whatever the page's language, as the API and CLI keep them."""
     user = form_editor(request, store, csrf)
     day = as_of_param(as_of)
     with store.read() as conn:
         try:
-            wf = way_forward(conn, sq.index(store, cache, lang), day, party=party or None, lang=lang)
+            wf = way_forward(conn, sq.index(store, cache, "en"), day, party=party or None)
         except BadInput:
             raise PageError(404, "error.not_found.actor", id=party) from None
     try:
