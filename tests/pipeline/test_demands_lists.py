@@ -45,7 +45,8 @@ def test_korean_imperative_items_name_their_addressees() -> None:
         "정부는 대북 전단 살포를 막아라!",
         "남과 북은 모든 적대행위를 멈추고 대화에 나서라!",
     ]
-    assert [a for _, a in found] == [["정부"], ["정부"], ["남", "북"]]
+    # "남과 북" names both governments, each as its own addressee.
+    assert [a for _, a in found] == [["정부"], ["정부"], ["대한민국 정부", "북한 정부"]]
 
 
 def test_the_introduction_is_not_an_ask_and_wrapped_items_are_joined() -> None:

@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
+from peacetrack.model.codebook import ActorKind
 from peacetrack.model.languages import is_hangul
 from peacetrack.model.records import Actor
 
@@ -216,12 +217,24 @@ class Registry:
     def __len__(self) -> int:
         return len(self.actors)
 
+    def state_of(self, actor_id: str) -> str | None:
+        """The state an actor is of, by its country: "윤석열 정부" is the government of Yoon's state."""
+        actor = self._actors.get(actor_id)
+        if actor is None or actor.kind is ActorKind.STATE:
+            return actor_id if actor is not None else None
+        for other in self._actors.values():
+            if other.kind is ActorKind.STATE and actor.country is not None and other.country == actor.country:
+                return other.id
+        return None
+
     def match(self, name: str) -> str | None:
         """The actor id a name (as written in a list) refers to, or None."""
         variants = name_variants(name)
-        for variant in variants:
+        for k, variant in enumerate(variants):
             found = self._index.get(normalise_name(variant))
-            if found is not None:
+            # A bracket alone may be an acronym ("(PSPD)"), but a state there says where the named
+            # organisation is ("Peace Boat (Japan)"), not who it is.
+            if found is not None and (k < 2 or self._actors[found].kind is not ActorKind.STATE):
                 return found
         return self._fuzzy(variants[:2])
 

@@ -9,9 +9,10 @@ variations) become one entry. Events get the actors their title names, and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from peacetrack.pipeline.extract.addressees import cores
 from peacetrack.pipeline.output import to_output
 from peacetrack.pipeline.records import (
     ActorMention,
@@ -37,12 +38,14 @@ def _one(ref: NameRef, registry: Registry) -> NameRef:
     return replace(ref, actor=registry.match(ref.name))
 
 
-def _many(refs: Iterable[NameRef], registry: Registry) -> tuple[NameRef, ...]:
+def _many(
+    refs: Iterable[NameRef], registry: Registry, one: Callable[[NameRef, Registry], NameRef] = _one
+) -> tuple[NameRef, ...]:
     """Resolve and merge: one entry per actor (or per unknown name), ECOSOC kept if any copy had it."""
     out: list[NameRef] = []
     where: dict[str, int] = {}
     for ref in refs:
-        ref = _one(ref, registry)
+        ref = one(ref, registry)
         key = ref.actor if ref.actor is not None else "name:" + normalise_name(ref.name)
         if key in where:
             k = where[key]
@@ -54,12 +57,27 @@ def _many(refs: Iterable[NameRef], registry: Registry) -> tuple[NameRef, ...]:
     return tuple(out)
 
 
+def _addressee(ref: NameRef, registry: Registry) -> NameRef:
+    """An addressee as written, else its core: "대한민국 정부" is the state, "President Yoon" the person."""
+    actor = registry.match(ref.name)
+    for core, government in [] if actor is not None else cores(ref.name):
+        actor = registry.match(core)
+        if actor is not None:
+            actor = (registry.state_of(actor) or actor) if government else actor
+            break
+    return replace(ref, actor=actor)
+
+
+def _addressees(refs: Iterable[NameRef], registry: Registry) -> tuple[NameRef, ...]:
+    return _many(refs, registry, _addressee)
+
+
 def _statement(statement: Statement, registry: Registry) -> Statement:
-    demands = tuple(replace(d, addressees=_many(d.addressees, registry)) for d in statement.demands)
+    demands = tuple(replace(d, addressees=_addressees(d.addressees, registry)) for d in statement.demands)
     return replace(
         statement,
         signatories=_many(statement.signatories, registry),
-        addressees=_many(statement.addressees, registry),
+        addressees=_addressees(statement.addressees, registry),
         demands=demands,
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from peacetrack.pipeline.extract.addressees import names_addressed
 from peacetrack.pipeline.extract.names import clean, split_list, strip_role
 from peacetrack.pipeline.records import Demand, Extractor, Mark, NameRef, Sentence
 from peacetrack.pipeline.registry import normalise_name
@@ -109,6 +110,10 @@ def _infinitive(text: str, start: int, end: int) -> int | None:
 
 
 def _addressees(text: str, start: int, end: int) -> tuple[NameRef, ...]:
+    joint = names_addressed(text[start:end])
+    if len(joint) > 1:  # "한미 양국 정부", "the governments of A and B": one mention of each member
+        mark = Mark(start, end, text[start:end], EXTRACTOR)
+        return tuple(NameRef(name, mark) for name in joint)
     refs = []
     for a, b in split_list(text, start, end):
         a, b = strip_role(text, a, b)
@@ -177,7 +182,8 @@ _IMPERATIVE = re.compile(
     r"|review|make|create|invest|include|publish|appoint|prepare|urge|pass|co-?sponsor|enact|repeal)\b",
     re.IGNORECASE,
 )
-_KO_TOPIC = re.compile(r"(?P<who>[^\s,.!]{1,20}(?:\s+[^\s,.!]{1,20}){0,3}?)(?:은|는)\s")
+# The subject before its topic particle; a word inside it never ends in one ("정부는 조건 없는" is no name).
+_KO_TOPIC = re.compile(r"(?P<who>(?:[^\s,.!]{0,19}[^\s,.!은는]\s+){0,3}[^\s,.!]{1,20}?)(?:은|는)\s")
 _NOT_ASKS = re.compile(r"@|https?://|^\s*(?:tel|fax|e-?mail|문의|연락처)\b", re.IGNORECASE)
 
 
@@ -222,6 +228,44 @@ def _item_addressees(text: str, start: int, end: int) -> tuple[NameRef, ...]:
     return _addressees(text, topic.start("who"), topic.end("who"))
 
 
+# Whom a list's introduction asks: "We call on X to:", "the following demands of X:", "…에 다음과 같이
+# 요구한다"; when it asks "them", whom the paragraph addressed: "We address X, and we ask them to …".
+_LEAD_EN = re.compile(
+    r"\b(?:demands?|requests?|recommendations?|proposals?|asks?)\s+(?:of|to)\s+(?P<who>.+?)\s*[:：]\s*$"
+    r"|\b[Ww]e\s+(?:\w+\s+)?(?:call\s+(?:on|upon)|urge|ask|appeal\s+to|request)\s+(?P<whom>.+?)\s+to\b",
+)
+_ADDRESSED = re.compile(
+    r"\b[Ww]e\s+(?:hereby\s+)?address\s+(?:this\s+(?:statement|letter|appeal|call)\s+to\s+)?(?P<who>.+?)"
+    r"(?=,\s+(?:and\s+)?(?:we\b|(?:the\s+)?\w+\s+(?:whose|who|which|that)\b)|[.;:])",
+    re.DOTALL,
+)
+_THEM = re.compile(
+    r"^(?:them|they|both(?:\s+\w+)?|(?:the\s+)?(?:two|both)\s+governments|each\s+of\s+them)$", re.I
+)
+
+
+def _lead_addressees(text: str, start: int, end: int) -> tuple[NameRef, ...]:
+    """The addressees a list's introduction (the line ``[start, end)`` and its sentence) names."""
+    begin = max(text.rfind("\n\n", 0, start), text.rfind(". ", 0, start), start - 600, -1) + 1
+    lead = text[begin:end]
+    match = _LEAD_EN.search(lead)
+    if match is not None:
+        group = "who" if match.group("who") else "whom"
+        who = match.group(group).strip()
+        if not _THEM.match(who):
+            return _addressees(text, begin + match.start(group), begin + match.end(group))
+        paragraph = max(text.rfind("\n\n", 0, begin), begin - 1200, -1) + 1
+        addresses = list(_ADDRESSED.finditer(text, paragraph, end))
+        if addresses:  # the nearest before the ask
+            address = addresses[-1]
+            return _addressees(text, address.start("who"), address.end("who"))
+        return ()
+    korean = _KO_BEFORE_VERB.search(text, start, end)
+    if korean is not None and re.search(r"[가-힣]", korean.group("addr")):
+        return _addressees(text, korean.start("addr"), korean.end("addr"))
+    return ()
+
+
 def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
     """Each item of a list of asks, with its addressee where its subject names one; and the spans the
     lists take, their introductions included (the introduction is not an ask of its own)."""
@@ -249,6 +293,7 @@ def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
         ]
         if len(asks) >= 2 or (introduced and asks):
             covered.append((a, spans[j - 1][1]))
+            lead = _lead_addressees(text, a, b) if introduced else ()
             for start, end in asks:
                 body = text[start:end].strip()
                 at = text.find(body, start, end)
@@ -256,7 +301,7 @@ def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
                     Demand(
                         text=clean(body),
                         mark=Mark(at, at + len(body), body, EXTRACTOR),
-                        addressees=_item_addressees(text, at, at + len(body)),
+                        addressees=_item_addressees(text, at, at + len(body)) or lead,
                     )
                 )
             k = j

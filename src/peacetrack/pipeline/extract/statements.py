@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from peacetrack.model.codebook import Precision
+from peacetrack.pipeline.extract.addressees import tidy
 from peacetrack.pipeline.extract.demands import extract_demands
 from peacetrack.pipeline.extract.names import clean, split_list, strip_role, trim, unique_refs
 from peacetrack.pipeline.extract.signatories import extract_signatories
@@ -148,7 +149,7 @@ def extract_statements(document: Document) -> tuple[Statement, ...]:
     if not addressees:  # the greeting repeats, by role, whom a "To:" block or the title name
         addressees = _salutation(text)
     addressees += [ref for demand in demands for ref in demand.addressees]
-    addressees = [ref for ref in addressees if not _PRONOUN.match(ref.name)]
+    addressees = [ref for ref in tidy(addressees) if not _PRONOUN.match(ref.name)]
     when = None
     if document.date is not None and document.date_mark is not None:
         when = DateValue(document.date, None, Precision.DAY, document.date_mark)

@@ -1,0 +1,101 @@
+"""Addressees: courtesy wrappers cut, joint forms split, and each resolved to the body, state or person
+it names (a government to its state, a titled person to the person)."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacetrack.model.records import Actor
+from peacetrack.pipeline import Registry
+from peacetrack.pipeline.extract.addressees import names_addressed
+from peacetrack.pipeline.extract.demands import extract_demands
+from peacetrack.pipeline.records import Extractor, Mark, NameRef
+from peacetrack.pipeline.resolve import _addressees
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("President and Members of the United Nations Security Council", ["United Nations Security Council"]),
+        ("1718 Committee Secretariat <sc-1718@un.example.org>", ["1718 Committee"]),
+        ("peace-network@lists.example.net", []),
+        ("U.S. Congress – Korean War Armistice at 70", ["U.S. Congress"]),
+        ("both governments", []),
+        ("all parties", []),
+        (
+            "President Yoon Suk Yeol and Chairman Kim Jong Un",
+            ["President Yoon Suk Yeol", "Chairman Kim Jong Un"],
+        ),
+        ("President Joe Biden, President Yoon Suk Yeol", ["President Joe Biden", "President Yoon Suk Yeol"]),
+        (
+            "the governments of the Republic of Korea and the DPRK",
+            ["Government of the Republic of Korea", "Government of the DPRK"],
+        ),
+        ("한미 양국 정부", ["대한민국 정부", "미국 정부"]),
+        ("남·북·미·중 네 나라", ["대한민국 정부", "북한 정부", "미국 정부", "중국 정부"]),
+        ("남과 북의 당국", ["대한민국 당국", "북한 당국"]),
+        ("북한 당국", ["북한 당국"]),  # 북한 is one country, not 북 and 한
+        ("한미 의회", ["대한민국 국회", "미국 의회"]),
+        ("제21대 국회의원 여러분", ["국회"]),
+        ("안전보장이사회 이사국 대사님들", ["안전보장이사회"]),
+        ("대통령 이재명 / 국회의장 우원식 및 국회의원", ["이재명 대통령", "우원식 국회의장", "국회"]),
+        ("정부", ["대한민국 정부"]),
+        ("남", []),
+    ],
+)
+def test_names_addressed(written: str, names: list[str]) -> None:
+    assert names_addressed(written) == names
+
+
+@pytest.fixture
+def leaders(registry: Registry) -> Registry:
+    return registry.adding(
+        [
+            Actor(id="yoon", kind="person", country="KOR", name={"en": "Yoon Suk Yeol", "ko": "윤석열"}),
+            Actor(
+                id="biden",
+                kind="person",
+                country="USA",
+                name={"en": "Joe Biden", "ko": "조 바이든"},
+                aliases=["바이든"],
+            ),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "actor"),
+    [
+        ("Government of the Republic of Korea", "kor"),
+        ("the DPRK authorities", "prk"),
+        ("대한민국 정부", "kor"),
+        ("미국 당국", "usa"),
+        ("윤석열 정부", "kor"),  # a government named after its leader is the leader's state
+        ("President Yoon Suk Yeol", "yoon"),
+        ("조셉 R. 바이든 미합중국 대통령", "biden"),  # more of the name than the registry has
+        ("Joe Biden, President of the United States of America", "biden"),
+        ("Government of Atlantis", None),
+    ],
+)
+def test_addressees_resolve_through_their_titles(leaders: Registry, written: str, actor: str | None) -> None:
+    ref = NameRef(written, Mark(0, len(written), written, Extractor("test", "1")))
+    assert [r.actor for r in _addressees([ref], leaders)] == [actor]
+
+
+def test_a_list_introduction_names_whom_its_items_ask() -> None:
+    text = (
+        "We address the Government of the Republic of Korea and the Government of the United States,"
+        " and we ask them to take two steps:\n\n"
+        "- reopen the military communication line;\n"
+        "- resume talks without preconditions.\n"
+    )
+    demands = extract_demands(text, ())
+    assert [[a.name for a in d.addressees] for d in demands] == [
+        ["Government of the Republic of Korea", "Government of the United States"]
+    ] * 2
+
+
+def test_a_state_in_brackets_is_where_the_organisation_is_not_who(registry: Registry) -> None:
+    assert registry.match("Peace Boat (Japan)") is None
+    assert registry.match("Unknown Peace Group (South Korea)") is None
+    assert registry.match("PSPD (South Korea)") == "pspd"
