@@ -203,3 +203,45 @@ def test_raised_footnote_marks_stay_with_their_names_in_pdf_html_and_docx_header
         "Programme as of 21 October 2024",
         "Friday 8 and Saturday 9 November",
     ]
+
+
+_EVENT_BODY = " ".join(
+    f"<p>{sentence}</p>"
+    for sentence in (
+        "Five years after the summit in Singapore, former negotiators, historians and regional experts meet "
+        "to ask what the joint statement achieved and where it fell short, and whether any of its pillars "
+        "can still serve as a basis for diplomacy between the two countries and their neighbours.",
+        "The public programme draws on newly released documents from the archive of the Center, and the "
+        "roundtable in the morning brings together members of former negotiating teams for a frank talk.",
+    )
+)
+
+
+def test_html_rowspans_keep_their_columns_and_a_cell_break_keeps_its_words_apart() -> None:
+    page = f"""<html><body><main><article><h1>Letter</h1>{_EVENT_BODY}
+    <table><tr><th>구분</th><th>단체명</th><th>국가</th></tr>
+    <tr><td rowspan="2">국내</td><td>참여연대</td><td>한국</td></tr>
+    <tr><td>평화네트워크</td><td>한국</td></tr>
+    <tr><td>해외</td><td>피스보트</td><td>일본</td></tr></table>
+    <table><tr><th>Time</th><th>Session</th></tr>
+    <tr><td>10:00</td><td><strong>Roundtable</strong><br><em>By invitation only.</em></td></tr>
+    <tr><td>11:00</td><td>Panel I</td></tr></table></article></main></body></html>"""
+    text = read_bytes(page.encode("utf-8"), "page.html").text
+    assert (
+        "구분 | 단체명 | 국가\n국내 | 참여연대 | 한국\n국내 | 평화네트워크 | 한국\n해외 | 피스보트 | 일본"
+        in text
+    )
+    assert "10:00 | Roundtable By invitation only." in text
+
+
+def test_html_title_band_above_the_body_is_kept() -> None:
+    page = f"""<html><body><nav><a href="/">Home</a> <a href="/events">Events</a></nav>
+    <div class="event-hero"><p class="eyebrow">Hybrid Event</p><h1>Five Years after Singapore</h1>
+    <p class="event-date"><strong>Monday, June 12, 2023</strong> 1:00pm ET</p>
+    <div class="share-tools">Share <a href="#">Facebook</a></div></div>
+    <div id="main"><div class="event-main"><h2>Overview</h2>{_EVENT_BODY}</div></div>
+    <footer>© Wilson Center</footer></body></html>"""
+    text = read_bytes(page.encode("utf-8"), "event.html").text
+    head = text.split("\n\n")[:3]
+    assert head == ["Hybrid Event", "Five Years after Singapore", "Monday, June 12, 2023 1:00pm ET"]
+    assert "Facebook" not in text and "Home" not in text

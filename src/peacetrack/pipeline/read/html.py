@@ -6,7 +6,8 @@ banners). Its XML output keeps the structure, which is written out as the other
 readers write it: a block per heading, paragraph, list and table; a line per
 list item ("• " or "1. ") and per table row (cells joined by " | "). For pages
 too small for its heuristics, a plain parser keeps the visible text outside
-non-content elements.
+non-content elements. A title band above the body (h1, date, format) that the
+main-text step dropped is put back at the top.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from html.parser import HTMLParser
 
 import trafilatura
 from lxml import etree
+from lxml import html as lxml_html
 
 from peacetrack.pipeline.read.options import Meta
 from peacetrack.pipeline.read.text import decode_text
@@ -121,6 +123,8 @@ def _inline(node: etree._Element) -> str:
     for child in node:
         if child.tag == "lb":
             parts.append("\n")
+        elif child.tag in ("p", "head", "item", "quote"):  # a block inside a cell: "…negotiators<br>By …"
+            parts.append("\n" + _inline(child) + "\n")
         elif child.tag not in ("list", "table"):
             parts.append(_inline(child))
         parts.append(child.tail or "")
@@ -141,11 +145,19 @@ def _list_lines(node: etree._Element) -> list[str]:
 
 
 def _table_lines(node: etree._Element) -> list[str]:
+    """A line per row, its cells joined by " | " (empty ones left out). A row's empty leading cells
+    under a cell that spanned them (trafilatura writes a rowspan out as empty cells below it) take
+    that cell's value, so every row of a "구분 | 단체명 | 국가" table keeps its columns."""
     rows = []
+    above: list[str] = []
     for row in node.iter("row"):
         cells = [" ".join(_inline(cell).split()) for cell in row.findall("cell")]
+        lead = next((k for k, cell in enumerate(cells) if cell), len(cells))
+        if 0 < lead < len(cells) and len(above) == len(cells) and all(above[:lead]):
+            cells[:lead] = above[:lead]
         if any(cells):
             rows.append(" | ".join(cell for cell in cells if cell))
+            above = cells
     return rows
 
 
@@ -192,9 +204,47 @@ _SUP = re.compile(r"<sup\b[^>]*>\s*(\d{1,2}|[*†‡§])\s*</sup>", re.IGNORECAS
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+# Parts of a page head that are chrome, not the document: share bars, breadcrumbs, menus.
+_CHROME = re.compile(r"share|social|breadcrumb|nav|menu|button|search|cookie|banner|skip|logo", re.I)
+_HERO_LINE_MAX = 240
+
+
+def _hero(markup: str, text: str) -> list[str]:
+    """The page's title block when the main text left it out: the h1 and the short lines beside it.
+
+    Event and article pages often set the title, the date and the format ("Hybrid Event", "Monday,
+    June 12, 2023 1:00pm ET") in a header band above the body, which main-text extraction drops.
+    """
+    try:
+        root = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return []
+    h1 = next(iter(root.iter("h1")), None)
+    title = " ".join(h1.text_content().split()) if h1 is not None else ""
+    if h1 is None or not title or title in text:
+        return []
+    band = h1.getparent()
+    if band is None or band.tag in ("body", "html"):
+        return [title]
+    lines = []
+    for node in band:
+        if not isinstance(node.tag, str) or node.tag in _HIDDEN or node.tag in ("a", "img"):
+            continue
+        if _CHROME.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            continue
+        line = " ".join(node.text_content().split())
+        if line and len(line) <= _HERO_LINE_MAX and line not in text:
+            lines.append(line)
+    return lines
+
+
 def html_to_text(data: bytes, path: str) -> tuple[str, Meta]:
     markup = _SUP.sub(lambda m: m.group(1).translate(_RAISED), decode_text(data, path))
     text = _structured_text(markup)
+    if text and text.strip():
+        head = _hero(markup, text)
+        if head:
+            text = "\n\n".join([*head, text])
     if not text or not text.strip():
         text = _visible_text(markup)
     meta = trafilatura.extract_metadata(markup)
