@@ -245,3 +245,21 @@ def test_html_title_band_above_the_body_is_kept() -> None:
     head = text.split("\n\n")[:3]
     assert head == ["Hybrid Event", "Five Years after Singapore", "Monday, June 12, 2023 1:00pm ET"]
     assert "Facebook" not in text and "Home" not in text
+
+
+def test_pdf_footnote_marks_in_table_cells_and_before_a_legend_are_kept() -> None:
+    out = io.BytesIO()
+    body = getSampleStyleSheet()["BodyText"]
+    rows = [["No.", "Organisation", "Country"]] + [
+        [str(k), Paragraph(name, body), country]
+        for k, (name, country) in enumerate(
+            [("Peace Boat<super>1</super>", "Japan"), ("Peace Network", "Korea"), ("Medact", "UK")], start=1
+        )
+    ]
+    table = Table(rows, colWidths=[40, 250, 100])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    legend = Paragraph("<super>1</super> Organisation in consultative status with ECOSOC.", body)
+    SimpleDocTemplate(out, pagesize=A4).build([table, Spacer(1, 12), legend])
+    text = read_bytes(out.getvalue(), "table.pdf").text
+    assert "1 | Peace Boat¹ | Japan" in text
+    assert "¹ Organisation in consultative status" in text or "¹Organisation in consultative status" in text

@@ -42,8 +42,17 @@ def _spaced(value: str) -> str:
     return " ".join(value.translate(_CONTROL_SPACES).split())
 
 
+# A table cell whose first line is a footnote mark alone: the mark was set raised before or after the
+# name on the line below ("¹Peace Boat", "Peace Boat¹"), and pdfplumber reads it as a line above.
+_CELL_MARK = re.compile(r"^\s*([\d*†‡§]{1,2})\s*\n(?=\S)")
+
+
 def _cell(value: str | None) -> str:
-    return _spaced(value or "")
+    text = value or ""
+    mark = _CELL_MARK.match(text)
+    if mark is not None:
+        return _spaced(text[mark.end() :]) + mark.group(1).translate(_RAISED)
+    return _spaced(text)
 
 
 def _inside(line: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -117,8 +126,9 @@ def _insert_marks(line: dict[str, Any], marks: list[dict[str, Any]]) -> dict[str
         if mark["text"].isspace():
             continue
         before = [index for x1, index in ends if x1 <= mark["x0"] + 0.5]
-        if before:
-            inserts.append((before[-1] + 1, mark["text"].translate(_RAISED)))
+        # A mark before the line's first character leads it: a legend ("¹ Organisation in consultative
+        # status …") or a name marked in front.
+        inserts.append((before[-1] + 1 if before else 0, mark["text"].translate(_RAISED)))
     for at, value in sorted(inserts, reverse=True):
         text = text[:at] + value + text[at:]
     return {**line, "text": text}
