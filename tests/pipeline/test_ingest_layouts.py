@@ -214,7 +214,7 @@ def test_programme_rows_led_by_the_day_and_items_not_called_sessions() -> None:
 def test_gold_corpus_is_complete_and_balanced() -> None:
     """The development corpus the issue asks for: 80+ documents, 40%+ Korean, 15+ of each format."""
     pools = []
-    for name in ("pool-a", "pool-b", "pool-c"):
+    for name in ("pool-a", "pool-b", "pool-c", "pool-d", "pool-e"):
         for entry in yaml.safe_load((GOLD / name / "gold.yaml").read_text(encoding="utf-8")):
             assert (GOLD / name / entry["file"]).is_file(), entry["file"]
             assert entry["split"] in ("dev", "test")
@@ -242,6 +242,13 @@ def test_kind_from_content_in_both_languages(resources: Resources) -> None:
     }
     for kind, text in samples.items():
         assert detect_kind(text, resources) == kind, kind
+    opinion = (
+        "의 견 서\n\n수 신 | 통일부 장관\n제 목 | 북한주민 접촉 신고 제도에 관한 의견서\n\n"
+        "1. 귀 부의 무궁한 발전을 기원합니다.\n\n"
+        "2. 아래 제출인들은 다음과 같이 의견을 제출합니다.\n\n제출인\n\n"
+        "남북협력민간단체협의회(서명)"
+    )
+    assert detect_kind(opinion, resources) == "statement"  # an opinion letter to a ministry
 
 
 def test_a_report_that_names_itself_is_a_report_whatever_its_labels(resources: Resources) -> None:
@@ -267,3 +274,42 @@ def test_hard_wrapped_prose_is_joined_but_short_lines_are_not() -> None:
     out = unwrap(prose + names).split("\n")
     assert out[0].startswith("We write") and out[0].endswith("approved transfers.")
     assert out[-3:] == ["Peace Network", "Women Cross DMZ", "Peace Boat"]
+
+
+def test_a_join_looks_at_the_line_as_written_not_at_what_earlier_joins_made() -> None:
+    prose = (
+        "We write as civil society organisations from Korea, Japan and the\n"
+        "United States that work for a peaceful settlement on the Korean\n"
+        "Peninsula and for the well-being of the people who live there, north\n"
+        "and south of the dividing line, and we ask the Council to act now to\n"
+        "extend every humanitarian exemption for at least twelve months, to\n"
+        "publish a standing list of items that aid agencies may send without\n"
+        "a request, and to open a banking channel for approved transfers.\n\n"
+    )
+    people = (
+        "INDIVIDUALS\n"
+        "  Dr. Helen Marsh, Professor Emerita of Development Studies, University of Leeds\n"
+        "  Rev. Kim Do-yun, minister, Seoul\n"
+        "  Margaret O'Donnell, former humanitarian programme officer, Dublin"
+    )
+    out = unwrap(prose + people).split("\n")
+    assert out[-3:] == people.split("\n")[1:]
+
+
+def test_notes_labels_and_senders_around_a_list_are_not_signatories() -> None:
+    text = (
+        "We ask the Council to act.\n\nSigned,\n\nPeace Boat\nWomen Cross DMZ\n"
+        "Individual signers (214) are not listed here to protect their privacy\n\n"
+        "[개인]\n김민서 (평화활동가)\n\n"
+        "Yours sincerely,\n\nOn behalf of the endorsing organisations,\nSeo-yeon Baek\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Peace Boat",
+        "Women Cross DMZ",
+        "김민서 (평화활동가)",
+    ]
+    korean = (
+        "정부는 제도를 개선하라.\n\n연서명 참여 단체 (가나다순)\n겨레하나\n참여연대\n\n"
+        "연서명 참여 개인\n김민서 (파주시 주민)\n\n제목 : 제도 개선 요청\n"
+    )
+    assert [n.name for n in extract_signatories(korean)] == ["겨레하나", "참여연대", "김민서 (파주시 주민)"]

@@ -24,7 +24,7 @@ _NOBODY = re.compile(
     r"^(?:all|all\s+(?:parties|sides|states|of\s+you)|both(?:\s+(?:governments|sides|parties|leaders))?"
     r"|(?:the\s+)?(?:parties|two\s+governments|two\s+sides|governments?\s+concerned|council|committee)"
     r"|(?:the\s+)?(?:two|three|four|five)\s+(?:leaders|governments|heads\s+of\s+state)"
-    r"|each\s+(?:government|side|party)|every\s+member\b.*|senators|you|them"
+    r"|each\s+(?:government|side|party)|every\s+member\b.*|senators|you|them|you\s+both|both\s+of\s+you"
     r"|양측|양국(?:\s*(?:정부|당국|의회))?|각국(?:\s*정부)?|각\s*정당|관련\s*당사국(?:들)?|당사국(?:들)?|여러분)$",
     re.IGNORECASE,
 )

@@ -57,6 +57,15 @@ _CLOSING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LEGEND = re.compile(rf"^(?:{SYMBOL}|※|\d\)?\s)")
+# What a legend says of the marked: "¹ 유엔 경제사회이사회(ECOSOC) 특별협의지위 단체".
+_STATUS = re.compile(r"consultative|status|지위", re.IGNORECASE)
+# "On behalf of the endorsing organisations," names the signers as a body; the person below it sends
+# the letter for them and is not one more signatory.
+_REPRESENTS = re.compile(
+    r"^on\s+behalf\s+of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:undersigned|endorsing|above|signatory|signing"
+    r"|participating|member|co-?signing)\b[\w\s-]*[,.]?$",
+    re.IGNORECASE,
+)
 _DECLARED = re.compile(
     r"\bwe\s+are\s+(\d+)\s+(?:civil[\s-]+society\s+)?(?:organi[sz]ations|groups|ngos)"
     r"|^(\d+)\s+(?:civil[\s-]+society\s+)?organi[sz]ations\b|\bundersigned\s+(\d+)\s+organi[sz]ations"
@@ -229,7 +238,10 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
         if OWN_MARK.match(value) or (
             _LEGEND.match(value)
             and "|" not in value
-            and ((ECOSOC.search(value) and not OWN_MARK.search(value)) or len(value.split()) > 4)
+            and (
+                (ECOSOC.search(value) and (not OWN_MARK.search(value) or _STATUS.search(value)))
+                or len(value.split()) > 4
+            )
         ):
             if names:
                 break
@@ -243,6 +255,8 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             if names:
                 break  # a sentence about status after the list ends it
             continue  # before the list, it explains the marks
+        if _REPRESENTS.match(value):
+            break  # the sender for the signers follows
         if is_date_line(value) or _CLOSING.match(value):
             if names:
                 break
@@ -287,6 +301,8 @@ def _starts(text: str, lines: list[Line]) -> list[tuple[int, str]]:
             starts.append((k, "inline"))
         elif is_heading(line.text) or (_COUNTED.search(line.text) and len(line.text) < 90):
             starts.append((k + 1, "heading"))
+        elif _REPRESENTS.match(line.text):
+            pass  # the sender for the signers, not a list of them, follows
         elif _CLOSING.match(line.text) or _CLOSING_AFTER.search(line.text):
             starts.append((k + 1, "closing"))
             if line.text.endswith(("일동",)):

@@ -18,8 +18,9 @@ HEADING = re.compile(
     r"|(?:jointly\s+)?issued\s+(?:jointly\s+)?by|adopted\s+by|released\s+by"
     r"|endorsements?|endorsing|supporting|initiating|participating|organi[sz]ations?|individuals?|signers"
     r"|groups|ngos)\b"
-    r"|(?:참여|서명|연명|제안|발표|참가|함께\s*한|공동\s*서명|연서명|지지)\s*(?:단체|기관|개인|자|명단|인사)"
-    r"|^\W{0,3}\s*(?:단체|개인)\s*(?:서명|명단|참여)?\s*(?:\([^()]*\))?\s*[:：]?$"
+    r"|(?:참여|서명|연명|제안|발표|참가|함께\s*한|공동\s*서명|연서명|지지|제출)\s*(?:단체|기관|개인|자|명단|인사)"
+    r"|^\W{0,3}\s*(?:제출인|제출자)\s*(?:명단)?\s*[:：]?$"
+    r"|^\W{0,3}\s*(?:단체|개인)\s*(?:서명|명단|참여)?\s*(?:\([^()]*\))?\s*[:：\]】>〉》]?$"
     r"|서명\s*(?:명단|참여)|^연서명",
     re.IGNORECASE,
 )
@@ -57,7 +58,15 @@ SUBHEADING_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-NOT_A_NAME = re.compile(r"@|https?://|www\.|^\+?\d[\d\s()-]{6,}$|^(?:tel|fax|e-?mail|web)\b", re.IGNORECASE)
+NOT_A_NAME = re.compile(
+    r"@|https?://|www\.|^\+?\d[\d\s()-]{6,}$|^(?:tel|fax|e-?mail|web)\b"
+    r"|^(?:제\s*목|문\s*의|연\s*락\s*처|담\s*당|수\s*신|참\s*조|발\s*신|일\s*자|subject|re|contact|attn|cc)\s*[:：|]",
+    re.IGNORECASE,
+)
+# A note about the list, not a name in it: "Individual signers (214) are not listed here …",
+# "Organisations marked (ECOSOC) hold consultative status with …". Names seldom hold such verbs.
+_NOTE_VERBS = re.compile(r"\b(?:are|is|was|were|hold|holds|have|has|will|can|may|not|listed|marked|signed)\b")
+_NOTE_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +114,7 @@ def heads_line(line: str) -> bool:
     found = HEADING.search(bare)
     if found is None or found.start() > 3:
         return False
-    return len((bare[: found.start()] + " " + bare[found.end() :]).split()) <= 1
+    return len(HEADING.sub(" ", bare).split()) <= 1  # "연서명 참여 단체": every word a heading word
 
 
 def is_date_line(line: str) -> bool:
@@ -133,6 +142,7 @@ def looks_like_name(piece: str) -> bool:
         and not NOT_A_NAME.search(piece)
         and not is_date_line(piece)
         and not (piece.endswith(".") and len(words) > 8)
+        and not (len(words) >= _NOTE_WORDS and _NOTE_VERBS.search(piece))
         and any(ch.isalpha() for ch in piece)
     )
 

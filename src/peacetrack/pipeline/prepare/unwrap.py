@@ -4,7 +4,8 @@ A plain-text letter wrapped at about 70 columns breaks its prose where a word
 did not fit, not where a thought ends; list items and signatory lines are
 short and end where the author ended them. A line is joined to the next when
 the next line's first word would have fitted on it below the wrap width, so
-short lines are never joined.
+short lines are never joined, nor are lines longer than the width (they were not wrapped
+at it).
 """
 
 from __future__ import annotations
@@ -50,13 +51,14 @@ def unwrap(text: str) -> str:
         return text
     lines = text.split("\n")
     out: list[str] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         previous = out[-1] if out else ""
+        physical = lines[k - 1] if k else ""  # the line as written, not what earlier joins made of it
         if (
             previous
             and line
-            and len(previous) >= width * 0.6
-            and not _fits(previous, line, width)
+            and width * 0.6 <= len(physical) <= width  # a line past the width was not wrapped there
+            and not _fits(physical, line, width)
             and not _ITEM_START.match(line)
             and not previous.endswith((":", "："))
             and not _RULE.search(previous)
