@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
+
+import docx
 
 from peacetrack.pipeline import Pipeline, Registry, to_output
 from peacetrack.pipeline.extract.dates import scan
@@ -165,4 +168,56 @@ def test_where_it_took_place_and_hosts_with_their_short_forms(resources: Resourc
     assert [h["name"] for h in gathering["hosts"]] == [
         "Quaker United Nations Office (QUNO)",
         "Korea Humanitarian Network",
+    ]
+
+
+def test_hosts_named_with_their_part_as_subjects_and_in_word_cells(resources: Resources) -> None:
+    passive = (
+        "Hosted By\n\nThis event is hosted by the Wilson Center's Hyundai Motor-Korea Foundation Center for "
+        "Korean History and Public Policy and co-hosted with the Sejong Institute (Seongnam, Republic of "
+        "Korea), with the support of the Korea Foundation.\n\nAgenda\n\n14:00 Opening remarks\n"
+    )
+    hosts = [h["name"] for h in _gathering(resources, passive)["hosts"]]
+    assert hosts == [
+        "Wilson Center's Hyundai Motor-Korea Foundation Center for Korean History and Public Policy",
+        "Sejong Institute (Seongnam, Republic of Korea)",
+    ]
+    inviting = (
+        "Citizens and Diplomacy\n\nSaturday, 9 March 2024, 14:00, Peace Boat Center Tokyo\n\n"
+        "Peace Network and the Committee on Unification of Minbyun – Lawyers for a Democratic Society are "
+        "pleased to invite you to a half-day roundtable on these questions.\n\nProgramme\n\n"
+        "14:00 Opening remarks\n14:10 Session 1: The legal status of the UN Command\n"
+        "15:30 Session 2: A peace regime\n\nRegistration required.\n"
+    )
+    assert [h["name"] for h in _gathering(resources, inviting)["hosts"]] == [
+        "Peace Network",
+        "Committee on Unification of Minbyun – Lawyers for a Democratic Society",
+    ]
+    korean = (
+        "2022 접경지역 평화포럼 결과보고\n\n일시 | 2022년 10월 21일\n"
+        "주최 | 민족화해협력범국민협의회, 철원군\n주관 | 겨레하나\n\n"
+        "포럼은 주최 기관 대표의 개회사와 철원군의 환영사로 시작되었다. 120명이 참석했다.\n"
+    )
+    assert [h["name"] for h in _gathering(resources, korean)["hosts"]] == [
+        "민족화해협력범국민협의회",
+        "철원군",
+        "겨레하나",
+    ]
+
+
+def test_a_word_table_cell_of_several_paragraphs_keeps_each_name() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Hosted by"
+    table.rows[0].cells[
+        1
+    ].text = "Peace Boat US\nWomen's International League for Peace and Freedom, US Section"
+    out = io.BytesIO()
+    document.save(out)
+    text = read_bytes(out.getvalue(), "programme.docx").text
+    assert "Hosted by | Peace Boat US; Women's International League for Peace and Freedom, US Section" in text
+    start = text.index("Peace Boat US")
+    assert [r.name for r in org_names(text, start, len(text))] == [
+        "Peace Boat US",
+        "Women's International League for Peace and Freedom, US Section",
     ]

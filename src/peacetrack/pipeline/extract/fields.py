@@ -79,6 +79,10 @@ _BARE_LABEL = {
 }
 
 
+# "주최 기관 대표의 개회사로 시작되었다." opens a sentence with a label word; a bare label has no verb.
+_SENTENCE_END = re.compile(r"(?:다|요|니다)[.!]?\s*$|다\.\s")
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     name: str
@@ -95,7 +99,7 @@ def labelled_fields(text: str) -> list[Field]:
             continue
         for name, pattern in _LABEL.items():
             match = pattern.match(line)
-            if match is None and name in _BARE_LABEL:
+            if match is None and name in _BARE_LABEL and not _SENTENCE_END.search(line):
                 match = _BARE_LABEL[name].match(line)
             if match is not None:
                 value_end = end
@@ -122,7 +126,11 @@ def _org_parts(piece: str) -> list[str]:
         part = pieces[k]
         joint = pieces[k - 1].strip().casefold() if k else ""
         of_what = (
-            joint in ("and", "&") and len(part.split()) == 1 and bool(parts) and _OF_WHAT.search(parts[-1])
+            joint in ("and", "&")
+            and 0 < len(part.split()) <= 2
+            and all(word[0].isupper() for word in part.split())
+            and bool(parts)
+            and _OF_WHAT.search(parts[-1])
         )
         parent = joint == "," and bool(parts) and PARENT_BODY.search(part.strip())
         if of_what or parent:
@@ -133,7 +141,7 @@ def _org_parts(piece: str) -> list[str]:
 
 
 # "… for Security", "… of Foreign Affairs": a name still going on when "and Sustainability" follows.
-_OF_WHAT = re.compile(r"\b(?:for|of|on)\s+[A-Z][\w'-]*$")
+_OF_WHAT = re.compile(r"\b(?:for|of|on)\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*$")
 
 
 def _clean_org(value: str) -> str:
@@ -187,7 +195,7 @@ def org_names(text: str, start: int, end: int) -> list[NameRef]:
 
 _NAMES = r"(?:[^.;:\n(]|\([^()\n]{0,40}\))+?"  # names, with their bracketed short forms
 _PROSE_HOST = re.compile(
-    rf"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|co-?hosted)\s+(?:jointly\s+)?by\s+(?P<names>{_NAMES})"
+    rf"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|co-?hosted)\s+(?:jointly\s+)?by[ \t]+(?P<names>{_NAMES})"
     r"(?=\s*(?:,\s*(?:with|and\s+(?:sponsored|supported)|(?:and\s+)?(?:it|they|this|which|who)\b)"
     r"|(?<!hosted)(?<!organised)(?<!organized)\s+with\s+"
     r"|\s+(?:on|in|at|from|under|and\s+(?:is|was|will)"
@@ -208,15 +216,43 @@ _KO_HOST = re.compile(
 _KO_SPONSOR = re.compile(r"(?P<names>[^\s.,][^.\n]{1,60}?)(?:의)\s*후원(?:으로|을|하)")
 
 
+# The hosts as a sentence's subject in a notice: "Peace Boat and PSPD will bring together …",
+# "X and Y are pleased to invite you to …".
+_INVITING = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<names>[A-Z][^.!?\n]{2,200}?)\s+(?:will\s+(?:bring\s+together|host|hold|convene)"
+    r"|(?:are|is)\s+(?:pleased|delighted|honou?red|happy|proud)\s+to\s+(?:invite|host|welcome|present))\b",
+    re.MULTILINE,
+)
+
+
 def prose_parties(text: str) -> tuple[list[NameRef], list[NameRef]]:
     hosts: list[NameRef] = []
     sponsors: list[NameRef] = []
     for match in _PROSE_HOST.finditer(text):
         hosts.extend(org_names(text, match.start("names"), match.end("names")))
+    if not hosts:
+        for match in _INVITING.finditer(text):
+            named = [ref for ref in org_names(text, match.start("names"), match.end("names")) if _named(ref)]
+            if named:
+                hosts.extend(named)
+                break
     for match in _PROSE_SPONSOR.finditer(text):
         group = "names" if match.group("names") else "names2"
         sponsors.extend(org_names(text, match.start(group), match.end(group)))
     return hosts, sponsors
+
+
+def _named(ref: NameRef) -> bool:
+    """A subject that is an organisation's name, not "This year's forum" or "We"."""
+    words = re.sub(r"\([^()]*\)", " ", ref.name).split()
+    return (
+        bool(words)
+        and words[0] not in ("We", "This", "The", "Our", "It", "They")
+        and all(
+            word[0].isupper() or word in ("of", "for", "and", "the", "on", "in", "a", "–", "-")
+            for word in words
+        )
+    )
 
 
 # Said plainly ("120 participants attended", "참석자 120명"): read first, as found.

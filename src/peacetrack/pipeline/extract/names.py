@@ -88,7 +88,14 @@ def split_list(
 
 # " and the X" (names seldom contain it; "Peace and Reunification" stays whole),
 # Korean "와 " / "과 " / " 및 " between names.
-_AND_JOINT = re.compile(r"\s+and\s+(?=the\s)|(?<=[가-힣])(?:와|과)\s+(?=[가-힣A-Z0-9])|\s+및\s+")
+# A part played, between two names: "X and co-hosted with Y", "X in partnership with Y" (the role words
+# are cut from the second name by `strip_part`).
+_AND_JOINT = re.compile(
+    r"\s+and\s+(?=the\s)|(?<=[가-힣])(?:와|과)\s+(?=[가-힣A-Z0-9])|\s+및\s+"
+    r"|\s+(?:and\s+)?(?=(?:co-?(?:hosted|organi[sz]ed|sponsored|convened)\s+(?:jointly\s+)?(?:with|by)"
+    r"|in\s+(?:partnership|cooperation|collaboration|association)\s+with|together\s+with|jointly\s+with)\s)",
+    re.IGNORECASE,
+)
 
 
 def clean(text: str) -> str:
@@ -129,4 +136,6 @@ def strip_part(name: str) -> str:
 # The institution a unit belongs to, written after it: "…, Seoul National University", "…, 서울대학교".
 PARENT_BODY = re.compile(
     r"^(?:the\s+)?(?:University\b.*|[\w.' -]+\bUniversity|[\w ]+\bCollege|[가-힣]+대학교|[가-힣]+대학)$"
+    # …or the unit of the body before it: "Women's International League for Peace and Freedom, US Section"
+    r"|^(?:[A-Z][\w.]*\s+){1,2}(?:Section|Chapter|Branch|Office)$"
 )

@@ -165,7 +165,9 @@ def _table_lines(table: Table) -> list[str]:
                 continue  # a merged cell appears once per grid column it spans
             seen.add(id(cell._tc))
             nested = [line for inner in cell.tables for line in _table_lines(inner)]
-            value = " ".join(cell.text.split()) if not nested else " / ".join(nested)
+            # A cell's paragraphs are items of their own ("Peace Boat US" / "WILPF US Section").
+            lines = [" ".join(line.split()) for line in cell.text.split("\n")]
+            value = "; ".join(line for line in lines if line) if not nested else " / ".join(nested)
             if value:
                 cells.append(value)
         if cells:
