@@ -313,3 +313,23 @@ def test_notes_labels_and_senders_around_a_list_are_not_signatories() -> None:
         "연서명 참여 개인\n김민서 (파주시 주민)\n\n제목 : 제도 개선 요청\n"
     )
     assert [n.name for n in extract_signatories(korean)] == ["겨레하나", "참여연대", "김민서 (파주시 주민)"]
+
+
+def test_an_item_that_opens_with_a_break_is_one_and_a_panel_listed_again_is_not_another() -> None:
+    text = (
+        "Agenda\n\n"
+        "10:00am – 11:30am | Off-the-record roundtable: Lessons for negotiators By invitation only.\n"
+        "11:30am – 12:30pm | Lunch for roundtable participants\n"
+        "12:30pm – 1:00pm | Registration and welcome coffee\n"
+        "1:00pm – 1:40pm | Welcome and opening remarks\n"
+        "1:40pm – 2:40pm | Panel 1: Humanitarian needs\n"
+        "6:00pm – 8:00pm | Welcome reception\n\n"
+        "Speakers\n\n"
+        "• Panel 1: Miriam Osei (former programme manager), Jae-won Seo (researcher)\n"
+    )
+    titles = [text[s.start : s.end].split("| ", 1)[1] for s in schedule_sessions(text)]
+    assert titles == [
+        "Off-the-record roundtable: Lessons for negotiators By invitation only.",
+        "Welcome and opening remarks",
+        "Panel 1: Humanitarian needs",
+    ]

@@ -73,6 +73,35 @@ _ROLE_LINE = re.compile(
 _LIST_ITEM = re.compile(r"^\s*(?:[-–•·▪◦○●]|\d{1,2}[.)]|\(\d{1,2}\)|[가-하][.)])\s+\S")
 
 
+# An item whose title opens with a break is one, whatever session word follows: "Lunch for roundtable
+# participants", "Registration and welcome coffee", "Welcome reception", "End".
+_BREAK_HEAD = re.compile(
+    r"^(?:welcome\s+|farewell\s+|group\s+|coffee\s+|networking\s+)?(?:break|lunch|luncheon|dinner|reception|coffee"
+    r"|tea|registration|photo|networking|arrival|transfer|departure|tour|visit|end|adjourn(?:ment)?)\b"
+    r"|^(?:휴식|점심|오찬|만찬|등록|접수|기념\s*촬영|이동|중식|석식|리셉션)",
+    re.IGNORECASE,
+)
+_HEAD_NOISE = re.compile(r"^(?:[\W\d_]+|[ap]\.?\s?m\b\.?)+", re.IGNORECASE)  # markers, times, "am –"
+_LABEL_KEY = re.compile(r"\b(session|panel|workshop|plenary)\s*([ivx]+|\d{1,2}|[a-f])\b", re.IGNORECASE)
+
+
+def _title_of(line: str) -> str:
+    """The item's title: after its marker and time slot, up to the next cell."""
+    head = _HEAD_NOISE.sub("", _SLOT.sub("", line, count=1))
+    return head.split("|", 1)[0].strip()
+
+
+def _repeats_a_label(line: str, found: list[str]) -> bool:
+    """ "• Panel 1: Miriam Osei, …" under the programme repeats the "Panel 1" already listed."""
+    label = _LABEL_KEY.search(_title_of(line))
+    if label is None:
+        return False
+    key = f"{label.group(1).lower()} {label.group(2).lower()}"
+    return any(
+        key in " ".join(_LABEL_KEY.findall(seen.lower())[0]) for seen in found if _LABEL_KEY.search(seen)
+    )
+
+
 def schedule_sessions(text: str) -> list[SessionLine]:
     """Programme lines that are sessions: a time slot or a session label, naming a session, not a break;
     under a running-order heading, every list item that is not a break."""
@@ -91,6 +120,10 @@ def schedule_sessions(text: str) -> list[SessionLine]:
             continue
         if listed and _ROLE_LINE.match(line):
             continue  # "○ 사회 : 이수진", "- Moderator: …": who runs it, not an item
+        if _BREAK_HEAD.match(_title_of(line)) or _repeats_a_label(
+            line, [text[x.start : x.end] for x in found]
+        ):
+            continue
         if listed and not _SLOT.match(line) and not _LABELLED.match(line):
             if not (_NOT_SESSION.search(line) and not _SESSION.search(_NOT_SESSION.sub("", line))):
                 found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
