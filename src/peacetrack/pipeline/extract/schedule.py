@@ -91,15 +91,16 @@ def _title_of(line: str) -> str:
     return head.split("|", 1)[0].strip()
 
 
+def _label_key(line: str) -> str | None:
+    """ "panel 1" for "Panel 1: Humanitarian needs": the label a programme item goes by."""
+    label = _LABEL_KEY.search(_title_of(line))
+    return f"{label.group(1).lower()} {label.group(2).lower()}" if label else None
+
+
 def _repeats_a_label(line: str, found: list[str]) -> bool:
     """ "• Panel 1: Miriam Osei, …" under the programme repeats the "Panel 1" already listed."""
-    label = _LABEL_KEY.search(_title_of(line))
-    if label is None:
-        return False
-    key = f"{label.group(1).lower()} {label.group(2).lower()}"
-    return any(
-        key in " ".join(_LABEL_KEY.findall(seen.lower())[0]) for seen in found if _LABEL_KEY.search(seen)
-    )
+    key = _label_key(line)
+    return key is not None and any(_label_key(seen) == key for seen in found)
 
 
 def schedule_sessions(text: str) -> list[SessionLine]:
