@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import yaml
 
 from peacetrack.pipeline.extract.fields import attendance, labelled_fields, org_names
@@ -184,6 +185,20 @@ def test_attendance_is_never_a_capacity_or_a_view_count() -> None:
     assert count is not None and count.value == 150
     worded = attendance("Twenty-two participants took part in the closed meeting.")
     assert worded is not None and worded.value == 22
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The consultation brought together 85 participants from 17 countries (120 had applied).", 85),
+        ("Of the 180 people who registered, some 130 attended over the two days.", 130),
+        ("○ 사전신청 : 142명\n○ 실제 참여 : 87명 (Zoom 접속 기준)", 87),
+        ("현장 참석 45명과 온라인(Zoom) 참여 130명 등 모두 175명이 포럼에 참여하였다.", 175),
+    ],
+)
+def test_attendance_as_reports_state_it(text: str, value: int) -> None:
+    count = attendance(text)
+    assert count is not None and count.value == value
 
 
 def test_schedule_lines_are_sessions_but_breaks_are_not() -> None:

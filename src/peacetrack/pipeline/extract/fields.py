@@ -257,6 +257,19 @@ def _named(ref: NameRef) -> bool:
 
 # Said plainly ("120 participants attended", "참석자 120명"): read first, as found.
 _STATED = (
+    # A total beside its parts: "현장 45명과 온라인 130명 등 모두 175명이 참여", "a total of 175 people …".
+    re.compile(
+        r"(?:모두|총|합계|전체)\s*(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:이|의)?\s*(?:\S+\s+)?(?:참석|참가|참여)"
+        r"|\ba\s+total\s+of\s+(?P<total>\d[\d,]*)\s+(?:people|participants|attendees|persons|delegates)"
+        r"\s+(?:\w+\s+){0,2}?(?:attended|participated|joined|took\s+part)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:brought\s+together|gathered|drew|welcomed|attracted)\s+(?:some|about|around|approximately|nearly"
+        r"|over|more\s+than|almost)?\s*(?P<n>\d[\d,]*)\s+(?:\w+\s+){0,2}?(?:people|participants|attendees"
+        r"|delegates|guests|representatives)\b",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"(?P<n>\d[\d,]*)\s+(?:people|participants|attendees|persons|individuals|delegates|guests)"
         r"\s+(?:\w+\s+){0,2}?(?:attended|participated|joined|took\s+part|were\s+present)",
@@ -267,7 +280,8 @@ _STATED = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"(?:참석|참가|참여)(?:\s*(?:인원|자\s*수|자))?(?:은|는|이|가)?\s*(?:약|총|모두)?\s*(?P<n>\d[\d,]*)\s*(?:여\s*)?명"
+        r"(?:참석|참가|참여)(?:\s*(?:인원|자\s*수|자))?(?:은|는|이|가)?\s*[:：|]?\s*(?:약|총|모두)?\s*(?P<n>\d[\d,]*)"
+        r"\s*(?:여\s*)?명"
     ),
     re.compile(r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:이|의)?\s*(?:\S+\s+)?(?:참석|참가|참여)"),
 )
@@ -294,7 +308,7 @@ _ATTEND = (
     ),
     re.compile(
         r"(?:some|about|around|approximately|nearly|over|more\s+than|almost)?\s*(?P<n>\d[\d,]*)\s+"
-        r"(?:[\w'’-]+,?\s+){1,8}?(?:attended|took\s+part|participated|gathered)\b",
+        r"(?:[^\W\d_][\w'’-]*,?\s+){0,8}?(?:attended|took\s+part|participated|gathered)\b",
         re.IGNORECASE,
     ),
 )
@@ -365,7 +379,8 @@ def attendance(text: str) -> Count | None:
     for pattern in _STATED:
         match = pattern.search(text)
         if match is not None:
-            return Count(int(match.group("n").replace(",", "")), _mark_group(match, "n"))
+            group = "n" if match.group("n") else "total"
+            return Count(int(match.group(group).replace(",", "")), _mark_group(match, group))
     for pattern in _ATTEND:
         for match in pattern.finditer(text):
             around = text[max(0, match.start() - 40) : match.end() + 10]
