@@ -221,3 +221,14 @@ def test_a_word_table_cell_of_several_paragraphs_keeps_each_name() -> None:
         "Peace Boat US",
         "Women's International League for Peace and Freedom, US Section",
     ]
+
+
+def test_online_paperwork_and_a_stream_ruled_out_leave_a_meeting_in_person(resources: Resources) -> None:
+    notice = (
+        "Civil Society Roundtable on Northeast Asia\n\nSaturday, 8 June 2024, 13:30-17:00\n"
+        "Venue | Peace Boat Center Tokyo, Takadanobaba, Tokyo\n\n"
+        "Peace Boat and PSPD will bring together activists and researchers for an afternoon of dialogue.\n\n"
+        "Programme\n\n13:30 Opening remarks\n14:00 Panel 1: Citizens and diplomacy\n\n"
+        "Please register using the online form by 5 June. Sessions will not be livestreamed or recorded.\n"
+    )
+    assert _gathering(resources, notice)["mode"] == "in_person"
