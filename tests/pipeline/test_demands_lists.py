@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from peacetrack.pipeline.extract.demands import extract_demands
-from peacetrack.pipeline.prepare import segment
+from peacetrack.pipeline.prepare import describe, segment
 from peacetrack.pipeline.read import read_bytes
 
 
@@ -65,3 +65,18 @@ def test_the_introduction_is_not_an_ask_and_wrapped_items_are_joined() -> None:
 def test_a_list_of_facts_is_not_a_list_of_demands() -> None:
     text = "The workshop covered:\n\n- the history of the armistice\n- the 2018 agreements\n"
     assert _demands(text) == []
+
+
+def test_a_urging_headline_a_set_off_subtitle_and_a_list_introduction_are_not_asks() -> None:
+    text = (
+        "대북 인도지원 제재 면제 절차 개선을 환영하며, 더 과감한 조치를 촉구한다\n\n"
+        "― 정전협정 70년을 맞아 한국전쟁의 종식을 호소하며 ―\n\n"
+        "인도지원 단체들은 실무 연락조차 어려워졌다고 호소하고\n있다.\n\n"
+        "우리 시민사회는 뜻을 모아 아래와 같이 요구한다.\n\n"
+        "1. 정부는 군사합의를 복원하라.\n2. 남북 당국은 연락채널을 복원하라.\n"
+    )
+    document = describe(segment(read_bytes(text.encode(), "statement.txt")))
+    title = document.title_mark
+    assert title is not None and title.text.startswith("대북 인도지원")
+    found = [d.text for d in extract_demands(document.text, document.sentences, title)]
+    assert found == ["정부는 군사합의를 복원하라.", "남북 당국은 연락채널을 복원하라."]

@@ -136,10 +136,20 @@ def _english(text: str, sentence: Sentence) -> Demand | None:
     )
 
 
+# Not an ask of its own: a clause left open ("… 호소하며", "… 호소하고": reported or a subtitle's),
+# a line set off by dashes as a subtitle, or a sentence that only introduces a list ("아래와 같이 요구한다").
+_KO_OPEN_CLAUSE = re.compile(r"(?:하며|하고)\s*[,]?\s*$")
+_SET_OFF = re.compile(r"^\s*[―—–-]{1,2}\s.*\s[―—–-]{1,2}\s*$")
+_INTRODUCES = re.compile(r"(?:다음|아래)(?:과|와)\s*같이\s*(?:\S+\s+){0,2}?(?:요구|촉구|요청|제안|호소)")
+
+
 def _korean(text: str, sentence: Sentence) -> Demand | None:
-    if _KO_VERB.search(text, sentence.start, sentence.end) is None:
+    verb = _KO_VERB.search(text, sentence.start, sentence.end)
+    if verb is None:
         return None
     body = text[sentence.start : sentence.end]
+    if _KO_OPEN_CLAUSE.search(body) or _SET_OFF.match(body) or _INTRODUCES.search(body):
+        return None
     match = _KO_BEFORE_VERB.search(body) or _KO_AFTER_SUBJECT.search(body)
     addressees: tuple[NameRef, ...] = ()
     if match is not None:
@@ -166,7 +176,7 @@ _ITEM = re.compile(
     re.MULTILINE,
 )
 _INTRO = re.compile(
-    r"(?:[:：]|다음(?:과\s*같이|을)[^\n]{0,20}(?:요구|촉구|제안|요청|호소|권고|건의)[^\n]{0,12}[.:!]?"
+    r"(?:[:：]|(?:다음|아래)(?:과\s*같이|와\s*같이|을|의)[^\n]{0,20}(?:요구|촉구|제안|요청|호소|권고|건의|의견)[^\n]{0,12}[.:!]?"
     r"|as\s+follows[.:]?)\s*$",
     re.IGNORECASE,
 )
@@ -313,8 +323,11 @@ def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
 _KO_ENDING = re.compile(r"(?:하라|말라|라|할\s*것|해야\s*한다)\s*[!.]?\s*$")
 
 
-def extract_demands(text: str, sentences: Sequence[Sentence]) -> tuple[Demand, ...]:
-    """Asks written as list items first, each once; then asking sentences outside those lists."""
+def extract_demands(
+    text: str, sentences: Sequence[Sentence], title: Mark | None = None
+) -> tuple[Demand, ...]:
+    """Asks written as list items first, each once; then asking sentences outside those lists and the
+    title (a headline that urges is the document's name, not one more ask)."""
     found: list[Demand] = []
     seen: set[str] = set()
     listed, covered = _list_demands(text)
@@ -323,6 +336,8 @@ def extract_demands(text: str, sentences: Sequence[Sentence]) -> tuple[Demand, .
         if key not in seen:
             seen.add(key)
             found.append(demand)
+    if title is not None:
+        covered.append((title.start, title.end))
     for sentence in sentences:
         if any(a <= sentence.start < b or sentence.start <= a < sentence.end for a, b in covered):
             continue

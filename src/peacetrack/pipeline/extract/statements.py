@@ -144,7 +144,7 @@ def _kind(document: Document) -> str:
 def extract_statements(document: Document) -> tuple[Statement, ...]:
     text = document.text
     title_mark = document.title_mark
-    demands = extract_demands(text, document.sentences)
+    demands = extract_demands(text, document.sentences, title_mark)
     addressees = _address_block(text) + _title_addressees(text, title_mark)
     if not addressees:  # the greeting repeats, by role, whom a "To:" block or the title name
         addressees = _salutation(text)
