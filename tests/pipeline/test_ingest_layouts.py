@@ -12,6 +12,7 @@ from peacetrack.pipeline.extract.fields import attendance, labelled_fields, org_
 from peacetrack.pipeline.extract.schedule import schedule_sessions
 from peacetrack.pipeline.extract.signatories import extract_signatories
 from peacetrack.pipeline.prepare import detect_kind
+from peacetrack.pipeline.prepare.describe import find_date
 from peacetrack.pipeline.prepare.unwrap import unwrap
 from peacetrack.pipeline.resources import Resources
 
@@ -348,3 +349,22 @@ def test_an_item_that_opens_with_a_break_is_one_and_a_panel_listed_again_is_not_
         "Welcome and opening remarks",
         "Panel 1: Humanitarian needs",
     ]
+
+
+def test_wire_copy_dated_by_its_stamp_not_its_update(resources: Resources) -> None:
+    text = (
+        "Yonhap News Agency | North Korea\n\n(LEAD) N. Korea blows up liaison office\n\n"
+        "2020-06-16 15:47 | Last updated 2020-06-17 08:05\n\nBy Kang Min-jae\n\n"
+        "SEOUL, June 16 (Yonhap) -- North Korea blew up the liaison office on Tuesday, the ministry said.\n"
+    )
+    found = find_date(text, "news")
+    assert found is not None and found[0].isoformat() == "2020-06-16"
+    korean = (
+        "판문점 선언 사흘…'연내 종전선언' 시간표 나왔다\n\n"
+        "문재인 대통령과 김정은 국무위원장이 지난 27일 서명한 판문점 선언의 이행 일정이 윤곽을 드러냈다. "
+        "선언문에 담긴 목표가 시간표 위에 올랐다. "
+        "청와대 관계자는 선언문에 날짜가 박힌 약속부터 이행하겠다고 말했다.\n\n"
+        "송재희 기자 jhsong@example.co.kr\n\n[지면] 2018년 4월 30일 3면\n\n"
+        "ⓒ 새아침신문. 무단전재 및 재배포 금지"
+    )
+    assert detect_kind(korean, resources) == "news"

@@ -39,6 +39,9 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _HEAD_LINES = 12
+_UPDATED = re.compile(
+    r"[|·,;]?\s*\b(?:last\s+)?(?:updated|modified)\b|[|·,;]?\s*(?:최종\s*)?수정\s*[:：]?", re.I
+)
 _SENTENCE_END = re.compile(r"(?:[a-z가-힣)\"'’”]\.|[!?]|다\.?)(?:\s*$|\s+\S)")
 # A wire-style dateline opening a line: the place in capitals, perhaps an agency, then the date.
 _DATELINE = re.compile(
@@ -130,7 +133,8 @@ def _head_date_line(line: str, gathering: bool) -> tuple[date, int, int] | None:
         return None  # too long, an event's field, or a sentence that mentions a date
     if gathering and (_WEEKDAY.search(line) or _TIME.search(line)):
         return None
-    return _single_full_date(line)
+    # "2020-06-16 15:47 | Last updated 2020-06-17 08:05": the first is the article's own date.
+    return _single_full_date(_UPDATED.split(line, maxsplit=1)[0])
 
 
 def find_date(text: str, kind: str = "other") -> tuple[date, int, int] | None:
