@@ -368,3 +368,28 @@ def test_wire_copy_dated_by_its_stamp_not_its_update(resources: Resources) -> No
         "ⓒ 새아침신문. 무단전재 및 재배포 금지"
     )
     assert detect_kind(korean, resources) == "news"
+
+
+def test_order_headings_kind_headings_footnote_legends_and_page_chrome_are_not_signatories() -> None:
+    korean = (
+        "정부는 합의를 복원하라.\n\n2024년 6월 5일\n\n"
+        "경기 북부 접경지역의 평화를 바라는 시민사회단체 (가나다순)\n겨레하나\n참여연대¹\n\n"
+        "함께 서명한 스님과 불자\n법우 스님 (청련암 주지)\n\n"
+        "주1) 유엔 경제사회이사회(ECOSOC) 협의지위를 보유한 단체임\n\n"
+        "이전글 : [논평] 새 정부 대북정책 발표에 대한 논평\n"
+    )
+    names = extract_signatories(korean)
+    assert [n.name for n in names] == ["겨레하나", "참여연대", "법우 스님 (청련암 주지)"]
+    assert [n.name for n in names if n.ecosoc] == ["참여연대"]
+    english = (
+        "We urge the Council to act.\n\nSigned,\n\nNational Council of Churches in Korea\n"
+        "Korean Methodist Church\n\nInternational and regional bodies\nWorld Council of Churches\n"
+        "Christian Conference of Asia\n\n"
+        "nea-partners mailing list -- to unsubscribe, write to the list owner\n"
+    )
+    assert [n.name for n in extract_signatories(english)] == [
+        "National Council of Churches in Korea",
+        "Korean Methodist Church",
+        "World Council of Churches",
+        "Christian Conference of Asia",
+    ]

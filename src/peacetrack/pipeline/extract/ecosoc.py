@@ -17,7 +17,7 @@ from peacetrack.pipeline.registry import normalise_name
 ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\s*지위", re.IGNORECASE)
 # The symbols a name may carry: asterisks, daggers, superscript digits, [1], (1), 1), ◎ and stars.
 SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|[◎★☆✱✝⁺]"
-_LEGEND = re.compile(rf"^({SYMBOL}|\d\))")
+_LEGEND = re.compile(rf"^(?:주\s*|note\s*)?({SYMBOL}|\d\))", re.IGNORECASE)  # "주1) …": a Korean footnote
 _PLAIN_DIGIT = re.compile(r"^(\d)\s+\S")
 # A symbol a sentence names: "marked with an asterisk (*)", "(†)".
 _NAMED_SYMBOL = re.compile(r"\(([*†‡§¹²³◎★])\)|\b(?:marked|indicated)\s+(?:with|by)\s+(?:an?\s+)?([*†‡§])")
@@ -37,8 +37,10 @@ def legend_symbols(text: str) -> set[str]:
         if legend is not None and ECOSOC.search(line):
             symbol = legend.group(1)
             symbols.add(symbol)
-            # A footnote digit set plain in the legend ("1 Organisation in …") marks names raised ("¹").
+            # A footnote digit set plain in the legend ("1 Organisation in …", "주1) …") marks names
+            # raised ("¹").
             symbols.add(symbol.translate(_RAISED))
+            symbols.add(symbol.rstrip(")").translate(_RAISED))
     return symbols
 
 

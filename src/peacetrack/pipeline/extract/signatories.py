@@ -56,7 +56,7 @@ _CLOSING_AFTER = re.compile(
     r"[.!]\s+(?:(?:yours\s+)?(?:sincerely|respectfully|faithfully)(?:\s+yours)?|in\s+solidarity)\s*,$",
     re.IGNORECASE,
 )
-_LEGEND = re.compile(rf"^(?:{SYMBOL}|※|\d\)?\s)")
+_LEGEND = re.compile(rf"^(?:{SYMBOL}|※|\d\)?\s|주\s*\d{{1,2}}\)|note\s*\d{{0,2}}\s*[:.)])", re.IGNORECASE)
 # What a legend says of the marked: "¹ 유엔 경제사회이사회(ECOSOC) 특별협의지위 단체".
 _STATUS = re.compile(r"consultative|status|지위", re.IGNORECASE)
 # "On behalf of the endorsing organisations," names the signers as a body; the person below it sends

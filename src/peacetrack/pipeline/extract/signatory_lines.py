@@ -21,8 +21,16 @@ HEADING = re.compile(
     r"|(?:참여|서명|연명|제안|발표|참가|함께\s*한|공동\s*서명|연서명|지지|제출)\s*(?:단체|기관|개인|자|명단|인사)"
     r"|^\W{0,3}\s*(?:제출인|제출자)\s*(?:명단)?\s*[:：]?$"
     r"|^\W{0,3}\s*(?:단체|개인)\s*(?:서명|명단|참여)?\s*(?:\([^()]*\))?\s*[:：\]】>〉》]?$"
-    r"|서명\s*(?:명단|참여)|^연서명",
+    r"|서명\s*(?:명단|참여)|^연서명"
+    r"|^(?:함께\s*)?(?:서명|연서명|참여)한\s+\S+(?:\s+\S+){0,3}$"  # "함께 서명한 스님과 불자"
+    # a heading that tells the list's order: "…시민사회단체 (가나다순)", "Organisations (alphabetical)"
+    r"|[(（]\s*(?:가나다\s*순|가나다순|알파벳\s*순|(?:in\s+)?alphabetical(?:\s+order)?|순서\s*무관)\s*[)）]\s*[:：]?$",
     re.IGNORECASE,
+)
+# "International and regional bodies", "Member churches": a kind of signer in lower case, not a name.
+KIND_HEADING = re.compile(
+    r"^[A-Z][a-z-]+(?:\s+(?:and\s+)?[a-z-]+){0,3}\s+(?:bodies|organi[sz]ations|groups|networks|churches|members"
+    r"|partners|institutions|movements|unions)\s*[:：]?$"
 )
 
 MARK = re.compile(rf"\s*(?P<mark>{SYMBOL}|(?<=\s)\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$", re.IGNORECASE)
@@ -59,7 +67,8 @@ SUBHEADING_WORDS = re.compile(
 )
 
 NOT_A_NAME = re.compile(
-    r"@|https?://|www\.|^\+?\d[\d\s()-]{6,}$|^(?:tel|fax|e-?mail|web)\b"
+    r"@|https?://|www\.|^\+?\d[\d\s()-]{6,}$|^(?:tel|fax|e-?mail|web)\b|unsubscribe|mailing\s+list"
+    r"|^(?:이전\s*글|다음\s*글|previous|next)\s*[:：]"
     r"|^(?:제\s*목|문\s*의|연\s*락\s*처|담\s*당|수\s*신|참\s*조|발\s*신|일\s*자|subject|re|contact|attn|cc)\s*[:：|]",
     re.IGNORECASE,
 )
@@ -172,7 +181,13 @@ def unmark(text: str, start: int, end: int) -> Name | None:
     if cut is not None:
         end = start + cut.start()
     piece = text[start:end]
-    if end <= start or TAIL.match(piece) or not looks_like_name(piece) or SUBHEADING_WORDS.match(piece):
+    if (
+        end <= start
+        or TAIL.match(piece)
+        or not looks_like_name(piece)
+        or SUBHEADING_WORDS.match(piece)
+        or KIND_HEADING.match(piece)
+    ):
         return None
     return Name(start, end, mark_symbol, ecosoc)
 
