@@ -393,3 +393,22 @@ def test_order_headings_kind_headings_footnote_legends_and_page_chrome_are_not_s
         "World Council of Churches",
         "Christian Conference of Asia",
     ]
+
+
+def test_a_long_note_in_the_heading_and_a_warm_closing_still_open_the_list() -> None:
+    text = (
+        "We respectfully urge you to act.\n\nWith our highest respect,\n\n"
+        "Signatories (listed by country of registration; organisations marked † are in consultative status "
+        "with ECOSOC)\n\nRepublic of Korea\nKorea Peace Action\nPeople's Solidarity for Participatory "
+        "Democracy †\n\nJapan\nPeace Boat †\n"
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == [
+        "Korea Peace Action",
+        "People's Solidarity for Participatory Democracy",
+        "Peace Boat",
+    ]
+    assert [n.name for n in names if n.ecosoc] == [
+        "People's Solidarity for Participatory Democracy",
+        "Peace Boat",
+    ]

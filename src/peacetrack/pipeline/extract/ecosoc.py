@@ -20,7 +20,9 @@ SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|[◎★☆�
 _LEGEND = re.compile(rf"^(?:주\s*|note\s*)?({SYMBOL}|\d\))", re.IGNORECASE)  # "주1) …": a Korean footnote
 _PLAIN_DIGIT = re.compile(r"^(\d)\s+\S")
 # A symbol a sentence names: "marked with an asterisk (*)", "(†)".
-_NAMED_SYMBOL = re.compile(r"\(([*†‡§¹²³◎★])\)|\b(?:marked|indicated)\s+(?:with|by)\s+(?:an?\s+)?([*†‡§])")
+_NAMED_SYMBOL = re.compile(
+    r"\(([*†‡§¹²³◎★])\)|\b(?:marked|indicated|flagged)\s+(?:(?:with|by)\s+)?(?:an?\s+)?([*†‡§])"
+)
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 

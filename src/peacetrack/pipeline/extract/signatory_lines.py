@@ -110,9 +110,10 @@ def line_list(text: str) -> list[Line]:
 
 
 def is_heading(line: str) -> bool:
-    if len(line) > 90 or (line.endswith((".", "。")) and not line.endswith("etc.")):
+    bare = re.sub(r"\([^()]*\)", " ", line)  # "(as received up to 26 July, 18:00 KST)" is a note
+    if len(bare.strip()) > 90 or (line.endswith((".", "。")) and not line.endswith("etc.")):
         return False
-    words = re.sub(r"\([^()]*\)", " ", line).split()  # "(as received up to 26 July, 18:00 KST)" is a note
+    words = bare.split()
     return len(words) <= 12 and bool(HEADING.search(line)) and "|" not in line
 
 
