@@ -232,3 +232,18 @@ def test_online_paperwork_and_a_stream_ruled_out_leave_a_meeting_in_person(resou
         "Please register using the online form by 5 June. Sessions will not be livestreamed or recorded.\n"
     )
     assert _gathering(resources, notice)["mode"] == "in_person"
+
+
+def test_hosts_under_a_label_line_of_their_own(resources: Resources) -> None:
+    notice = (
+        "Side event: Sanctions, humanitarian access and the right to food\n\n"
+        "• When\n• Thursday 21 September 2023, 13:00–14:30 (CEST)\n• Where\n• Room XXV, Palais des Nations, "
+        "Geneva\n• Organised by\n• Lutheran World Federation, Franciscans International and Korean Sharing "
+        "Movement\n• With the support of\n• Brot für die Welt\n\nProgramme\n\n13:00 Opening remarks\n"
+        "13:10 Panel: Access and the right to food\n"
+    )
+    assert [h["name"] for h in _gathering(resources, notice)["hosts"]] == [
+        "Lutheran World Federation",
+        "Franciscans International",
+        "Korean Sharing Movement",
+    ]

@@ -412,3 +412,14 @@ def test_a_long_note_in_the_heading_and_a_warm_closing_still_open_the_list() -> 
         "People's Solidarity for Participatory Democracy",
         "Peace Boat",
     ]
+
+
+def test_the_sender_of_a_covering_e_mail_is_not_a_signatory() -> None:
+    text = (
+        "Please find below a joint letter, sent on behalf of the undersigned organisations.\n\n"
+        "With best regards,\nMinji Seo\nNetwork coordination team\n\n" + "-" * 40 + "\n\n"
+        "We urge you to act.\n\nSincerely,\n\nCaritas Korea International (Republic of Korea)\n"
+        "Christian Aid (United Kingdom)\n"
+    )
+    names = [n.name for n in extract_signatories(text)]
+    assert names == ["Caritas Korea International (Republic of Korea)", "Christian Aid (United Kingdom)"]

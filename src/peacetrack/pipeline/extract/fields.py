@@ -195,7 +195,10 @@ def org_names(text: str, start: int, end: int) -> list[NameRef]:
 
 _NAMES = r"(?:[^.;:\n(]|\([^()\n]{0,40}\))+?"  # names, with their bracketed short forms
 _PROSE_HOST = re.compile(
-    rf"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|co-?hosted)\s+(?:jointly\s+)?by[ \t]+(?P<names>{_NAMES})"
+    # the names on the same line, or on the next one under a label ("• Organised by" / "• X, Y and Z");
+    # not a paragraph after a heading ("Hosted By" / "" / "This event is hosted by …")
+    rf"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|co-?hosted)\s+(?:jointly\s+)?by"
+    rf"(?:[ \t]+|[ \t]*\n[ \t]*(?:[•\-–·▪*][ \t]*)?)(?P<names>{_NAMES})"
     r"(?=\s*(?:,\s*(?:with|and\s+(?:sponsored|supported)|(?:and\s+)?(?:it|they|this|which|who)\b)"
     r"|(?<!hosted)(?<!organised)(?<!organized)\s+with\s+"
     r"|\s+(?:on|in|at|from|under|and\s+(?:is|was|will)"

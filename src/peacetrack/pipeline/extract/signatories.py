@@ -46,7 +46,7 @@ EXTRACTOR = Extractor("signatories", "2.0")
 
 _CLOSING = re.compile(
     r"^(?:(?:yours\s+)?(?:sincerely|respectfully|faithfully|truly)(?:\s+yours)?|with\s+(?:(?:our|my|all\s+our)\s+)?"
-    r"(?:(?:deepest|highest|warmest|warm|sincere|best|great)\s+)?(?:respect|hope|thanks|regards|"
+    r"(?:(?:deepest|highest|warmest|warm|sincere|great)\s+)?(?:respect|hope|thanks|"
     r"gratitude|best\s+wishes)[\w\s]*|in\s+(?:peace|solidarity|friendship)[\w\s]*|signed|regards|"
     r"best\s+regards|kind\s+regards|on\s+behalf\s+of[\w\s]*|gratefully)\s*[,:]?$"
     r"|(?:드림|올림|드립니다|일동)\s*$",
