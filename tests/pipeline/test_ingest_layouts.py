@@ -238,7 +238,7 @@ def test_gold_corpus_is_complete_and_balanced() -> None:
     assert len(pools) >= 80
     assert sum(1 for e in pools if e["language"] == "ko") >= 0.4 * len(pools)
     assert min(Counter(e["format"] for e in pools).values()) >= 15
-    for holdout in [f"holdout{n}" for n in range(1, 9)]:
+    for holdout in [f"holdout{n}" for n in range(1, 11)]:
         entries = yaml.safe_load((GOLD / holdout / "gold.yaml").read_text(encoding="utf-8"))
         assert len(entries) == 30 and all((GOLD / holdout / e["file"]).is_file() for e in entries)
 
