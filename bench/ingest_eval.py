@@ -24,7 +24,7 @@ import argparse
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +33,9 @@ import yaml
 from rapidfuzz import fuzz
 
 from peacetrack.bundle.integrity import records_from_bundles
-from peacetrack.model.records import Actor
+from peacetrack.model.records import Actor, Agreement
 from peacetrack.pipeline import Pipeline, Registry, load_resources, to_output
+from peacetrack.pipeline.agreement_names import name_patterns
 
 GOLD = Path(__file__).resolve().parent / "ingest_gold"
 POOLS = ("pool-a", "pool-b", "pool-c", "pool-d", "pool-e")
@@ -257,13 +258,16 @@ def main(argv: list[str] | None = None) -> int:
         metavar="BUNDLE",
         nargs="+",
         default=[],
-        help="resolve names against these bundles' actors (e.g. @korean-peninsula), as an ingest into a"
-        " store holding them does; a resolved name is right when any of its actor's names is",
+        help="resolve names against these bundles' actors and find their agreements (e.g."
+        " @korean-peninsula), as an ingest into a store holding them does; a resolved name is right when"
+        " any of its actor's names is",
     )
     args = parser.parse_args(argv)
     resources = load_resources()
-    known = records_from_bundles(args.registry)["actors"] if args.registry else []
-    actors = [actor for actor in known if isinstance(actor, Actor)]
+    known = records_from_bundles(args.registry) if args.registry else {"actors": [], "agreements": []}
+    actors = [actor for actor in known["actors"] if isinstance(actor, Actor)]
+    agreements = [agreement for agreement in known["agreements"] if isinstance(agreement, Agreement)]
+    resources = replace(resources, agreements=(*resources.agreements, *name_patterns(agreements)))
     pipeline = Pipeline(registry=Registry(actors, resources.groups), resources=resources)
     holdout = any(not s.startswith("pool") for s in args.sets)
     splits: list[str | None] = [args.split] if args.split else ([None] if holdout else ["dev", "test"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,10 @@ import docx
 import pytest
 import yaml
 
-from peacetrack.model.records import Actor
+from peacetrack.bundle.integrity import records_from_bundles
+from peacetrack.model.records import Actor, Agreement
 from peacetrack.pipeline import Pipeline, Registry, Result, load_resources, to_output
+from peacetrack.pipeline.agreement_names import name_patterns
 from peacetrack.pipeline.resources import Resources
 
 HERE = Path(__file__).parent
@@ -22,7 +25,12 @@ SEEDS = CORPUS / "seeds"
 
 @pytest.fixture(scope="session")
 def resources() -> Resources:
-    return load_resources()
+    """The engine's resources with the Korean case's agreement names, as a store holding it gives them."""
+    agreements = [
+        a for a in records_from_bundles(["@korean-peninsula"])["agreements"] if isinstance(a, Agreement)
+    ]
+    engine = load_resources()
+    return replace(engine, agreements=(*engine.agreements, *name_patterns(agreements)))
 
 
 @pytest.fixture(scope="session")

@@ -15,10 +15,11 @@ commute); resolving is redone where the registry is current.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from peacetrack.model.records import Actor
+from peacetrack.model.records import Actor, Agreement
+from peacetrack.pipeline.agreement_names import name_patterns
 from peacetrack.pipeline.clock import Clock
 from peacetrack.pipeline.errors import ReadError
 from peacetrack.pipeline.extract import extract
@@ -106,9 +107,12 @@ def run_pipeline(
     registry: Registry | Iterable[Actor],
     linker: Linker = no_links,
     options: ReadOptions | None = None,
+    agreements: Iterable[Agreement] = (),
 ) -> list[Result]:
-    """Read, extract and resolve every file under `paths`; `registry` may be a list of actors."""
-    resources = load_resources()
+    """Read, extract and resolve every file under `paths`; `registry` may be a list of actors, and
+    `agreements` are found by their titles and aliases."""
+    engine = load_resources()
+    resources = replace(engine, agreements=(*engine.agreements, *name_patterns(agreements)))
     if not isinstance(registry, Registry):
         registry = Registry(registry, resources.groups)
     pipeline = Pipeline(

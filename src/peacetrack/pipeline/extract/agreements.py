@@ -1,4 +1,5 @@
-"""Mentions of agreements, mapped to agreement ids by the patterns in data/agreements.yaml."""
+"""Mentions of agreements, mapped to agreement ids: by the names of the agreements the store (or the
+bundle ingested against) holds (`agreement_names`), and by the language rules of data/agreements.yaml."""
 
 from __future__ import annotations
 
