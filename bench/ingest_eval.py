@@ -33,9 +33,10 @@ import yaml
 from rapidfuzz import fuzz
 
 from peacetrack.bundle.integrity import records_from_bundles
-from peacetrack.model.records import Actor, Agreement
+from peacetrack.model.records import Actor, Agreement, Process
 from peacetrack.pipeline import Pipeline, Registry, load_resources, to_output
 from peacetrack.pipeline.agreement_names import name_patterns
+from peacetrack.pipeline.registry import group_words
 
 GOLD = Path(__file__).resolve().parent / "ingest_gold"
 POOLS = ("pool-a", "pool-b", "pool-c", "pool-d", "pool-e")
@@ -264,11 +265,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     resources = load_resources()
-    known = records_from_bundles(args.registry) if args.registry else {"actors": [], "agreements": []}
+    known = (
+        records_from_bundles(args.registry)
+        if args.registry
+        else {"actors": [], "agreements": [], "processes": []}
+    )
     actors = [actor for actor in known["actors"] if isinstance(actor, Actor)]
     agreements = [agreement for agreement in known["agreements"] if isinstance(agreement, Agreement)]
     resources = replace(resources, agreements=(*resources.agreements, *name_patterns(agreements)))
-    pipeline = Pipeline(registry=Registry(actors, resources.groups), resources=resources)
+    groups = group_words(p for p in known["processes"] if isinstance(p, Process))
+    pipeline = Pipeline(registry=Registry(actors, groups), resources=resources)
     holdout = any(not s.startswith("pool") for s in args.sets)
     splits: list[str | None] = [args.split] if args.split else ([None] if holdout else ["dev", "test"])
     saved: dict[str, Any] = {}

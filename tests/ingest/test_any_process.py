@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from peacetrack.bundle import import_bundles
+from peacetrack.ingest.context import build_pipeline
 from peacetrack.ingest.service import ingest_bytes
 from peacetrack.model.records import Agreement
 from peacetrack.pipeline import no_links
@@ -57,3 +58,25 @@ def test_names_become_patterns_and_short_aliases_do_not() -> None:
     assert not any(
         p.pattern.search("NI and gfa in lower case") for p in patterns
     )  # 2 letters; acronyms as written
+
+
+def test_group_words_come_from_the_process_record_not_the_engine(store: Store, tmp_path: Path) -> None:
+    bundle = tmp_path / "belfast.yaml"
+    process = {
+        "id": "northern-ireland-test",
+        "name": {"en": "Northern Ireland peace process"},
+        "agreements": ["gfa-1998"],
+        "groups": [{"word": "both governments", "actors": ["gbr", "irl"]}],
+    }
+    bundle.write_text(yaml.safe_dump({**BELFAST, "processes": [process]}), encoding="utf-8")
+    import_bundles(store, [str(bundle)], author="t")
+    groups = build_pipeline(store, linker=no_links).registry.groups
+    assert dict(groups) == {"both governments": ("gbr", "irl")}
+    letter = (
+        "Statement on the institutions\n\n12 March 2024\n\nWe call on both governments to restore the "
+        "institutions of the Good Friday Agreement.\n\nPeace Network\n"
+    )
+    outcome = ingest_bytes(store, letter.encode(), "statement.txt", author="t", linker=no_links)
+    assert outcome.ok, outcome.error
+    named = {m["actor"] for m in outcome.output["mentions"]["actors"] if m["actor"]}
+    assert named == {"gbr", "irl"}  # the process's own word names both governments

@@ -13,9 +13,10 @@ import pytest
 import yaml
 
 from peacetrack.bundle.integrity import records_from_bundles
-from peacetrack.model.records import Actor, Agreement
+from peacetrack.model.records import Actor, Agreement, Process
 from peacetrack.pipeline import Pipeline, Registry, Result, load_resources, to_output
 from peacetrack.pipeline.agreement_names import name_patterns
+from peacetrack.pipeline.registry import group_words
 from peacetrack.pipeline.resources import Resources
 
 HERE = Path(__file__).parent
@@ -41,7 +42,10 @@ def actors() -> list[Actor]:
 
 @pytest.fixture(scope="session")
 def registry(actors: list[Actor], resources: Resources) -> Registry:
-    return Registry(actors, resources.groups)
+    processes = [
+        p for p in records_from_bundles(["@korean-peninsula"])["processes"] if isinstance(p, Process)
+    ]
+    return Registry(actors, group_words(processes))
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from peacetrack.pipeline.resources import Resources
 
 
 def _gathering(resources: Resources, text: str, name: str = "notice.txt") -> dict[str, Any]:
-    pipeline = Pipeline(registry=Registry([], resources.groups), resources=resources)
+    pipeline = Pipeline(registry=Registry([]), resources=resources)
     result = pipeline.process(read_bytes(text.encode(), name))
     gatherings = to_output(result)["gatherings"]
     assert len(gatherings) == 1

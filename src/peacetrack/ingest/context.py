@@ -13,10 +13,11 @@ from dataclasses import replace
 import orjson
 from sqlalchemy import Connection, select
 
-from peacetrack.model.records import Actor, Agreement
+from peacetrack.model.records import Actor, Agreement, Process
 from peacetrack.model.status import REJECTED
 from peacetrack.pipeline import Linker, Pipeline, ReadOptions, Registry, Resources, load_resources, no_links
 from peacetrack.pipeline.agreement_names import name_patterns
+from peacetrack.pipeline.registry import group_words
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 
@@ -24,6 +25,11 @@ from peacetrack.store import tables as t
 def registry_actors(conn: Connection) -> list[Actor]:
     docs = conn.scalars(select(t.actors.c.doc).where(t.actors.c.status != REJECTED).order_by(t.actors.c.id))
     return [Actor.model_validate(orjson.loads(doc)) for doc in docs]
+
+
+def stored_processes(conn: Connection) -> list[Process]:
+    docs = conn.scalars(select(t.processes.c.doc).where(t.processes.c.status != REJECTED))
+    return [Process.model_validate(orjson.loads(doc)) for doc in docs]
 
 
 def stored_agreements(conn: Connection) -> list[Agreement]:
@@ -53,10 +59,11 @@ def build_pipeline(
     with store.read() as conn:
         actors = registry_actors(conn)
         agreements = stored_agreements(conn)
+        groups = group_words(stored_processes(conn))
     # The store's own agreements are found by their titles and aliases, whatever the process.
     resources = replace(resources, agreements=(*resources.agreements, *name_patterns(agreements)))
     return Pipeline(
-        registry=Registry(actors, resources.groups),
+        registry=Registry(actors, groups),
         linker=store_linker(store) if linker is None else linker,
         options=options or ReadOptions(),
         resources=resources,
@@ -71,7 +78,7 @@ def refresh_registry(store: Store, pipeline: Pipeline) -> Pipeline:
 
 def registry_from(conn: Connection, pipeline: Pipeline) -> Pipeline:
     """The same pipeline with the registry read in an open transaction (it sees what that wrote)."""
-    return replace(pipeline, registry=Registry(registry_actors(conn), pipeline.resources.groups))
+    return replace(pipeline, registry=Registry(registry_actors(conn), pipeline.registry.groups))
 
 
 __all__ = [

@@ -105,7 +105,7 @@ class _Run:
         # The actors each change of version added; None where the registry was read again instead.
         self.added: dict[int, tuple[Actor, ...] | None] = {}
         self.stats = stats
-        base = replace(ingester.pipeline, registry=Registry([], ingester.pipeline.resources.groups))
+        base = replace(ingester.pipeline, registry=Registry([], ingester.pipeline.registry.groups))
         self.base = client.scatter(base, broadcast=True, hash=False)
         with ingester.store.read() as conn:
             self.known = known_ids(conn, events=False)

@@ -222,7 +222,7 @@ class _Run:
         written back here in order."""
         from peacetrack.ingest.worker import unresolved_chunk
 
-        base = replace(self.pipeline, registry=Registry([], self.pipeline.resources.groups))
+        base = replace(self.pipeline, registry=Registry([], self.pipeline.registry.groups))
         shipped = client.scatter(base, broadcast=True, hash=False)
         chunks = (range(i, min(i + CHUNK, len(todo))) for i in range(0, len(todo), CHUNK))
         ready: dict[int, Made] = {}

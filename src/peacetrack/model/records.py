@@ -326,6 +326,13 @@ class Gathering(Record):
         return self
 
 
+class Group(Record):
+    """A word the case's documents use for several actors at once: "남북", "inter-Korean", "한미"."""
+
+    word: str = label("Word", "낱말")
+    actors: list[Id] = label("Actors", "행위자", refers="actor", role="grouped", default_factory=list)
+
+
 class Process(Record):
     """A peace process: the agreements it is made of, where, and in which languages it is recorded."""
 
@@ -337,6 +344,7 @@ class Process(Record):
     )
     agreements: list[Id] = label("Agreements", "합의", refers="agreement", default_factory=list)
     description: Text | None = label("Description", "설명", default=None)
+    groups: list[Group] = label("Group words", "묶음 낱말", default_factory=list)
 
 
 KINDS: dict[str, type[Record]] = {

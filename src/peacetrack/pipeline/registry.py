@@ -26,13 +26,18 @@ from rapidfuzz import fuzz, process
 
 from peacetrack.model.codebook import ActorKind
 from peacetrack.model.languages import is_hangul
-from peacetrack.model.records import Actor
+from peacetrack.model.records import Actor, Process
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NON_WORD = re.compile(r"[^\w]+")
 _LEADING_THE = re.compile(r"^the\s+")
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)\s*")
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&'.\-]{1,9}$")
+
+
+def group_words(processes: Iterable[Process]) -> dict[str, tuple[str, ...]]:
+    """The words the processes' records give for several actors at once ("남북" -> kor, prk)."""
+    return {group.word: tuple(group.actors) for process in processes for group in process.groups}
 
 
 def normalise_name(name: str) -> str:
@@ -143,6 +148,11 @@ class Registry:
     @property
     def actors(self) -> Mapping[str, Actor]:
         return MappingProxyType(self._actors)
+
+    @property
+    def groups(self) -> Mapping[str, tuple[str, ...]]:
+        """The group words it knows, each with the actors it names (a new registry keeps them)."""
+        return MappingProxyType(self._groups)
 
     def adding(self, actors: Iterable[Actor]) -> Registry:
         """This registry with more actors: the same as building it anew with all of them, at the cost

@@ -61,7 +61,6 @@ class Resources:
     event_cues: tuple[EventCue, ...]
     places: Mapping[str, str]
     place_pattern: re.Pattern[str]
-    groups: Mapping[str, tuple[str, ...]]
 
 
 def _yaml(folder: Traversable | Path, name: str) -> dict[str, Any]:
@@ -114,7 +113,6 @@ def load_resources(folder: Traversable | Path | None = None) -> Resources:
     kinds = _yaml(where, "kinds.yaml")
     places = _places(_yaml(where, "places.yaml"))
     alternatives = "|".join(re.escape(name) for name in sorted(places, key=len, reverse=True))
-    groups = _yaml(where, "groups.yaml")["groups"]
     return Resources(
         kind_cues=_kind_cues(kinds),
         kind_threshold=float(kinds.get("threshold", 3)),
@@ -123,5 +121,4 @@ def load_resources(folder: Traversable | Path | None = None) -> Resources:
         places=places,
         # Latin names need word edges; Hangul names take particles right after them.
         place_pattern=re.compile(rf"(?<![\w])(?:{alternatives})(?![A-Za-z])"),
-        groups={name: tuple(ids) for name, ids in groups.items()},
     )

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from peacetrack.model.records import Actor, Agreement
+from peacetrack.model.records import Actor, Agreement, Process
 from peacetrack.pipeline.agreement_names import name_patterns
 from peacetrack.pipeline.clock import Clock
 from peacetrack.pipeline.errors import ReadError
@@ -27,7 +27,7 @@ from peacetrack.pipeline.prepare import classify, describe, language, normalise,
 from peacetrack.pipeline.provisions import Linker, link, no_links
 from peacetrack.pipeline.read import ReadOptions, expand_paths, read_bytes, read_file
 from peacetrack.pipeline.records import Document, Extraction, Result
-from peacetrack.pipeline.registry import Registry
+from peacetrack.pipeline.registry import Registry, group_words
 from peacetrack.pipeline.resolve import resolve
 from peacetrack.pipeline.resources import Resources, load_resources
 
@@ -108,13 +108,14 @@ def run_pipeline(
     linker: Linker = no_links,
     options: ReadOptions | None = None,
     agreements: Iterable[Agreement] = (),
+    processes: Iterable[Process] = (),
 ) -> list[Result]:
-    """Read, extract and resolve every file under `paths`; `registry` may be a list of actors, and
-    `agreements` are found by their titles and aliases."""
+    """Read, extract and resolve every file under `paths`; `registry` may be a list of actors (the
+    `processes` give its group words), and `agreements` are found by their titles and aliases."""
     engine = load_resources()
     resources = replace(engine, agreements=(*engine.agreements, *name_patterns(agreements)))
     if not isinstance(registry, Registry):
-        registry = Registry(registry, resources.groups)
+        registry = Registry(registry, group_words(processes))
     pipeline = Pipeline(
         registry=registry, linker=linker, options=options or ReadOptions(), resources=resources
     )
