@@ -80,3 +80,17 @@ def test_a_urging_headline_a_set_off_subtitle_and_a_list_introduction_are_not_as
     assert title is not None and title.text.startswith("대북 인도지원")
     found = [d.text for d in extract_demands(document.text, document.sentences, title)]
     assert found == ["정부는 군사합의를 복원하라.", "남북 당국은 연락채널을 복원하라."]
+
+
+def test_requests_and_demands_introduce_their_lists_and_an_unmapped_bullet_is_a_bullet() -> None:
+    from peacetrack.pipeline.read.pdf import _spaced
+
+    text = (
+        "Sanctions are a tool of the Council. We therefore respectfully set out the following requests:\n\n"
+        "• Instruct the Committee to decide on exemption requests within 30 days.\n"
+        "• Extend the validity of humanitarian exemptions to twelve months.\n\n"
+        "On this Liberation Day, we raise the following demands:\n\n"
+        "- Declare a formal end to the Korean War.\n- Reopen channels for civilian exchange.\n"
+    )
+    assert len(_demands(text)) == 4
+    assert _spaced("(cid:127) to restore the liaison channels;") == "• to restore the liaison channels;"

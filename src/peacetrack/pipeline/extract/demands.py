@@ -181,7 +181,7 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 _ASKING = re.compile(
-    r"\b(?:urge|call\s+(?:on|upon)|request|ask|appeal|demand|recommend|propos|proposals?|recommendations?"
+    r"\b(?:urge|call\s+(?:on|upon)|requests?|ask|appeal|demands?|recommend|propos|proposals?|recommendations?"
     r"|calls?\s+(?:on|for)|should|must)\b|요구|촉구|제안|요청|호소|권고|바랍니다|하라|해야",
     re.IGNORECASE,
 )

@@ -38,8 +38,17 @@ def _quiet() -> None:
 _CONTROL_SPACES = {code: " " for code in range(0x20) if chr(code) not in "\n"}
 
 
+# A glyph the font maps to no character comes out as "(cid:127)"; at a line's start it is a bullet
+# (the usual unmapped glyph there), elsewhere it is dropped.
+_CID_BULLET = re.compile(r"^\(cid:\d+\)\s*")
+_CID = re.compile(r"\(cid:\d+\)")
+
+
 def _spaced(value: str) -> str:
-    return " ".join(value.translate(_CONTROL_SPACES).split())
+    text = " ".join(value.translate(_CONTROL_SPACES).split())
+    if "(cid:" in text:
+        text = _CID.sub("", _CID_BULLET.sub("• ", text))
+    return " ".join(text.split())
 
 
 # A table cell whose first line is a footnote mark alone: the mark was set raised before or after the
