@@ -41,6 +41,10 @@ from peacetrack.pipeline.resolve import _addressees
         ("대통령 이재명 / 국회의장 우원식 및 국회의원", ["이재명 대통령", "우원식 국회의장", "국회"]),
         ("정부", ["대한민국 정부"]),
         ("남", []),
+        ("여야", []),
+        ("위원국", []),
+        ("118th United States Congress", ["United States Congress"]),
+        ("the Council and its", []),
     ],
 )
 def test_names_addressed(written: str, names: list[str]) -> None:
@@ -99,3 +103,13 @@ def test_a_state_in_brackets_is_where_the_organisation_is_not_who(registry: Regi
     assert registry.match("Peace Boat (Japan)") is None
     assert registry.match("Unknown Peace Group (South Korea)") is None
     assert registry.match("PSPD (South Korea)") == "pspd"
+
+
+def test_a_korean_topic_that_is_no_body_asks_no_one() -> None:
+    text = (
+        "다음과 같이 요구한다.\n\n"
+        "첫째, 인도적 지원과 이산가족 문제만큼은 정치적 상황과 분리해 지속될 수 있도록 해 주십시오.\n"
+        "둘째, 미국과 북한은 조건 없는 대화에 나서라.\n"
+    )
+    found = [[a.name for a in d.addressees] for d in extract_demands(text, ())]
+    assert found == [[], ["미국 정부", "북한 정부"]]

@@ -25,7 +25,8 @@ _NOBODY = re.compile(
     r"|(?:the\s+)?(?:parties|two\s+governments|two\s+sides|governments?\s+concerned|council|committee)"
     r"|(?:the\s+)?(?:two|three|four|five)\s+(?:leaders|governments|heads\s+of\s+state)"
     r"|each\s+(?:government|side|party)|every\s+member\b.*|senators|you|them|you\s+both|both\s+of\s+you"
-    r"|양측|양국(?:\s*(?:정부|당국|의회))?|각국(?:\s*정부)?|각\s*정당|관련\s*당사국(?:들)?|당사국(?:들)?|여러분)$",
+    r"|양측|양국(?:\s*(?:정부|당국|의회))?|각국(?:\s*정부)?|각\s*정당|관련\s*당사국(?:들)?|당사국(?:들)?|여러분"
+    r"|여야(?:\s*정당)?|(?:위원장|위원국|의장|위원|장관|대사)(?:\s*대표)?)$",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"\s*<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?\s*")
@@ -34,12 +35,12 @@ _LEADING = re.compile(
     r"^(?:(?:the\s+)?(?:president|chair(?:person|man)?)\s+and\s+(?:the\s+)?members\s+of\s+(?:the\s+)?"
     r"|(?:the\s+)?permanent\s+representatives?\s+of\s+(?:the\s+)?member\s+states\s+of\s+(?:the\s+)?"
     r"|(?:the\s+)?(?:honou?rable|(?:his|her|their)\s+excellenc(?:y|ies)|h\.\s?e\.)\s+"
-    r"|참\s*조\s*[:：]\s*|수\s*신\s*[:：]\s*|\[[^\]]{1,12}\]\s*|제\s*\d{1,2}\s*대\s+)",
+    r"|참\s*조\s*[:：]\s*|수\s*신\s*[:：]\s*|\[[^\]]{1,12}\]\s*|제\s*\d{1,2}\s*대\s+|\d{1,3}(?:st|nd|rd|th)\s+)",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
     r"(?:\s+[-–—]\s+.*|\s+secretariat|\s*\([^()]*(?:여러분|의원|members?)[^()]*\)"
-    r"|\s*(?:이사국|회원국)?\s*(?:대표부|대표님?들?|대사님?들?)|\s*(?:님|여러분|귀하|께)"
+    r"|\s*(?:이사국|회원국)?\s*(?:대표부|대표님?들?|대사님?들?)|\s*(?:님|여러분|귀하|께)|\s+and\s+(?:its|their)"
     r"|(?<=위원회)\s*위원장(?:님)?)$",
     re.IGNORECASE,
 )

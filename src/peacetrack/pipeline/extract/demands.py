@@ -159,7 +159,8 @@ def _korean(text: str, sentence: Sentence) -> Demand | None:
         marked = list(_KO_MARKED.finditer(text, start, end))
         if marked:
             start = marked[-1].end()
-        addressees = _addressees(text, start, end)
+        if _KO_BODY_END.search(text[start:end].strip()):
+            addressees = _addressees(text, start, end)
     return Demand(
         text=clean(body),
         mark=Mark(sentence.start, sentence.end, body, EXTRACTOR),
@@ -230,10 +231,21 @@ def _joined_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A Korean addressee is a body, an office or a country: its last word says so ("정부", "1718 위원회",
+# "국제사회", "이재명 대통령", "남과 북"); "인도적 지원과 이산가족 문제만큼은 …" has a topic, not an
+# addressee.
+_KO_BODY_END = re.compile(
+    r"(?:정부|당국|국회|의회|의원|위원회|이사회|대통령|총리|장관|의장|위원장|사무총장|국제\s*사회|정당|당|기구|기관"
+    r"|유엔|안보리|측|국|나라|지도자|정상|[남북]|한국|북한|남한|미국|일본|중국|러시아|[A-Z]{2,})들?$"
+)
+
+
 def _item_addressees(text: str, start: int, end: int) -> tuple[NameRef, ...]:
     """The subject of an imperative item names whom it asks: "정부는 … 철회하라" -> 정부."""
     topic = _KO_TOPIC.match(text, start, end)
     if topic is None or not re.search(r"[가-힣]", topic.group("who")):
+        return ()
+    if not _KO_BODY_END.search(topic.group("who").strip()):
         return ()
     return _addressees(text, topic.start("who"), topic.end("who"))
 
