@@ -423,3 +423,26 @@ def test_the_sender_of_a_covering_e_mail_is_not_a_signatory() -> None:
     )
     names = [n.name for n in extract_signatories(text)]
     assert names == ["Caritas Korea International (Republic of Korea)", "Christian Aid (United Kingdom)"]
+
+
+def test_people_with_title_and_place_and_sectors_before_their_lists() -> None:
+    english = (
+        "We urge Congress to act.\n\nSigned,\n\nWomen Cross DMZ\nPeace Action\n\nIndividuals\n\n"
+        "Dr. Helen Marsh-Okafor, Professor of History, Northgate University\n\n"
+        "Rev. Daniel Oh-Whitfield, Pastor, Open Door Korean United Methodist Church\n\n"
+        "Miriam Castellanos\nExecutive Director\nBridges of Hope Foundation\n"
+    )
+    names = [n.name for n in extract_signatories(english)]
+    assert len(names) == 5 and names[:2] == ["Women Cross DMZ", "Peace Action"]
+    assert names[-1] == "Miriam Castellanos"
+    korean = (
+        "정부는 합의를 복원하라.\n\n2024년 6월 5일\n\n참여 단체\n\n"
+        "〔노동〕 전국민주노동조합총연맹; 전국금속노동조합\n〔시민사회〕 참여연대; 평화네트워크; 녹색연합\n"
+    )
+    assert [n.name for n in extract_signatories(korean)] == [
+        "전국민주노동조합총연맹",
+        "전국금속노동조합",
+        "참여연대",
+        "평화네트워크",
+        "녹색연합",
+    ]

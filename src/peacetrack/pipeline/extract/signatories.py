@@ -111,8 +111,19 @@ _PLACE_CELL = re.compile(
     r"|인도지원|여성|청년|노동|평화|통일|환경|인권|교육|보건|농업|문화)$|[가-힣]{1,4}(?:시|도|군|구)$",
     re.IGNORECASE,
 )
-_PERSON_EN = re.compile(r"^(?:dr\.?\s+|prof\.?\s+|rev\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]*\.?){1,3}$")
+_PERSON_EN = re.compile(r"^(?:(?i:dr|prof|rev|fr|sr)\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]*\.?){1,3}$")
 _PERSON_KO = re.compile(r"^[가-힣]{2,4}$")
+# A signer's title on the line under the name: "Professor of History", "Pastor", "Retired nurse and member".
+_ROLE_TITLE = re.compile(
+    r"^(?:(?:retired|former|senior|associate|assistant|deputy|acting|emerit(?:us|a)|co-?)\s*)*(?:professor|pastor"
+    r"|reverend|executive\s+director|director|chair(?:person|man|woman)?|president|coordinator|secretary"
+    r"|member|researcher|lecturer|fellow|minister|bishop|priest|nurse|teacher|student|activist|organi[sz]er"
+    r"|attorney|lawyer|physician|doctor|journalist|author|writer|founder|head|manager|officer|representative"
+    r"|volunteer|veteran)\b",
+    re.IGNORECASE,
+)
+# A sector set before its names: "〔노동〕 A; B; C", "[종교] …".
+_SECTOR_LABEL = re.compile(r"\s*[〔【\[]\s*[^\]】〕]{1,8}\s*[〕】\]]\s*")
 
 
 def _is_name_grid(rows: list[str]) -> bool:
@@ -188,16 +199,33 @@ def _name_table_header(line: str) -> bool:
 
 
 def _line_names(text: str, line: Line, single_line_block: bool) -> list[Name]:
+    label = _SECTOR_LABEL.match(text, line.start, line.end)
+    if label is not None and label.end() < line.end:
+        line = Line(label.end(), line.end, text[label.end() : line.end].strip(), line.blank_before)
     separators = count_separators(line.text)
-    if separators >= 3 or (separators >= 2 and single_line_block and len(line.text) > 60):
+    # Names seldom hold a semicolon: one between two names is a list.
+    listed = ";" in line.text and not re.search(r"&\w+;", line.text)
+    if separators >= 3 or listed or (separators >= 2 and single_line_block and len(line.text) > 60):
+        pieces = split_list(text, line.start, line.end, and_splits=False, articles=False)
+        if not listed and _one_person(text, pieces):
+            name = unmark(text, line.start, line.end)
+            return [name] if name is not None else []
         out = []
-        for a, b in split_list(text, line.start, line.end, and_splits=False, articles=False):
+        for a, b in pieces:
             name = unmark(text, a, b)
             if name is not None:
                 out.append(Name(name.start, name.end, name.mark, name.ecosoc, False))
         return out
     name = unmark(text, line.start, line.end)
     return [name] if name is not None else []
+
+
+def _one_person(text: str, pieces: list[tuple[int, int]]) -> bool:
+    """ "Dr. Helen Marsh, Professor of History, Northgate University": a person with title and place."""
+    if len(pieces) < 2:
+        return False
+    first, second = (text[a:b].strip() for a, b in pieces[:2])
+    return bool(_PERSON_EN.match(first)) and bool(_ROLE_TITLE.match(second) or second[:1].islower())
 
 
 def _explains_status(line: str) -> bool:
@@ -220,6 +248,7 @@ def _inline_list(line: str) -> int | None:
 def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
     """The names in the lines from `index` on, up to where the block ends."""
     names: list[Name] = []
+    affiliation = False  # reading the lines under a signer's title, which are not signers
     columns: list[str] | None = None
     grid: bool | None = None  # whether the table being read is a grid of names; None between tables
     for k in range(index, len(lines)):
@@ -288,6 +317,14 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             or (value.endswith((":", "：")) and len(value) < 60)
         ):
             continue
+        if line.blank_before:
+            affiliation = False
+        if affiliation and not _PERSON_EN.match(value):
+            continue  # the institution under a signer's title ("Northgate University")
+        if names and _ROLE_TITLE.match(value) and _PERSON_EN.match(lines[k - 1].text):
+            affiliation = True  # "Dr. Helen Marsh" / "Professor of History" / "Northgate University": one
+            continue
+        affiliation = False
         next_blank = k + 1 >= len(lines) or lines[k + 1].blank_before
         names.extend(_line_names(text, line, line.blank_before and next_blank))
     return names
