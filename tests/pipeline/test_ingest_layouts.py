@@ -446,3 +446,21 @@ def test_people_with_title_and_place_and_sectors_before_their_lists() -> None:
         "평화네트워크",
         "녹색연합",
     ]
+
+
+def test_a_reference_mark_before_the_symbol_and_a_signature_placeholder_keep_the_marks() -> None:
+    table = (
+        "안보리 이사국들께 요청드립니다.\n\n2021년 2월 22일\n\n연서명 단체\n\n"
+        "※ * 표시: 유엔 경제사회이사회(ECOSOC) 특별협의지위 단체\n\n"
+        "구분 | 단체명 | 국가\n국내 | 참여연대* | 한국\n국내 | 평화네트워크 | 한국\n해외 | 피스보트* | 일본\n"
+    )
+    names = extract_signatories(table)
+    assert [n.name for n in names if n.ecosoc] == ["참여연대", "피스보트"]
+    signed = (
+        "의견을 제출합니다.\n\n2023년 10월 10일\n\n제출인\n\n"
+        "남북협력민간단체협의회(서명)\n우리민족서로돕기운동¹ (서명)\n\n"
+        "¹ 유엔 경제사회이사회(ECOSOC) 특별협의지위 단체\n"
+    )
+    names = extract_signatories(signed)
+    assert [n.name for n in names] == ["남북협력민간단체협의회", "우리민족서로돕기운동"]
+    assert [n.name for n in names if n.ecosoc] == ["우리민족서로돕기운동"]

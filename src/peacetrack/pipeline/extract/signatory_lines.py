@@ -66,6 +66,7 @@ SUBHEADING_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+_SIGNED = re.compile(r"\s*[(（]\s*(?:서명|signed|sgd\.?)\s*[)）]\s*$", re.IGNORECASE)
 NOT_A_NAME = re.compile(
     r"@|https?://|www\.|^\+?\d[\d\s()-]{6,}$|^(?:tel|fax|e-?mail|web)\b|unsubscribe|mailing\s+list"
     r"|^(?:이전\s*글|다음\s*글|previous|next)\s*[:：]"
@@ -158,8 +159,12 @@ def looks_like_name(piece: str) -> bool:
 
 
 def unmark(text: str, start: int, end: int) -> Name | None:
-    """The name without its list marker and trailing status mark."""
+    """The name without its list marker, a signature placeholder ("(서명)", "(signed)") and its trailing
+    status mark."""
     start, end = trim(text, start, end, articles=False)
+    signed = _SIGNED.search(text, start, end)
+    if signed is not None and signed.start() > start:
+        end = signed.start()
     item = ITEM.match(text, start, end)
     if item is not None and item.end() < end:
         start = item.end()
