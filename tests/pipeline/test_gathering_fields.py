@@ -247,3 +247,15 @@ def test_hosts_under_a_label_line_of_their_own(resources: Resources) -> None:
         "Franciscans International",
         "Korean Sharing Movement",
     ]
+
+
+def test_every_korean_host_in_the_sentence_that_says_who_held_it(resources: Resources) -> None:
+    report = (
+        "2018 부산 평화포럼 결과보고\n\n"
+        "부산광역시가 주최하고 부산연구원과 부산통일교육센터가 공동 주관한 「2018 부산 평화포럼」이 "
+        "10월 4일(목)부터 5일(금)까지 이틀간 벡스코 컨벤션홀에서 열렸다. "
+        "이번 포럼은 통일부와 부산일보의 후원으로 마련되었다.\n\n"
+        "포럼에는 120명이 참석했다.\n"
+    )
+    gathering = _gathering(resources, report)
+    assert [h["name"] for h in gathering["hosts"]] == ["부산광역시", "부산연구원", "부산통일교육센터"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from peacetrack.model.codebook import Access, GatheringMode
 from peacetrack.pipeline.extract import fields, schedule
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
-from peacetrack.pipeline.extract.hosts import SPONSORED, hosts_and_sponsors, other_sponsors
+from peacetrack.pipeline.extract.hosts import SPONSORED, hosts_and_sponsors, other_hosts, other_sponsors
 from peacetrack.pipeline.extract.names import unique_refs
 from peacetrack.pipeline.extract.sessions import extract_sessions, loose_topics
 from peacetrack.pipeline.extract.speakers import extract_speakers
@@ -400,7 +400,7 @@ def extract_gatherings(
     if not sponsors:
         sponsors = other_sponsors(text, sentences)
     # The sentence that says who hosted it is the most precise reading; labels and prose otherwise.
-    hosts = list(hosts) or list(labelled.hosts)
+    hosts = list(hosts) or list(labelled.hosts) or other_hosts(text, sentences)
     # Sponsors are often named apart ("sponsored by X, with the support of Y"): every mention counts.
     sponsors = list(unique_refs([*sponsors, *labelled.sponsors]))
     sessions = _schedule(

@@ -29,6 +29,9 @@ SPONSORED = re.compile(
 )
 _KO_SUBJECT = re.compile(r"^(?P<list>[^.。]+?)(?:은|는|이|가)\s")
 _KO_SPONSOR = re.compile(r"(?:이|가)\s+(?:공동\s*)?후원|의\s+후원으로")
+_KO_HOSTING = re.compile(
+    r"(?P<list>[^\s.。,][^.。]*?)(?:이|가)\s+(?:공동\s*)?(?:주최|주관)(?:하고|한|했|하였|하며|하는|해)"
+)
 _LABELS = re.compile(
     r"^(?P<label>hosted\s+by|organi[sz]ed\s+by|organi[sz]ers?|hosts?|co-?hosts?|sponsored\s+by|sponsors?"
     r"|supported\s+by|주최|주관|공동\s*주최|후원|협찬)\s*[:：]\s*(?P<list>.+)$",
@@ -113,11 +116,23 @@ def hosts_and_sponsors(
             else active.start()
         )
         hosts.extend(_names(text, _subject_start(phrases, start, subject_end), subject_end))
+    elif hosting := list(_KO_HOSTING.finditer(text, start, end)):
+        for match in hosting:  # "X가 주최하고 Y와 Z가 공동 주관한 …": every one who held it
+            hosts.extend(_names(text, match.start("list"), match.end("list")))
     else:
         korean = _KO_SUBJECT.match(text[start:end])
         if korean is not None and ("개최" in text[start:end] or "주최" in text[start:end]):
             hosts.extend(_names(text, start, start + korean.end("list")))
     return hosts, sponsors
+
+
+def other_hosts(text: str, sentences: Sequence[Sentence]) -> list[NameRef]:
+    """Hosts named in a sentence of their own ("X가 주최하고 Y가 주관한 …"), when the main one names none."""
+    for sentence in sentences:
+        hosting = list(_KO_HOSTING.finditer(text, sentence.start, sentence.end))
+        if hosting:
+            return [ref for match in hosting for ref in _names(text, match.start("list"), match.end("list"))]
+    return []
 
 
 def other_sponsors(text: str, sentences: Sequence[Sentence]) -> list[NameRef]:
