@@ -259,3 +259,22 @@ def test_every_korean_host_in_the_sentence_that_says_who_held_it(resources: Reso
     )
     gathering = _gathering(resources, report)
     assert [h["name"] for h in gathering["hosts"]] == ["부산광역시", "부산연구원", "부산통일교육센터"]
+
+
+def test_hosts_one_a_line_under_a_label_column(resources: Resources) -> None:
+    notice = (
+        "Women Building Peace in Northeast Asia\n\n30 April – 1 May 2024\n\nSophia University, Tokyo\n\n"
+        "Organizers Peace Boat\nWomen Cross DMZ\nKorean Women's Movement for Peace\n\n"
+        "Programme\n\n09:30 Opening Ceremony\n10:15 Plenary 1: Seventy years of armistice\n"
+    )
+    assert [h["name"] for h in _gathering(resources, notice)["hosts"]] == [
+        "Peace Boat",
+        "Women Cross DMZ",
+        "Korean Women's Movement for Peace",
+    ]
+    labelled = (
+        "Seminar on the Armistice\n\n14 May 2024, Seoul\n\nOrganized by The Sejong Institute\n"
+        "Sponsored by The Korea Foundation\n\nProgramme\n\n14:00 Opening remarks\n"
+        "14:10 Session 1: Seventy years\n"
+    )
+    assert [h["name"] for h in _gathering(resources, labelled)["hosts"]] == ["Sejong Institute"]

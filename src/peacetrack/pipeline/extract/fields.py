@@ -90,10 +90,44 @@ class Field:
     end: int
 
 
+# A host or sponsor label heading names set one a line below it, the first perhaps beside it, as a PDF
+# with a label column reads ("Organizers Peace Boat" / "Women Cross DMZ" / "Korean Women's Movement …").
+_BLOCK_LABEL = {
+    field: re.compile(
+        r"^[\W\d]{0,4}\s*(?:" + _EN[field] + r")\s*[:：]?(?:\s+(?P<first>[A-Z][^:：|]{1,80}))?$",
+        re.IGNORECASE,
+    )
+    for field in ("host", "sponsor")
+}
+_NAME_LINE = re.compile(r"^[A-Z0-9][^.:：|]{1,80}$")
+
+
+def _block_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field]:
+    """The names under a label line of their own, one a line, up to a blank line."""
+    line = text[spans[k][0] : spans[k][1]].strip()
+    for name, pattern in _BLOCK_LABEL.items():
+        match = pattern.match(line)
+        if match is None:
+            continue
+        found = []
+        if match.group("first"):
+            at = text.index(match.group("first"), spans[k][0])
+            found.append(Field(name, at, at + len(match.group("first"))))
+        for start, end in spans[k + 1 :]:
+            value = text[start:end].strip()
+            labelled = any(p.match(value) for p in (*_LABEL.values(), *_BLOCK_LABEL.values()))
+            if not value or labelled or not _NAME_LINE.match(value) or len(value.split()) > 10:
+                break
+            found.append(Field(name, start, end))
+        return found if len(found) >= 2 else []
+    return []
+
+
 def labelled_fields(text: str) -> list[Field]:
-    """Every "label: value" line and label | value row, in text order."""
+    """Every "label: value" line and label | value row, in text order; and names under a label line."""
     found: list[Field] = []
-    for start, end in line_spans(text):
+    spans = list(line_spans(text))
+    for k, (start, end) in enumerate(spans):
         line = text[start:end]
         if not line or len(line) > 400:
             continue
@@ -108,6 +142,8 @@ def labelled_fields(text: str) -> list[Field]:
                     value_end = start + cell
                 found.append(Field(name, start + match.end(), value_end))
                 break
+        else:
+            found.extend(_block_fields(text, spans, k))
     return found
 
 
