@@ -24,7 +24,7 @@ import argparse
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 from peacetrack.bundle.integrity import records_from_bundles
 from peacetrack.model.records import Actor, Agreement, Process
 from peacetrack.pipeline import Pipeline, Registry, load_resources, to_output
-from peacetrack.pipeline.agreement_names import name_patterns
+from peacetrack.pipeline.agreement_names import knowing
 from peacetrack.pipeline.registry import group_words
 
 GOLD = Path(__file__).resolve().parent / "ingest_gold"
@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     actors = [actor for actor in known["actors"] if isinstance(actor, Actor)]
     agreements = [agreement for agreement in known["agreements"] if isinstance(agreement, Agreement)]
-    resources = replace(resources, agreements=(*resources.agreements, *name_patterns(agreements)))
+    resources = knowing(resources, agreements)
     groups = group_words(p for p in known["processes"] if isinstance(p, Process))
     pipeline = Pipeline(registry=Registry(actors, groups), resources=resources)
     holdout = any(not s.startswith("pool") for s in args.sets)

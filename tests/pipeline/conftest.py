@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ import yaml
 from peacetrack.bundle.integrity import records_from_bundles
 from peacetrack.model.records import Actor, Agreement, Process
 from peacetrack.pipeline import Pipeline, Registry, Result, load_resources, to_output
-from peacetrack.pipeline.agreement_names import name_patterns
+from peacetrack.pipeline.agreement_names import knowing
 from peacetrack.pipeline.registry import group_words
 from peacetrack.pipeline.resources import Resources
 
@@ -31,7 +30,7 @@ def resources() -> Resources:
         a for a in records_from_bundles(["@korean-peninsula"])["agreements"] if isinstance(a, Agreement)
     ]
     engine = load_resources()
-    return replace(engine, agreements=(*engine.agreements, *name_patterns(agreements)))
+    return knowing(engine, agreements)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, select
 from peacetrack.model.records import Actor, Agreement, Process
 from peacetrack.model.status import REJECTED
 from peacetrack.pipeline import Linker, Pipeline, ReadOptions, Registry, Resources, load_resources, no_links
-from peacetrack.pipeline.agreement_names import name_patterns
+from peacetrack.pipeline.agreement_names import knowing
 from peacetrack.pipeline.registry import group_words
 from peacetrack.store import Store
 from peacetrack.store import tables as t
@@ -61,7 +61,7 @@ def build_pipeline(
         agreements = stored_agreements(conn)
         groups = group_words(stored_processes(conn))
     # The store's own agreements are found by their titles and aliases, whatever the process.
-    resources = replace(resources, agreements=(*resources.agreements, *name_patterns(agreements)))
+    resources = knowing(resources, agreements)
     return Pipeline(
         registry=Registry(actors, groups),
         linker=store_linker(store) if linker is None else linker,

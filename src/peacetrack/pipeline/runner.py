@@ -15,11 +15,11 @@ commute); resolving is redone where the registry is current.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from peacetrack.model.records import Actor, Agreement, Process
-from peacetrack.pipeline.agreement_names import name_patterns
+from peacetrack.pipeline.agreement_names import knowing
 from peacetrack.pipeline.clock import Clock
 from peacetrack.pipeline.errors import ReadError
 from peacetrack.pipeline.extract import extract
@@ -113,7 +113,7 @@ def run_pipeline(
     """Read, extract and resolve every file under `paths`; `registry` may be a list of actors (the
     `processes` give its group words), and `agreements` are found by their titles and aliases."""
     engine = load_resources()
-    resources = replace(engine, agreements=(*engine.agreements, *name_patterns(agreements)))
+    resources = knowing(engine, agreements)
     if not isinstance(registry, Registry):
         registry = Registry(registry, group_words(processes))
     pipeline = Pipeline(

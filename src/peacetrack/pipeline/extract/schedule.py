@@ -97,16 +97,11 @@ def _label_key(line: str) -> str | None:
     return f"{label.group(1).lower()} {label.group(2).lower()}" if label else None
 
 
-def _repeats_a_label(line: str, found: list[str]) -> bool:
-    """ "• Panel 1: Miriam Osei, …" under the programme repeats the "Panel 1" already listed."""
-    key = _label_key(line)
-    return key is not None and any(_label_key(seen) == key for seen in found)
-
-
 def schedule_sessions(text: str) -> list[SessionLine]:
     """Programme lines that are sessions: a time slot or a session label, naming a session, not a break;
     under a running-order heading, every list item that is not a break."""
     found: list[SessionLine] = []
+    labels: set[str] = set()  # the labels of the sessions found ("panel 1")
     in_order = False
     for start, end in line_spans(text):
         line = text[start:end]
@@ -121,13 +116,15 @@ def schedule_sessions(text: str) -> list[SessionLine]:
             continue
         if listed and _ROLE_LINE.match(line):
             continue  # "○ 사회 : 이수진", "- Moderator: …": who runs it, not an item
-        if _BREAK_HEAD.match(_title_of(line)) or _repeats_a_label(
-            line, [text[x.start : x.end] for x in found]
-        ):
+        key = _label_key(line)
+        # "• Panel 1: Miriam Osei, …" under the programme repeats the "Panel 1" already listed.
+        if _BREAK_HEAD.match(_title_of(line)) or (key is not None and key in labels):
             continue
         if listed and not _SLOT.match(line) and not _LABELLED.match(line):
             if not (_NOT_SESSION.search(line) and not _SESSION.search(_NOT_SESSION.sub("", line))):
                 found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
+                if key is not None:
+                    labels.add(key)
             continue
         slot = _SLOT.match(line) is not None or _DAY_CELL.match(line) is not None
         labelled = _LABELLED.match(line) is not None
@@ -138,6 +135,8 @@ def schedule_sessions(text: str) -> list[SessionLine]:
         if slot and not labelled and not _SESSION.search(line) and not _ITEM_WORDS.search(line):
             continue
         found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
+        if key is not None:
+            labels.add(key)
     return found
 
 
