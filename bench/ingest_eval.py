@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 from peacetrack.bundle.integrity import records_from_bundles
 from peacetrack.model.records import Actor, Agreement, Process
 from peacetrack.pipeline import Pipeline, Registry, load_resources, to_output
-from peacetrack.pipeline.agreement_names import knowing
+from peacetrack.pipeline.case import knowing
 from peacetrack.pipeline.registry import group_words
 
 GOLD = Path(__file__).resolve().parent / "ingest_gold"
@@ -272,9 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     actors = [actor for actor in known["actors"] if isinstance(actor, Actor)]
     agreements = [agreement for agreement in known["agreements"] if isinstance(agreement, Agreement)]
-    resources = knowing(resources, agreements)
-    groups = group_words(p for p in known["processes"] if isinstance(p, Process))
-    pipeline = Pipeline(registry=Registry(actors, groups), resources=resources)
+    processes = [p for p in known["processes"] if isinstance(p, Process)]
+    resources = knowing(resources, agreements, processes)
+    pipeline = Pipeline(registry=Registry(actors, group_words(processes)), resources=resources)
     holdout = any(not s.startswith("pool") for s in args.sets)
     splits: list[str | None] = [args.split] if args.split else ([None] if holdout else ["dev", "test"])
     saved: dict[str, Any] = {}

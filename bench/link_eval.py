@@ -42,6 +42,7 @@ from peacetrack.link import (
     IndexConfig,
     LinkIndex,
     Precedent,
+    common_from_bundles,
     docs_from_bundles,
     effect_on,
     link_text,
@@ -104,6 +105,8 @@ class Corpus:
     docs: list[Any]
     precedents: list[Precedent]
     """Empty: rank without precedents."""
+    common: tuple[str, ...] = ()
+    """The case's common words (its process record's)."""
 
 
 def rank_all(
@@ -228,6 +231,7 @@ def grid(items: list[Item], corpus: Corpus, korean: str) -> dict[str, Any]:
             english_bigrams=bigrams,
             agreement_boost=boost,
             precedent_weight=lend,
+            common=corpus.common,
         )
         index = LinkIndex.build(corpus.docs, cfg)
         for b, k1, common in itertools.product((0.3, 0.5, 0.75), (1.2, 1.6), (0.1, 0.3)):
@@ -238,7 +242,7 @@ def grid(items: list[Item], corpus: Corpus, korean: str) -> dict[str, Any]:
                 best = (key, index.config)
     assert best is not None
     tuned = LinkIndex.build(corpus.docs, best[1])
-    default = LinkIndex.build(corpus.docs, IndexConfig(korean))
+    default = LinkIndex.build(corpus.docs, IndexConfig(korean, common=corpus.common))
     return {
         "best_config": repr(best[1]),
         "tuned": {s: metrics(rank_all(v, tuned, None, corpus)) for s, v in by_split.items()},
@@ -262,7 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     items = load_gold(args.gold)
     docs = docs_from_bundles(["@korean-peninsula"])
     check_gold(items, {d.id for d in docs})
-    corpus = Corpus(docs, precedents_from_bundles(["@korean-peninsula"]))
+    corpus = Corpus(
+        docs, precedents_from_bundles(["@korean-peninsula"]), common_from_bundles(["@korean-peninsula"])
+    )
     results: dict[str, Any] = {
         "items": len(items),
         "by_lang": {lang: sum(1 for it in items if it.lang == lang) for lang in ("en", "ko")},
@@ -279,9 +285,9 @@ def main(argv: list[str] | None = None) -> int:
             results["encoder_load_s"] = round(time.perf_counter() - t0, 2)
         except SemanticUnavailable as exc:
             results["rerank"] = f"not evaluated: {exc}"
-    base = IndexConfig()
+    base = IndexConfig(common=corpus.common)
     misses: dict[str, list[tuple[str, str, list[str]]]] = {}
-    no_precedents = Corpus(docs, [])
+    no_precedents = Corpus(docs, [], corpus.common)
     for korean in ("ngram", "kiwi", "none"):
         index, build_s = timed_build(corpus, replace(base, korean=korean))
         variants: list[tuple[str, Reranker | None, Corpus]] = [(korean, None, corpus)]

@@ -36,6 +36,7 @@ from peacetrack.link import (
     LinkIndex,
     Precedent,
     ProvisionDoc,
+    common_from_bundles,
     docs_from_bundles,
     link_text,
     precedents_from_bundles,
@@ -150,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         "tokenizers": {},
     }
     for korean in ("ngram",) if args.skip_kiwi else ("ngram", "kiwi"):
-        config = IndexConfig(korean=korean)
+        config = IndexConfig(korean=korean, common=common_from_bundles(["@korean-peninsula"]))
         entry: dict[str, Any] = {}
         index = LinkIndex.build(real, config, precedents=events)
         index.query_tokens("모델 준비")  # load a lazy model before timing

@@ -80,3 +80,43 @@ def test_group_words_come_from_the_process_record_not_the_engine(store: Store, t
     assert outcome.ok, outcome.error
     named = {m["actor"] for m in outcome.output["mentions"]["actors"] if m["actor"]}
     assert named == {"gbr", "irl"}  # the process's own word names both governments
+
+
+def test_places_come_from_the_process_record_not_the_engine(store: Store, tmp_path: Path) -> None:
+    programme = (
+        "Peace Forum 2024\n\nDate: 14 May 2024\nVenue: Stormont Parliament Buildings, Stormont\n"
+        "Organised by Peace Network\n\nProgramme\n10:00 Opening\n"
+    )
+    # Without the process, the engine knows world cities only: Stormont is no place it can name.
+    bundle = tmp_path / "belfast.yaml"
+    bundle.write_text(yaml.safe_dump(BELFAST), encoding="utf-8")
+    import_bundles(store, [str(bundle)], author="t")
+    before = ingest_bytes(store, programme.encode(), "forum.txt", author="t", linker=no_links)
+    assert before.ok, before.error
+    [gathering] = before.output["gatherings"]
+    assert gathering.get("place") is None
+
+    process = {
+        "id": "northern-ireland-test",
+        "name": {"en": "Northern Ireland peace process"},
+        "agreements": ["gfa-1998"],
+        "places": [{"name": {"en": "Stormont"}}, {"name": {"en": "Derry"}, "aliases": ["Londonderry"]}],
+    }
+    bundle.write_text(yaml.safe_dump({**BELFAST, "processes": [process]}), encoding="utf-8")
+    import_bundles(store, [str(bundle)], author="t")
+    places = build_pipeline(store, linker=no_links).resources.places
+    assert places["Londonderry"] == "Derry"  # every spelling, to the name records give it
+    assert places["Seoul"] == "Seoul"  # the engine's world cities stay
+    after = ingest_bytes(
+        store, programme.replace("2024", "2025").encode(), "forum2.txt", author="t", linker=no_links
+    )
+    assert after.ok, after.error
+    assert [g.get("place") for g in after.output["gatherings"]] == ["Stormont"]
+
+
+def test_the_engine_holds_no_korean_town() -> None:
+    from peacetrack.pipeline import load_resources
+
+    places = load_resources().places
+    assert "Seoul" in places and "평양" in places  # capitals of the world, in both languages
+    assert not {"Paju", "파주", "Panmunjom", "판문점", "Cheorwon"} & set(places)

@@ -79,3 +79,31 @@ def test_bundled_dataset_reads_the_same_from_the_store(store: Store) -> None:
     assert from_store["cma-2018/1.3"].part_of == ("cma-2018/1.1",)
     index = IndexCache().for_store(store)
     assert link_text("북한이 감시초소를 폭파했다", index)[0].provision == "cma-2018/2.1"
+
+
+def test_the_case_common_words_come_from_its_process_record(store: Store, tmp_path: Path) -> None:
+    import_bundles(store, [str(MINI)], author="t")
+    cache = IndexCache()
+    plain = cache.for_store(store)
+    assert plain.config.common == ()
+    before = link_text("liaison office in Kaesong", plain)[0]
+
+    data = yaml.safe_load(MINI.read_text("utf-8"))
+    data["processes"] = [
+        {
+            "id": "kp",
+            "name": {"en": "Korean Peninsula peace process"},
+            "agreements": ["panmunjom-2018"],
+            "common_words": ["Kaesong", "liaison"],
+        }
+    ]
+    path = tmp_path / "with-process.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    import_bundles(store, [str(path)], author="t")
+    weighted = cache.for_store(store)
+    assert weighted.config.common == ("Kaesong", "liaison")
+    assert plain.config.common == ()  # an index handed out earlier is never changed
+    after = link_text("liaison office in Kaesong", weighted)[0]
+    assert after.provision == before.provision == "panmunjom-2018/1.3"
+    assert after.score < before.score  # the process's own words count less
+    assert cache.for_store(store) is weighted  # nothing changed: the same index

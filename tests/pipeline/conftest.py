@@ -14,7 +14,7 @@ import yaml
 from peacetrack.bundle.integrity import records_from_bundles
 from peacetrack.model.records import Actor, Agreement, Process
 from peacetrack.pipeline import Pipeline, Registry, Result, load_resources, to_output
-from peacetrack.pipeline.agreement_names import knowing
+from peacetrack.pipeline.case import knowing
 from peacetrack.pipeline.registry import group_words
 from peacetrack.pipeline.resources import Resources
 
@@ -25,12 +25,12 @@ SEEDS = CORPUS / "seeds"
 
 @pytest.fixture(scope="session")
 def resources() -> Resources:
-    """The engine's resources with the Korean case's agreement names, as a store holding it gives them."""
-    agreements = [
-        a for a in records_from_bundles(["@korean-peninsula"])["agreements"] if isinstance(a, Agreement)
-    ]
-    engine = load_resources()
-    return knowing(engine, agreements)
+    """The engine's resources with the Korean case's agreement names and places, as a store holding it
+    gives them."""
+    case = records_from_bundles(["@korean-peninsula"])
+    agreements = [a for a in case["agreements"] if isinstance(a, Agreement)]
+    processes = [p for p in case["processes"] if isinstance(p, Process)]
+    return knowing(load_resources(), agreements, processes)
 
 
 @pytest.fixture(scope="session")

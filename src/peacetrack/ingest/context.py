@@ -16,7 +16,7 @@ from sqlalchemy import Connection, select
 from peacetrack.model.records import Actor, Agreement, Process
 from peacetrack.model.status import REJECTED
 from peacetrack.pipeline import Linker, Pipeline, ReadOptions, Registry, Resources, load_resources, no_links
-from peacetrack.pipeline.agreement_names import knowing
+from peacetrack.pipeline.case import knowing
 from peacetrack.pipeline.registry import group_words
 from peacetrack.store import Store
 from peacetrack.store import tables as t
@@ -59,11 +59,11 @@ def build_pipeline(
     with store.read() as conn:
         actors = registry_actors(conn)
         agreements = stored_agreements(conn)
-        groups = group_words(stored_processes(conn))
-    # The store's own agreements are found by their titles and aliases, whatever the process.
-    resources = knowing(resources, agreements)
+        processes = stored_processes(conn)
+    # The store's own agreements are found by their titles and aliases, its places by their spellings.
+    resources = knowing(resources, agreements, processes)
     return Pipeline(
-        registry=Registry(actors, groups),
+        registry=Registry(actors, group_words(processes)),
         linker=store_linker(store) if linker is None else linker,
         options=options or ReadOptions(),
         resources=resources,

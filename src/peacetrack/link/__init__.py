@@ -8,7 +8,15 @@
 
 from peacetrack.link.cache import IndexCache, default_cache_dir
 from peacetrack.link.config import FieldWeights, IndexConfig, UpdateReport
-from peacetrack.link.documents import ProvisionDoc, docs_from_bundles, docs_from_records, docs_from_store
+from peacetrack.link.documents import (
+    ProvisionDoc,
+    common_from_bundles,
+    common_from_store,
+    common_words_of,
+    docs_from_bundles,
+    docs_from_records,
+    docs_from_store,
+)
 from peacetrack.link.effect import EffectCues, EffectProposal, propose_effect
 from peacetrack.link.index import LinkIndex
 from peacetrack.link.link import LinkHit, effect_on, link_rows, link_text, make_linker
@@ -35,6 +43,9 @@ __all__ = [
     "ProvisionDoc",
     "Token",
     "UpdateReport",
+    "common_from_bundles",
+    "common_from_store",
+    "common_words_of",
     "default_cache_dir",
     "docs_from_bundles",
     "docs_from_records",

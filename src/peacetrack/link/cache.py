@@ -16,7 +16,7 @@ from pathlib import Path
 import platformdirs
 
 from peacetrack.link.config import IndexConfig, UpdateReport
-from peacetrack.link.documents import ProvisionDoc, docs_from_store
+from peacetrack.link.documents import ProvisionDoc, common_from_store, docs_from_store
 from peacetrack.link.index import LinkIndex
 from peacetrack.link.precedents import Precedent, precedents_from_store
 from peacetrack.store import Store
@@ -43,15 +43,23 @@ class IndexCache:
         return self.directory / f"{name}.json"
 
     def for_docs(
-        self, key: str, docs: list[ProvisionDoc], precedents: list[Precedent] | None = None
+        self,
+        key: str,
+        docs: list[ProvisionDoc],
+        precedents: list[Precedent] | None = None,
+        common: tuple[str, ...] | None = None,
     ) -> LinkIndex:
-        """The index for ``key`` (a database URL, say) brought up to date with ``docs`` and ``precedents``.
+        """The index for ``key`` (a database URL, say) brought up to date with ``docs`` and ``precedents``
+        (and, when given, the case's ``common`` words).
 
         An index returned earlier is never changed: an update works on a copy, so a
         server thread still linking with the old one is not disturbed.
         """
         with self._lock:
-            return self._for_docs(key, docs, precedents)
+            index = self._for_docs(key, docs, precedents)
+            if common is not None and common != index.config.common:
+                index = self._indexes[key] = index.with_common(common)
+            return index
 
     def _for_docs(self, key: str, docs: list[ProvisionDoc], precedents: list[Precedent] | None) -> LinkIndex:
         index = self._indexes.get(key)
@@ -84,7 +92,8 @@ class IndexCache:
         with store.read() as conn:
             docs = docs_from_store(conn)
             precedents = precedents_from_store(conn)
-        return self.for_docs(store.url, docs, precedents)
+            common = common_from_store(conn)
+        return self.for_docs(store.url, docs, precedents, common)
 
     @staticmethod
     def _save(path: Path, index: LinkIndex) -> None:

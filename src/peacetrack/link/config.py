@@ -35,7 +35,10 @@ class IndexConfig:
     weights: FieldWeights = field(default_factory=FieldWeights)
     bm25: BM25Params = field(default_factory=BM25Params)
     common_weight: float = 0.3
-    """How much a query term from ``data/common_terms.yaml`` (parties, capitals, leaders) counts."""
+    """How much a query term from the common words counts: the language's (``data/common_terms.yaml``) and
+    the case's (``common``)."""
+    common: tuple[str, ...] = ()
+    """The case's own common words (its processes' ``common_words``: parties, capitals, leaders)."""
     english_bigrams: bool = False
     """Also index adjacent English content words as one term."""
     agreement_boost: float = 1.0

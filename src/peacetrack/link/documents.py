@@ -18,7 +18,8 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, select
 
-from peacetrack.model.records import Agreement, Theme
+from peacetrack.model.records import Agreement, Process, Theme
+from peacetrack.model.status import REJECTED
 from peacetrack.store import tables as t
 
 
@@ -105,6 +106,30 @@ def docs_from_bundles(sources: Iterable[str | Path]) -> list[ProvisionDoc]:
         agreements.extend(Agreement.model_validate(a) for a in data.get("agreements") or [])
         themes.extend(Theme.model_validate(th) for th in data.get("themes") or [])
     return docs_from_records(agreements, themes)
+
+
+def common_words_of(processes: Iterable[Process]) -> tuple[str, ...]:
+    """The processes' common words (who and where, not what), each once, in a stable order."""
+    return tuple(sorted({word for process in processes for word in process.common_words}))
+
+
+def common_from_bundles(sources: Iterable[str | Path]) -> tuple[str, ...]:
+    """The common words of the processes in bundle files or ``@dataset`` names."""
+    from peacetrack.bundle.load import load
+
+    processes = [
+        Process.model_validate(p)
+        for fragment in load([str(s) for s in sources])
+        if isinstance(fragment.data, dict)
+        for p in fragment.data.get("processes") or []
+    ]
+    return common_words_of(processes)
+
+
+def common_from_store(conn: Connection) -> tuple[str, ...]:
+    """The common words of the processes a database holds."""
+    docs = conn.scalars(select(t.processes.c.doc).where(t.processes.c.status != REJECTED))
+    return common_words_of(Process.model_validate(orjson.loads(doc)) for doc in docs)
 
 
 def docs_from_store(conn: Connection) -> list[ProvisionDoc]:

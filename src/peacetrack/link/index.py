@@ -103,7 +103,7 @@ class LinkIndex:
         self._child_rows = np.zeros(0, dtype=np.int64)
         self._parent_rows = np.zeros(0, dtype=np.int64)
         self._common_terms: frozenset[str] = frozenset(
-            term for word in common_words() for term in self.tokenizer.terms(word)
+            term for word in (*common_words(), *self.config.common) for term in self.tokenizer.terms(word)
         )
 
     @classmethod
@@ -175,6 +175,17 @@ class LinkIndex:
         twin.__dict__.update(self.__dict__)
         twin._row_weights = {}
         twin._agreement_weights = {}
+        return twin
+
+    def with_common(self, words: tuple[str, ...]) -> LinkIndex:
+        """This index with the case's common words replaced (a copy; they weigh queries, not documents)."""
+        if words == self.config.common:
+            return self
+        twin = self.copy()
+        twin.config = replace(self.config, common=words)
+        twin._common_terms = frozenset(
+            term for word in (*common_words(), *words) for term in self.tokenizer.terms(word)
+        )
         return twin
 
     def update(self, docs: Iterable[ProvisionDoc], precedents: Iterable[Precedent] = ()) -> UpdateReport:

@@ -333,6 +333,13 @@ class Group(Record):
     actors: list[Id] = label("Actors", "행위자", refers="actor", role="grouped", default_factory=list)
 
 
+class Place(Record):
+    """A place the case's documents name, with every spelling they use: "Panmunjom", "판문점"."""
+
+    name: Text = label("Name", "이름")
+    aliases: list[str] = label("Also written", "다른 표기", default_factory=list)
+
+
 class Process(Record):
     """A peace process: the agreements it is made of, where, and in which languages it is recorded."""
 
@@ -345,6 +352,9 @@ class Process(Record):
     agreements: list[Id] = label("Agreements", "합의", refers="agreement", default_factory=list)
     description: Text | None = label("Description", "설명", default=None)
     groups: list[Group] = label("Group words", "묶음 낱말", default_factory=list)
+    places: list[Place] = label("Places", "장소", default_factory=list)
+    # Who and where, not what: parties, capitals, leaders every report names (linking weighs them less).
+    common_words: list[str] = label("Common words", "흔한 낱말", default_factory=list)
 
 
 KINDS: dict[str, type[Record]] = {

@@ -12,11 +12,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from peacetrack.model.languages import HANGUL_SYLLABLES
 from peacetrack.model.records import Agreement
-from peacetrack.pipeline.resources import AgreementPattern, Resources
+from peacetrack.pipeline.resources import AgreementPattern
 
 _HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&-]{1,7}$")
@@ -95,8 +94,3 @@ def name_patterns(agreements: Iterable[Agreement]) -> tuple[AgreementPattern, ..
             if compiled is not None:
                 found.append((len(name), AgreementPattern(compiled, agreement.id, None, (_keyword(name),))))
     return tuple(pattern for _, pattern in sorted(found, key=lambda item: -item[0]))
-
-
-def knowing(resources: Resources, agreements: Iterable[Agreement]) -> Resources:
-    """The engine's resources that also find these agreements by their names (a store's, a bundle's)."""
-    return replace(resources, agreements=(*resources.agreements, *name_patterns(agreements)))

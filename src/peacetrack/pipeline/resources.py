@@ -1,4 +1,5 @@
-"""The pipeline's reference data (cue words, agreement names, places), loaded from YAML.
+"""The engine's reference data (cue words, a language rule for agreement names, the world's cities), loaded
+from YAML. A case's own names (its agreements, its places) come from its data: see pipeline/case.py.
 
 Kept as data so that adding a name or a cue is an edit to a reviewable file,
 not to code. Loaded once per `Pipeline` and passed down; nothing is global.
@@ -7,7 +8,7 @@ not to code. Loaded once per `Pipeline` and passed down; nothing is global.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -107,18 +108,23 @@ def _places(raw: dict[str, Any]) -> dict[str, str]:
     return {name: canonical for canonical, names in raw["places"].items() for name in names}
 
 
+def place_pattern(places: Iterable[str]) -> re.Pattern[str]:
+    """Any of these names, longest first, as a word of its own."""
+    alternatives = "|".join(re.escape(name) for name in sorted(places, key=len, reverse=True))
+    # Latin names need word edges; Hangul names take particles right after them.
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![A-Za-z])")
+
+
 def load_resources(folder: Traversable | Path | None = None) -> Resources:
     """Read the YAML files from `folder` (default: the package's own data)."""
     where = folder if folder is not None else resources.files("peacetrack.pipeline.data")
     kinds = _yaml(where, "kinds.yaml")
     places = _places(_yaml(where, "places.yaml"))
-    alternatives = "|".join(re.escape(name) for name in sorted(places, key=len, reverse=True))
     return Resources(
         kind_cues=_kind_cues(kinds),
         kind_threshold=float(kinds.get("threshold", 3)),
         agreements=_agreements(_yaml(where, "agreements.yaml")),
         event_cues=_event_cues(_yaml(where, "events.yaml")),
         places=places,
-        # Latin names need word edges; Hangul names take particles right after them.
-        place_pattern=re.compile(rf"(?<![\w])(?:{alternatives})(?![A-Za-z])"),
+        place_pattern=place_pattern(places),
     )

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peacetrack.model.records import Actor, Agreement, Process
-from peacetrack.pipeline.agreement_names import knowing
+from peacetrack.pipeline.case import knowing
 from peacetrack.pipeline.clock import Clock
 from peacetrack.pipeline.errors import ReadError
 from peacetrack.pipeline.extract import extract
@@ -111,9 +111,9 @@ def run_pipeline(
     processes: Iterable[Process] = (),
 ) -> list[Result]:
     """Read, extract and resolve every file under `paths`; `registry` may be a list of actors (the
-    `processes` give its group words), and `agreements` are found by their titles and aliases."""
-    engine = load_resources()
-    resources = knowing(engine, agreements)
+    `processes` give its group words and places), and `agreements` are found by their titles and aliases."""
+    processes = list(processes)
+    resources = knowing(load_resources(), agreements, processes)
     if not isinstance(registry, Registry):
         registry = Registry(registry, group_words(processes))
     pipeline = Pipeline(
