@@ -145,7 +145,7 @@ def export(
             )
         data_tables = tables(conn, progress, process)
     names = write_csv(data_tables, out) if fmt is ExportFormat.csv else write_parquet(data_tables, out)
-    stderr().print(f"wrote {len(names)} tables to {out}: {', '.join(names)}")
+    stderr().print(f"wrote {len(names)} files to {out}: {', '.join(names)}")
 
 
 def check(
