@@ -1,7 +1,7 @@
 """Write validated records: main rows, derived relation rows and revisions, in one go.
 
-The canonical JSON document is the truth; the other columns and the relation
-tables are derived from it here and nowhere else.
+The canonical JSON document is the truth; the other columns are derived from it here, the relation
+tables from the model's reference declarations (store/relations.py).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from peacetrack.model.records import (
 )
 from peacetrack.store import tables as t
 from peacetrack.store.bulk import ANALYZE_FROM, insert_rows, refresh_statistics
+from peacetrack.store.relations import owned_by_items, owned_by_record, relation_rows
 from peacetrack.store.revisions import now, record_rows
 
 CHUNK = 500
@@ -131,98 +132,6 @@ def _main_row(kind: str, record: Record, doc: str, at: datetime) -> dict[str, An
     return base
 
 
-# --- derived relation rows -----------------------------------------------------
-
-Derived = list[tuple[Table, list[dict[str, Any]]]]
-
-
-def _unique(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    rows = list(rows)
-    if len(rows) < 2:  # most records name one actor, one effect: nothing to compare
-        return rows
-    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for row in rows:
-        seen.setdefault(tuple(row.values()), row)
-    return list(seen.values())
-
-
-def _derived_actor(r: Actor) -> Derived:
-    return [(t.actor_members, _unique({"actor_id": r.id, "member_of": m} for m in r.member_of))]
-
-
-def _derived_agreement(r: Agreement) -> Derived:
-    parties = [{"agreement_id": r.id, "actor_id": a, "role": "party"} for a in r.parties]
-    signers = [{"agreement_id": r.id, "actor_id": a, "role": "signatory"} for a in r.signatories]
-    themes = [{"provision_id": p.id, "theme_id": th} for p in r.provisions for th in p.themes]
-    resp = [{"provision_id": p.id, "actor_id": a} for p in r.provisions for a in p.responsible]
-    return [
-        (t.agreement_parties, _unique(parties + signers)),
-        (t.provision_themes, _unique(themes)),
-        (t.provision_responsible, _unique(resp)),
-    ]
-
-
-def _derived_event(r: Event) -> Derived:
-    return [
-        (t.event_actors, _unique({"event_id": r.id, "actor_id": a} for a in r.actors)),
-        (
-            t.event_effects,
-            _unique(
-                {
-                    "event_id": r.id,
-                    "provision_id": e.provision,
-                    "effect": e.effect.value,
-                    "event_date": r.date,
-                }
-                for e in r.effects
-            ),
-        ),
-    ]
-
-
-def _derived_assessment(r: Assessment) -> Derived:
-    return [(t.assessment_evidence, _unique({"assessment_id": r.id, "event_id": e} for e in r.evidence))]
-
-
-def _derived_statement(r: Statement) -> Derived:
-    rows = [{"statement_id": r.id, "actor_id": a, "role": "signatory"} for a in r.signatories]
-    rows += [{"statement_id": r.id, "actor_id": a, "role": "addressee"} for a in r.addressees]
-    return [(t.statement_actors, _unique(rows))]
-
-
-def _derived_gathering(r: Gathering) -> Derived:
-    rows = [{"gathering_id": r.id, "actor_id": a, "role": "host"} for a in r.hosts]
-    rows += [{"gathering_id": r.id, "actor_id": a, "role": "sponsor"} for a in r.sponsors]
-    rows += [{"gathering_id": r.id, "actor_id": a, "role": "speaker"} for s in r.sessions for a in s.speakers]
-    return [(t.gathering_actors, _unique(rows))]
-
-
-def _derived_process(r: Process) -> Derived:
-    return [(t.process_agreements, _unique({"process_id": r.id, "agreement_id": a} for a in r.agreements))]
-
-
-_DERIVED: dict[str, Callable[[Any], Derived]] = {
-    "actors": _derived_actor,
-    "agreements": _derived_agreement,
-    "events": _derived_event,
-    "assessments": _derived_assessment,
-    "statements": _derived_statement,
-    "gatherings": _derived_gathering,
-    "processes": _derived_process,
-}
-
-# Derived tables keyed by the record they come from, for clearing on update.
-_OWNER_COLUMN: dict[str, list[tuple[Table, str]]] = {
-    "actors": [(t.actor_members, "actor_id")],
-    "agreements": [(t.agreement_parties, "agreement_id")],
-    "events": [(t.event_actors, "event_id"), (t.event_effects, "event_id")],
-    "assessments": [(t.assessment_evidence, "assessment_id")],
-    "statements": [(t.statement_actors, "statement_id")],
-    "gatherings": [(t.gathering_actors, "gathering_id")],
-    "processes": [(t.process_agreements, "process_id")],
-}
-
-
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -280,7 +189,7 @@ def _write_provisions(conn: Connection, changes: list[Change], updating: bool) -
     if new_rows:
         insert_rows(conn, t.provisions, new_rows)
     gone = sorted(existing - wanted)
-    for table in (t.provision_themes, t.provision_responsible):
+    for table in owned_by_items("agreements", "provisions[]"):
         for chunk in _chunks(sorted(existing)):
             conn.execute(delete(table).where(table.c.provision_id.in_(chunk)))
     for chunk in _chunks(gone):
@@ -334,7 +243,7 @@ def apply(
             ]
             conn.execute(update(table).where(table.c.id == bindparam("b_id")), rows)
             ids = [record_key(kind, c.record) for c in updates]
-            for dtable, column in _OWNER_COLUMN.get(kind, []):
+            for dtable, column in owned_by_record(kind):
                 for chunk in _chunks(ids):
                     conn.execute(delete(dtable).where(dtable.c[column].in_(chunk)))
             if progress:
@@ -342,15 +251,13 @@ def apply(
         if kind == "agreements":
             _write_provisions(conn, inserts, updating=False)
             _write_provisions(conn, updates, updating=True)
-        builder = _DERIVED.get(kind)
-        if builder:
-            collected: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
-            for c in [*inserts, *updates]:
-                for dtable, drows in builder(c.record):
-                    collected.setdefault(dtable.name, (dtable, []))[1].extend(drows)
-            for dtable, drows in collected.values():
-                for chunk in _chunks(drows, 5000):
-                    insert_rows(conn, dtable, chunk)
+        collected: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
+        for c in [*inserts, *updates]:
+            for dtable, drows in relation_rows(kind, c.record, record_key(kind, c.record)):
+                collected.setdefault(dtable.name, (dtable, []))[1].extend(drows)
+        for dtable, drows in collected.values():
+            for chunk in _chunks(drows, 5000):
+                insert_rows(conn, dtable, chunk)
         record_rows(
             conn,
             [
@@ -390,7 +297,7 @@ def delete_record(conn: Connection, kind: str, record_id: str, *, author: str, r
     old = conn.scalar(select(table.c.doc).where(table.c.id == record_id))
     if old is None:
         return False
-    for dtable, column in _OWNER_COLUMN.get(kind, []):
+    for dtable, column in owned_by_record(kind):
         conn.execute(delete(dtable).where(dtable.c[column] == record_id))
     if kind == "agreements":
         pids = list(conn.scalars(select(t.provisions.c.id).where(t.provisions.c.agreement_id == record_id)))
