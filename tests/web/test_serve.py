@@ -54,10 +54,13 @@ def test_serve_on_a_loaded_database_says_nothing_about_importing(
     store = Store(str(db))
     assert cli("init", "--db", str(db)).code == 0
     import_bundles(store, [str(MINI)], author="test")
-    result = cli("--db", str(db), "serve")
+    result = cli("--db", str(db), "serve", "--private")
     assert result.code == 0 and "import @korean-peninsula" not in result.err
-    assert uvicorn_calls[0]["port"] == 8000 and uvicorn_calls[0]["workers"] == 1
-    assert os.environ["PEACETRACK_PRIVATE"] == "0"
+    (call,) = uvicorn_calls
+    assert call["port"] == 8000 and call["workers"] == 1 and call["factory"] is False
+    # One process gets its app built here, with the settings passed: nothing is published in the environment.
+    assert call["app"].state.private is True
+    assert "PEACETRACK_DB" not in os.environ and "PEACETRACK_PRIVATE" not in os.environ
 
 
 def _free_port() -> int:

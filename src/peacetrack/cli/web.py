@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -200,13 +200,20 @@ def serve(
         highlight=False,
         markup=False,
     )
-    # Workers are separate processes: they find the database and the privacy setting here.
-    # The workers are new processes: they read these settings from the environment they start with.
-    os.environ[settings.DB.name] = url
-    os.environ[settings.PRIVATE.name] = "1" if private else "0"
+    app: Any
+    if workers == 1:
+        from peacetrack.web.app import served_app
+
+        app = served_app(url, private=private)  # one process: the settings are passed, not published
+    else:
+        # Several workers are new processes started from an import string: the environment they inherit
+        # is the one channel uvicorn gives them, so the settings go there (their documented variables).
+        os.environ[settings.DB.name] = url
+        os.environ[settings.PRIVATE.name] = "1" if private else "0"
+        app = "peacetrack.web.app:app_from_env"
     uvicorn.run(
-        "peacetrack.web.app:app_from_env",
-        factory=True,
+        app,
+        factory=workers > 1,
         host=host,
         port=port,
         workers=workers,
