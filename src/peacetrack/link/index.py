@@ -25,34 +25,21 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import numpy as np
-import orjson
 
 from peacetrack.link.bm25 import BM25Params, Postings, TermCounts, Vocabulary, build_postings
-from peacetrack.link.config import STATE_VERSION, IndexConfig, UpdateReport, common_words
+from peacetrack.link.config import IndexConfig, UpdateReport, common_words
 from peacetrack.link.documents import ProvisionDoc
 from peacetrack.link.matches import Match, Query
 from peacetrack.link.precedents import Precedent
+from peacetrack.link.state import EventSlot as _EventSlot
+from peacetrack.link.state import Slot as _Slot
+from peacetrack.link.state import dump_state, load_state
 from peacetrack.link.terms import weighted_terms
 from peacetrack.link.tokenize import Token, Tokenizer, make_tokenizer
-
-
-@dataclass(slots=True)
-class _Slot:
-    doc: ProvisionDoc
-    digest: str
-    counts: TermCounts
-
-
-@dataclass(slots=True)
-class _EventSlot:
-    event: Precedent
-    digest: str
-    counts: TermCounts
-
 
 _WORD = re.compile(r"\S+")
 _STRIP = "\"'“”‘’()[]{}<>.,;:!?「」『』·…"
@@ -72,6 +59,11 @@ def _against(
             raise ValueError(f"{what} {item.id!r} given twice")
         seen.add(item.id)
         yield item, item.digest(), held.get(item.id)
+
+
+def _common_terms(tokenizer: Tokenizer, case: tuple[str, ...]) -> frozenset[str]:
+    """The terms of the language's common words and the case's."""
+    return frozenset(term for word in (*common_words(), *case) for term in tokenizer.terms(word))
 
 
 class LinkIndex:
@@ -102,9 +94,7 @@ class LinkIndex:
         # One edge per part_of link: child row → parent row.
         self._child_rows = np.zeros(0, dtype=np.int64)
         self._parent_rows = np.zeros(0, dtype=np.int64)
-        self._common_terms: frozenset[str] = frozenset(
-            term for word in (*common_words(), *self.config.common) for term in self.tokenizer.terms(word)
-        )
+        self._common_terms = _common_terms(self.tokenizer, self.config.common)
 
     @classmethod
     def build(
@@ -183,9 +173,7 @@ class LinkIndex:
             return self
         twin = self.copy()
         twin.config = replace(self.config, common=words)
-        twin._common_terms = frozenset(
-            term for word in (*common_words(), *words) for term in self.tokenizer.terms(word)
-        )
+        twin._common_terms = _common_terms(self.tokenizer, words)
         return twin
 
     def update(self, docs: Iterable[ProvisionDoc], precedents: Iterable[Precedent] = ()) -> UpdateReport:
@@ -411,42 +399,8 @@ class LinkIndex:
 
     def state(self) -> bytes:
         """Term counts by provision and digest, to restore without tokenising."""
-        terms = list(self._vocab.ids)
-
-        def saved(slot: _Slot | _EventSlot) -> list[Any]:
-            counts = slot.counts
-            return [
-                slot.digest,
-                [terms[i] for i in counts.ids.tolist()],
-                [round(float(x), 4) for x in counts.tf.tolist()],
-            ]
-
-        entries = {pid: saved(slot) for pid, slot in self._slots.items()}
-        events = {eid: saved(slot) for eid, slot in self._events.items()}
-        return orjson.dumps({"version": STATE_VERSION, "key": self.key, "entries": entries, "events": events})
+        return dump_state(self.key, self._vocab, self._slots, self._events)
 
     def restore(self, raw: bytes) -> int:
         """Take term counts from :meth:`state` output made with the same settings; how many."""
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            return 0
-        if not isinstance(data, dict) or data.get("version") != STATE_VERSION or data.get("key") != self.key:
-            return 0
-        restored = 0
-        for kind in ("entries", "events"):
-            for key, entry in (data.get(kind) or {}).items():
-                try:
-                    digest, terms, tfs = entry
-                    counts = self._vocab.counts(dict(zip(terms, tfs, strict=True)))
-                except (TypeError, ValueError):
-                    continue
-                if kind == "entries":
-                    placeholder = ProvisionDoc(id=key, agreement_id="", ref="", text_en="")
-                    self._slots[key] = _Slot(placeholder, str(digest), counts)
-                else:
-                    self._events[key] = _EventSlot(
-                        Precedent(id=key, date="", text_en=""), str(digest), counts
-                    )
-                restored += 1
-        return restored
+        return load_state(raw, self.key, self._vocab, self._slots, self._events)

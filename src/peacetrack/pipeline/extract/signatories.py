@@ -39,6 +39,13 @@ from peacetrack.pipeline.extract.signatory_lines import (
     line_list,
     unmark,
 )
+from peacetrack.pipeline.extract.signatory_tables import (
+    TABLE_HEADER,
+    is_name_grid,
+    name_table_header,
+    row_names,
+    table_rows,
+)
 from peacetrack.pipeline.records import Extractor, Mark, NameRef
 from peacetrack.pipeline.registry import normalise_name
 
@@ -87,30 +94,6 @@ _COUNTED = re.compile(
     r"\s*(?:[,·][^()]*)?[)）]\s*[:：]?$",
     re.IGNORECASE,
 )
-_TABLE_HEADER = re.compile(
-    r"^(?:no\.?|#|번호|순번|organi[sz]ation(?:\s+name)?|name|country|location|city|region|type|signatory"
-    r"|단체명?|이름|성명|소속|직함|국가|지역|구분|비고|ecosoc(?:\s+status)?|status)$",
-    re.IGNORECASE,
-)
-_NAME_COLUMN = re.compile(
-    r"^(?:organi[sz]ation(?:\s+name)?|name|signatory|단체명?|이름|성명)$", re.IGNORECASE
-)
-_ORGANISATION = re.compile(
-    r"(?:연대|위원회|협의회|연합|단체|운동|본부|재단|연구소|센터|모임|네트워크|포럼|협회|교회|연맹|사무국|행동|회의|학회"
-    r"|\b(?:network|committee|council|coalition|association|institute|center|centre|church|league|foundation"
-    r"|alliance|action|forum|society|union|federation|movement|office|campaign|project|group|fund|services?"
-    r"|international|solidarity|initiative|peace)\b)",
-    re.IGNORECASE,
-)
-# A person in a cell: "김서윤 (평화교육 활동가)", "Kim Min-ji (Peace Network)", "Kim Min-ji, Peace Network".
-_PERSON_CELL = re.compile(r"^(?:[가-힣]{2,4}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3})\s*(?:\(|,)")
-_PLACE_CELL = re.compile(
-    r",\s*[A-Z]{2}$|\b(?:korea|japan|china|united\s+states|usa|u\.s\.|germany|france|canada|australia|mongolia"
-    r"|philippines|taiwan|united\s+kingdom|uk|switzerland|belgium|netherlands|norway|sweden|international|regional"
-    r"|nationwide|global|national)\b|^(?:국제|국내|미국|일본|중국|독일|한국|대한민국|영국|프랑스|캐나다|호주|전국|지역|종교|시민사회"
-    r"|인도지원|여성|청년|노동|평화|통일|환경|인권|교육|보건|농업|문화)$|[가-힣]{1,4}(?:시|도|군|구)$",
-    re.IGNORECASE,
-)
 _PERSON_EN = re.compile(r"^(?:(?i:dr|prof|rev|fr|sr)\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]*\.?){1,3}$")
 _PERSON_KO = re.compile(r"^[가-힣]{2,4}$")
 # A signer's title on the line under the name: "Professor of History", "Pastor", "Retired nurse and member".
@@ -124,78 +107,6 @@ _ROLE_TITLE = re.compile(
 )
 # A sector set before its names: "〔노동〕 A; B; C", "[종교] …".
 _SECTOR_LABEL = re.compile(r"\s*[〔【\[]\s*[^\]】〕]{1,8}\s*[〕】\]]\s*")
-
-
-def _is_name_grid(rows: list[str]) -> bool:
-    """A table without a header whose every cell is a signatory: names laid out in a grid.
-
-    Told from a name-and-location or name-and-field table by its cells: three or more a row, none
-    repeated (a location or field column repeats), no numbers; two a row only when most cells look
-    like organisations or people."""
-    cells = [[cell.strip() for cell in row.split("|")] for row in rows]
-    values = [value for row in cells for value in row if value]
-    if not values or len(set(values)) < len(values) or any(re.fullmatch(r"[\d.)]+", v) for v in values):
-        return False
-    widths = sorted(len(row) for row in cells)
-    if widths[len(widths) // 2] >= 3:
-        return True
-    if widths[0] != 2:
-        return False
-    named = sum(1 for v in values if _ORGANISATION.search(v) or _PERSON_CELL.match(v))
-    second = [row[1] for row in cells if len(row) > 1 and row[1]]
-    # A location or field column has no organisations in it, and its values look like places.
-    return named >= 0.6 * len(values) or (len(second) >= 2 and not any(_PLACE_CELL.search(v) for v in second))
-
-
-def _row_names(text: str, line: Line, columns: list[str] | None, grid: bool = False) -> list[Name]:
-    """A table row: its name cell (the first that is not a number), ECOSOC from a status column;
-    in a grid of names, every cell."""
-    cells: list[tuple[int, int]] = []
-    pos = line.start
-    for cell in text[line.start : line.end].split("|"):
-        cells.append((pos, pos + len(cell)))
-        pos += len(cell) + 1
-    values = [text[a:b].strip() for a, b in cells]
-    if all(_TABLE_HEADER.match(value) or not value for value in values):
-        return []
-    named = [k for k, value in enumerate(values) if value and not re.fullmatch(r"\d+[.)]?", value)]
-    if not named:
-        return []
-    if grid:
-        return [name for k in named if (name := unmark(text, *cells[k])) is not None]
-    first = named[0]
-    if columns is not None:  # the column headed as the name ("분야 | 단체명"), not merely the first
-        headed = [k for k, column in enumerate(columns) if _NAME_COLUMN.match(column) and k < len(cells)]
-        if headed and values[headed[0]]:
-            first = headed[0]
-    name = unmark(text, *cells[first])
-    if name is None:
-        return []
-    if columns is not None:
-        for k, column in enumerate(columns):
-            marked = k < len(values) and re.search(r"\w|✓|✔|○|●", values[k])
-            if ECOSOC.search(column) and marked and not re.fullmatch(r"no|n|-|x|아니오|없음", values[k]):
-                name = Name(name.start, name.end, name.mark, True, True)
-    return [name]
-
-
-def _table_rows(lines: list[Line], k: int) -> list[str]:
-    rows = []
-    for line in lines[k:]:
-        if "|" not in line.text:
-            break
-        rows.append(line.text)
-    return rows
-
-
-def _name_table_header(line: str) -> bool:
-    """A table's header row with a column of signatories' names: a list starts here whatever precedes it."""
-    cells = [cell.strip() for cell in line.split("|")]
-    return (
-        len(cells) >= 2
-        and all(_TABLE_HEADER.match(cell) for cell in cells if cell)
-        and any(_NAME_COLUMN.match(cell) for cell in cells)
-    )
 
 
 def _line_names(text: str, line: Line, single_line_block: bool) -> list[Name]:
@@ -299,12 +210,12 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue  # a note such as "(affiliations for identification only)"
         if "|" in value:
             cells = [cell.strip() for cell in value.split("|")]
-            if sum(1 for cell in cells if _TABLE_HEADER.match(cell)) >= max(1, len(cells) - 1):
+            if sum(1 for cell in cells if TABLE_HEADER.match(cell)) >= max(1, len(cells) - 1):
                 columns = cells
                 continue
             if grid is None:
-                grid = columns is None and _is_name_grid(_table_rows(lines, k))
-            names.extend(_row_names(text, line, columns, grid))
+                grid = columns is None and is_name_grid(table_rows(lines, k))
+            names.extend(row_names(text, line, columns, grid))
             continue
         grid = None
         if is_heading(value) and ((not names and k == index) or heads_line(value)):
@@ -345,7 +256,7 @@ def _starts(text: str, lines: list[Line]) -> list[tuple[int, str]]:
             starts.append((k + 1, "closing"))
             if line.text.endswith(("일동",)):
                 starts.append((k, "issuer"))
-        if _name_table_header(line.text) and not (starts and starts[-1][0] == k):
+        if name_table_header(line.text) and not (starts and starts[-1][0] == k):
             starts.append((k, "heading"))
         if is_date_line(line.text) and len(line.text) < 40 and line.start > len(text) * 0.5:
             last_date = k
