@@ -8,7 +8,7 @@ in :data:`NOT_INDEXED`, and a test keeps the three in step: a new reference fiel
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
@@ -108,43 +108,8 @@ NOT_INDEXED: dict[tuple[str, str], str] = {
 """Declared references no relation table indexes, and why (validation still checks every one)."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Reader:
-    """How to read one relation's rows from a record: each path's steps and its role."""
-
-    relation: Relation
-    paths: tuple[tuple[tuple[str, ...], str], ...]
-
-
-def _steps(path: str) -> tuple[str, ...]:
-    return tuple(part.removesuffix("[]") for part in path.split("."))
-
-
-@cache
-def _readers(kind: str) -> tuple[_Reader, ...]:
-    roles = {d.path: d.role for d in declared(KINDS[kind])}
-    readers = []
-    for relation in RELATIONS:
-        if relation.kind == kind:
-            missing = [p for p in relation.paths if p not in roles]
-            if missing:
-                raise ValueError(f"{relation.table.name}: {kind} declares no reference at {missing}")
-            readers.append(_Reader(relation, tuple((_steps(p), roles[p]) for p in relation.paths)))
-    return tuple(readers)
-
-
-def _values(holder: Any, steps: tuple[str, ...]) -> Iterator[tuple[Any, Any]]:
-    """(the object holding each id, the id) along ``steps``, through nested records and lists."""
-    value = getattr(holder, steps[0])
-    items = value if isinstance(value, list | tuple) else (value,)
-    if len(steps) == 1:
-        for item in items:
-            if item is not None:
-                yield holder, item
-        return
-    for item in items:
-        if isinstance(item, BaseModel):
-            yield from _values(item, steps[1:])
+Rows = list[dict[str, Any]]
+_Read = Callable[[Any, str], Rows]
 
 
 def _plain(value: Any) -> Any:
@@ -152,7 +117,67 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _as_list(value: Any) -> Any:
+    return value if type(value) is list else () if value is None else (value,)
+
+
+def _reader(relation: Relation, path: str, role: str) -> _Read:
+    """A function giving the rows one declared path of a record holds (built once per path: this runs for
+    every record an import writes)."""
+    owner, target = relation.owner, relation.target
+    constant = {relation.role: role} if relation.role is not None else {}
+    item_columns = tuple(relation.item_columns.items())
+    record_columns = tuple(relation.record_columns.items())
+    steps = tuple(part.removesuffix("[]") for part in path.split("."))
+
+    def fixed(record: Any) -> dict[str, Any]:
+        if not record_columns:
+            return constant
+        return constant | {column: _plain(getattr(record, name)) for column, name in record_columns}
+
+    if len(steps) == 1:
+        (name,) = steps
+
+        def read_top(record: Any, record_id: str) -> Rows:
+            values = _as_list(getattr(record, name))
+            rest = fixed(record)
+            if not rest:
+                return [{owner: record_id, target: v} for v in values if v is not None]
+            return [{owner: record_id, target: v, **rest} for v in values if v is not None]
+
+        return read_top
+    if len(steps) != 2:
+        raise ValueError(f"{relation.table.name}: {path} is nested too deep to index")
+    outer, inner = steps
+    by_item = relation.each is not None
+
+    def read_nested(record: Any, record_id: str) -> Rows:
+        rest = fixed(record)
+        rows = []
+        for item in _as_list(getattr(record, outer)):
+            key = item.id if by_item else record_id
+            more = {column: _plain(getattr(item, name)) for column, name in item_columns} | rest
+            values = _as_list(getattr(item, inner))
+            rows += [{owner: key, target: v, **more} for v in values if v is not None]
+        return rows
+
+    return read_nested
+
+
+@cache
+def _readers(kind: str) -> tuple[tuple[Table, tuple[_Read, ...]], ...]:
+    roles = {d.path: d.role for d in declared(KINDS[kind])}
+    readers = []
+    for relation in RELATIONS:
+        if relation.kind == kind:
+            missing = [p for p in relation.paths if p not in roles]
+            if missing:
+                raise ValueError(f"{relation.table.name}: {kind} declares no reference at {missing}")
+            readers.append((relation.table, tuple(_reader(relation, p, roles[p]) for p in relation.paths)))
+    return tuple(readers)
+
+
+def _unique(rows: Rows) -> Rows:
     if len(rows) < 2:  # most records name one actor, one effect: nothing to compare
         return rows
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -161,23 +186,14 @@ def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def relation_rows(kind: str, record: BaseModel, record_id: str) -> list[tuple[Table, list[dict[str, Any]]]]:
+def relation_rows(kind: str, record: BaseModel, record_id: str) -> list[tuple[Table, Rows]]:
     """Every relation row a record of ``kind`` gives, by table."""
     out = []
-    for reader in _readers(kind):
-        relation = reader.relation
-        fixed = {column: _plain(getattr(record, name)) for column, name in relation.record_columns.items()}
-        rows: list[dict[str, Any]] = []
-        for steps, role in reader.paths:
-            for holder, value in _values(record, steps):
-                owner = holder.id if relation.each is not None else record_id
-                row = {relation.owner: owner, relation.target: value}
-                if relation.role is not None:
-                    row[relation.role] = role
-                for column, name in relation.item_columns.items():
-                    row[column] = _plain(getattr(holder, name))
-                rows.append(row | fixed)
-        out.append((relation.table, _unique(rows)))
+    for table, reads in _readers(kind):
+        if len(reads) == 1:
+            out.append((table, _unique(reads[0](record, record_id))))
+        else:
+            out.append((table, _unique([row for read in reads for row in read(record, record_id)])))
     return out
 
 
