@@ -278,3 +278,34 @@ def test_hosts_one_a_line_under_a_label_column(resources: Resources) -> None:
         "14:10 Session 1: Seventy years\n"
     )
     assert [h["name"] for h in _gathering(resources, labelled)["hosts"]] == ["Sejong Institute"]
+
+
+def test_a_label_value_going_on_over_lines_and_hosts_split_beside_their_short_forms(
+    resources: Resources,
+) -> None:
+    notice = (
+        "2023 한반도 종전평화 국제포럼\n\n"
+        "■ 일 시 : 2023년 7월 25일(화) 오후 2시 ~ 5시\n"
+        "■ 장 소 : 한국프레스센터 20층 국제회의장\n(서울 중구 세종대로 124)\n"
+        "■ 주 최 : 한국기독교교회협의회(NCCK) · 대한불교조계종 민족공동체추진본부\n"
+        "· 한국천주교주교회의 민족화해위원회\n"
+        "■ 주 관 : 평화와통일을여는사람들\n■ 후 원 : 한겨레통일문화재단\n\n"
+        "이번 포럼은 병행 접근을 제안하는 발표로 시작합니다.\n"
+    )
+    gathering = _gathering(resources, notice)
+    assert [h["name"] for h in gathering["hosts"]] == [
+        "한국기독교교회협의회(NCCK)",  # a joiner outside brackets splits, its short form stays
+        "대한불교조계종 민족공동체추진본부",
+        "한국천주교주교회의 민족화해위원회",  # the next line going on with the value
+        "평화와통일을여는사람들",
+    ]
+    assert gathering["place"] == "Seoul"  # the city in the bracket under the venue
+    assert gathering["mode"] == "in_person"  # 병행 alone ("in parallel") is no hybrid meeting
+
+
+def test_after_a_unit_of_a_university_another_university_is_a_host_of_its_own() -> None:
+    text = "서울대학교 통일평화연구원, 북한대학원대학교"
+    assert [n.name for n in org_names(text, 0, len(text))] == [
+        "서울대학교 통일평화연구원",
+        "북한대학원대학교",
+    ]

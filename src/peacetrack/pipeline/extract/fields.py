@@ -123,6 +123,21 @@ def _block_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field
     return []
 
 
+_RUNS_ON = frozenset({"host", "sponsor", "place"})
+# A value's next line that goes on with it: "· 한국천주교주교회의 …" (a list joiner), "(서울 중구 …)".
+_CONTINUES = re.compile(r"^\s*(?:[·ㆍ,/&(（]|및\s|and\s)")
+
+
+def _run_on(text: str, spans: list[tuple[int, int]], k: int) -> int:
+    """Where a label line's value ends: at its line's end, or after the lines that go on with it."""
+    end = spans[k][1]
+    for start, line_end in spans[k + 1 :]:
+        if not _CONTINUES.match(text[start:line_end]):
+            break
+        end = line_end
+    return end
+
+
 def labelled_fields(text: str) -> list[Field]:
     """Every "label: value" line and label | value row, in text order; and names under a label line."""
     found: list[Field] = []
@@ -140,6 +155,8 @@ def labelled_fields(text: str) -> list[Field]:
                 cell = line.find("|", match.end())
                 if cell != -1:
                     value_end = start + cell
+                elif name in _RUNS_ON:
+                    value_end = _run_on(text, spans, k)
                 found.append(Field(name, start + match.end(), value_end))
                 break
         else:
@@ -148,15 +165,16 @@ def labelled_fields(text: str) -> list[Field]:
 
 
 _ORG_SPLIT = re.compile(r"\s*(?:[,;、·ㆍ/]|\band\b|&|및|그리고)\s*")
+_SYMBOL_SPLIT = re.compile(r"\s*[;、·ㆍ/]\s*")
 _NOT_ORG = re.compile(
     r"^(?:tbc|tba|n/a|none|없음|미정|\d+)$|@|https?://|www\.|\b(?:tel|fax|e-?mail)\b|^\(?(?:가나다순|순서\s*무관)\)?$",
     re.IGNORECASE,
 )
 
 
-def _org_parts(piece: str) -> list[str]:
+def _org_parts(piece: str, joints: re.Pattern[str] = _ORG_SPLIT) -> list[str]:
     """The names in "A·B", "A / B", "A and B"; "Institute for Security and Sustainability" is one."""
-    pieces = re.split(f"({_ORG_SPLIT.pattern})", piece)
+    pieces = re.split(f"({joints.pattern})", piece)
     parts: list[str] = []
     for k in range(0, len(pieces), 2):
         part = pieces[k]
@@ -174,6 +192,23 @@ def _org_parts(piece: str) -> list[str]:
         elif part:
             parts.append(part)
     return parts
+
+
+def _org_pieces(piece: str) -> list[str]:
+    """:func:`_org_parts` with what brackets hold kept whole: "한국기독교교회협의회(NCCK) · 대한불교조계종 …"
+    splits at its "·". With brackets only symbols split: "Institute for Peace and Unification Studies
+    (IPUS)" is one name."""
+    if "(" not in piece:
+        return _org_parts(piece)
+    masked = re.sub(r"\([^()]*\)", lambda m: "(" + "_" * (len(m.group()) - 2) + ")", piece)
+    out, pos = [], 0
+    for part in _org_parts(masked, _SYMBOL_SPLIT):
+        at = masked.find(part, pos)
+        if at == -1:
+            return [piece]
+        out.append(piece[at : at + len(part)])
+        pos = at + len(part)
+    return out
 
 
 # "… for Security", "… of Foreign Affairs": a name still going on when "and Sustainability" follows.
@@ -200,20 +235,29 @@ def _clean_org(value: str) -> str:
     return " ".join(value.split())
 
 
+_HAS_PARENT = re.compile(r"\b(?:University|College)\b|대학교|대학\s", re.IGNORECASE)
+
+
 def org_names(text: str, start: int, end: int) -> list[NameRef]:
     """Organisations named in a value: "A, B and C", "A·B", "A / B"; brackets stay with their name."""
     refs: list[NameRef] = []
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     for a, b in split_list(text, start, end, and_splits=True, articles=False):
-        if spans and PARENT_BODY.search(strip_part(text[a:b]).strip()):
-            spans[-1] = (spans[-1][0], b)  # "Centre for Korean Research, University of British Columbia"
+        # "Centre for Korean Research, University of British Columbia"; but a unit has one parent, so
+        # after "서울대학교 통일평화연구원" a university is a host of its own.
+        if (
+            spans
+            and PARENT_BODY.search(strip_part(text[a:b]).strip())
+            and not _HAS_PARENT.search(text[slice(*spans[-1])])
+        ):
+            spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
     for a, b in spans:
         piece = text[a:b]
         # A list written with "·" or " / " or " and " between names: split those too.
-        parts = [piece] if "(" in piece else _org_parts(piece)
+        parts = _org_pieces(piece)
         offset = a
         for part in parts:
             at = text.find(part, offset, b)

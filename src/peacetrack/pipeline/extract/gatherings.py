@@ -50,7 +50,9 @@ _KO_TITLE = re.compile(
 _HYBRID = re.compile(
     r"\bhybrid\b|\bonline\s+and\s+(?:in\s+person|on-?site|offline|in\s+[A-Z])|(?:in\s+person|on-?site|offline)"
     r"\s+and\s+online|\beither\s+online\s+or\s+on-?site|\bon-?site\s+or\s+online|\bsimultaneously\s+online"
-    r"|온\s*[·ㆍ・/]?\s*오프라인|온라인과\s*오프라인|대면과\s*비대면|병행",
+    # 병행 alone is any "in parallel" (병행 접근): only a meeting run two ways at once, or held so.
+    r"|온\s*[·ㆍ・/]?\s*오프라인|온라인과\s*오프라인|대면과\s*비대면|병행\s*(?:개최|진행|운영|실시)"
+    r"|(?:온라인|비대면|중계|zoom|줌|유튜브)[^.\n]{0,15}병행",
     re.IGNORECASE,
 )
 _ONLINE = re.compile(r"\bonline\b|\bvirtual(?:ly)?\b|\bwebinar\b|\bzoom\b|온라인|비대면|화상", re.IGNORECASE)

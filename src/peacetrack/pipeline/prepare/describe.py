@@ -21,7 +21,9 @@ EXTRACTOR = Extractor("describe", "1.1")
 
 _HEAD = 3000
 _ISSUE_WORDS = (
-    r"작성일|등록일|게시일|게재일|입력|발행일|배포일|보도일|수정|published|posted|issued|updated|released?"
+    # Korean labels are often spaced out to fill a column: "발 행 일", "작 성 일".
+    r"작\s?성\s?일|등\s?록\s?일|게\s?시\s?일|게\s?재\s?일|입력|발\s?행\s?일|배\s?포\s?일|보\s?도\s?일|수정"
+    r"|published|posted|issued|updated|released?"
     r"|for\s+immediate\s+release|edition(?:\s+of)?"
 )
 # An e-mail header's "Date: Wed, 12 Jul 2023 10:41:07 -0400" is the message's own date in any kind.
