@@ -94,3 +94,33 @@ def test_requests_and_demands_introduce_their_lists_and_an_unmapped_bullet_is_a_
     )
     assert len(_demands(text)) == 4
     assert _spaced("(cid:127) to restore the liaison channels;") == "• to restore the liaison channels;"
+
+
+def test_slogans_one_a_line_are_demands_each_asking_its_subject() -> None:
+    text = (
+        "우리는 맞대응의 악순환을 강력히 규탄한다.\n\n"
+        "윤석열 정부는 9.19 군사합의 효력정지 결정을 즉각 철회하라!\n"
+        "북한 당국은 군사합의 파기 선언을 거두고 모든 무력시위를 중단하라!\n"
+        "윤석열 정부는 남북 연락채널 복원과 대화 재개에 당장 나서라!\n\n"
+        "2023년 11월 23일\n"
+    )
+    assert [whom for _, whom in _demands(text)] == [["윤석열 정부"], ["북한 당국"], ["윤석열 정부"]]
+    one = "정부는 결정을 즉각 철회하라!\n\n우리는 함께 행동할 것이다.\n"
+    assert _demands(one) == []  # one exclamation is a cry, not a list of asks
+
+
+def test_items_under_a_triangle_asked_of_whom_the_introduction_names() -> None:
+    text = (
+        "이에 우리 종교·시민사회는 윤석열 정부와 북측 당국에 다음과 같이 요구한다.\n\n"
+        "▲ 대북 확성기 방송 즉각 중단\n\n"
+        "▲ 오물풍선 살포 즉각 중단\n\n"
+        "우리는 행동을 이어갈 것이다.\n"
+    )
+    found = _demands(text)
+    assert [d for d, _ in found] == ["대북 확성기 방송 즉각 중단", "오물풍선 살포 즉각 중단"]
+    assert found[0][1] == ["윤석열 정부", "북측 당국"]
+    also = (
+        "이에 저희는 사무총장님께 다음과 같이 요청합니다.\n\n"
+        "1. 대화를 주선해 주십시오.\n2. 인도적 지원을 늘려 주십시오.\n"
+    )
+    assert {tuple(whom) for _, whom in _demands(also)} == {("사무총장님",)}  # not "이에 저희는 사무총장님"

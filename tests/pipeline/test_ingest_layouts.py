@@ -464,3 +464,22 @@ def test_a_reference_mark_before_the_symbol_and_a_signature_placeholder_keep_the
     names = extract_signatories(signed)
     assert [n.name for n in names] == ["남북협력민간단체협의회", "우리민족서로돕기운동"]
     assert [n.name for n in names if n.ecosoc] == ["우리민족서로돕기운동"]
+
+
+def test_a_body_of_groups_over_the_list_and_the_end_mark_are_no_signatories() -> None:
+    text = (
+        "[공동성명] 평화를 위하여\n\n우리는 대화를 요구한다.\n\n2024년 6월 10일\n\n"
+        "접경지역 평화를 바라는 종교·시민사회단체\n\n• 참여연대\n• 평화네트워크\n• 녹색연합\n\n- 끝 -\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == ["참여연대", "평화네트워크", "녹색연합"]
+    counted = (
+        "[공동성명] 평화를 위하여\n\n2023년 11월 23일\n\n"
+        "9.19 군사합의 파기를 우려하는 시민사회단체 (가나다순, 총 4개 단체)\n\n"
+        "겨레하나, 녹색연합, 참여연대, 평화네트워크\n"
+    )
+    assert [n.name for n in extract_signatories(counted)] == [
+        "겨레하나",
+        "녹색연합",
+        "참여연대",
+        "평화네트워크",
+    ]

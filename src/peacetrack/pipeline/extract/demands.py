@@ -86,6 +86,7 @@ _KO_VERB = re.compile(
 )
 _KO_BEFORE_VERB = re.compile(
     r"(?P<addr>[^\s,.]{1,40}(?:\s+[^\s,.]{1,40}){0,3}?)(?:에게|께|에)\s+(?:강력히\s+|거듭\s+|다시\s+)?"
+    r"(?:(?:다음|아래)[과와]\s*같이\s+)?"
     r"(?:촉구|요구|요청|호소|권고|당부)"
 )
 _KO_AFTER_SUBJECT = re.compile(
@@ -172,7 +173,7 @@ def _korean(text: str, sentence: Sentence) -> Demand | None:
 # ("… the following proposals for the Council's consideration:", "다음과 같이 요구한다.") or written as
 # imperatives ("하나, 정부는 … 철회하라!").
 _ITEM = re.compile(
-    r"^[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\([a-h]\)|[가-하][.)]|[①-⑩]|[-–•·▪◦*]"
+    r"^[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\([a-h]\)|[가-하][.)]|[①-⑩]|[-–•·▪◦*▲△▶►◆◇■□●○]"
     r"|(?:첫|둘|셋|넷|다섯|여섯)째\s*[,，.]?|하나\s*[,，.])[ \t]+(?=\S)",
     re.MULTILINE,
 )
@@ -284,7 +285,10 @@ def _lead_addressees(text: str, start: int, end: int) -> tuple[NameRef, ...]:
         return ()
     korean = _KO_BEFORE_VERB.search(text, start, end)
     if korean is not None and re.search(r"[가-힣]", korean.group("addr")):
-        return _addressees(text, korean.start("addr"), korean.end("addr"))
+        begin = korean.start("addr")
+        # "이에 저희는 사무총장께": the words up to a topic or object particle are not whom it asks.
+        marked = list(_KO_MARKED.finditer(text, begin, korean.end("addr")))
+        return _addressees(text, marked[-1].end() if marked else begin, korean.end("addr"))
     return ()
 
 
@@ -308,6 +312,13 @@ def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
                 break
             items.append((marker.end(), end))
             j += 1
+        if not items and not introduced:
+            # Slogans, one a line without a marker: "윤석열 정부는 … 철회하라!" / "… 중단하라!".
+            while j < len(spans) and _SLOGAN.match(text[spans[j][0] : spans[j][1]].strip()):
+                items.append(spans[j])
+                j += 1
+            if len(items) < 2:
+                items, j = [], k
         asks = [
             (start, end)
             for start, end in items
@@ -333,6 +344,7 @@ def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
 
 
 _KO_ENDING = re.compile(r"(?:하라|말라|라|할\s*것|해야\s*한다)\s*[!.]?\s*$")
+_SLOGAN = re.compile(r"^[^\n!]{4,120}?[가-힣](?:하라|말라|[서춰아어워혀켜라]라)\s*!$")
 
 
 def extract_demands(

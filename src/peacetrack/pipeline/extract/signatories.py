@@ -84,13 +84,16 @@ _SEPARATOR = re.compile(r"^[-=_*~#·•.]{5,}$")
 _STOP = re.compile(
     r"^(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information|inquiries|note|notes"
     r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
-    r"|수신|참조|존경하는)\b|@|https?://|www\.",
+    # …and "- 끝 -", the end of a release
+    r"|수신|참조|존경하는)\b|@|https?://|www\.|^[-–<(\[]?\s*끝\s*[-–>)\]]?\.?$",
     re.IGNORECASE,
 )
 _INLINE_COLON = re.compile(r"^(.{1,40}?)[:：](?!\d)(.*)$")
 # A label that counts the names under it ("… 시민사회단체 (34개 단체)", "(12 organisations)") heads a list.
 _COUNTED = re.compile(
-    r"[(（]\s*\d+\s*(?:개\s*)?(?:단체|곳|명|organi[sz]ations?|groups|signatories|individuals|signers)"
+    # "(22개 단체)", "(가나다순, 총 22개 단체)", "(in alphabetical order, 40 organisations)"
+    r"[(（](?:[^()（）\d]{0,20}[,·]\s*)?(?:총|all|in\s+all)?\s*\d+\s*(?:개\s*)?"
+    r"(?:단체|곳|명|organi[sz]ations?|groups|signatories|individuals|signers)"
     r"\s*(?:[,·][^()]*)?[)）]\s*[:：]?$",
     re.IGNORECASE,
 )

@@ -8,6 +8,7 @@ Members", "… 이사국들에 보내는 공개서한") and the addressees of it
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from peacetrack.model.codebook import Precision
 from peacetrack.pipeline.extract.addressees import tidy
@@ -141,6 +142,20 @@ def _kind(document: Document) -> str:
     return "declaration"
 
 
+def _named_in_full(refs: Iterable[NameRef]) -> list[NameRef]:
+    """Without a bare title that only points back at an addressee named in full ("사무총장님께 …" after
+    "안토니우 구테흐스 유엔 사무총장께 드리는 공개서한")."""
+    refs = list(refs)
+    names = [ref.name for ref in refs]
+    kept = []
+    for ref in refs:
+        bare = ref.name.removesuffix("님")
+        if " " not in bare and any(other != ref.name and other.endswith(" " + bare) for other in names):
+            continue
+        kept.append(ref)
+    return kept
+
+
 def extract_statements(document: Document) -> tuple[Statement, ...]:
     text = document.text
     title_mark = document.title_mark
@@ -149,7 +164,7 @@ def extract_statements(document: Document) -> tuple[Statement, ...]:
     if not addressees:  # the greeting repeats, by role, whom a "To:" block or the title name
         addressees = _salutation(text)
     addressees += [ref for demand in demands for ref in demand.addressees]
-    addressees = [ref for ref in tidy(addressees) if not _PRONOUN.match(ref.name)]
+    addressees = _named_in_full(ref for ref in tidy(addressees) if not _PRONOUN.match(ref.name))
     when = None
     if document.date is not None and document.date_mark is not None:
         when = DateValue(document.date, None, Precision.DAY, document.date_mark)
