@@ -483,3 +483,16 @@ def test_a_body_of_groups_over_the_list_and_the_end_mark_are_no_signatories() ->
         "참여연대",
         "평화네트워크",
     ]
+
+
+def test_a_note_on_the_list_before_its_first_name_is_no_signatory() -> None:
+    text = (
+        "Joint statement\n\nWe call for peace.\n\nSignatories\n\n"
+        "Listed in order of sign-on as of July 26, 2023.\n\n"
+        "1. Women Cross DMZ\n2. Peace Action\n3. Veterans For Peace\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Women Cross DMZ",
+        "Peace Action",
+        "Veterans For Peace",
+    ]

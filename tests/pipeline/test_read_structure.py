@@ -263,3 +263,49 @@ def test_pdf_footnote_marks_in_table_cells_and_before_a_legend_are_kept() -> Non
     text = read_bytes(out.getvalue(), "table.pdf").text
     assert "1 | Peace Boat¹ | Japan" in text
     assert "¹ Organisation in consultative status" in text or "¹Organisation in consultative status" in text
+
+
+def _two_column_pdf() -> bytes:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 800, "PEACE BULLETIN No. 7")
+    canvas.drawRightString(A4[0] - 72, 800, "27 July 2023")
+    canvas.drawString(72, 760, "We urge an end to the Korean War and a peace agreement without delay.")
+    canvas.drawString(72, 730, "Signatories")
+    left = ["1. Korea Peace Now! Grassroots Network", "2. Women Cross DMZ", "3. Veterans For Peace"]
+    right = ["4. American Friends Service Committee", "5. Peace Action New York State", "6. Pax Christi USA"]
+    for k, (a, b) in enumerate(zip(left, right, strict=True)):
+        canvas.drawString(72, 710 - 14 * k, a)
+        canvas.drawString(320, 710 - 14 * k, b)
+    # An item wrapped under its text, past its number (a hanging indent), in each column.
+    canvas.drawString(72, 668, "8. Church of the Brethren, Office of")
+    canvas.drawString(320, 668, "7. Global Ministries of the Christian Church")
+    canvas.drawString(90, 654, "Peacebuilding and Policy")
+    canvas.drawString(338, 654, "(Disciples of Christ)")
+    # A label column and its values: kept line by line, each label beside its value.
+    for k, (label, value) in enumerate(
+        [("Date", "27 July 2023"), ("Venue", "Seoul"), ("Host", "Peace Network")]
+    ):
+        canvas.drawString(72, 600 - 14 * k, label)
+        canvas.drawString(320, 600 - 14 * k, value)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_pdf_two_columns_are_read_one_after_the_other() -> None:
+    lines = [line for line in read_bytes(_two_column_pdf(), "letter.pdf").text.split("\n") if line]
+    assert lines[0] == "PEACE BULLETIN No. 7 27 July 2023"  # the page's first line stays whole
+    start = lines.index("1. Korea Peace Now! Grassroots Network")
+    assert lines[start : start + 8] == [
+        "1. Korea Peace Now! Grassroots Network",
+        "2. Women Cross DMZ",
+        "3. Veterans For Peace",
+        "8. Church of the Brethren, Office of Peacebuilding and Policy",
+        "4. American Friends Service Committee",
+        "5. Peace Action New York State",
+        "6. Pax Christi USA",
+        "7. Global Ministries of the Christian Church (Disciples of Christ)",
+    ]
+    assert lines[-3:] == ["Date 27 July 2023", "Venue Seoul", "Host Peace Network"]

@@ -88,6 +88,12 @@ _STOP = re.compile(
     r"|수신|참조|존경하는)\b|@|https?://|www\.|^[-–<(\[]?\s*끝\s*[-–>)\]]?\.?$",
     re.IGNORECASE,
 )
+# A note on the list before its first name: how it is ordered, as of when, what affiliations mean.
+_LIST_NOTE = re.compile(
+    r"^(?:(?:names\s+are\s+|organi[sz]ations\s+are\s+)?listed\s+(?:in|by|alphabetically)|in\s+(?:alphabetical\s+)?order\b"
+    r"|as\s+of\s+\w+|affiliations?\s+(?:are\s+)?(?:listed\s+)?(?:for|are)\b|(?:가나다|서명|접수)\s*순)",
+    re.IGNORECASE,
+)
 _INLINE_COLON = re.compile(r"^(.{1,40}?)[:：](?!\d)(.*)$")
 # A label that counts the names under it ("… 시민사회단체 (34개 단체)", "(12 organisations)") heads a list.
 _COUNTED = re.compile(
@@ -209,8 +215,10 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue  # "Organisations marked with an asterisk (*) hold consultative status …"
         if is_prose(value):
             break
-        if value.startswith(("(", "（")) and value.endswith((")", "）")):
-            continue  # a note such as "(affiliations for identification only)"
+        if (value.startswith(("(", "（")) and value.endswith((")", "）"))) or (
+            not names and _LIST_NOTE.match(value)
+        ):
+            continue  # a note such as "(affiliations for identification only)", "Listed in order of sign-on"
         if "|" in value:
             cells = [cell.strip() for cell in value.split("|")]
             if sum(1 for cell in cells if TABLE_HEADER.match(cell)) >= max(1, len(cells) - 1):

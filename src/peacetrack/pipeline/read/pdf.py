@@ -20,6 +20,7 @@ import pdfplumber
 
 from peacetrack.pipeline.errors import ReadError
 from peacetrack.pipeline.read.options import Meta
+from peacetrack.pipeline.read.pdf_columns import in_columns
 from peacetrack.pipeline.read.pdf_layout import Line, Page, join_pages, page_blocks, running_lines
 
 # Bounds on hostile files: a page count or a table search that would take minutes.
@@ -157,9 +158,12 @@ def _page(page: Any) -> Page:
                 boxes.append(table.bbox)
                 tables.append((table.bbox[1], tuple(rows)))
     lines = []
-    for raw in _with_superscripts(page.extract_text_lines(strip=True, return_chars=True)):
-        if not _spaced(raw["text"]) or _inside(raw, boxes):
-            continue
+    raws = [
+        raw
+        for raw in _with_superscripts(page.extract_text_lines(strip=True, return_chars=True))
+        if _spaced(raw["text"]) and not _inside(raw, boxes)
+    ]
+    for raw in in_columns(raws, float(page.width)):
         sizes = Counter(round(char.get("size", 0.0), 2) for char in raw["chars"]) or Counter([0.0])
         lines.append(
             Line(

@@ -97,6 +97,12 @@ def _fills(line: Line, following: str, right: float, page_width: float) -> bool:
     return right - line.x1 < needed + char_width * 1.5
 
 
+def _hangs(previous: Line, line: Line) -> bool:
+    """The line goes on with a list item above it, set in under the item's text past its number (a
+    hanging indent): "12. United Methodist Church – General Board of" / "    Church and Society"."""
+    return bool(_ITEM_START.match(previous.text)) and previous.x0 + 4 < line.x0 < previous.x0 + 60
+
+
 def page_blocks(page: Page, running: set[str]) -> list[str]:
     """A page's text as blocks in reading order (tables where they stand)."""
     lines = [line for line in page.lines if not _is_furniture(line, page, running)]
@@ -124,10 +130,8 @@ def page_blocks(page: Page, running: set[str]) -> list[str]:
             new_paragraph = (
                 gap > max(usual_gap * 1.8, previous.size * 0.7) or abs(line.size - previous.size) > 1.5
             )
-            wrapped = (
-                _fills(previous, text, right, page.width)
-                and not _ITEM_START.match(text)
-                and not previous.text.rstrip().endswith((":", "："))
+            wrapped = (_fills(previous, text, right, page.width) or _hangs(previous, line)) and (
+                not _ITEM_START.match(text) and not previous.text.rstrip().endswith((":", "："))
             )
             if new_paragraph:
                 blocks.append(current)
