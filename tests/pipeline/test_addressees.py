@@ -9,6 +9,9 @@ from peacetrack.model.records import Actor
 from peacetrack.pipeline import Registry
 from peacetrack.pipeline.extract.addressees import names_addressed
 from peacetrack.pipeline.extract.demands import extract_demands
+from peacetrack.pipeline.extract.statements import extract_statements
+from peacetrack.pipeline.prepare import describe, segment
+from peacetrack.pipeline.read import read_bytes
 from peacetrack.pipeline.records import Extractor, Mark, NameRef
 from peacetrack.pipeline.resolve import _addressees
 
@@ -113,3 +116,14 @@ def test_a_korean_topic_that_is_no_body_asks_no_one() -> None:
     )
     found = [[a.name for a in d.addressees] for d in extract_demands(text, ())]
     assert found == [[], ["미국 정부", "북한 정부"]]
+
+
+def test_a_korean_official_letters_spaced_label_and_a_dated_note_after_the_name() -> None:
+    letter = (
+        "유엔 안전보장이사회 의장에게 보내는 서한\n\n"
+        "수 신 유엔 안전보장이사회 의장 (2024년 4월 의장국: 몰타)\n발 신 평화네트워크\n\n"
+        "의장님께,\n\n우리는 대화를 요청합니다.\n"
+    )
+    document = segment(describe(read_bytes(letter.encode(), "letter.txt")))
+    (statement,) = extract_statements(document)
+    assert [ref.name for ref in statement.addressees] == ["유엔 안전보장이사회 의장"]

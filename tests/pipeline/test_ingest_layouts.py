@@ -496,3 +496,16 @@ def test_a_note_on_the_list_before_its_first_name_is_no_signatory() -> None:
         "Peace Action",
         "Veterans For Peace",
     ]
+
+
+def test_a_table_with_a_merged_group_cell_and_reference_mark_legend() -> None:
+    text = (
+        "의장님께,\n\n우리는 대화를 요청합니다.\n\n[별첨] 연명 단체 명단\n\n"
+        "구분 | 단체명 | 소재지\n국내 단체 | 참여연대※ | 서울\n평화네트워크 | 서울\n"
+        "해외 단체 | Peace Boat※ | 일본 도쿄\nKorea Verband | 독일 베를린\n\n"
+        "※ 표시는 유엔 경제사회이사회(ECOSOC) 협의지위 단체\n"
+    )
+    found = extract_signatories(text)
+    # The rows under a merged "구분" cell give their name cell, not their place; the greeting is no name.
+    assert [n.name for n in found] == ["참여연대", "평화네트워크", "Peace Boat", "Korea Verband"]
+    assert [n.name for n in found if n.ecosoc] == ["참여연대", "Peace Boat"]

@@ -39,7 +39,8 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
-    r"(?:\s+[-–—]\s+.*|\s+secretariat|\s*\([^()]*(?:여러분|의원|members?)[^()]*\)"
+    # …and a note in brackets with a date or a colon: "(2024년 4월 의장국: 몰타)", "(as of 1 May)"
+    r"(?:\s+[-–—]\s+.*|\s+secretariat|\s*\([^()]*(?:여러분|의원|members?)[^()]*\)|\s*\([^()]*(?:\d+\s*년|[:：])[^()]*\)"
     r"|\s*(?:이사국|회원국)?\s*(?:대표부|대표님?들?|대사님?들?)|\s*(?:님|여러분|귀하|께)|\s+and\s+(?:its|their)"
     r"|(?<=위원회)\s*위원장(?:님)?)$",
     re.IGNORECASE,

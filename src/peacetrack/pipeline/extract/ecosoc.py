@@ -16,7 +16,7 @@ from peacetrack.pipeline.registry import normalise_name
 
 ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\s*지위", re.IGNORECASE)
 # The symbols a name may carry: asterisks, daggers, superscript digits, [1], (1), 1), ◎ and stars.
-SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|[◎★☆✱✝⁺]"
+SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d\]|\(\d\)|[◎★☆✱✝⁺※]"
 # "주1) …": a Korean footnote; "※ * 표시: …": the reference mark before the symbol it explains
 _LEGEND = re.compile(rf"^(?:주\s*|note\s*|※\s*)?({SYMBOL}|\d\))", re.IGNORECASE)
 _PLAIN_DIGIT = re.compile(r"^(\d)\s+\S")

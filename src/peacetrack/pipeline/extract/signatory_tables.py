@@ -68,6 +68,10 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
     for cell in text[line.start : line.end].split("|"):
         cells.append((pos, pos + len(cell)))
         pos += len(cell) + 1
+    if columns is not None and 0 < len(cells) < len(columns):
+        # A row under a cell merged down the first columns ("국내 단체" over several rows) has only its
+        # last cells: they line up with the header from the right.
+        cells = [(line.start, line.start)] * (len(columns) - len(cells)) + cells
     values = [text[a:b].strip() for a, b in cells]
     if all(TABLE_HEADER.match(value) or not value for value in values):
         return []

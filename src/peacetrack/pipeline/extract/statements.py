@@ -19,7 +19,10 @@ from peacetrack.pipeline.records import DateValue, Document, Extractor, Mark, Na
 
 EXTRACTOR = Extractor("statements", "1.0")
 
-_ADDRESS_LABEL = re.compile(r"^(?:to|수신|받는\s*이)[ \t]*(?:[:：][ \t]*|$)", re.IGNORECASE | re.MULTILINE)
+# "To:", "수신 :", and the spaced label of a Korean official letter with its value beside it: "수 신 유엔 …".
+_ADDRESS_LABEL = re.compile(
+    r"^(?:(?:to|수\s?신|받는\s*이)[ \t]*(?:[:：][ \t]*|$)|수\s신[ \t]+(?=\S))", re.IGNORECASE | re.MULTILINE
+)
 _HONORIFIC = re.compile(r"^(?:his|her)\s+excellency\s+|^(?:h\.\s?e\.|mr\.|ms\.|mrs\.|dr\.|hon\.)\s+", re.I)
 _ROLE_LINE = re.compile(r"^(?:president|chair(?:person|man)?|members?)\s+of\s+", re.IGNORECASE)
 _TRAILING_DATE = re.compile(
