@@ -509,3 +509,17 @@ def test_a_table_with_a_merged_group_cell_and_reference_mark_legend() -> None:
     # The rows under a merged "구분" cell give their name cell, not their place; the greeting is no name.
     assert [n.name for n in found] == ["참여연대", "평화네트워크", "Peace Boat", "Korea Verband"]
     assert [n.name for n in found if n.ecosoc] == ["참여연대", "Peace Boat"]
+
+
+def test_a_semicolon_list_keeps_the_commas_inside_its_names() -> None:
+    text = (
+        "Open letter\n\nWe urge you to act.\n\nSincerely,\n\n"
+        "Women Cross DMZ; Presbyterian Church (U.S.A.), Office of Public Witness; "
+        "United Church of Christ, Justice and Local Church Ministries; Win Without War\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Women Cross DMZ",
+        "Presbyterian Church (U.S.A.), Office of Public Witness",
+        "United Church of Christ, Justice and Local Church Ministries",
+        "Win Without War",
+    ]

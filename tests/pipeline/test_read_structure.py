@@ -309,3 +309,16 @@ def test_pdf_two_columns_are_read_one_after_the_other() -> None:
         "7. Global Ministries of the Christian Church (Disciples of Christ)",
     ]
     assert lines[-3:] == ["Date 27 July 2023", "Venue Seoul", "Host Peace Network"]
+
+
+def test_pdf_wrapped_line_joined_though_a_page_number_stands_further_right() -> None:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 700, "Women Cross DMZ; Korea Peace Now! Grassroots Network; Nodutdol; Presbyterian")
+    canvas.drawString(72, 686, "Church (U.S.A.), Office of Public Witness; Win Without War")
+    canvas.drawRightString(A4[0] - 30, 30, "Letter to Congress 1")  # in the footer band, far right
+    canvas.showPage()
+    canvas.save()
+    text = read_bytes(out.getvalue(), "letter.pdf").text
+    assert "Presbyterian Church (U.S.A.), Office of Public Witness" in text

@@ -26,7 +26,10 @@ _NOBODY = re.compile(
     r"|(?:the\s+)?(?:two|three|four|five)\s+(?:leaders|governments|heads\s+of\s+state)"
     r"|each\s+(?:government|side|party)|every\s+member\b.*|senators|you|them|you\s+both|both\s+of\s+you"
     r"|양측|양국(?:\s*(?:정부|당국|의회))?|각국(?:\s*정부)?|각\s*정당|관련\s*당사국(?:들)?|당사국(?:들)?|여러분"
-    r"|여야(?:\s*정당)?|(?:위원장|위원국|의장|위원|장관|대사)(?:\s*대표)?)$",
+    r"|여야(?:\s*정당)?|(?:위원장|위원국|의장|위원|장관|대사)(?:\s*대표)?"
+    # a press release's recipients are the newsrooms, not whom it asks
+    r"|(?:각\s*)?언론사\b.*|.*(?:담당\s*)?기자(?:\s*여러분)?|(?:news|press|media)\s*(?:desks?|editors?|outlets)\b.*"
+    r"|journalists)$",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"\s*<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?\s*")

@@ -81,9 +81,11 @@ def _join(left: str, right: str) -> str:
     return left + " " + right
 
 
-def _right_edge(lines: list[Line]) -> float:
-    """The text column's right margin: where its longest line ends."""
-    return max(line.x1 for line in lines) if lines else 0.0
+def _right_edge(lines: list[Line], height: float) -> float:
+    """The text column's right margin: where its longest line ends, a running head or footer in the
+    page's margins aside (a page number set flush right stands further out than the text)."""
+    body = [line.x1 for line in lines if _MARGIN_BAND * height < line.top < (1 - _MARGIN_BAND) * height]
+    return max(body or [line.x1 for line in lines] or [0.0])
 
 
 def _fills(line: Line, following: str, right: float, page_width: float) -> bool:
@@ -91,6 +93,8 @@ def _fills(line: Line, following: str, right: float, page_width: float) -> bool:
     if line.x1 < page_width * 0.55:
         return False  # a short column or a short line: its breaks are the author's
     char_width = (line.x1 - line.x0) / max(len(line.text), 1)
+    if line.size > 0:  # a line with a wide gap in it ("Date      27 July 2023") is no measure of its type
+        char_width = min(char_width, line.size)
     first_word = following.split(" ", 1)[0]
     # Korean wraps between syllables, so a single syllable is all that has to fit.
     needed = (1 if _HANGUL.match(first_word) else len(first_word) + 1) * char_width
@@ -108,7 +112,7 @@ def page_blocks(page: Page, running: set[str]) -> list[str]:
     lines = [line for line in page.lines if not _is_furniture(line, page, running)]
     if not lines:
         return ["\n".join(rows) for _, rows in page.tables]
-    right = _right_edge(lines)
+    right = _right_edge(lines, page.height)
     gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines) if b.top > a.bottom)
     usual_gap = gaps[len(gaps) // 3] if gaps else 0.0
     blocks: list[list[str]] = []
