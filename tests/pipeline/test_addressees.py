@@ -127,3 +127,18 @@ def test_a_korean_official_letters_spaced_label_and_a_dated_note_after_the_name(
     document = segment(describe(read_bytes(letter.encode(), "letter.txt")))
     (statement,) = extract_statements(document)
     assert [ref.name for ref in statement.addressees] == ["유엔 안전보장이사회 의장"]
+
+
+def test_a_statement_without_a_signature_block_is_signed_by_whom_it_says_issued_it() -> None:
+    release = (
+        "FRIENDS COMMITTEE ON NATIONAL LEGISLATION\n\nFOR IMMEDIATE RELEASE\nJune 12, 2019\n\n"
+        "STATEMENT: Congress must back diplomacy\n\nFCNL urges Congress to pass H.Res. 152.\n\n###\n\n"
+        "About FCNL: The Friends Committee on National Legislation is a nonpartisan Quaker lobby.\n"
+    )
+    (statement,) = extract_statements(segment(describe(read_bytes(release.encode(), "release.txt"))))
+    assert [ref.name for ref in statement.signatories] == ["Friends Committee on National Legislation"]
+    korean = (
+        "보 도 자 료\n\n발 신 : 참여연대 평화군축센터 (담당: 간사 02-723-0000)\n\n정부는 대화에 나서라.\n"
+    )
+    (statement,) = extract_statements(segment(describe(read_bytes(korean.encode(), "release.txt"))))
+    assert [ref.name for ref in statement.signatories] == ["참여연대 평화군축센터"]

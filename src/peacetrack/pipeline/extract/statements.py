@@ -145,6 +145,32 @@ def _kind(document: Document) -> str:
     return "declaration"
 
 
+# Who issued a statement that has no signature block: "About FCNL: The Friends Committee on National
+# Legislation is …", "발 신 : 참여연대 평화군축센터 (담당: …)", "From: Women Cross DMZ <…>".
+_ABOUT = re.compile(
+    r"^About\s+(?P<short>[^:\n]{2,80}):\s+(?:The\s+)?(?P<full>[A-Z][^\n]{2,120}?)\s+(?:is|was|works|has)\b",
+    re.MULTILINE,
+)
+_SENDER = re.compile(
+    r"^(?:발\s?신|보낸\s*이|from)\s*[:：]\s*(?P<name>[^\n(<@]{2,60}?)\s*(?:[(<].*)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _issuer(text: str) -> tuple[NameRef, ...]:
+    """The organisation a statement without a signature block comes from, where it says so."""
+    about = _ABOUT.search(text)
+    if about is not None:
+        group = "full" if about.group("full") else "short"
+        name = about.group(group).strip()
+        return (NameRef(name, Mark(about.start(group), about.start(group) + len(name), name, EXTRACTOR)),)
+    sender = _SENDER.search(text[:2000])
+    if sender is not None:
+        name = sender.group("name").strip()
+        return (NameRef(name, Mark(sender.start("name"), sender.start("name") + len(name), name, EXTRACTOR)),)
+    return ()
+
+
 def _named_in_full(refs: Iterable[NameRef]) -> list[NameRef]:
     """Without a bare title that only points back at an addressee named in full ("사무총장님께 …" after
     "안토니우 구테흐스 유엔 사무총장께 드리는 공개서한")."""
@@ -176,7 +202,7 @@ def extract_statements(document: Document) -> tuple[Statement, ...]:
             kind=_kind(document),
             title=_subtitle(text, title_mark),
             date=when,
-            signatories=extract_signatories(text),
+            signatories=extract_signatories(text) or _issuer(text),
             addressees=unique_refs(addressees),
             demands=demands,
         ),
