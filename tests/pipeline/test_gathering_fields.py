@@ -309,3 +309,18 @@ def test_after_a_unit_of_a_university_another_university_is_a_host_of_its_own() 
         "서울대학교 통일평화연구원",
         "북한대학원대학교",
     ]
+
+
+def test_hosts_that_jointly_hosted(resources: Resources) -> None:
+    report = (
+        "Weekly digest -- March 22, 2023\n\nWebinar report\n\n"
+        "Last Wednesday, March 15, the National Committee on North Korea (NCNK) and the "
+        "American Friends Service Committee (AFSC) jointly hosted an online discussion on aid.\n\n"
+        "The webinar, held on Zoom, opened with remarks; a panel discussion and questions from the audience "
+        "followed. The webinar was held on Zoom and 162 people attended.\n"
+    )
+    gathering = _gathering(resources, report, "recap.txt")
+    assert [h["name"] for h in gathering["hosts"]] == [
+        "National Committee on North Korea (NCNK)",
+        "American Friends Service Committee (AFSC)",
+    ]

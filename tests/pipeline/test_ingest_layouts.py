@@ -523,3 +523,25 @@ def test_a_semicolon_list_keeps_the_commas_inside_its_names() -> None:
         "United Church of Christ, Justice and Local Church Ministries",
         "Win Without War",
     ]
+
+
+def test_a_line_cut_mid_sentence_joins_whatever_the_width() -> None:
+    text = (
+        "WEBINAR RECAP: Humanitarian aid after Resolution 2664\n\n"
+        "Last Wednesday, March 15, the National Committee on North Korea (NCNK)\n"
+        "and the American Friends Service Committee (AFSC) jointly hosted an online discussion on what "
+        "the UN Security Council's carve-out means for aid groups that want to work there.\n"
+        "Key takeaways:\n* access matters\n"
+    )
+    out = unwrap(text).split("\n")
+    assert out[2].startswith("Last Wednesday, March 15, the National Committee on North Korea (NCNK) and the")
+    assert out[3:5] == ["Key takeaways:", "* access matters"]
+
+
+def test_attendance_said_after_registrations_in_the_same_sentence() -> None:
+    text = (
+        "Of the 243 people who registered, 162 joined the live webinar; the recording was viewed 1,100 times."
+    )
+    found = attendance(text)
+    assert found is not None and found.value == 162
+    assert attendance("Some 300 people registered for the webinar.") is None

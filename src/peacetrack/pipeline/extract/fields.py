@@ -391,7 +391,7 @@ _ATTEND = (
     ),
     re.compile(
         r"(?:some|about|around|approximately|nearly|over|more\s+than|almost)?\s*(?P<n>\d[\d,]*)\s+"
-        r"(?:[^\W\d_][\w'’-]*,?\s+){0,8}?(?:attended|took\s+part|participated|gathered)\b",
+        r"(?:[^\W\d_][\w'’-]*,?\s+){0,8}?(?:attended|took\s+part|participated|gathered|joined\s+(?:the|us))\b",
         re.IGNORECASE,
     ),
 )
@@ -466,7 +466,11 @@ def attendance(text: str) -> Count | None:
             return Count(int(match.group(group).replace(",", "")), _mark_group(match, group))
     for pattern in _ATTEND:
         for match in pattern.finditer(text):
-            around = text[max(0, match.start() - 40) : match.end() + 10]
+            # What stands around the number in its own clause: "Of the 243 people who registered, 162 joined"
+            # speaks of registrations before the comma, of attendance after it.
+            at = match.start()
+            clause = max(text.rfind(",", 0, at), text.rfind(";", 0, at), at - 41)
+            around = text[max(0, clause + 1) : match.end() + 10]
             if _NOT_ATTENDANCE.search(around) and not re.search(r"attended|참석했|참가했|참석한", around):
                 continue
             return Count(int(match.group("n").replace(",", "")), _mark_group(match, "n"))

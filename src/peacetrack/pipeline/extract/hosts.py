@@ -37,6 +37,7 @@ _LABELS = re.compile(
     r"|supported\s+by|주최|주관|공동\s*주최|후원|협찬)\s*[:：]\s*(?P<list>.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
+_ADVERB = re.compile(r"\s+(?:jointly|together|also|successfully|recently|once\s+again)\s*$", re.IGNORECASE)
 _SPONSOR_LABEL = re.compile(r"sponsor|support|후원|협찬", re.IGNORECASE)
 
 
@@ -115,6 +116,8 @@ def hosts_and_sponsors(
             if sponsored is not None and sponsored.start() < active.start()
             else active.start()
         )
+        adverb = _ADVERB.search(text, start, subject_end)  # "… (AFSC) jointly hosted"
+        subject_end = adverb.start() if adverb is not None else subject_end
         hosts.extend(_names(text, _subject_start(phrases, start, subject_end), subject_end))
     elif hosting := list(_KO_HOSTING.finditer(text, start, end)):
         for match in hosting:  # "X가 주최하고 Y와 Z가 공동 주관한 …": every one who held it

@@ -5,7 +5,8 @@ did not fit, not where a thought ends; list items and signatory lines are
 short and end where the author ended them. A line is joined to the next when
 the next line's first word would have fitted on it below the wrap width, so
 short lines are never joined, nor are lines longer than the width (they were not wrapped
-at it).
+at it); and, in text wrapped at no one width, when a long line without a sentence end is followed
+by one that opens in lower case.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ _ITEM_START = re.compile(
     re.IGNORECASE,
 )
 _RULE = re.compile(r"[-=_*~#━─]{5,}\s*$")
+_LOWER_START = re.compile(r"^[a-z]")
+_ENDS = re.compile(r"[.!?:;。]['\"’”)]*\s*$")
 # A wrapped document has many lines ending within a few columns of one width.
 _MIN_WIDTH = 50
 _MAX_WIDTH = 100
@@ -45,20 +48,33 @@ def _fits(line: str, following: str, width: int) -> bool:
     return len(line) + 1 + len(word) <= width
 
 
+def _goes_on(physical: str, line: str) -> bool:
+    """A sentence cut at a line end whatever the width: the next line opens in lower case ("… (NCNK)" /
+    "and the American Friends …"), which no new sentence, item or label does."""
+    return (
+        len(physical) >= 40
+        and bool(_LOWER_START.match(line))
+        and not _ENDS.search(physical)
+        and not _ITEM_START.match(physical)  # a label's value or a list item is the author's own line
+    )
+
+
 def unwrap(text: str) -> str:
     width = wrap_width(text)
-    if width is None:
-        return text
     lines = text.split("\n")
     out: list[str] = []
     for k, line in enumerate(lines):
         previous = out[-1] if out else ""
         physical = lines[k - 1] if k else ""  # the line as written, not what earlier joins made of it
+        wrapped = (
+            width is not None
+            and width * 0.6 <= len(physical) <= width  # a line past the width was not wrapped there
+            and not _fits(physical, line, width)
+        )
         if (
             previous
             and line
-            and width * 0.6 <= len(physical) <= width  # a line past the width was not wrapped there
-            and not _fits(physical, line, width)
+            and (wrapped or _goes_on(physical, line))
             and not _ITEM_START.match(line)
             and not previous.endswith((":", "："))
             and not _RULE.search(previous)
