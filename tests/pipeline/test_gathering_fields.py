@@ -324,3 +324,19 @@ def test_hosts_that_jointly_hosted(resources: Resources) -> None:
         "National Committee on North Korea (NCNK)",
         "American Friends Service Committee (AFSC)",
     ]
+
+
+def test_a_programme_is_dated_and_placed_by_its_head_not_by_history_in_its_prose(
+    resources: Resources,
+) -> None:
+    programme = (
+        "Updated June 3, 2019\n\nSeparated for Seventy Years: Divided Families\n\n"
+        "A Policy Forum\n\nThursday, June 20, 2019 | 8:30 AM - 3:30 PM\n\n"
+        "The Korea Society, 350 Madison Avenue, New York, NY\n\n"
+        "Co-organized by The Korea Society and Divided Families USA\n\n"
+        "The reunions held at Mount Kumgang in August 2018 brought hundreds of relatives together.\n\n"
+        "Program\n\nTime | Session | Speakers\n9:00 AM | Welcome and opening remarks | Caroline Ji-Rhee\n"
+        "9:15 AM | Keynote: Why time matters | Dr. Sung-ok Baird\n10:00 AM | Panel I: Stories | Alice Kwon\n"
+    )
+    gathering = _gathering(resources, programme, "forum.txt")
+    assert (gathering["start"], gathering["place"]) == ("2019-06-20", "New York")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from peacetrack.model.codebook import Access, GatheringMode
+from peacetrack.model.codebook import Access, GatheringMode, Precision
 from peacetrack.pipeline.extract import fields, schedule
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.hosts import SPONSORED, hosts_and_sponsors, other_hosts, other_sponsors
@@ -393,9 +393,27 @@ def extract_gatherings(
         inside = _phrases_in(phrases, main.start, main.end)
         when = inside[0].values[0] if inside and inside[0].values else None
     labelled = _labelled(document, phrases, resources)
-    when = labelled.date or when or _head_date(text, phrases)
     online = labelled.online or _online_head(text)
-    place = labelled.place or _place(text, main, resources)
+    if document.kind == "programme":
+        # A programme states its own date and venue on lines of their own at its head; a sentence below
+        # may tell of other meetings ("the reunions held at Mount Kumgang in August 2018")…
+        head = _head_date(text, phrases)
+        # …but a day the sentence names stands: the head may only say when the programme was drafted.
+        if (
+            head is not None
+            and head.precision == Precision.DAY
+            and (when is None or when.precision != Precision.DAY)
+        ):
+            when = head
+        when = labelled.date or when or head
+        place = (
+            labelled.place
+            or (None if online else _venue_line(text, resources))
+            or _place(text, main, resources)
+        )
+    else:
+        when = labelled.date or when or _head_date(text, phrases)
+        place = labelled.place or _place(text, main, resources)
     if place is None and not online:
         place = _venue_line(text, resources) or _held_at(text, sentences, resources)
     hosts, sponsors = hosts_and_sponsors(text, main, phrases)
