@@ -340,3 +340,18 @@ def test_a_programme_is_dated_and_placed_by_its_head_not_by_history_in_its_prose
     )
     gathering = _gathering(resources, programme, "forum.txt")
     assert (gathering["start"], gathering["place"]) == ("2019-06-20", "New York")
+
+
+def test_several_items_in_one_schedule_cell_and_slots_written_after_the_item() -> None:
+    table = (
+        "날짜 | 주요 일정\n6.20(목) | 개회식 / 기조강연 / 세션 1\n"
+        "6.21(금) | 세션 2 / 세션 3 / 각국 교회 대표 원탁회의(비공개)\n6.22(토) | 폐막식 및 호소문 채택\n"
+    )
+    found = schedule_sessions(table)
+    assert [table[s.start : s.end] for s in found][:3] == ["개회식", "기조강연", "세션 1"]
+    assert (len(found), [s.closed for s in found].count(True)) == (7, 1)
+    order = (
+        "■ 진행 순서\n\n13:30 ~ 14:00 등록\n\n▶ 개회식 (14:00 ~ 14:30)\n- 여는 말 : 김도윤\n\n"
+        "▶ 세션 1 : 정전 70년 (14:30 ~ 15:40)\n"
+    )
+    assert len(schedule_sessions(order)) == 2

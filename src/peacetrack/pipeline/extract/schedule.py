@@ -97,6 +97,10 @@ def _label_key(line: str) -> str | None:
     return f"{label.group(1).lower()} {label.group(2).lower()}" if label else None
 
 
+# A time slot after the item, in brackets: "▶ 개회식 (14:00 ~ 14:30)".
+_SLOT_AFTER = re.compile(r"[(（]\s*\d{1,2}[:：]\d{2}\s*[~–—-]\s*\d{1,2}[:：]\d{2}\s*[)）]\s*$")
+
+
 def schedule_sessions(text: str) -> list[SessionLine]:
     """Programme lines that are sessions: a time slot or a session label, naming a session, not a break;
     under a running-order heading, every list item that is not a break."""
@@ -126,7 +130,11 @@ def schedule_sessions(text: str) -> list[SessionLine]:
                 if key is not None:
                     labels.add(key)
             continue
-        slot = _SLOT.match(line) is not None or _DAY_CELL.match(line) is not None
+        slot = (
+            _SLOT.match(line) is not None
+            or _DAY_CELL.match(line) is not None
+            or bool(_SLOT_AFTER.search(line))
+        )
         labelled = _LABELLED.match(line) is not None
         if not (slot or labelled) or (
             _NOT_SESSION.search(line) and not _SESSION.search(_NOT_SESSION.sub("", line))
@@ -134,10 +142,30 @@ def schedule_sessions(text: str) -> list[SessionLine]:
             continue
         if slot and not labelled and not _SESSION.search(line) and not _ITEM_WORDS.search(line):
             continue
-        found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
+        for a, b in _items_in_cell(text, start, end):
+            found.append(SessionLine(a, b, bool(_CLOSED.search(text, a, b))))
         if key is not None:
             labels.add(key)
     return found
+
+
+_ITEMS_APART = re.compile(r"\s+/\s+")
+
+
+def _items_in_cell(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A schedule row whose last cell lists several items apart ("6.21(금) | 세션 2 / 세션 3 / 원탁회의"):
+    each item; any other row: itself."""
+    bar = text.rfind("|", start, end)
+    if bar == -1:
+        return [(start, end)]
+    cell = bar + 1
+    items, pos = [], cell
+    for cut in _ITEMS_APART.finditer(text, cell, end):
+        items.append((pos, cut.start()))
+        pos = cut.end()
+    items.append((pos, end))
+    items = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in items if text[a:b].strip()]
+    return items if len(items) >= 2 else [(start, end)]
 
 
 # Sessions a report names in its prose: "In the first session", "Session II", "the second plenary",
