@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -545,3 +546,18 @@ def test_attendance_said_after_registrations_in_the_same_sentence() -> None:
     found = attendance(text)
     assert found is not None and found.value == 162
     assert attendance("Some 300 people registered for the webinar.") is None
+
+
+def test_a_byline_date_after_a_bar_and_a_dateline_without_its_date(resources: Resources) -> None:
+    article = (
+        "정치 > 남북관계\n\n이산가족 65년 만에 상봉\n\n"
+        "금강산=공동취재단, 서울=박서연 기자 | 입력 2018-08-21 06:00 | 수정 2018-08-21 08:35\n\n"
+        "남과 북의 가족들이 어제 오후 금강산에서 다시 얼굴을 마주했다고 정부가 밝혔다.\n"
+    )
+    found = find_date(article, "news")
+    assert found is not None and found[0] == date(2018, 8, 21)
+    news = (
+        "Seoul suspends 2018 military pact\n\nSEOUL — South Korea's cabinet on Tuesday approved a motion, "
+        "officials said. The defence ministry said the step took effect at once.\n"
+    )
+    assert detect_kind(news, resources) == "news"

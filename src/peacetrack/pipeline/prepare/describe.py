@@ -28,9 +28,11 @@ _ISSUE_WORDS = (
 )
 # An e-mail header's "Date: Wed, 12 Jul 2023 10:41:07 -0400" is the message's own date in any kind.
 _MAIL_DATE = r"date(?=\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun),\s+\d)"
-_ISSUE_LABEL = re.compile(rf"^[ \t]*(?:{_ISSUE_WORDS}|{_MAIL_DATE})\b", re.IGNORECASE | re.MULTILINE)
+# At a line's start, or after a bar in a byline: "서울=박서연 기자 | 입력 2018-08-21 06:00".
+_AT = r"(?:^[ \t]*|\|[ \t]*)"
+_ISSUE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|{_MAIL_DATE})\b", re.IGNORECASE | re.MULTILINE)
 # In a letter, statement or article "Date:" is its own date; in a programme it is the event's.
-_DATE_LABEL = re.compile(rf"^[ \t]*(?:{_ISSUE_WORDS}|날짜|일자|date)\b", re.IGNORECASE | re.MULTILINE)
+_DATE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|날짜|일자|date)\b", re.IGNORECASE | re.MULTILINE)
 _EVENT_LABEL = re.compile(
     r"일\s*시|기\s*간|장\s*소|행사일|\b(?:when|venue|time|where|location|deadline|rsvp)\b|마감|까지",
     re.IGNORECASE,
