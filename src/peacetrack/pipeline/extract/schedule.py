@@ -153,10 +153,12 @@ _ITEMS_APART = re.compile(r"\s+/\s+")
 
 
 def _items_in_cell(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A schedule row whose last cell lists several items apart ("6.21(금) | 세션 2 / 세션 3 / 원탁회의"):
+    """A two-cell schedule row whose last cell lists several items apart ("6.21(금) | 세션 2 / 세션 3"):
     each item; any other row: itself."""
     bar = text.rfind("|", start, end)
-    if bar == -1:
+    # Only a two-cell row (a time or a day, then what happens): a last cell of speakers ("발표: A / B")
+    # or one of several columns lists people, not items.
+    if bar == -1 or text.count("|", start, end) != 1 or re.search(r"[:：]", text[bar:end]):
         return [(start, end)]
     cell = bar + 1
     items, pos = [], cell
