@@ -9,10 +9,15 @@ the run of lines is read as two columns: the left column's lines, then the right
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
+from peacetrack.pipeline.lines import LIST_MARKER
+
 Raw = dict[str, Any]
+
+_ITEM = re.compile(rf"^(?:{LIST_MARKER})")
 
 _MIN_LINES = 3
 _MIN_GAP = 20.0  # points: wider than any space between words
@@ -74,7 +79,16 @@ def _emit(run: list[tuple[Raw | None, Raw | None, Raw]], offset: float, out: lis
     height the right column adds, for the lines below."""
     cuts = [(left, right) for left, right, _ in run if left is not None and right is not None]
     lefts = sorted(len(left["text"]) for left, _ in cuts)
-    if len(cuts) < _MIN_LINES or lefts[len(lefts) // 2] < _LABEL_LENGTH:
+    # Two lists side by side number (or do not number) their items alike; numbered names beside
+    # unnumbered affiliations are the rows of one table ("1. Rev. Daniel Y. Park   Pastor, …").
+    numbered = [
+        sum(1 for part in side if _ITEM.match(part["text"])) / len(cuts) for side in zip(*cuts, strict=True)
+    ]
+    if (
+        len(cuts) < _MIN_LINES
+        or lefts[len(lefts) // 2] < _LABEL_LENGTH
+        or abs(numbered[0] - numbered[1]) > 0.5
+    ):
         out.extend(_moved(whole, offset) for _, _, whole in run)
         return offset
     top = min(float(whole["top"]) for _, _, whole in run)
