@@ -39,6 +39,11 @@ _PLACE_CELL = re.compile(
 )
 
 
+_GROUP_COLUMN = re.compile(
+    r"^(?:구분|분류|분야|부문|지역|국가|type|category|sector|region|country)$", re.IGNORECASE
+)
+
+
 def is_name_grid(rows: list[str]) -> bool:
     """A table without a header whose every cell is a signatory: names laid out in a grid.
 
@@ -68,9 +73,10 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
     for cell in text[line.start : line.end].split("|"):
         cells.append((pos, pos + len(cell)))
         pos += len(cell) + 1
-    if columns is not None and 0 < len(cells) < len(columns):
-        # A row under a cell merged down the first columns ("국내 단체" over several rows) has only its
-        # last cells: they line up with the header from the right.
+    if columns is not None and 0 < len(cells) < len(columns) and _GROUP_COLUMN.match(columns[0]):
+        # A row under a group cell merged down the first column ("국내 단체" over several rows) has only its
+        # last cells: they line up with the header from the right. (A row short of its last cells, an
+        # empty note column, lines up from the left as it is.)
         cells = [(line.start, line.start)] * (len(columns) - len(cells)) + cells
     values = [text[a:b].strip() for a, b in cells]
     if all(TABLE_HEADER.match(value) or not value for value in values):
