@@ -566,6 +566,7 @@ def test_a_byline_date_after_a_bar_and_a_dateline_without_its_date(resources: Re
 def test_a_row_short_of_its_last_empty_cell_lines_up_from_the_left() -> None:
     text = (
         "요청 사항을 전합니다.\n\n2021년 10월 25일\n\n연명단체\n\n"
-        "연번 | 단체명 | 비고\n1 | 참여연대 | 유엔 ECOSOC 특별협의지위\n2 | 한국YWCA연합회\n3 | 평화네트워크\n"
+        "연번 | 단체명 | 비고\n1 | 참여연대 | 유엔 ECOSOC 특별협의지위\n"
+        "2 | 한국YWCA연합회\n3 | 평화네트워크\n"
     )
     assert [n.name for n in extract_signatories(text)] == ["참여연대", "한국YWCA연합회", "평화네트워크"]
