@@ -142,3 +142,14 @@ def test_a_statement_without_a_signature_block_is_signed_by_whom_it_says_issued_
     )
     (statement,) = extract_statements(segment(describe(read_bytes(korean.encode(), "release.txt"))))
     assert [ref.name for ref in statement.signatories] == ["참여연대 평화군축센터"]
+
+
+def test_a_statement_that_says_to_whom_it_is_addressed_and_a_name_after_a_table_bar() -> None:
+    text = (
+        "Statement on the first anniversary\n\nApril 26, 2019\n\nThis statement is addressed to President "
+        "Moon Jae-in of the Republic of Korea and Chairman Kim Jong Un of the Democratic People’s Republic "
+        "of Korea.\n\nWe ask you both to meet again.\n"
+    )
+    (statement,) = extract_statements(segment(describe(read_bytes(text.encode(), "statement.txt"))))
+    assert [ref.name for ref in statement.addressees] == ["President Moon Jae-in", "Chairman Kim Jong Un"]
+    assert names_addressed("| 통일부 장관") == ["통일부 장관"]

@@ -100,6 +100,7 @@ _EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 def _bare(name: str) -> str:
     """The name without the wrappers around it."""
+    name = name.lstrip("| ")  # a table cell's bar before it
     while True:
         cut = _LEADING.sub("", name, count=1)
         cut = _EMAIL.sub(" ", cut).strip()

@@ -171,6 +171,34 @@ def _issuer(text: str) -> tuple[NameRef, ...]:
     return ()
 
 
+# "This statement is addressed to President Moon Jae-in of the Republic of Korea and Chairman Kim …".
+_ADDRESSED_TO = re.compile(
+    r"\b(?:this|the|our)\s+(?:statement|letter|appeal|petition|call)\s+is\s+addressed\s+to\s+(?P<who>[^.;\n]{3,300})",
+    re.IGNORECASE,
+)
+_OF_STATE = re.compile(
+    r"\s+of\s+the\s+(?:republic\s+of\s+korea|democratic\s+people.s\s+republic\s+of\s+korea|united\s+states(?:\s+of\s+america)?)$",
+    re.I,
+)
+
+
+def _addressed_to(text: str) -> list[NameRef]:
+    """Whom a sentence says the statement is addressed to, each with their country's name left off."""
+    match = _ADDRESSED_TO.search(text[:4000])
+    if match is None:
+        return []
+    refs = []
+    start, end = match.start("who"), match.end("who")
+    for a, b in split_list(text, start, end):
+        for piece in re.split(r"\s+and\s+(?=[A-Z])", text[a:b]):
+            piece = _OF_STATE.sub("", piece.strip())
+            at = text.find(piece, a, b)
+            ref = _ref(text, at, at + len(piece)) if at >= 0 else None
+            if ref is not None:
+                refs.append(ref)
+    return refs
+
+
 def _named_in_full(refs: Iterable[NameRef]) -> list[NameRef]:
     """Without a bare title that only points back at an addressee named in full ("사무총장님께 …" after
     "안토니우 구테흐스 유엔 사무총장께 드리는 공개서한")."""
@@ -189,7 +217,7 @@ def extract_statements(document: Document) -> tuple[Statement, ...]:
     text = document.text
     title_mark = document.title_mark
     demands = extract_demands(text, document.sentences, title_mark)
-    addressees = _address_block(text) + _title_addressees(text, title_mark)
+    addressees = _address_block(text) + _title_addressees(text, title_mark) + _addressed_to(text)
     if not addressees:  # the greeting repeats, by role, whom a "To:" block or the title name
         addressees = _salutation(text)
     addressees += [ref for demand in demands for ref in demand.addressees]
