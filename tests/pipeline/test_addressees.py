@@ -153,3 +153,14 @@ def test_a_statement_that_says_to_whom_it_is_addressed_and_a_name_after_a_table_
     (statement,) = extract_statements(segment(describe(read_bytes(text.encode(), "statement.txt"))))
     assert [ref.name for ref in statement.addressees] == ["President Moon Jae-in", "Chairman Kim Jong Un"]
     assert names_addressed("| 통일부 장관") == ["통일부 장관"]
+
+
+def test_a_to_block_whose_second_line_names_a_chair_with_its_article() -> None:
+    text = (
+        "OPEN LETTER\n\nTo: The Members of the United Nations Security Council\n"
+        "The Chair of the Security Council Committee established pursuant to resolution 1718 (2006)\n\n"
+        "3 March 2021\n\nExcellencies,\n\nWe ask you to renew the exemptions.\n"
+    )
+    (statement,) = extract_statements(segment(describe(read_bytes(text.encode(), "letter.txt"))))
+    assert len(statement.addressees) == 2
+    assert "1718" in statement.addressees[1].name

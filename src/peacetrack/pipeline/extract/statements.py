@@ -24,7 +24,7 @@ _ADDRESS_LABEL = re.compile(
     r"^(?:(?:to|수\s?신|받는\s*이)[ \t]*(?:[:：][ \t]*|$)|수\s신[ \t]+(?=\S))", re.IGNORECASE | re.MULTILINE
 )
 _HONORIFIC = re.compile(r"^(?:his|her)\s+excellency\s+|^(?:h\.\s?e\.|mr\.|ms\.|mrs\.|dr\.|hon\.)\s+", re.I)
-_ROLE_LINE = re.compile(r"^(?:president|chair(?:person|man)?|members?)\s+of\s+", re.IGNORECASE)
+_ROLE_LINE = re.compile(r"^(?:the\s+)?(?:president|chair(?:person|man)?|members?)\s+of\s+", re.IGNORECASE)
 _TRAILING_DATE = re.compile(
     r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$"
 )
