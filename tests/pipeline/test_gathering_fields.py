@@ -355,3 +355,24 @@ def test_several_items_in_one_schedule_cell_and_slots_written_after_the_item() -
         "▶ 세션 1 : 정전 70년 (14:30 ~ 15:40)\n"
     )
     assert len(schedule_sessions(order)) == 2
+
+
+def test_two_labelled_cells_on_one_row_and_names_under_a_labelled_line(resources: Resources) -> None:
+    programme = (
+        "Forum on Peace 2024\n\nFriday, 14 June 2024 | 10:00-17:00\n\n"
+        "Hosted by Busan Metropolitan City | "
+        "Organized by the Korea Institute for National Unification (KINU)\n\n"
+        "Programme\n\n10:00 | Opening session\n11:00 | Panel 1: Dialogue\n14:00 | Panel 2: Aid\n"
+    )
+    gathering = _gathering(resources, programme, "forum.txt")
+    assert [h["name"] for h in gathering["hosts"]] == [
+        "Busan Metropolitan City",
+        "Korea Institute for National Unification (KINU)",
+    ]
+    notice = (
+        "Webinar on women and peace\n\nWednesday, 10 April 2024 | 9:00 pm ET\n\n"
+        "Hosted by: Women Cross DMZ\nCo-hosts: Nobel Women's Initiative\n"
+        "Korea Peace Now! Grassroots Network\nWith the support of the Ploughshares Fund.\n\n"
+        "Programme\n\n9:00 pm | Opening remarks\n9:10 pm | Panel\n"
+    )
+    assert len(_gathering(resources, notice, "webinar.txt")["hosts"]) == 3

@@ -146,22 +146,65 @@ def labelled_fields(text: str) -> list[Field]:
         line = text[start:end]
         if not line or len(line) > 400:
             continue
-        for name, pattern in _LABEL.items():
-            match = pattern.match(line)
-            if match is None and name in _BARE_LABEL and not _SENTENCE_END.search(line):
-                match = _BARE_LABEL[name].match(line)
-            if match is not None:
-                value_end = end
-                cell = line.find("|", match.end())
-                if cell != -1:
-                    value_end = start + cell
-                elif name in _RUNS_ON:
-                    value_end = _run_on(text, spans, k)
-                found.append(Field(name, start + match.end(), value_end))
-                break
+        labelled = _line_fields(text, spans, k)
+        if labelled:
+            found.extend(labelled)
+            found.extend(_names_below(text, spans, k, labelled[-1]))
         else:
             found.extend(_block_fields(text, spans, k))
     return found
+
+
+def _label_at(line: str) -> tuple[str, re.Match[str]] | None:
+    for name, pattern in _LABEL.items():
+        match = pattern.match(line)
+        if match is None and name in _BARE_LABEL and not _SENTENCE_END.search(line):
+            match = _BARE_LABEL[name].match(line)
+        if match is not None:
+            return name, match
+    return None
+
+
+def _line_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field]:
+    """The labelled fields of one line: "Venue: …", and each labelled cell of a row
+    ("Hosted by Busan Metropolitan City | Organized by the Korea Institute …")."""
+    start, end = spans[k]
+    out: list[Field] = []
+    at = start
+    while at < end:
+        found = _label_at(text[at:end])
+        if found is None:
+            break
+        name, match = found
+        value_end = end
+        cell = text.find("|", at + match.end(), end)
+        if cell != -1:
+            value_end = cell
+        elif name in _RUNS_ON and at == start:
+            value_end = _run_on(text, spans, k)
+        out.append(Field(name, at + match.end(), value_end))
+        if cell == -1:
+            break
+        at = cell + 1
+        while at < end and text[at] == " ":
+            at += 1
+    return out
+
+
+def _names_below(text: str, spans: list[tuple[int, int]], k: int, field: Field) -> list[Field]:
+    """Names one a line under a host or sponsor line that has its value ("Co-hosts: Nobel Women's
+    Initiative" / "Korea Peace Now! Grassroots Network"), up to a blank line, a label or a sentence."""
+    if field.name not in ("host", "sponsor") or field.end != spans[k][1]:
+        return []
+    out = []
+    for start, end in spans[k + 1 :]:
+        value = text[start:end].strip()
+        if not value or _label_at(value) is not None or any(p.match(value) for p in _BLOCK_LABEL.values()):
+            break
+        if not _NAME_LINE.match(value) or len(value.split()) > 10 or _CONTINUES.match(value):
+            break
+        out.append(Field(field.name, start, end))
+    return out
 
 
 _ORG_SPLIT = re.compile(r"\s*(?:[,;、·ㆍ/]|\band\b|&|및|그리고)\s*")

@@ -33,6 +33,7 @@ from peacetrack.pipeline.records import (
     Session,
     Speaker,
 )
+from peacetrack.pipeline.registry import normalise_name
 from peacetrack.pipeline.resources import Resources
 
 EXTRACTOR = Extractor("gatherings", "1.0")
@@ -333,6 +334,7 @@ class _Labelled:
     online: Mark | None = None  # a mode or place field that says online only
     hosts: tuple[NameRef, ...] = ()
     sponsors: tuple[NameRef, ...] = ()
+    labelled_hosts: bool = False  # the hosts come from labelled fields, not from prose
 
 
 def _labelled(document: Document, phrases: Sequence[DatePhrase], resources: Resources) -> _Labelled:
@@ -362,6 +364,7 @@ def _labelled(document: Document, phrases: Sequence[DatePhrase], resources: Reso
             sponsors.extend(fields.org_names(text, found.start, found.end))
     prose_hosts, prose_sponsors = fields.prose_parties(text)
     out.hosts = unique_refs(hosts or prose_hosts)
+    out.labelled_hosts = bool(hosts)
     out.sponsors = unique_refs(sponsors or prose_sponsors)
     return out
 
@@ -421,6 +424,11 @@ def extract_gatherings(
         sponsors = other_sponsors(text, sentences)
     # The sentence that says who hosted it is the most precise reading; labels and prose otherwise.
     hosts = list(hosts) or list(labelled.hosts) or other_hosts(text, sentences)
+    # The labelled fields may hold more of the same hosts (names a line each under "Co-hosts: …").
+    if labelled.labelled_hosts and {normalise_name(h.name) for h in hosts} < {
+        normalise_name(h.name) for h in labelled.hosts
+    }:
+        hosts = list(labelled.hosts)
     # Sponsors are often named apart ("sponsored by X, with the support of Y"): every mention counts.
     sponsors = list(unique_refs([*sponsors, *labelled.sponsors]))
     sessions = _schedule(
