@@ -570,3 +570,24 @@ def test_a_row_short_of_its_last_empty_cell_lines_up_from_the_left() -> None:
         "2 | 한국YWCA연합회\n3 | 평화네트워크\n"
     )
     assert [n.name for n in extract_signatories(text)] == ["참여연대", "한국YWCA연합회", "평화네트워크"]
+
+
+def test_a_grid_under_group_headings_a_bare_signature_heading_and_a_petitioners_list() -> None:
+    grid = (
+        "두 분의 관심을 믿습니다.\n\n서명\n\n종교계 | 시민사회 | 이산가족 당사자\n"
+        "대한불교조계종 민족공동체추진본부 | 우리민족서로돕기운동 | 김순례 (91세, 서울 거주)\n"
+        "한국천주교주교회의 민족화해위원회 | 일천만이산가족위원회 | 정기호 (88세, 부산 거주)\n"
+    )
+    assert len(extract_signatories(grid)) == 6  # the group headings are no signers
+    petition = (
+        "결정을 기대합니다.\n\n청원인 명단 (소속은 신원 확인을 위한 것입니다)\n\n"
+        "연번 | 성명 | 소속 | 직함\n1 | 김은영 | 이화여자대학교 | 교수\n"
+        "2 | 박상철 | 우리민족서로돕기운동 | 운영위원\n"
+    )
+    assert [n.name for n in extract_signatories(petition)] == ["김은영", "박상철"]
+    numbered = (
+        "We urge both leaders to act.\n\nSignatories\n\nName | Affiliation | Country\n"
+        "1 | Anna Lindqvist | Stockholm University | Sweden\n"
+        "2 | Byung-ho Seo | Kyungpook National University | Korea\n"
+    )
+    assert [n.name for n in extract_signatories(numbered)] == ["Anna Lindqvist", "Byung-ho Seo"]

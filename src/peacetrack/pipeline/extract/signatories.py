@@ -119,6 +119,12 @@ _ROLE_TITLE = re.compile(
 _SECTOR_LABEL = re.compile(r"\s*[〔【\[]\s*[^\]】〕]{1,8}\s*[〕】\]]\s*")
 
 
+def _heads_groups(row: str) -> bool:
+    """A row of group headings: most of its cells are sectors or regions, not names."""
+    cells = [cell.strip() for cell in row.split("|") if cell.strip()]
+    return len(cells) >= 2 and sum(1 for cell in cells if SUBHEADING_WORDS.match(cell)) * 2 > len(cells)
+
+
 def _line_names(text: str, line: Line, single_line_block: bool) -> list[Name]:
     label = _SECTOR_LABEL.match(text, line.start, line.end)
     if label is not None and label.end() < line.end:
@@ -249,7 +255,13 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
                 columns = cells
                 continue
             if grid is None:
-                grid = columns is None and is_name_grid(table_rows(lines, k))
+                rows = table_rows(lines, k)
+                # A grid's first row may head its columns with groups ("종교계 | 시민사회 | 이산가족 당사자").
+                if columns is None and len(rows) > 2 and _heads_groups(rows[0]):
+                    columns = [cell.strip() for cell in value.split("|")]
+                    grid = is_name_grid(rows[1:])
+                    continue
+                grid = columns is None and is_name_grid(rows)
             names.extend(row_names(text, line, columns, grid))
             continue
         grid = None

@@ -73,6 +73,12 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
     for cell in text[line.start : line.end].split("|"):
         cells.append((pos, pos + len(cell)))
         pos += len(cell) + 1
+    if (
+        columns is not None
+        and len(cells) == len(columns) + 1
+        and re.fullmatch(r"\s*\d+[.)]?\s*", text[cells[0][0] : cells[0][1]])
+    ):
+        cells = cells[1:]  # a row number the header gives no column ("Name | Affiliation" over "1 | A | …")
     if columns is not None and 0 < len(cells) < len(columns) and _GROUP_COLUMN.match(columns[0]):
         # A row under a group cell merged down the first column ("국내 단체" over several rows) has only its
         # last cells: they line up with the header from the right. (A row short of its last cells, an
