@@ -591,3 +591,25 @@ def test_a_grid_under_group_headings_a_bare_signature_heading_and_a_petitioners_
         "2 | Byung-ho Seo | Kyungpook National University | Korea\n"
     )
     assert [n.name for n in extract_signatories(numbered)] == ["Anna Lindqvist", "Byung-ho Seo"]
+
+
+def test_individuals_with_titles_and_places_and_numbered_signers_with_a_line_under_each() -> None:
+    people = (
+        "We ask you to act.\n\nRespectfully,\n\nSIGNED BY INDIVIDUALS\n"
+        "(affiliations listed for identification only)\n\n"
+        "Thomas J. Reilly, Korean War Veteran (U.S. Army, 1951-53), Baltimore, Maryland\n"
+        "Sr. Margaret Doyle, MM, Maryknoll Sisters, Ossining, New York\n"
+        "David Hahn, Professor of Political Science, Rutgers University\n"
+    )
+    assert len(extract_signatories(people)) == 3
+    numbered = (
+        "We ask you to act.\n\nSignatories\n\n1. Helen Jiyoung Park\n"
+        "Board Member, National Association of Korean Americans -- Fort Lee, NJ\n"
+        "2. Thomas Byun\nSon of a separated family; retired engineer -- Annandale, VA\n"
+        "3. Min-seo Oh\nStudent Organizer, Korea Peace Now! Grassroots Network -- Chicago, IL\n"
+    )
+    assert [n.name for n in extract_signatories(numbered)] == [
+        "Helen Jiyoung Park",
+        "Thomas Byun",
+        "Min-seo Oh",
+    ]

@@ -119,13 +119,26 @@ _ROLE_TITLE = re.compile(
 _SECTOR_LABEL = re.compile(r"\s*[〔【\[]\s*[^\]】〕]{1,8}\s*[〕】\]]\s*")
 
 
+_ROLE_ANYWHERE = re.compile(_ROLE_TITLE.pattern.removeprefix("^"), re.IGNORECASE)  # "Korean War Veteran"
+_PEOPLE = re.compile(r"individual|\bpersons?\b|\bpeople\b|개인", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\(?\d{1,3}[.)]\s+\S")
+
+
+def _under_numbered(lines: list[Line], k: int, index: int) -> bool:
+    """A line between two numbered signers, itself unnumbered: the one above's title and affiliation."""
+    if k <= index or _NUMBERED.match(lines[k].text) or not _NUMBERED.match(lines[k - 1].text):
+        return False
+    following = lines[k + 1] if k + 1 < len(lines) else None
+    return following is None or following.blank_before or bool(_NUMBERED.match(following.text))
+
+
 def _heads_groups(row: str) -> bool:
     """A row of group headings: most of its cells are sectors or regions, not names."""
     cells = [cell.strip() for cell in row.split("|") if cell.strip()]
     return len(cells) >= 2 and sum(1 for cell in cells if SUBHEADING_WORDS.match(cell)) * 2 > len(cells)
 
 
-def _line_names(text: str, line: Line, single_line_block: bool) -> list[Name]:
+def _line_names(text: str, line: Line, single_line_block: bool, people: bool = False) -> list[Name]:
     label = _SECTOR_LABEL.match(text, line.start, line.end)
     if label is not None and label.end() < line.end:
         line = Line(label.end(), line.end, text[label.end() : line.end].strip(), line.blank_before)
@@ -136,7 +149,7 @@ def _line_names(text: str, line: Line, single_line_block: bool) -> list[Name]:
         pieces = split_list(text, line.start, line.end, and_splits=False, articles=False)
         if line.text.count(";") >= 2:  # a list set off by semicolons keeps the commas inside its names
             pieces = _semicolon_pieces(text, line.start, line.end)
-        if not listed and _one_person(text, pieces):
+        if not listed and _one_person(text, pieces, people):
             name = unmark(text, line.start, line.end)
             return [name] if name is not None else []
         out = []
@@ -170,12 +183,20 @@ def _semicolon_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _one_person(text: str, pieces: list[tuple[int, int]]) -> bool:
-    """ "Dr. Helen Marsh, Professor of History, Northgate University": a person with title and place."""
+def _one_person(text: str, pieces: list[tuple[int, int]], people: bool = False) -> bool:
+    """ "Dr. Helen Marsh, Professor of History, Northgate University": a person with title and place.
+    Under a heading of individuals the title may come later in its words ("Korean War Veteran (U.S. Army,
+    1951-53)") or be a religious order's letters ("Sr. Margaret Doyle, MM, Maryknoll Sisters")."""
     if len(pieces) < 2:
         return False
     first, second = (text[a:b].strip() for a, b in pieces[:2])
-    return bool(_PERSON_EN.match(first)) and bool(_ROLE_TITLE.match(second) or second[:1].islower())
+    if not _PERSON_EN.match(first):
+        return False
+    if _ROLE_TITLE.match(second) or second[:1].islower():
+        return True
+    return people and bool(
+        _ROLE_ANYWHERE.search(second) or re.fullmatch(r"[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?", second)
+    )
 
 
 def _explains_status(line: str) -> bool:
@@ -201,6 +222,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
     affiliation = False  # reading the lines under a signer's title, which are not signers
     columns: list[str] | None = None
     grid: bool | None = None  # whether the table being read is a grid of names; None between tables
+    people = index > 0 and bool(_PEOPLE.search(lines[index - 1].text))  # under a heading of individuals
     for k in range(index, len(lines)):
         line = lines[k]
         value = line.text
@@ -245,6 +267,8 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue  # "Organisations marked with an asterisk (*) hold consultative status …"
         if is_prose(value):
             break
+        if _under_numbered(lines, k, index):
+            continue  # "4. Helen Jiyoung Park" / "Board Member, National Association … -- Fort Lee, NJ"
         if (value.startswith(("(", "（")) and value.endswith((")", "）"))) or (
             not names and _LIST_NOTE.match(value)
         ):
@@ -266,6 +290,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue
         grid = None
         if is_heading(value) and ((not names and k == index) or heads_line(value)):
+            people = bool(_PEOPLE.search(value))
             continue
         if value.endswith("일동") and k + 1 < len(lines) and not is_prose(lines[k + 1].text):
             continue  # the signers named as one body, with their names below
@@ -274,6 +299,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             or _COUNTED.search(value)
             or (value.endswith((":", "：")) and len(value) < 60)
         ):
+            people = bool(_PEOPLE.search(value))
             continue
         if line.blank_before:
             affiliation = False
@@ -284,7 +310,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue
         affiliation = False
         next_blank = k + 1 >= len(lines) or lines[k + 1].blank_before
-        names.extend(_line_names(text, line, line.blank_before and next_blank))
+        names.extend(_line_names(text, line, line.blank_before and next_blank, people))
     return names
 
 
