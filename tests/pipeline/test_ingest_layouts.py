@@ -613,3 +613,15 @@ def test_individuals_with_titles_and_places_and_numbered_signers_with_a_line_und
         "Thomas Byun",
         "Min-seo Oh",
     ]
+
+
+def test_each_name_with_the_line_under_it_apart_is_one_signer() -> None:
+    text = (
+        "We appeal to the leaders.\n\nSignatories\n\nHon. Rachel Tan MP\nParliament, Singapore\n\n"
+        "Senator Julien Caron\nSenate, Canada\n\nKim Seo-hyun\nNational Assembly, Republic of Korea\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Hon. Rachel Tan MP",
+        "Senator Julien Caron",
+        "Kim Seo-hyun",
+    ]

@@ -120,6 +120,12 @@ _SECTOR_LABEL = re.compile(r"\s*[〔【\[]\s*[^\]】〕]{1,8}\s*[〕】\]]\s*")
 
 
 _ROLE_ANYWHERE = re.compile(_ROLE_TITLE.pattern.removeprefix("^"), re.IGNORECASE)  # "Korean War Veteran"
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:network|committee|council|coalition|association|institute|center|centre|church|league|foundation"
+    r"|alliance|action|forum|society|union|federation|movement|office|campaign|project|group|fund|peace|women"
+    r"|international|parliament|assembly|house|senate|congress|university|college|ministry)\b",
+    re.IGNORECASE,
+)
 _PEOPLE = re.compile(r"individual|\bpersons?\b|\bpeople\b|개인", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\(?\d{1,3}[.)]\s+\S")
 
@@ -130,6 +136,32 @@ def _under_numbered(lines: list[Line], k: int, index: int) -> bool:
         return False
     following = lines[k + 1] if k + 1 < len(lines) else None
     return following is None or following.blank_before or bool(_NUMBERED.match(following.text))
+
+
+_HONOURS = re.compile(
+    r"^(?:(?:the\s+)?(?:hon|rep|sen|dr|prof|rev|fr|sr|mr|mrs|ms)\.?\s+|(?:senator|baroness|baron|lord|lady|sir"
+    r"|dame|sister|father|rabbi|imam|bishop)\s+)+|,?\s+(?:MP|MEP|MLA|MdB|TD|PhD|MD)\.?$",
+    re.IGNORECASE,
+)
+_PERSON_WORDS = re.compile(
+    r"[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:\s+(?:(?:de|van|von|der|da|del|la|le)\s+)?[A-Z][\w'’.]*(?:-[\w'’.]+)*){1,3}"
+)
+
+
+def _person_line(value: str) -> bool:
+    """A line that is one person's name, with any honours: "Hon. Rachel Tan MP", "Kim Seo-hyun"."""
+    bare = _HONOURS.sub("", _HONOURS.sub("", value.strip())).strip()
+    return bool(_PERSON_WORDS.fullmatch(bare)) and not _ORGANISATION_WORD.search(bare)
+
+
+def _pair_head(lines: list[Line], k: int) -> bool:
+    """The line opens a paragraph of exactly two lines."""
+    return (
+        lines[k].blank_before
+        and k + 1 < len(lines)
+        and not lines[k + 1].blank_before
+        and (k + 2 >= len(lines) or lines[k + 2].blank_before)
+    )
 
 
 def _heads_groups(row: str) -> bool:
@@ -311,6 +343,9 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
         affiliation = False
         next_blank = k + 1 >= len(lines) or lines[k + 1].blank_before
         names.extend(_line_names(text, line, line.blank_before and next_blank, people))
+        # A person's name and one line under it, apart from the rest ("Hon. Rachel Tan MP" / "Parliament,
+        # Singapore"): the line under it is where they sit, not another signer.
+        affiliation = _pair_head(lines, k) and _person_line(value)
     return names
 
 
