@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peacetrack.pipeline.extract.fields import attendance, labelled_fields, org_names
+from peacetrack.pipeline.extract.attendance import attendance
+from peacetrack.pipeline.extract.fields import labelled_fields, org_names
 from peacetrack.pipeline.extract.schedule import schedule_sessions
 from peacetrack.pipeline.extract.signatories import extract_signatories
 from peacetrack.pipeline.prepare import detect_kind

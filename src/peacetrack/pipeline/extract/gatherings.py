@@ -15,8 +15,16 @@ from dataclasses import dataclass, replace
 
 from peacetrack.model.codebook import Access, GatheringMode, Precision
 from peacetrack.pipeline.extract import fields, schedule
+from peacetrack.pipeline.extract.attendance import attendance
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
-from peacetrack.pipeline.extract.hosts import SPONSORED, hosts_and_sponsors, other_hosts, other_sponsors
+from peacetrack.pipeline.extract.gathering_when import (
+    HOST_VERB,
+    KO_TITLE,
+    TITLE_KEY,
+    head_date,
+    main_sentence,
+)
+from peacetrack.pipeline.extract.hosts import hosts_and_sponsors, other_hosts, other_sponsors
 from peacetrack.pipeline.extract.names import unique_refs
 from peacetrack.pipeline.extract.sessions import extract_sessions, loose_topics
 from peacetrack.pipeline.extract.speakers import extract_speakers
@@ -38,16 +46,7 @@ from peacetrack.pipeline.resources import Resources
 
 EXTRACTOR = Extractor("gatherings", "1.0")
 
-_HOST_VERB = re.compile(
-    r"\b(?:co-?)?host(?:ed|s|ing)?\b|\borgani[sz]ed\b|\bconvened\b|\bheld\b|개최|주최|열렸|열린다|열립니다|마련",
-    re.IGNORECASE,
-)
-_TITLE_WORDS = r"Conference|Forum|Symposium|Seminar|Workshop|Congress|Dialogue|Roundtable|Summit"
-_TITLE_KEY = re.compile(rf"\b(?:{_TITLE_WORDS})\b")
 _CONNECTOR = frozenset({"on", "of", "for", "the", "and", "&", "in"})
-_KO_TITLE = re.compile(
-    r"[「『《<“]([^」』》>”]*(?:회의|포럼|토론회|심포지엄|세미나|컨퍼런스|대회)[^」』》>”]*)[」』》>”]"
-)
 _HYBRID = re.compile(
     r"\bhybrid\b|\bonline\s+and\s+(?:in\s+person|on-?site|offline|in\s+[A-Z])|(?:in\s+person|on-?site|offline)"
     r"\s+and\s+online|\beither\s+online\s+or\s+on-?site|\bon-?site\s+or\s+online|\bsimultaneously\s+online"
@@ -68,36 +67,13 @@ def _phrases_in(phrases: Sequence[DatePhrase], start: int, end: int) -> Sequence
     return phrases_within(phrases, start, end)
 
 
-def _main_sentence(
-    text: str, sentences: Sequence[Sentence], phrases: Sequence[DatePhrase]
-) -> Sentence | None:
-    """The sentence that says who held the gathering and when."""
-    best: tuple[float, Sentence] | None = None
-    for sentence in sentences:
-        if not _HOST_VERB.search(text, sentence.start, sentence.end):
-            continue
-        score = 1.0
-        score += 2 * bool(_phrases_in(phrases, sentence.start, sentence.end))
-        score += (
-            bool(SPONSORED.search(text, sentence.start, sentence.end))
-            or "후원" in text[sentence.start : sentence.end]
-        )
-        score += bool(
-            _TITLE_KEY.search(text, sentence.start, sentence.end)
-            or _KO_TITLE.search(text, sentence.start, sentence.end)
-        )
-        if best is None or score > best[0]:
-            best = (score, sentence)
-    return best[1] if best is not None and best[0] >= 3 else None
-
-
 def _english_title(text: str, sentence: Sentence) -> Mark | None:
     """The longest capitalised name around "Conference", "Forum", …: "Civil Peace Forum" the host
     loses to "2021 International Conference on Peace & Development on the Korean Peninsula"."""
     words = list(re.finditer(r"\S+", text[sentence.start : sentence.end]))
     found: list[Mark] = []
     for k, word in enumerate(words):
-        if not _TITLE_KEY.fullmatch(word.group().strip(",.;:")):
+        if not TITLE_KEY.fullmatch(word.group().strip(",.;:")):
             continue
         first = k
         while first > 0:
@@ -125,7 +101,7 @@ def _english_title(text: str, sentence: Sentence) -> Mark | None:
 def _title(document: Document, sentence: Sentence | None) -> Mark | None:
     text = document.text
     if sentence is not None:
-        korean = _KO_TITLE.search(text, sentence.start, sentence.end)
+        korean = KO_TITLE.search(text, sentence.start, sentence.end)
         if korean is not None:
             return _mark(text, korean.start(1), korean.end(1))
         if document.kind != "programme":
@@ -141,7 +117,7 @@ def _extra_sentences(text: str, sentences: Sequence[Sentence]) -> list[Sentence]
     return [
         s
         for s in sentences
-        if _HOST_VERB.search(text, s.start, s.end)
+        if HOST_VERB.search(text, s.start, s.end)
         or re.search(
             r"\battend|\bparticipa|참석|참가|session|meeting|세션|회의", text[s.start : s.end], re.IGNORECASE
         )
@@ -286,29 +262,6 @@ def _venue_line(text: str, resources: Resources) -> Place | None:
     return None
 
 
-def _head_date(text: str, phrases: Sequence[DatePhrase]) -> DateValue | None:
-    """The gathering's date from the notice's head, when nothing says more: the first date on a short
-    line there ("Wednesday, July 26 | 8:00 pm ET"), else the first day its prose names (a month there
-    is history); never a registration deadline."""
-    pos = 0
-    first: DateValue | None = None
-    for number, line in enumerate(text.split("\n")):
-        if number >= _HEAD_LINES:
-            break
-        inside = [p for p in _phrases_in(phrases, pos, pos + len(line)) if p.values]
-        if inside and not _DEADLINE.search(line):
-            if len(line) <= 120 and not line.rstrip().endswith((".", "다")):
-                return inside[0].values[0]
-            days = [p.values[0] for p in inside if p.values[0].precision == "day"]
-            first = first or (days[0] if days else None)
-        pos += len(line) + 1
-    return first
-
-
-_HEAD_LINES = 25
-_DEADLINE = re.compile(r"\b(?:register|registration|deadline|rsvp|apply)\b|신청|마감|접수", re.IGNORECASE)
-
-
 _ONLINE_LINE = re.compile(
     r"^\W{0,3}\s*(?:online|virtual|webinar|zoom|온라인|비대면|화상|웨비나)\b|\b(?:online|held)\s+(?:via|on)\s+zoom\b"
     r"|\bzoom\s+webinar\b|온라인\s*(?:웨비나|진행|개최|회의)|zoom\s*(?:온라인|웨비나)",
@@ -390,7 +343,7 @@ def extract_gatherings(
     # The notice's or report's own date is when it was written, not when the gathering met.
     own = document.date_mark
     phrases = [p for p in phrases if own is None or not (p.start <= own.start < p.end)]
-    main = _main_sentence(text, sentences, phrases)
+    main = main_sentence(text, sentences, phrases)
     when: DateValue | None = None
     if main is not None:
         inside = _phrases_in(phrases, main.start, main.end)
@@ -400,7 +353,7 @@ def extract_gatherings(
     if document.kind == "programme":
         # A programme states its own date and venue on lines of their own at its head; a sentence below
         # may tell of other meetings ("the reunions held at Mount Kumgang in August 2018")…
-        head = _head_date(text, phrases)
+        head = head_date(text, phrases)
         # …but a day the sentence names stands: the head may only say when the programme was drafted.
         if (
             head is not None
@@ -415,7 +368,7 @@ def extract_gatherings(
             or _place(text, main, resources)
         )
     else:
-        when = labelled.date or when or _head_date(text, phrases)
+        when = labelled.date or when or head_date(text, phrases)
         place = labelled.place or _place(text, main, resources)
     if place is None and not online:
         place = _venue_line(text, resources) or _held_at(text, sentences, resources)
@@ -449,7 +402,7 @@ def extract_gatherings(
         else _overall_mode(text, place, online),
         hosts=tuple(hosts),
         sponsors=tuple(sponsors),
-        attendance=fields.attendance(text),
+        attendance=attendance(text),
         sessions=tuple(sessions),
         speakers=tuple(loose),
     )

@@ -39,6 +39,15 @@ from peacetrack.pipeline.extract.signatory_lines import (
     line_list,
     unmark,
 )
+from peacetrack.pipeline.extract.signatory_people import (
+    PEOPLE,
+    PERSON_EN,
+    ROLE_TITLE,
+    one_person,
+    pair_head,
+    person_line,
+    under_numbered,
+)
 from peacetrack.pipeline.extract.signatory_tables import (
     TABLE_HEADER,
     is_name_grid,
@@ -104,64 +113,8 @@ _COUNTED = re.compile(
     r"\s*(?:[,·][^()]*)?[)）]\s*[:：]?$",
     re.IGNORECASE,
 )
-_PERSON_EN = re.compile(r"^(?:(?i:dr|prof|rev|fr|sr)\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]*\.?){1,3}$")
-_PERSON_KO = re.compile(r"^[가-힣]{2,4}$")
-# A signer's title on the line under the name: "Professor of History", "Pastor", "Retired nurse and member".
-_ROLE_TITLE = re.compile(
-    r"^(?:(?:retired|former|senior|associate|assistant|deputy|acting|emerit(?:us|a)|co-?)\s*)*(?:professor|pastor"
-    r"|reverend|executive\s+director|director|chair(?:person|man|woman)?|president|coordinator|secretary"
-    r"|member|researcher|lecturer|fellow|minister|bishop|priest|nurse|teacher|student|activist|organi[sz]er"
-    r"|attorney|lawyer|physician|doctor|journalist|author|writer|founder|head|manager|officer|representative"
-    r"|volunteer|veteran)\b",
-    re.IGNORECASE,
-)
 # A sector set before its names: "〔노동〕 A; B; C", "[종교] …".
 _SECTOR_LABEL = re.compile(r"\s*[〔【\[]\s*[^\]】〕]{1,8}\s*[〕】\]]\s*")
-
-
-_ROLE_ANYWHERE = re.compile(_ROLE_TITLE.pattern.removeprefix("^"), re.IGNORECASE)  # "Korean War Veteran"
-_ORGANISATION_WORD = re.compile(
-    r"\b(?:network|committee|council|coalition|association|institute|center|centre|church|league|foundation"
-    r"|alliance|action|forum|society|union|federation|movement|office|campaign|project|group|fund|peace|women"
-    r"|international|parliament|assembly|house|senate|congress|university|college|ministry)\b",
-    re.IGNORECASE,
-)
-_PEOPLE = re.compile(r"individual|\bpersons?\b|\bpeople\b|개인", re.IGNORECASE)
-_NUMBERED = re.compile(r"^\(?\d{1,3}[.)]\s+\S")
-
-
-def _under_numbered(lines: list[Line], k: int, index: int) -> bool:
-    """A line between two numbered signers, itself unnumbered: the one above's title and affiliation."""
-    if k <= index or _NUMBERED.match(lines[k].text) or not _NUMBERED.match(lines[k - 1].text):
-        return False
-    following = lines[k + 1] if k + 1 < len(lines) else None
-    return following is None or following.blank_before or bool(_NUMBERED.match(following.text))
-
-
-_HONOURS = re.compile(
-    r"^(?:(?:the\s+)?(?:hon|rep|sen|dr|prof|rev|fr|sr|mr|mrs|ms)\.?\s+|(?:senator|baroness|baron|lord|lady|sir"
-    r"|dame|sister|father|rabbi|imam|bishop)\s+)+|,?\s+(?:MP|MEP|MLA|MdB|TD|PhD|MD)\.?$",
-    re.IGNORECASE,
-)
-_PERSON_WORDS = re.compile(
-    r"[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:\s+(?:(?:de|van|von|der|da|del|la|le)\s+)?[A-Z][\w'’.]*(?:-[\w'’.]+)*){1,3}"
-)
-
-
-def _person_line(value: str) -> bool:
-    """A line that is one person's name, with any honours: "Hon. Rachel Tan MP", "Kim Seo-hyun"."""
-    bare = _HONOURS.sub("", _HONOURS.sub("", value.strip())).strip()
-    return bool(_PERSON_WORDS.fullmatch(bare)) and not _ORGANISATION_WORD.search(bare)
-
-
-def _pair_head(lines: list[Line], k: int) -> bool:
-    """The line opens a paragraph of exactly two lines."""
-    return (
-        lines[k].blank_before
-        and k + 1 < len(lines)
-        and not lines[k + 1].blank_before
-        and (k + 2 >= len(lines) or lines[k + 2].blank_before)
-    )
 
 
 def _heads_groups(row: str) -> bool:
@@ -181,7 +134,7 @@ def _line_names(text: str, line: Line, single_line_block: bool, people: bool = F
         pieces = split_list(text, line.start, line.end, and_splits=False, articles=False)
         if line.text.count(";") >= 2:  # a list set off by semicolons keeps the commas inside its names
             pieces = _semicolon_pieces(text, line.start, line.end)
-        if not listed and _one_person(text, pieces, people):
+        if not listed and one_person(text, pieces, people):
             name = unmark(text, line.start, line.end)
             return [name] if name is not None else []
         out = []
@@ -215,22 +168,6 @@ def _semicolon_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _one_person(text: str, pieces: list[tuple[int, int]], people: bool = False) -> bool:
-    """ "Dr. Helen Marsh, Professor of History, Northgate University": a person with title and place.
-    Under a heading of individuals the title may come later in its words ("Korean War Veteran (U.S. Army,
-    1951-53)") or be a religious order's letters ("Sr. Margaret Doyle, MM, Maryknoll Sisters")."""
-    if len(pieces) < 2:
-        return False
-    first, second = (text[a:b].strip() for a, b in pieces[:2])
-    if not _PERSON_EN.match(first):
-        return False
-    if _ROLE_TITLE.match(second) or second[:1].islower():
-        return True
-    return people and bool(
-        _ROLE_ANYWHERE.search(second) or re.fullmatch(r"[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?", second)
-    )
-
-
 def _explains_status(line: str) -> bool:
     """A sentence about consultative status, not a name marked "(ECOSOC)"."""
     words = line.split()
@@ -254,7 +191,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
     affiliation = False  # reading the lines under a signer's title, which are not signers
     columns: list[str] | None = None
     grid: bool | None = None  # whether the table being read is a grid of names; None between tables
-    people = index > 0 and bool(_PEOPLE.search(lines[index - 1].text))  # under a heading of individuals
+    people = index > 0 and bool(PEOPLE.search(lines[index - 1].text))  # under a heading of individuals
     for k in range(index, len(lines)):
         line = lines[k]
         value = line.text
@@ -299,7 +236,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue  # "Organisations marked with an asterisk (*) hold consultative status …"
         if is_prose(value):
             break
-        if _under_numbered(lines, k, index):
+        if under_numbered(lines, k, index):
             continue  # "4. Helen Jiyoung Park" / "Board Member, National Association … -- Fort Lee, NJ"
         if (value.startswith(("(", "（")) and value.endswith((")", "）"))) or (
             not names and _LIST_NOTE.match(value)
@@ -322,7 +259,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue
         grid = None
         if is_heading(value) and ((not names and k == index) or heads_line(value)):
-            people = bool(_PEOPLE.search(value))
+            people = bool(PEOPLE.search(value))
             continue
         if value.endswith("일동") and k + 1 < len(lines) and not is_prose(lines[k + 1].text):
             continue  # the signers named as one body, with their names below
@@ -331,13 +268,13 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             or _COUNTED.search(value)
             or (value.endswith((":", "：")) and len(value) < 60)
         ):
-            people = bool(_PEOPLE.search(value))
+            people = bool(PEOPLE.search(value))
             continue
         if line.blank_before:
             affiliation = False
-        if affiliation and not _PERSON_EN.match(value):
+        if affiliation and not PERSON_EN.match(value):
             continue  # the institution under a signer's title ("Northgate University")
-        if names and _ROLE_TITLE.match(value) and _PERSON_EN.match(lines[k - 1].text):
+        if names and ROLE_TITLE.match(value) and PERSON_EN.match(lines[k - 1].text):
             affiliation = True  # "Dr. Helen Marsh" / "Professor of History" / "Northgate University": one
             continue
         affiliation = False
@@ -345,7 +282,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
         names.extend(_line_names(text, line, line.blank_before and next_blank, people))
         # A person's name and one line under it, apart from the rest ("Hon. Rachel Tan MP" / "Parliament,
         # Singapore"): the line under it is where they sit, not another signer.
-        affiliation = _pair_head(lines, k) and _person_line(value)
+        affiliation = pair_head(lines, k) and person_line(value)
     return names
 
 

@@ -21,7 +21,7 @@ TABLE_HEADER = re.compile(
 _NAME_COLUMN = re.compile(
     r"^(?:organi[sz]ation(?:\s+name)?|name|signatory|단체명?|이름|성명)$", re.IGNORECASE
 )
-_ORGANISATION = re.compile(
+ORGANISATION = re.compile(
     r"(?:연대|위원회|협의회|연합|단체|운동|본부|재단|연구소|센터|모임|네트워크|포럼|협회|교회|연맹|사무국|행동|회의|학회"
     r"|\b(?:network|committee|council|coalition|association|institute|center|centre|church|league|foundation"
     r"|alliance|action|forum|society|union|federation|movement|office|campaign|project|group|fund|services?"
@@ -59,7 +59,7 @@ def is_name_grid(rows: list[str]) -> bool:
         return True
     if widths[0] != 2:
         return False
-    named = sum(1 for v in values if _ORGANISATION.search(v) or _PERSON_CELL.match(v))
+    named = sum(1 for v in values if ORGANISATION.search(v) or _PERSON_CELL.match(v))
     second = [row[1] for row in cells if len(row) > 1 and row[1]]
     # A location or field column has no organisations in it, and its values look like places.
     return named >= 0.6 * len(values) or (len(second) >= 2 and not any(_PLACE_CELL.search(v) for v in second))
@@ -127,4 +127,4 @@ def name_table_header(line: str) -> bool:
     )
 
 
-__all__ = ["TABLE_HEADER", "is_name_grid", "name_table_header", "row_names", "table_rows"]
+__all__ = ["ORGANISATION", "TABLE_HEADER", "is_name_grid", "name_table_header", "row_names", "table_rows"]

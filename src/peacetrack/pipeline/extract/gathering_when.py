@@ -1,0 +1,69 @@
+"""When a gathering met, and who held it, as a notice or a report first says it: the sentence that names
+its hosts and its date ("… hosted by X and Y on 14 May"), and the date on a line of the notice's head.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
+from peacetrack.pipeline.extract.hosts import SPONSORED
+from peacetrack.pipeline.records import DateValue, Sentence
+
+HOST_VERB = re.compile(
+    r"\b(?:co-?)?host(?:ed|s|ing)?\b|\borgani[sz]ed\b|\bconvened\b|\bheld\b|개최|주최|열렸|열린다|열립니다|마련",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = r"Conference|Forum|Symposium|Seminar|Workshop|Congress|Dialogue|Roundtable|Summit"
+TITLE_KEY = re.compile(rf"\b(?:{_TITLE_WORDS})\b")
+KO_TITLE = re.compile(
+    r"[「『《<“]([^」』》>”]*(?:회의|포럼|토론회|심포지엄|세미나|컨퍼런스|대회)[^」』》>”]*)[」』》>”]"
+)
+
+
+def main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[DatePhrase]) -> Sentence | None:
+    """The sentence that says who held the gathering and when."""
+    best: tuple[float, Sentence] | None = None
+    for sentence in sentences:
+        if not HOST_VERB.search(text, sentence.start, sentence.end):
+            continue
+        score = 1.0
+        score += 2 * bool(phrases_within(phrases, sentence.start, sentence.end))
+        score += (
+            bool(SPONSORED.search(text, sentence.start, sentence.end))
+            or "후원" in text[sentence.start : sentence.end]
+        )
+        score += bool(
+            TITLE_KEY.search(text, sentence.start, sentence.end)
+            or KO_TITLE.search(text, sentence.start, sentence.end)
+        )
+        if best is None or score > best[0]:
+            best = (score, sentence)
+    return best[1] if best is not None and best[0] >= 3 else None
+
+
+def head_date(text: str, phrases: Sequence[DatePhrase]) -> DateValue | None:
+    """The gathering's date from the notice's head, when nothing says more: the first date on a short
+    line there ("Wednesday, July 26 | 8:00 pm ET"), else the first day its prose names (a month there
+    is history); never a registration deadline."""
+    pos = 0
+    first: DateValue | None = None
+    for number, line in enumerate(text.split("\n")):
+        if number >= _HEAD_LINES:
+            break
+        inside = [p for p in phrases_within(phrases, pos, pos + len(line)) if p.values]
+        if inside and not _DEADLINE.search(line):
+            if len(line) <= 120 and not line.rstrip().endswith((".", "다")):
+                return inside[0].values[0]
+            days = [p.values[0] for p in inside if p.values[0].precision == "day"]
+            first = first or (days[0] if days else None)
+        pos += len(line) + 1
+    return first
+
+
+_HEAD_LINES = 25
+_DEADLINE = re.compile(r"\b(?:register|registration|deadline|rsvp|apply)\b|신청|마감|접수", re.IGNORECASE)
+
+
+__all__ = ["HOST_VERB", "KO_TITLE", "TITLE_KEY", "head_date", "main_sentence"]

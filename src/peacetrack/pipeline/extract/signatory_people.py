@@ -1,0 +1,84 @@
+"""Who a signature line names when it is a person: a name with its honours, the title and affiliation that
+follow it ("Dr. Helen Marsh, Professor of History, Northgate University"), and the lines under a signer
+that say where they work or sit rather than name one more signer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from peacetrack.pipeline.extract.signatory_lines import Line
+from peacetrack.pipeline.extract.signatory_tables import ORGANISATION
+
+PERSON_EN = re.compile(r"^(?:(?i:dr|prof|rev|fr|sr)\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]*\.?){1,3}$")
+# A signer's title on the line under the name: "Professor of History", "Pastor", "Retired nurse and member".
+ROLE_TITLE = re.compile(
+    r"^(?:(?:retired|former|senior|associate|assistant|deputy|acting|emerit(?:us|a)|co-?)\s*)*(?:professor|pastor"
+    r"|reverend|executive\s+director|director|chair(?:person|man|woman)?|president|coordinator|secretary"
+    r"|member|researcher|lecturer|fellow|minister|bishop|priest|nurse|teacher|student|activist|organi[sz]er"
+    r"|attorney|lawyer|physician|doctor|journalist|author|writer|founder|head|manager|officer|representative"
+    r"|volunteer|veteran)\b",
+    re.IGNORECASE,
+)
+
+_ROLE_ANYWHERE = re.compile(ROLE_TITLE.pattern.removeprefix("^"), re.IGNORECASE)  # "Korean War Veteran"
+# Words that make a line a body, not a person: any organisation's, and the seats of parliaments and schools.
+_ORGANISATION_WORD = re.compile(
+    rf"{ORGANISATION.pattern}|\b(?:women|parliament|assembly|house|senate|congress|university|college|ministry)\b",
+    re.IGNORECASE,
+)
+PEOPLE = re.compile(r"individual|\bpersons?\b|\bpeople\b|개인", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\(?\d{1,3}[.)]\s+\S")
+
+
+def under_numbered(lines: list[Line], k: int, index: int) -> bool:
+    """A line between two numbered signers, itself unnumbered: the one above's title and affiliation."""
+    if k <= index or _NUMBERED.match(lines[k].text) or not _NUMBERED.match(lines[k - 1].text):
+        return False
+    following = lines[k + 1] if k + 1 < len(lines) else None
+    return following is None or following.blank_before or bool(_NUMBERED.match(following.text))
+
+
+_HONOURS = re.compile(
+    r"^(?:(?:the\s+)?(?:hon|rep|sen|dr|prof|rev|fr|sr|mr|mrs|ms)\.?\s+|(?:senator|baroness|baron|lord|lady|sir"
+    r"|dame|sister|father|rabbi|imam|bishop)\s+)+|,?\s+(?:MP|MEP|MLA|MdB|TD|PhD|MD)\.?$",
+    re.IGNORECASE,
+)
+_PERSON_WORDS = re.compile(
+    r"[A-Z][\w'’.]*(?:-[\w'’.]+)*(?:\s+(?:(?:de|van|von|der|da|del|la|le)\s+)?[A-Z][\w'’.]*(?:-[\w'’.]+)*){1,3}"
+)
+
+
+def person_line(value: str) -> bool:
+    """A line that is one person's name, with any honours: "Hon. Rachel Tan MP", "Kim Seo-hyun"."""
+    bare = _HONOURS.sub("", _HONOURS.sub("", value.strip())).strip()
+    return bool(_PERSON_WORDS.fullmatch(bare)) and not _ORGANISATION_WORD.search(bare)
+
+
+def pair_head(lines: list[Line], k: int) -> bool:
+    """The line opens a paragraph of exactly two lines."""
+    return (
+        lines[k].blank_before
+        and k + 1 < len(lines)
+        and not lines[k + 1].blank_before
+        and (k + 2 >= len(lines) or lines[k + 2].blank_before)
+    )
+
+
+def one_person(text: str, pieces: list[tuple[int, int]], people: bool = False) -> bool:
+    """ "Dr. Helen Marsh, Professor of History, Northgate University": a person with title and place.
+    Under a heading of individuals the title may come later in its words ("Korean War Veteran (U.S. Army,
+    1951-53)") or be a religious order's letters ("Sr. Margaret Doyle, MM, Maryknoll Sisters")."""
+    if len(pieces) < 2:
+        return False
+    first, second = (text[a:b].strip() for a, b in pieces[:2])
+    if not PERSON_EN.match(first):
+        return False
+    if ROLE_TITLE.match(second) or second[:1].islower():
+        return True
+    return people and bool(
+        _ROLE_ANYWHERE.search(second) or re.fullmatch(r"[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?", second)
+    )
+
+
+__all__ = ["PEOPLE", "PERSON_EN", "ROLE_TITLE", "one_person", "pair_head", "person_line", "under_numbered"]
