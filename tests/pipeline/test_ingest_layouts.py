@@ -626,3 +626,12 @@ def test_each_name_with_the_line_under_it_apart_is_one_signer() -> None:
         "Senator Julien Caron",
         "Kim Seo-hyun",
     ]
+
+
+def test_a_table_cell_holding_several_names() -> None:
+    text = (
+        "정부는 대화에 나서라.\n\n참가단체 명단 (분야별)\n\n분야 | 단체명\n"
+        "종교 | 한국기독교교회협의회 화해통일위원회, 원불교 서울교구, 천도교 한울연대\n"
+        "여성 | 한국여성단체연합, 평화를만드는여성회, 한국여성민우회\n"
+    )
+    assert len(extract_signatories(text)) == 6

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from peacetrack.pipeline.extract.ecosoc import ECOSOC
+from peacetrack.pipeline.extract.names import split_list
 from peacetrack.pipeline.extract.signatory_lines import Line, Name, unmark
 
 TABLE_HEADER = re.compile(
@@ -97,7 +98,11 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
         headed = [k for k, column in enumerate(columns) if _NAME_COLUMN.match(column) and k < len(cells)]
         if headed and values[headed[0]]:
             first = headed[0]
-    name = unmark(text, *cells[first])
+    a, b = cells[first]
+    if text.count(",", a, b) + text.count("、", a, b) >= 2:
+        # A cell holding several names ("종교 | A, B, C, …" under "분야 | 단체명"): each of them.
+        return [name for piece in split_list(text, a, b, and_splits=False) if (name := unmark(text, *piece))]
+    name = unmark(text, a, b)
     if name is None:
         return []
     if columns is not None:
