@@ -49,12 +49,19 @@ def strip_role(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def split_list(
-    text: str, start: int, end: int, *, and_splits: bool = True, articles: bool = True
+    text: str,
+    start: int,
+    end: int,
+    *,
+    and_splits: bool = True,
+    articles: bool = True,
+    separators: str = ",;、",
 ) -> list[tuple[int, int]]:
     """Items of "A, B, and the C" as spans; commas inside brackets do not split.
 
     `and_splits`: also split at " and the " / "와 " between items in prose, where
     names rarely contain such words; signatory lists, where they do, keep them.
+    `separators`: what sets items apart ("; " alone in a list whose names hold commas).
     """
     cuts: list[tuple[int, int]] = []
     depth = 0
@@ -66,7 +73,7 @@ def split_list(
             depth += 1
         elif ch in ")]）":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in ",;、":
+        elif depth == 0 and ch in separators:
             cuts.append((piece_start, pos))
             piece_start = pos + 1
         elif depth == 0 and and_splits:

@@ -131,9 +131,9 @@ def _line_names(text: str, line: Line, single_line_block: bool, people: bool = F
     # Names seldom hold a semicolon: one between two names is a list.
     listed = ";" in line.text and not re.search(r"&\w+;", line.text)
     if separators >= 3 or listed or (separators >= 2 and single_line_block and len(line.text) > 60):
-        pieces = split_list(text, line.start, line.end, and_splits=False, articles=False)
-        if line.text.count(";") >= 2:  # a list set off by semicolons keeps the commas inside its names
-            pieces = _semicolon_pieces(text, line.start, line.end)
+        # A list set off by semicolons keeps the commas inside its names.
+        apart = ";" if line.text.count(";") >= 2 else ",;、"
+        pieces = split_list(text, line.start, line.end, and_splits=False, articles=False, separators=apart)
         if not listed and one_person(text, pieces, people):
             name = unmark(text, line.start, line.end)
             return [name] if name is not None else []
@@ -145,27 +145,6 @@ def _line_names(text: str, line: Line, single_line_block: bool, people: bool = F
         return out
     name = unmark(text, line.start, line.end)
     return [name] if name is not None else []
-
-
-def _semicolon_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of "A; B, Office of C; D" between semicolons outside brackets, trimmed."""
-    pieces, depth, piece = [], 0, start
-    for pos in range(start, end + 1):
-        ch = text[pos] if pos < end else ";"
-        if ch in "([（":
-            depth += 1
-        elif ch in ")]）":
-            depth = max(0, depth - 1)
-        elif ch == ";" and depth == 0:
-            a, b = piece, pos
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if b > a:
-                pieces.append((a, b))
-            piece = pos + 1
-    return pieces
 
 
 def _explains_status(line: str) -> bool:

@@ -101,16 +101,21 @@ def _salutation(text: str) -> list[NameRef]:
     start, end = match.start(group), match.end(group)
     if _GENERIC.match(text[start:end].strip()):
         return []
-    refs = []
+    refs = [_ref(text, a, b) for a, b in _each_named(text, start, end)]
+    return [ref for ref in refs if ref is not None and not _GENERIC.match(ref.name)]
+
+
+def _each_named(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where each one named in "A, B and C" is ("President Trump and Chairman Kim")."""
+    spans = []
     for a, b in split_list(text, start, end):
         if re.match(r"and\s+", text[a:b]):
             a += text[a:b].index(" ") + 1
         for piece in re.split(r"\s+and\s+(?=[A-Z])", text[a:b]):
             at = text.find(piece, a, b)
-            ref = _ref(text, at, at + len(piece))
-            if ref is not None and not _GENERIC.match(ref.name):
-                refs.append(ref)
-    return refs
+            if at >= 0:
+                spans.append((at, at + len(piece)))
+    return spans
 
 
 def _title_addressees(text: str, title: Mark | None) -> list[NameRef]:
@@ -160,15 +165,13 @@ _SENDER = re.compile(
 def _issuer(text: str) -> tuple[NameRef, ...]:
     """The organisation a statement without a signature block comes from, where it says so."""
     about = _ABOUT.search(text)
-    if about is not None:
-        group = "full" if about.group("full") else "short"
-        name = about.group(group).strip()
-        return (NameRef(name, Mark(about.start(group), about.start(group) + len(name), name, EXTRACTOR)),)
-    sender = _SENDER.search(text[:2000])
-    if sender is not None:
-        name = sender.group("name").strip()
-        return (NameRef(name, Mark(sender.start("name"), sender.start("name") + len(name), name, EXTRACTOR)),)
-    return ()
+    sender = _SENDER.search(text[:2000]) if about is None else None
+    found, group = (about, "full") if about is not None else (sender, "name")
+    if found is None:
+        return ()
+    name = found.group(group).strip()
+    at = found.start(group)
+    return (NameRef(name, Mark(at, at + len(name), name, EXTRACTOR)),)
 
 
 # "This statement is addressed to President Moon Jae-in of the Republic of Korea and Chairman Kim …".
@@ -188,14 +191,11 @@ def _addressed_to(text: str) -> list[NameRef]:
     if match is None:
         return []
     refs = []
-    start, end = match.start("who"), match.end("who")
-    for a, b in split_list(text, start, end):
-        for piece in re.split(r"\s+and\s+(?=[A-Z])", text[a:b]):
-            piece = _OF_STATE.sub("", piece.strip())
-            at = text.find(piece, a, b)
-            ref = _ref(text, at, at + len(piece)) if at >= 0 else None
-            if ref is not None:
-                refs.append(ref)
+    for a, b in _each_named(text, match.start("who"), match.end("who")):
+        country = _OF_STATE.search(text, a, b)
+        ref = _ref(text, a, country.start() if country is not None else b)
+        if ref is not None:
+            refs.append(ref)
     return refs
 
 
