@@ -376,3 +376,22 @@ def test_two_labelled_cells_on_one_row_and_names_under_a_labelled_line(resources
         "Programme\n\n9:00 pm | Opening remarks\n9:10 pm | Panel\n"
     )
     assert len(_gathering(resources, notice, "webinar.txt")["hosts"]) == 3
+
+
+LABELLED_HOSTS = """2024 한반도 평화 포럼 안내
+
+주최: 참여연대·평화네트워크
+후원: 한국YMCA전국연맹
+일시: 2024년 5월 9일(목) 오후 2시
+장소: 서울 프란치스코 교육회관
+
+참여연대가 준비한 이번 포럼에서는 9·19 군사합의 이후의 접경지역을 돌아봅니다.
+"""
+
+
+def test_host_label_line_is_read_once_with_its_list_split_on_middle_dots(resources: Resources) -> None:
+    # One reading of label lines for every field: "주최: A·B" names two hosts, and the prose sentence
+    # below it ("참여연대가 준비한 …") does not replace them.
+    gathering = _gathering(resources, LABELLED_HOSTS)
+    assert [h["name"] for h in gathering["hosts"]] == ["참여연대", "평화네트워크"]
+    assert [s["name"] for s in gathering["sponsors"]] == ["한국YMCA전국연맹"]

@@ -372,8 +372,9 @@ def extract_gatherings(
         place = labelled.place or _place(text, main, resources)
     if place is None and not online:
         place = _venue_line(text, resources) or _held_at(text, sentences, resources)
-    hosts, sponsors = hosts_and_sponsors(text, main, phrases)
-    if not sponsors:
+    # Label lines name the hosts outright; the sentence that says who held it is read when none do.
+    hosts, sponsors = ([], []) if labelled.labelled_hosts else hosts_and_sponsors(text, main, phrases)
+    if not sponsors and not labelled.sponsors:
         sponsors = other_sponsors(text, sentences)
     # The sentence that says who hosted it is the most precise reading; labels and prose otherwise.
     hosts = list(hosts) or list(labelled.hosts) or other_hosts(text, sentences)

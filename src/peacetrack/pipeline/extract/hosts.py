@@ -1,8 +1,8 @@
-"""Hosts and sponsors of a gathering: from label lines, or from the sentence that says who held it.
+"""Hosts and sponsors of a gathering from the sentence that says who held it.
 
 "… the KSM, the Civil Peace Forum, …, sponsored by X and the Y, hosted the …" (active),
 "… hosted by X and the Y in Seoul" (passive), "X와 Y는 … 개최합니다" / "X와 Y가 후원합니다"
-(Korean), "주최: X, Y" / "Sponsored by: X" (labels).
+(Korean). Label lines ("주최: X, Y", "Sponsored by: X") are read once, in ``fields``.
 """
 
 from __future__ import annotations
@@ -32,13 +32,7 @@ _KO_SPONSOR = re.compile(r"(?:이|가)\s+(?:공동\s*)?후원|의\s+후원으로
 _KO_HOSTING = re.compile(
     r"(?P<list>[^\s.。,][^.。]*?)(?:이|가)\s+(?:공동\s*)?(?:주최|주관)(?:하고|한|했|하였|하며|하는|해)"
 )
-_LABELS = re.compile(
-    r"^(?P<label>hosted\s+by|organi[sz]ed\s+by|organi[sz]ers?|hosts?|co-?hosts?|sponsored\s+by|sponsors?"
-    r"|supported\s+by|주최|주관|공동\s*주최|후원|협찬)\s*[:：]\s*(?P<list>.+)$",
-    re.IGNORECASE | re.MULTILINE,
-)
 _ADVERB = re.compile(r"\s+(?:jointly|together|also|successfully|recently|once\s+again)\s*$", re.IGNORECASE)
-_SPONSOR_LABEL = re.compile(r"sponsor|support|후원|협찬", re.IGNORECASE)
 
 
 def _mark(text: str, start: int, end: int) -> Mark:
@@ -93,10 +87,7 @@ def hosts_and_sponsors(
 ) -> tuple[list[NameRef], list[NameRef]]:
     hosts: list[NameRef] = []
     sponsors: list[NameRef] = []
-    for match in _LABELS.finditer(text):
-        names = _names(text, match.start("list"), match.end("list"))
-        (sponsors if _SPONSOR_LABEL.search(match.group("label")) else hosts).extend(names)
-    if sentence is None or hosts:
+    if sentence is None:
         return hosts, sponsors
     start, end = sentence.start, sentence.end
     sponsored = SPONSORED.search(text, start, end)
