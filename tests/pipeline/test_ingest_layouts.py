@@ -635,3 +635,44 @@ def test_a_table_cell_holding_several_names() -> None:
         "여성 | 한국여성단체연합, 평화를만드는여성회, 한국여성민우회\n"
     )
     assert len(extract_signatories(text)) == 6
+
+
+# A letter hard-wrapped at 72 columns whose signers are listed one a line, some lines near the width.
+_WRAPPED_PROSE = (
+    "We write to you ahead of the summit in Hanoi because the people we all\n"
+    "serve have waited for news of their relatives for nearly seventy long\n"
+    "years, and because the opening of last summer has slowed while all the\n"
+    "working-level talks have produced little that anyone outside sees now.\n"
+)
+_PEOPLE = [
+    "Dr. Margo Ellis-Kang, Professor of History, University of Wisconsin",
+    "Rev. Daniel Okoro, Pastor, Grace United Methodist Church, Baltimore",
+    "Hyun-ah Paek, Co-chair, Korean American Women for Peace",
+    "Sister Ann Delgado, Maryknoll Sisters",
+    "Leonard Choi, Son of a separated-family member, Flushing, NY",
+]
+
+
+def test_hand_broken_signer_lines_are_not_unwrapped_as_prose() -> None:
+    text = _WRAPPED_PROSE * 3 + "\nWith respect,\n\n" + "\n".join(_PEOPLE) + "\n"
+    lines = unwrap(text).split("\n")
+    assert all(person in lines for person in _PEOPLE)  # a line near the width is still its own signer
+    assert lines[0].startswith("We write") and "news of their relatives" in lines[0]  # the prose is joined
+
+
+def test_people_listed_a_line_each_keep_whatever_follows_their_name() -> None:
+    text = "We ask you to meet again.\n\nWith respect,\n\n" + "\n".join(_PEOPLE) + "\n"
+    names = [n.name for n in extract_signatories(text)]
+    assert len(names) == len(_PEOPLE)
+    assert names[-1].startswith("Leonard Choi")
+
+
+def test_organisations_wrapped_over_lines_are_still_split() -> None:
+    # Lines that open with two capitalised words are no people when the list runs on with commas; a
+    # last line with two commas goes on with the list above it.
+    text = (
+        "We ask you to meet again.\n\nSigned,\n\nPeace Boat, Women Cross DMZ, Nonviolent Peaceforce,\n"
+        "Korea Peace Now, Veterans For Peace, Pax Christi International,\n"
+        "Asia Pacific Peace Network, Peace Depot, Friends Committee\n"
+    )
+    assert len(extract_signatories(text)) == 9

@@ -46,6 +46,7 @@ from peacetrack.pipeline.extract.signatory_people import (
     one_person,
     pair_head,
     person_line,
+    person_rows,
     under_numbered,
 )
 from peacetrack.pipeline.extract.signatory_tables import (
@@ -123,18 +124,31 @@ def _heads_groups(row: str) -> bool:
     return len(cells) >= 2 and sum(1 for cell in cells if SUBHEADING_WORDS.match(cell)) * 2 > len(cells)
 
 
-def _line_names(text: str, line: Line, single_line_block: bool, people: bool = False) -> list[Name]:
+def _line_names(
+    text: str,
+    line: Line,
+    single_line_block: bool,
+    people: bool = False,
+    rows: bool = False,
+    run_on: bool = False,
+) -> list[Name]:
     label = _SECTOR_LABEL.match(text, line.start, line.end)
     if label is not None and label.end() < line.end:
         line = Line(label.end(), line.end, text[label.end() : line.end].strip(), line.blank_before)
     separators = count_separators(line.text)
     # Names seldom hold a semicolon: one between two names is a list.
     listed = ";" in line.text and not re.search(r"&\w+;", line.text)
-    if separators >= 3 or listed or (separators >= 2 and single_line_block and len(line.text) > 60):
+    # `run_on`: the line above ended with a comma, so this one goes on with its list.
+    if (
+        separators >= 3
+        or listed
+        or (separators >= 2 and single_line_block and len(line.text) > 60)
+        or (separators >= 1 and run_on)
+    ):
         # A list set off by semicolons keeps the commas inside its names.
         apart = ";" if line.text.count(";") >= 2 else ",;、"
         pieces = split_list(text, line.start, line.end, and_splits=False, articles=False, separators=apart)
-        if not listed and one_person(text, pieces, people):
+        if not listed and one_person(text, pieces, people, rows):
             name = unmark(text, line.start, line.end)
             return [name] if name is not None else []
         out = []
@@ -258,7 +272,9 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue
         affiliation = False
         next_blank = k + 1 >= len(lines) or lines[k + 1].blank_before
-        names.extend(_line_names(text, line, line.blank_before and next_blank, people))
+        run_on = k > index and not line.blank_before and lines[k - 1].text.endswith((",", ";", "、"))
+        single = line.blank_before and next_blank
+        names.extend(_line_names(text, line, single, people, person_rows(lines, k), run_on))
         # A person's name and one line under it, apart from the rest ("Hon. Rachel Tan MP" / "Parliament,
         # Singapore"): the line under it is where they sit, not another signer.
         affiliation = pair_head(lines, k) and person_line(value)

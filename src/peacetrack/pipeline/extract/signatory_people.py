@@ -65,20 +65,51 @@ def pair_head(lines: list[Line], k: int) -> bool:
     )
 
 
-def one_person(text: str, pieces: list[tuple[int, int]], people: bool = False) -> bool:
+def person_rows(lines: list[Line], k: int) -> bool:
+    """Line k sits in a paragraph whose lines mostly open with a person's name and a comma, each with a few
+    parts ("Leonard Cho, Son of a separated-family member, Flushing, NY"): one signer a line, with a
+    title and place however worded. A list of organisations wrapped over lines ends its lines with a
+    comma and holds more parts."""
+    a = k
+    while a > 0 and not lines[a].blank_before:
+        a -= 1
+    b = k + 1
+    while b < len(lines) and not lines[b].blank_before:
+        b += 1
+    if b - a < 3:
+        return False
+    heads = 0
+    for line in lines[a:b]:
+        parts = line.text.split(",")
+        if 2 <= len(parts) <= 4 and parts[-1].strip() and person_line(parts[0]):
+            heads += 1
+    return 3 * heads >= 2 * (b - a)
+
+
+def one_person(text: str, pieces: list[tuple[int, int]], people: bool = False, rows: bool = False) -> bool:
     """ "Dr. Helen Marsh, Professor of History, Northgate University": a person with title and place.
     Under a heading of individuals the title may come later in its words ("Korean War Veteran (U.S. Army,
-    1951-53)") or be a religious order's letters ("Sr. Margaret Doyle, MM, Maryknoll Sisters")."""
+    1951-53)") or be a religious order's letters ("Sr. Margaret Doyle, MM, Maryknoll Sisters"); among
+    `rows` of people (``person_rows``) whatever follows the name is theirs."""
     if len(pieces) < 2:
         return False
     first, second = (text[a:b].strip() for a, b in pieces[:2])
     if not PERSON_EN.match(first):
         return False
-    if ROLE_TITLE.match(second) or second[:1].islower():
+    if rows or ROLE_TITLE.match(second) or second[:1].islower():
         return True
     return people and bool(
         _ROLE_ANYWHERE.search(second) or re.fullmatch(r"[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?", second)
     )
 
 
-__all__ = ["PEOPLE", "PERSON_EN", "ROLE_TITLE", "one_person", "pair_head", "person_line", "under_numbered"]
+__all__ = [
+    "PEOPLE",
+    "PERSON_EN",
+    "ROLE_TITLE",
+    "one_person",
+    "pair_head",
+    "person_line",
+    "person_rows",
+    "under_numbered",
+]

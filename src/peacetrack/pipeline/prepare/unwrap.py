@@ -59,15 +59,35 @@ def _goes_on(physical: str, line: str) -> bool:
     )
 
 
+def _hand_broken(lines: list[str], width: int | None) -> list[bool]:
+    """For each line, whether its block (lines up to a blank one) was broken by hand: several of its lines
+    end where the next line's first word would still have fitted, which wrapping never does. A list of
+    "Name, Title, Organisation" lines has some lines near the width, and they are not wrapped either."""
+    flags = [False] * len(lines)
+    if width is None:
+        return flags
+    start = 0
+    for end in [*(k for k, line in enumerate(lines) if not line.strip()), len(lines)]:
+        block = range(start, end)
+        breaks = sum(1 for k in block if k + 1 < end and _fits(lines[k], lines[k + 1], width))
+        if breaks >= 2 and 3 * breaks >= len(block) - 1:
+            for k in block:
+                flags[k] = True
+        start = end + 1
+    return flags
+
+
 def unwrap(text: str) -> str:
     width = wrap_width(text)
     lines = text.split("\n")
+    by_hand = _hand_broken(lines, width)
     out: list[str] = []
     for k, line in enumerate(lines):
         previous = out[-1] if out else ""
         physical = lines[k - 1] if k else ""  # the line as written, not what earlier joins made of it
         wrapped = (
             width is not None
+            and not by_hand[k]
             and width * 0.6 <= len(physical) <= width  # a line past the width was not wrapped there
             and not _fits(physical, line, width)
         )
