@@ -676,3 +676,17 @@ def test_organisations_wrapped_over_lines_are_still_split() -> None:
         "Asia Pacific Peace Network, Peace Depot, Friends Committee\n"
     )
     assert len(extract_signatories(text)) == 9
+
+
+def test_numbered_list_set_in_two_columns_gives_each_item() -> None:
+    text = (
+        "우리는 양국 의회에 다음을 요청합니다.\n\n공동성명 참여단체 (총 5개 단체)\n\n"
+        "1. 평화네트워크 2. 참여연대\n3. 한국YMCA전국연맹 4. 평화를만드는여성회\n5. 겨레하나\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "평화네트워크",
+        "참여연대",
+        "한국YMCA전국연맹",
+        "평화를만드는여성회",
+        "겨레하나",
+    ]

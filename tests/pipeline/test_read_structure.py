@@ -322,3 +322,21 @@ def test_pdf_wrapped_line_joined_though_a_page_number_stands_further_right() -> 
     canvas.save()
     text = read_bytes(out.getvalue(), "letter.pdf").text
     assert "Presbyterian Church (U.S.A.), Office of Public Witness" in text
+
+
+def test_pdf_legend_under_a_full_width_line_is_a_line_of_its_own() -> None:
+    # A numbered list set in two columns fills its lines to the margin; the legend under it opens with its
+    # mark and is a note, not the rest of the last line.
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    lines = [
+        "The undersigned organisations ask both governments to return to the table.",
+        "1. Peace Network Foundation of Korea              2. Korean Sharing Movement",
+        "3. Women Making Peace                            4. Citizens' Peace Forum of Seoul",
+        "† In consultative status.",
+    ]
+    for k, line in enumerate(lines):
+        canvas.drawString(72, 700 - 14 * k, line)
+    canvas.save()
+    text = read_bytes(out.getvalue(), "list.pdf").text
+    assert text.split("\n")[-1] == "† In consultative status."

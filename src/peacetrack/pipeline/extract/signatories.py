@@ -124,6 +124,24 @@ def _heads_groups(row: str) -> bool:
     return len(cells) >= 2 and sum(1 for cell in cells if SUBHEADING_WORDS.match(cell)) * 2 > len(cells)
 
 
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,3})[.)]\s+(?=\S)")
+
+
+def numbered_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A line holding several numbered items one after another ("1. A 2. B", a numbered list set in two
+    columns): each item, when the line opens with a number and the numbers that follow count on by one."""
+    marks = list(_ITEM_NUMBER.finditer(text, start, end))
+    if len(marks) < 2 or marks[0].start() != start:
+        return []
+    kept = [marks[0]]
+    for mark in marks[1:]:
+        if int(mark.group(1)) == int(kept[-1].group(1)) + 1:
+            kept.append(mark)
+    if len(kept) < 2:
+        return []
+    return [(m.end(), kept[k + 1].start() if k + 1 < len(kept) else end) for k, m in enumerate(kept)]
+
+
 def _line_names(
     text: str,
     line: Line,
@@ -135,6 +153,9 @@ def _line_names(
     label = _SECTOR_LABEL.match(text, line.start, line.end)
     if label is not None and label.end() < line.end:
         line = Line(label.end(), line.end, text[label.end() : line.end].strip(), line.blank_before)
+    items = numbered_items(text, line.start, line.end)
+    if items:
+        return [name for a, b in items if (name := unmark(text, a, b)) is not None]
     separators = count_separators(line.text)
     # Names seldom hold a semicolon: one between two names is a list.
     listed = ";" in line.text and not re.search(r"&\w+;", line.text)

@@ -14,13 +14,18 @@ from peacetrack.pipeline.extract.ecosoc import ECOSOC
 from peacetrack.pipeline.extract.names import split_list
 from peacetrack.pipeline.extract.signatory_lines import Line, Name, unmark
 
+_HEADER_WORD = (
+    r"(?:no\.?|#|번호|순번|연번|일련번호|organi[sz]ation(?:\s+name)?|(?:full\s+)?name|country|location|city|region"
+    r"|type|category|sector|field|affiliation|title|position|role|signatory|단체명?|기관명?|이름|성명|소속|직함|직위"
+    r"|직책|국가|지역|구분|분야|부문|분류|비고|ecosoc(?:\s+status)?|status)"
+)
+# A header cell is a header word, or several joined ("소속·직함", "Title / Affiliation").
 TABLE_HEADER = re.compile(
-    r"^(?:no\.?|#|번호|순번|organi[sz]ation(?:\s+name)?|name|country|location|city|region|type|signatory"
-    r"|단체명?|이름|성명|소속|직함|국가|지역|구분|비고|ecosoc(?:\s+status)?|status)$",
+    rf"^{_HEADER_WORD}(?:\s*(?:[·ㆍ/&,]|and|및)\s*{_HEADER_WORD})*$",
     re.IGNORECASE,
 )
 _NAME_COLUMN = re.compile(
-    r"^(?:organi[sz]ation(?:\s+name)?|name|signatory|단체명?|이름|성명)$", re.IGNORECASE
+    r"^(?:organi[sz]ation(?:\s+name)?|(?:full\s+)?name|signatory|단체명?|기관명?|이름|성명)$", re.IGNORECASE
 )
 ORGANISATION = re.compile(
     r"(?:연대|위원회|협의회|연합|단체|운동|본부|재단|연구소|센터|모임|네트워크|포럼|협회|교회|연맹|사무국|행동|회의|학회"
