@@ -690,3 +690,12 @@ def test_numbered_list_set_in_two_columns_gives_each_item() -> None:
         "평화를만드는여성회",
         "겨레하나",
     ]
+
+
+def test_table_headed_with_joined_header_words_gives_its_name_column() -> None:
+    text = (
+        "대통령께 다음과 같이 요청드립니다.\n\n연서명 참여자 (3명, 분야별)\n\n"
+        "연번 | 분야 | 성명 | 소속·직함\n1 | 종교 | 한도윤 | 목사, 지역교회 담임\n"
+        "2 | 학계 | 문채원 | 명예교수, 정치학\n3 | 법조 | 오세린 | 변호사\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == ["한도윤", "문채원", "오세린"]
