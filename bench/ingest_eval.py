@@ -39,7 +39,7 @@ from peacetrack.pipeline.case import knowing
 from peacetrack.pipeline.registry import group_words
 
 GOLD = Path(__file__).resolve().parent / "ingest_gold"
-POOLS = ("pool-a", "pool-b", "pool-c", "pool-d", "pool-e", "pool-f", "pool-g")
+POOLS = ("pool-a", "pool-b", "pool-c", "pool-d", "pool-e", "pool-f", "pool-g", "pool-h")
 STATEMENT_FIELDS = ("signatories", "ecosoc", "addressees", "demands")
 GATHERING_FIELDS = (
     "start",

@@ -699,3 +699,34 @@ def test_table_headed_with_joined_header_words_gives_its_name_column() -> None:
         "2 | 학계 | 문채원 | 명예교수, 정치학\n3 | 법조 | 오세린 | 변호사\n"
     )
     assert [n.name for n in extract_signatories(text)] == ["한도윤", "문채원", "오세린"]
+
+
+def test_slash_list_wrapped_inside_names_gives_each_name() -> None:
+    text = (
+        "이에 우리는 정부에 다음과 같이 요구한다.\n\n■ 연명 단체 (총 6개 단체)\n"
+        "참여연대 / 평화네트워크 / 천주교\n의정부교구 민족화해위원회 / 평화를\n"
+        "만드는 여성회 / 겨레하나 / 녹색연합\n"
+    )
+    names = [" ".join(n.name.split()) for n in extract_signatories(text)]
+    assert names == [
+        "참여연대",
+        "평화네트워크",
+        "천주교 의정부교구 민족화해위원회",
+        "평화를 만드는 여성회",
+        "겨레하나",
+        "녹색연합",
+    ]
+
+
+def test_counted_signatures_heading_not_the_sentence_of_asks() -> None:
+    text = (
+        "We, the undersigned, therefore call on the Security Council and its\n1718 Committee to:\n\n"
+        "(a) approve all pending exemption requests within a short period;\n(b) open a banking channel.\n\n"
+        "--------------------\nSIGNATURES (3)\n--------------------\n"
+        "1. Margaret Osler — Cork, Ireland\n2. Kenji Matsuda — Osaka, Japan\n3. Hye-won Choi — Seoul, Korea\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Margaret Osler — Cork, Ireland",
+        "Kenji Matsuda — Osaka, Japan",
+        "Hye-won Choi — Seoul, Korea",
+    ]

@@ -199,6 +199,38 @@ def _inline_list(line: str) -> int | None:
     return found.end(1) + 1
 
 
+# A list set apart by a spaced slash or middle dot ("참여연대 / 평화네트워크 / …"); unspaced, the dot joins
+# the parts of one name ("6·15", "종교·시민사회단체").
+_SPACED = re.compile(r"(?:(?<=\s)|^)([/·ㆍ])(?=\s|$)")
+
+
+def _spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] | None:
+    """A list set apart by a spaced slash or dot from line k on, wrapped over the lines that go on with
+    it (a PDF breaks such a list anywhere, even inside a name): its last line and its names."""
+    found = [m.group(1) for m in _SPACED.finditer(lines[k].text)]
+    if len(found) < 2 or lines[k].text.count("|"):
+        return None
+    symbol = max(set(found), key=found.count)
+    last = k
+    while (
+        last + 1 < len(lines)
+        and not lines[last + 1].blank_before
+        and any(m.group(1) == symbol for m in _SPACED.finditer(lines[last + 1].text))
+    ):
+        last += 1
+    start, end = lines[k].start, lines[last].end
+    names = []
+    at = start
+    for match in _SPACED.finditer(text, start, end):
+        if match.group(1) == symbol:
+            if (name := unmark(text, at, match.start())) is not None:
+                names.append(name)
+            at = match.end()
+    if (name := unmark(text, at, end)) is not None:
+        names.append(name)
+    return last, names
+
+
 def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
     """The names in the lines from `index` on, up to where the block ends."""
     names: list[Name] = []
@@ -206,7 +238,10 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
     columns: list[str] | None = None
     grid: bool | None = None  # whether the table being read is a grid of names; None between tables
     people = index > 0 and bool(PEOPLE.search(lines[index - 1].text))  # under a heading of individuals
+    taken = index  # lines before this one were read with a list wrapped over them
     for k in range(index, len(lines)):
+        if k < taken:
+            continue
         line = lines[k]
         value = line.text
         skip = _inline_list(value) if k == index else None
@@ -292,6 +327,11 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             affiliation = True  # "Dr. Helen Marsh" / "Professor of History" / "Northgate University": one
             continue
         affiliation = False
+        spaced = _spaced_run(text, lines, k)
+        if spaced is not None:
+            taken, found = spaced[0] + 1, spaced[1]
+            names.extend(found)
+            continue
         next_blank = k + 1 >= len(lines) or lines[k + 1].blank_before
         run_on = k > index and not line.blank_before and lines[k - 1].text.endswith((",", ";", "、"))
         single = line.blank_before and next_blank

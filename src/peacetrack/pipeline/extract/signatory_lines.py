@@ -14,7 +14,7 @@ HEADING = re.compile(
     r"^(?:(?:annex|appendix|attachment)\s*(?:[ivx\d]+)?\s*[-–:.]?\s*)?"
     r"(?:the\s+|list\s+of\s+|\d+\s+|initial\s+|organi[sz]ational\s+|individual\s+|civil[\s-]+society\s+"
     r"|member\s+|partner\s+|international\s+|korean\s+)*(?:\d+\s+)?"
-    r"(?:undersigned|signator(?:y|ies)|signed(?:\s+by)?|co-?sign(?:ed|ers|atories)|endorsed\s+by|endorsers?"
+    r"(?:undersigned|signator(?:y|ies)|signatures|signed(?:\s+by)?|co-?sign(?:ed|ers|atories)|endorsed\s+by|endorsers?"
     r"|(?:jointly\s+)?issued\s+(?:jointly\s+)?by|adopted\s+by|released\s+by"
     r"|endorsements?|endorsing|supporting|initiating|participating|organi[sz]ations?|individuals?|signers"
     r"|groups|ngos)\b"
@@ -118,6 +118,8 @@ def is_heading(line: str) -> bool:
     if len(bare.strip()) > 90 or (line.endswith((".", "。")) and not line.endswith("etc.")):
         return False
     words = bare.split()
+    if len(words) > 5 and re.match(r"we\b", line, re.IGNORECASE):
+        return False  # "We, the undersigned, therefore call on the Council to:" opens the asks
     return len(words) <= 12 and bool(HEADING.search(line)) and "|" not in line
 
 
