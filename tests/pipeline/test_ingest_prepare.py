@@ -101,6 +101,8 @@ def test_kind(resources: Resources, name: str, kind: str) -> None:
         ),
         ("A short note about the weather.", "other"),
         ("성명서\n\n우리는 군사합의의 복원을 촉구한다.", "statement"),
+        # An addressed 의견서 whose header block is a Word table ("수 신 | 국회"): a letter.
+        ("수 신 | 대한민국 국회\n발 신 | 시민사회단체\n\n비준동의안을 처리해 주십시오.", "open_letter"),
     ],
 )
 def test_other_kinds(resources: Resources, text: str, kind: str) -> None:
