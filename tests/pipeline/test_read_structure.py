@@ -68,18 +68,23 @@ def test_pdf_paragraphs_lists_and_tables() -> None:
     ]
 
 
-def test_pdf_hyphenated_line_ends_are_joined() -> None:
+def _lines_pdf(lines: list[str]) -> bytes:
+    """A page with these lines set one under another at the left margin."""
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4)
+    for k, line in enumerate(lines):
+        canvas.drawString(72, 700 - 14 * k, line)
+    canvas.save()
+    return out.getvalue()
+
+
+def test_pdf_hyphenated_line_ends_are_joined() -> None:
     lines = [
         "The two Koreas agreed to convert the demilitarized zone into a peace-",
         "ful zone and to cease all hostile acts against each other along the",
         "military demarcation line, starting from the first of May this year.",
     ]
-    for k, line in enumerate(lines):
-        canvas.drawString(72, 700 - 14 * k, line)
-    canvas.save()
-    text = read_bytes(out.getvalue(), "wrapped.pdf").text
+    text = read_bytes(_lines_pdf(lines), "wrapped.pdf").text
     assert "into a peaceful zone and to cease" in text
     assert "\n" not in text
 
@@ -327,16 +332,11 @@ def test_pdf_wrapped_line_joined_though_a_page_number_stands_further_right() -> 
 def test_pdf_legend_under_a_full_width_line_is_a_line_of_its_own() -> None:
     # A numbered list set in two columns fills its lines to the margin; the legend under it opens with its
     # mark and is a note, not the rest of the last line.
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4)
     lines = [
         "The undersigned organisations ask both governments to return to the table.",
         "1. Peace Network Foundation of Korea              2. Korean Sharing Movement",
         "3. Women Making Peace                            4. Citizens' Peace Forum of Seoul",
         "† In consultative status.",
     ]
-    for k, line in enumerate(lines):
-        canvas.drawString(72, 700 - 14 * k, line)
-    canvas.save()
-    text = read_bytes(out.getvalue(), "list.pdf").text
+    text = read_bytes(_lines_pdf(lines), "list.pdf").text
     assert text.split("\n")[-1] == "† In consultative status."
