@@ -730,3 +730,31 @@ def test_counted_signatures_heading_not_the_sentence_of_asks() -> None:
         "Kenji Matsuda — Osaka, Japan",
         "Hye-won Choi — Seoul, Korea",
     ]
+
+
+def test_heading_with_a_note_and_a_tag_and_a_spanning_name_header() -> None:
+    # "[별첨]" tags the heading; the last header cell ("서명 단체") spans the names after the group cell.
+    text = (
+        "대통령께 다음과 같이 요청합니다.\n\n2021년 4월 26일\n\n서명 단체 일동\n\n"
+        "[별첨] 서명 단체 명단 (분야별, 무순)\n\n분야 | 서명 단체\n"
+        "종교 | 한국기독교교회협의회 | 천도교 한울연대\n"
+        "여성 | 한국여성단체연합 | 한국여성민우회 | 전국여성연대\n"
+        "법률 | 민주사회를 위한 변호사모임\n"
+    )
+    assert len(extract_signatories(text)) == 6
+    people = (
+        "유엔 사무총장께 청합니다.\n\n[서명자 명단] ※ 소속과 직함은 신원 확인을 위한 것입니다.\n"
+        "1. 김도윤 목사 (한국기독교교회협의회)\n2. 법은 스님 (대한불교조계종)\n"
+        "3. 최은영 교무 (원불교 서울교구)\n"
+    )
+    assert len(extract_signatories(people)) == 3
+
+
+def test_long_slash_list_on_one_line_is_no_prose_and_a_dateline_is_no_list() -> None:
+    names = [f"Peace Group {k} Washington Office" for k in range(12)]
+    text = (
+        "Seoul / Tokyo / Washington, March 4, 2019\n\nWe urge you to act.\n\nSincerely,\n\nSIGNATORIES\n\n"
+        + " / ".join(names)
+        + "\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == names

@@ -23,11 +23,13 @@ import re
 
 from rapidfuzz import fuzz
 
+from peacetrack.pipeline.extract import dates
 from peacetrack.pipeline.extract.ecosoc import ECOSOC, SYMBOL, legend_symbols, named_in_sentences
 from peacetrack.pipeline.extract.names import bare_key, split_list
 from peacetrack.pipeline.extract.signatory_lines import (
     HEADING,
     OWN_MARK,
+    SPACED_SEPARATOR,
     SUBHEADING_WORDS,
     Line,
     Name,
@@ -199,29 +201,24 @@ def _inline_list(line: str) -> int | None:
     return found.end(1) + 1
 
 
-# A list set apart by a spaced slash or middle dot ("참여연대 / 평화네트워크 / …"); unspaced, the dot joins
-# the parts of one name ("6·15", "종교·시민사회단체").
-_SPACED = re.compile(r"(?:(?<=\s)|^)([/·ㆍ])(?=\s|$)")
-
-
 def _spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] | None:
     """A list set apart by a spaced slash or dot from line k on, wrapped over the lines that go on with
     it (a PDF breaks such a list anywhere, even inside a name): its last line and its names."""
-    found = [m.group(1) for m in _SPACED.finditer(lines[k].text)]
-    if len(found) < 2 or lines[k].text.count("|"):
-        return None
+    found = [m.group(1) for m in SPACED_SEPARATOR.finditer(lines[k].text)]
+    if len(found) < 2 or lines[k].text.count("|") or dates.scan(lines[k].text):
+        return None  # a table row, or a dateline ("Seoul / Tokyo / Washington, March 4, 2019")
     symbol = max(set(found), key=found.count)
     last = k
     while (
         last + 1 < len(lines)
         and not lines[last + 1].blank_before
-        and any(m.group(1) == symbol for m in _SPACED.finditer(lines[last + 1].text))
+        and any(m.group(1) == symbol for m in SPACED_SEPARATOR.finditer(lines[last + 1].text))
     ):
         last += 1
     start, end = lines[k].start, lines[last].end
     names = []
     at = start
-    for match in _SPACED.finditer(text, start, end):
+    for match in SPACED_SEPARATOR.finditer(text, start, end):
         if match.group(1) == symbol:
             if (name := unmark(text, at, match.start())) is not None:
                 names.append(name)

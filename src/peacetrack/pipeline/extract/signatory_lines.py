@@ -114,6 +114,7 @@ def line_list(text: str) -> list[Line]:
 
 
 def is_heading(line: str) -> bool:
+    line = re.sub(r"\s+※.*$", "", line)  # "[서명자 명단] ※ 소속과 직함은 …": a note after the heading
     bare = re.sub(r"\([^()]*\)", " ", line)  # "(as received up to 26 July, 18:00 KST)" is a note
     if len(bare.strip()) > 90 or (line.endswith((".", "。")) and not line.endswith("etc.")):
         return False
@@ -126,6 +127,9 @@ def is_heading(line: str) -> bool:
 def heads_line(line: str) -> bool:
     """A heading word at the line's start ("Individuals (affiliations …)", "[서명 단체]"): a sub-heading
     inside a list, where a name merely containing such a word is not."""
+    tag = re.match(r"\s*[\[【〔]([^\]】〕]{1,10})[\]】〕]\s*(?=\S)", line)
+    if tag is not None and not HEADING.search(tag.group(1)):
+        line = line[tag.end() :]  # "[별첨] 서명 단체 명단": a tag before the heading, not a heading itself
     bare = re.sub(r"[(（][^()（）]*[)）]|[:：\[\]【】]", " ", line).strip()
     found = HEADING.search(bare)
     if found is None or found.start() > 3:
@@ -138,9 +142,14 @@ def is_date_line(line: str) -> bool:
     return bool(found) and sum(raw.end - raw.start for raw in found) >= len(line) * 0.6
 
 
+# A list set apart by a spaced slash or middle dot ("참여연대 / 평화네트워크 / …"); unspaced, the dot joins
+# the parts of one name ("6·15", "종교·시민사회단체").
+SPACED_SEPARATOR = re.compile(r"(?:(?<=\s)|^)([/·ㆍ])(?=\s|$)")
+
+
 def is_prose(line: str) -> bool:
     words = line.split()
-    separators = count_separators(line)
+    separators = max(count_separators(line), len(SPACED_SEPARATOR.findall(line)))
     if "|" in line or (separators >= 3 and len(words) <= (separators + 1) * 8):
         return False  # a table row, or a list of names written as a paragraph
     if len(words) >= 14 and line.rstrip().endswith((".", "!", "?", "다.", "요.", ":")):
@@ -222,6 +231,7 @@ __all__ = [
     "MARK",
     "NOT_A_NAME",
     "OWN_MARK",
+    "SPACED_SEPARATOR",
     "SUBHEADING_WORDS",
     "TAIL",
     "TAIL_INSIDE",

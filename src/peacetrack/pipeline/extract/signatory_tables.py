@@ -16,7 +16,8 @@ from peacetrack.pipeline.extract.signatory_lines import Line, Name, unmark
 
 _HEADER_WORD = (
     r"(?:no\.?|#|번호|순번|연번|일련번호|organi[sz]ation(?:\s+name)?|(?:full\s+)?name|country|location|city|region"
-    r"|type|category|sector|field|affiliation|title|position|role|signatory|단체명?|기관명?|이름|성명|소속|직함|직위"
+    r"|type|category|sector|field|affiliation|title|position|role|signator(?:y|ies)|(?:서명|참여|연명)\s*단체|단체명?"
+    r"|기관명?|이름|성명|소속|직함|직위"
     r"|직책|국가|지역|구분|분야|부문|분류|비고|ecosoc(?:\s+status)?|status)"
 )
 # A header cell is a header word, or several joined ("소속·직함", "Title / Affiliation").
@@ -25,7 +26,9 @@ TABLE_HEADER = re.compile(
     re.IGNORECASE,
 )
 _NAME_COLUMN = re.compile(
-    r"^(?:organi[sz]ation(?:\s+name)?|(?:full\s+)?name|signatory|단체명?|기관명?|이름|성명)$", re.IGNORECASE
+    r"^(?:organi[sz]ation(?:\s+name)?|(?:full\s+)?name|signator(?:y|ies)|(?:서명|참여|연명)\s*단체|단체명?|기관명?|이름"
+    r"|성명)$",
+    re.IGNORECASE,
 )
 ORGANISATION = re.compile(
     r"(?:연대|위원회|협의회|연합|단체|운동|본부|재단|연구소|센터|모임|네트워크|포럼|협회|교회|연맹|사무국|행동|회의|학회"
@@ -103,6 +106,9 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
         headed = [k for k, column in enumerate(columns) if _NAME_COLUMN.match(column) and k < len(cells)]
         if headed and values[headed[0]]:
             first = headed[0]
+    if columns is not None and len(cells) > len(columns) and first == len(columns) - 1:
+        # The last header cell spans the row's remaining cells ("분야 | 서명 단체" over "종교 | A | B | C").
+        return [name for k in range(first, len(cells)) if (name := unmark(text, *cells[k])) is not None]
     a, b = cells[first]
     if text.count(",", a, b) + text.count("、", a, b) >= 2:
         # A cell holding several names ("종교 | A, B, C, …" under "분야 | 단체명"): each of them.
