@@ -758,3 +758,16 @@ def test_long_slash_list_on_one_line_is_no_prose_and_a_dateline_is_no_list() -> 
         + "\n"
     )
     assert [n.name for n in extract_signatories(text)] == names
+
+
+def test_numbered_people_parted_by_blank_lines_keep_title_and_affiliation() -> None:
+    people = [
+        "Eleanor Hartwell, Professor Emerita of International Relations, Georgetown University",
+        "Kim Tae-yeon, Professor, University of North Korean Studies",
+        "Margo Lindqvist, Senior Associate, Nautilus Institute",
+        "Cho Min-ah, Board Member, Korean Women's Movement for Peace",
+    ]
+    text = "We urge both presidents to meet.\n\nRespectfully,\n\n" + "\n\n".join(
+        f"{k}. {person}" for k, person in enumerate(people, start=1)
+    )
+    assert [n.name for n in extract_signatories(text)] == people

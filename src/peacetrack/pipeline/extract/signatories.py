@@ -236,13 +236,11 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
     grid: bool | None = None  # whether the table being read is a grid of names; None between tables
     people = index > 0 and bool(PEOPLE.search(lines[index - 1].text))  # under a heading of individuals
     taken = index  # lines before this one were read with a list wrapped over them
-    listing_people: bool | None = None  # this paragraph lists people a line each; read once a paragraph
+    listing_people, people_end = False, index  # a run of lines listing people a line each, read once a run
     for k in range(index, len(lines)):
         if k < taken:
             continue
         line = lines[k]
-        if line.blank_before:
-            listing_people = None
         value = line.text
         skip = _inline_list(value) if k == index else None
         if skip is not None:
@@ -335,8 +333,8 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
         next_blank = k + 1 >= len(lines) or lines[k + 1].blank_before
         run_on = k > index and not line.blank_before and lines[k - 1].text.endswith((",", ";", "、"))
         single = line.blank_before and next_blank
-        if listing_people is None:
-            listing_people = person_rows(lines, k)
+        if k >= people_end:
+            listing_people, people_end = person_rows(lines, k)
         names.extend(_line_names(text, line, single, people, listing_people, run_on))
         # A person's name and one line under it, apart from the rest ("Hon. Rachel Tan MP" / "Parliament,
         # Singapore"): the line under it is where they sit, not another signer.

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
-from peacetrack.pipeline.extract.signatory_lines import Line
+from peacetrack.pipeline.extract.signatory_lines import ITEM, Line
 from peacetrack.pipeline.extract.signatory_tables import ORGANISATION
 
-PERSON_EN = re.compile(r"^(?:(?i:dr|prof|rev|fr|sr)\.?\s+)?[A-Z][a-z]+(?:[\s-][A-Z][a-z]*\.?){1,3}$")
+# "Kim Tae-yeon", "Cho Min-ah": a romanised Korean given name goes on in lower case after its hyphen.
+PERSON_EN = re.compile(
+    r"^(?:(?i:dr|prof|rev|fr|sr)\.?\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?:[\s-][A-Z][a-z]*(?:-[a-z]+)?\.?){1,3}$"
+)
 # A signer's title on the line under the name: "Professor of History", "Pastor", "Retired nurse and member".
 ROLE_TITLE = re.compile(
     r"^(?:(?:retired|former|senior|associate|assistant|deputy|acting|emerit(?:us|a)|co-?)\s*)*(?:professor|pastor"
@@ -65,25 +68,34 @@ def pair_head(lines: list[Line], k: int) -> bool:
     )
 
 
-def person_rows(lines: list[Line], k: int) -> bool:
-    """Line k sits in a paragraph whose lines mostly open with a person's name and a comma, each with a few
-    parts ("Leonard Cho, Son of a separated-family member, Flushing, NY"): one signer a line, with a
-    title and place however worded. A list of organisations wrapped over lines ends its lines with a
-    comma and holds more parts."""
-    a = k
-    while a > 0 and not lines[a].blank_before:
-        a -= 1
-    b = k + 1
-    while b < len(lines) and not lines[b].blank_before:
-        b += 1
+def person_rows(lines: list[Line], k: int) -> tuple[bool, int]:
+    """Whether line k sits in a run of lines that mostly open with a person's name and a comma, each with a
+    few parts ("Leonard Cho, Son of a separated-family member, Flushing, NY"): one signer a line, with a
+    title and place however worded; and where that run ends. The run is the line's paragraph, or its
+    numbered items whatever blank lines part them. A list of organisations wrapped over lines ends its
+    lines with a comma and holds more parts."""
+    if _NUMBERED.match(lines[k].text):
+        a = k
+        while a > 0 and _NUMBERED.match(lines[a - 1].text):
+            a -= 1
+        b = k + 1
+        while b < len(lines) and _NUMBERED.match(lines[b].text):
+            b += 1
+    else:
+        a = k
+        while a > 0 and not lines[a].blank_before:
+            a -= 1
+        b = k + 1
+        while b < len(lines) and not lines[b].blank_before:
+            b += 1
     if b - a < 3:
-        return False
+        return False, b
     heads = 0
     for line in lines[a:b]:
-        parts = line.text.split(",")
+        parts = ITEM.sub("", line.text, count=1).split(",")
         if 2 <= len(parts) <= 4 and parts[-1].strip() and person_line(parts[0]):
             heads += 1
-    return 3 * heads >= 2 * (b - a)
+    return 3 * heads >= 2 * (b - a), b
 
 
 def one_person(text: str, pieces: list[tuple[int, int]], people: bool = False, rows: bool = False) -> bool:
@@ -94,6 +106,7 @@ def one_person(text: str, pieces: list[tuple[int, int]], people: bool = False, r
     if len(pieces) < 2:
         return False
     first, second = (text[a:b].strip() for a, b in pieces[:2])
+    first = ITEM.sub("", first, count=1)  # "4. Kim Tae-yeon, Professor, …": the number is no part of the name
     if not PERSON_EN.match(first):
         return False
     if rows or ROLE_TITLE.match(second) or second[:1].islower():
