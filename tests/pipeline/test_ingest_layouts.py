@@ -771,3 +771,15 @@ def test_numbered_people_parted_by_blank_lines_keep_title_and_affiliation() -> N
         f"{k}. {person}" for k, person in enumerate(people, start=1)
     )
     assert [n.name for n in extract_signatories(text)] == people
+
+
+def test_bulleted_people_with_two_honours_keep_title_and_affiliation() -> None:
+    people = [
+        "Dr. Eun-ha Seo, Professor of Women's Studies, Ewha Womans University, Seoul",
+        "Rev. Dr. Ji-sun Moon, Minister, Korean Christian Church in Japan, Osaka",
+        "Prof. Alicia Ramos, Peace and Conflict Studies, University of the Philippines Diliman",
+    ]
+    text = "We urge both presidents to meet.\n\nIndividual endorsers\n\n" + "\n\n".join(
+        f"• {p}" for p in people
+    )
+    assert [n.name for n in extract_signatories(text)] == people

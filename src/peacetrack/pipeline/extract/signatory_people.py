@@ -72,14 +72,14 @@ def person_rows(lines: list[Line], k: int) -> tuple[bool, int]:
     """Whether line k sits in a run of lines that mostly open with a person's name and a comma, each with a
     few parts ("Leonard Cho, Son of a separated-family member, Flushing, NY"): one signer a line, with a
     title and place however worded; and where that run ends. The run is the line's paragraph, or its
-    numbered items whatever blank lines part them. A list of organisations wrapped over lines ends its
-    lines with a comma and holds more parts."""
-    if _NUMBERED.match(lines[k].text):
+    numbered or bulleted items whatever blank lines part them. A list of organisations wrapped over lines
+    ends its lines with a comma and holds more parts."""
+    if ITEM.match(lines[k].text):
         a = k
-        while a > 0 and _NUMBERED.match(lines[a - 1].text):
+        while a > 0 and ITEM.match(lines[a - 1].text):
             a -= 1
         b = k + 1
-        while b < len(lines) and _NUMBERED.match(lines[b].text):
+        while b < len(lines) and ITEM.match(lines[b].text):
             b += 1
     else:
         a = k
@@ -106,7 +106,8 @@ def one_person(text: str, pieces: list[tuple[int, int]], people: bool = False, r
     if len(pieces) < 2:
         return False
     first, second = (text[a:b].strip() for a, b in pieces[:2])
-    first = ITEM.sub("", first, count=1)  # "4. Kim Tae-yeon, Professor, …": the number is no part of the name
+    # "4. Kim Tae-yeon, Professor, …", "• Rev. Dr. Ji-sun Moon, Minister, …": the name, no number or honours
+    first = _HONOURS.sub("", ITEM.sub("", first, count=1)).strip() or first
     if not PERSON_EN.match(first):
         return False
     if rows or ROLE_TITLE.match(second) or second[:1].islower():
