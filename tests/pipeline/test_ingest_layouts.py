@@ -783,3 +783,19 @@ def test_bulleted_people_with_two_honours_keep_title_and_affiliation() -> None:
         f"• {p}" for p in people
     )
     assert [n.name for n in extract_signatories(text)] == people
+
+
+def test_rows_of_a_sector_and_its_comma_list_give_the_names_not_the_sectors() -> None:
+    text = (
+        "이에 저희는 다음과 같이 요청드립니다.\n\n2020년 12월 10일\n\n서명 단체 (분야별, 가나다순)\n\n"
+        "종교 | 불교평화연대, 천주교 서울대교구 민족화해위원회, 한국기독교교회협의회\n"
+        "여성 | 전국여성연대, 평화를 만드는 여성회, 한국여성단체연합\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "불교평화연대",
+        "천주교 서울대교구 민족화해위원회",
+        "한국기독교교회협의회",
+        "전국여성연대",
+        "평화를 만드는 여성회",
+        "한국여성단체연합",
+    ]

@@ -63,6 +63,8 @@ def is_name_grid(rows: list[str]) -> bool:
     values = [value for row in cells for value in row if value]
     if not values or len(set(values)) < len(values) or any(re.fullmatch(r"[\d.)]+", v) for v in values):
         return False
+    if any(v.count(",") + v.count("、") >= 2 for v in values):
+        return False  # a cell holding a list ("종교 | A, B, C"): a group and its names, not a grid of names
     widths = sorted(len(row) for row in cells)
     if widths[len(widths) // 2] >= 3:
         return True
@@ -106,6 +108,10 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
         headed = [k for k, column in enumerate(columns) if _NAME_COLUMN.match(column) and k < len(cells)]
         if headed and values[headed[0]]:
             first = headed[0]
+    else:  # no header: a cell holding a list is the names' ("종교 | A, B, C, D")
+        lists = [k for k in named if values[k].count(",") + values[k].count("、") >= 2]
+        if lists:
+            first = lists[0]
     if columns is not None and len(cells) > len(columns) and first == len(columns) - 1:
         # The last header cell spans the row's remaining cells ("분야 | 서명 단체" over "종교 | A | B | C").
         return [name for k in range(first, len(cells)) if (name := unmark(text, *cells[k])) is not None]
