@@ -799,3 +799,19 @@ def test_rows_of_a_sector_and_its_comma_list_give_the_names_not_the_sectors() ->
         "평화를 만드는 여성회",
         "한국여성단체연합",
     ]
+
+
+def test_sectors_set_inside_a_slash_list_part_its_names() -> None:
+    text = (
+        "정부는 합의를 이행하라!\n\n2019년 4월 27일\n\n판문점선언 1주년 기자회견 참가단체 일동\n\n"
+        "기자회견 참가단체 (총 6개, 부문별)\n【종교】 한국기독교교회협의회 / 천도교 한울연대\n"
+        "【여성】 한국여성단체연합 / 전국여성연대 【노동】 전국민주노동조합총연맹 /\n전국교직원노동조합\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "한국기독교교회협의회",
+        "천도교 한울연대",
+        "한국여성단체연합",
+        "전국여성연대",
+        "전국민주노동조합총연맹",
+        "전국교직원노동조합",
+    ]

@@ -111,8 +111,8 @@ _INLINE_COLON = re.compile(r"^(.{1,40}?)[:：](?!\d)(.*)$")
 # A label that counts the names under it ("… 시민사회단체 (34개 단체)", "(12 organisations)") heads a list.
 _COUNTED = re.compile(
     # "(22개 단체)", "(가나다순, 총 22개 단체)", "(in alphabetical order, 40 organisations)"
-    r"[(（](?:[^()（）\d]{0,20}[,·]\s*)?(?:총|all|in\s+all)?\s*\d+\s*(?:개\s*)?"
-    r"(?:단체|곳|명|organi[sz]ations?|groups|signatories|individuals|signers)"
+    r"[(（](?:[^()（）\d]{0,20}[,·]\s*)?(?:총|all|in\s+all)?\s*\d+\s*"
+    r"(?:개\s*(?:단체|곳)?|단체|곳|명|organi[sz]ations?|groups|signatories|individuals|signers)"
     r"\s*(?:[,·][^()]*)?[)）]\s*[:：]?$",
     re.IGNORECASE,
 )
@@ -216,15 +216,17 @@ def _spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] 
     ):
         last += 1
     start, end = lines[k].start, lines[last].end
+    # A sector set before its names ("【여성】 A / B") parts the names as a separator does.
+    cuts = sorted(
+        [(m.start(), m.end()) for m in SPACED_SEPARATOR.finditer(text, start, end) if m.group(1) == symbol]
+        + [(m.start(), m.end()) for m in _SECTOR_LABEL.finditer(text, start, end)]
+    )
     names = []
     at = start
-    for match in SPACED_SEPARATOR.finditer(text, start, end):
-        if match.group(1) == symbol:
-            if (name := unmark(text, at, match.start())) is not None:
-                names.append(name)
-            at = match.end()
-    if (name := unmark(text, at, end)) is not None:
-        names.append(name)
+    for cut_start, cut_end in [*cuts, (end, end)]:
+        if cut_start >= at and (name := unmark(text, at, cut_start)) is not None:
+            names.append(name)
+        at = max(at, cut_end)
     return last, names
 
 
@@ -305,7 +307,10 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             names.extend(row_names(text, line, columns, grid))
             continue
         grid = None
-        if is_heading(value) and ((not names and k == index) or heads_line(value)):
+        # A heading before any name, even a line below where the block began ("… 참가단체 일동" / "기자회견
+        # 참가단체 (총 30개, 부문별)"), heads the list; among names only one that opens with its heading word.
+        first_heading = not names and (k == index or _COUNTED.search(value))
+        if is_heading(value) and (first_heading or heads_line(value)):
             people = bool(PEOPLE.search(value))
             continue
         if value.endswith("일동") and k + 1 < len(lines) and not is_prose(lines[k + 1].text):
