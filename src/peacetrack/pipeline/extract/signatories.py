@@ -205,7 +205,8 @@ def _spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] 
     """A list set apart by a spaced slash or dot from line k on, wrapped over the lines that go on with
     it (a PDF breaks such a list anywhere, even inside a name): its last line and its names."""
     found = [m.group(1) for m in SPACED_SEPARATOR.finditer(lines[k].text)]
-    if len(found) < 2 or lines[k].text.count("|") or dates.scan(lines[k].text):
+    sectors = sum(1 for _ in _SECTOR_LABEL.finditer(lines[k].text))  # "【종교】 A / B": two parts as well
+    if not found or len(found) + sectors < 2 or lines[k].text.count("|") or dates.scan(lines[k].text):
         return None  # a table row, or a dateline ("Seoul / Tokyo / Washington, March 4, 2019")
     symbol = max(set(found), key=found.count)
     last = k
