@@ -103,6 +103,12 @@ def test_kind(resources: Resources, name: str, kind: str) -> None:
         ("성명서\n\n우리는 군사합의의 복원을 촉구한다.", "statement"),
         # An addressed 의견서 whose header block is a Word table ("수 신 | 국회"): a letter.
         ("수 신 | 대한민국 국회\n발 신 | 시민사회단체\n\n비준동의안을 처리해 주십시오.", "open_letter"),
+        # An event page: "When:" and "Where:" labels and an agenda with a note on its times.
+        (
+            "Webinar: Sanctions and Aid\n\nWhen: Wednesday, October 14, 2020 | 8:00 p.m. EDT\n"
+            "Where: Online via Zoom\n\nAgenda (times in EDT)\n\n8:00 p.m. Welcome\n8:10 p.m. Panel",
+            "programme",
+        ),
     ],
 )
 def test_other_kinds(resources: Resources, text: str, kind: str) -> None:
