@@ -815,3 +815,9 @@ def test_sectors_set_inside_a_slash_list_part_its_names() -> None:
         "전국민주노동조합총연맹",
         "전국교직원노동조합",
     ]
+
+
+def test_two_labelled_fields_side_by_side_on_a_cover_line() -> None:
+    text = "일시 : 2019. 4. 25.(목) 오후 2시 장소 : 서울 국회의원회관 제2세미나실\n"
+    fields = [(f.name, text[f.start : f.end].strip()) for f in labelled_fields(text)]
+    assert fields == [("date", "2019. 4. 25.(목) 오후 2시"), ("place", "서울 국회의원회관 제2세미나실")]

@@ -165,6 +165,18 @@ def _label_at(line: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+# A second label later on the same line, with its colon ("일시 : 4. 25.(목) 오후 2시 장소 : 국회의원회관"):
+# a cover page sets two fields side by side.
+_NEXT_LABEL = re.compile(
+    r"(?<=\s)(?:"
+    + "|".join(_spaced(word) for words in _KO.values() for word in sorted(words, key=len, reverse=True))
+    + "|"
+    + "|".join(f"(?:{pattern})" for pattern in _EN.values())
+    + r")\s*[:：]\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _line_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field]:
     """The labelled fields of one line: "Venue: …", and each labelled cell of a row
     ("Hosted by Busan Metropolitan City | Organized by the Korea Institute …")."""
@@ -178,6 +190,8 @@ def _line_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field]
         name, match = found
         value_end = end
         cell = text.find("|", at + match.end(), end)
+        if cell == -1 and (beside := _NEXT_LABEL.search(text, at + match.end(), end)) is not None:
+            cell = beside.start() - 1  # the whitespace before the next label parts the two fields
         if cell != -1:
             value_end = cell
         elif name in _RUNS_ON and at == start:
