@@ -821,3 +821,21 @@ def test_two_labelled_fields_side_by_side_on_a_cover_line() -> None:
     text = "일시 : 2019. 4. 25.(목) 오후 2시 장소 : 서울 국회의원회관 제2세미나실\n"
     fields = [(f.name, text[f.start : f.end].strip()) for f in labelled_fields(text)]
     assert fields == [("date", "2019. 4. 25.(목) 오후 2시"), ("place", "서울 국회의원회관 제2세미나실")]
+
+
+@pytest.mark.parametrize("symbol", ["◆", "ᵃ", "[a]", "●"])
+def test_shape_and_letter_marks_tied_to_ecosoc_by_their_legend(symbol: str) -> None:
+    text = (
+        "We call on the parties to end the war.\n\nSignatories\n\n"
+        f"{symbol} Organisation in consultative status with the UN Economic and Social Council (ECOSOC)\n\n"
+        f"Organisation | Country\nWorld Council of Churches {symbol} | Switzerland\n"
+        "Christian Conference of Asia | Thailand\n"
+        f"Pax Christi International {symbol} | Belgium\n"
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == [
+        "World Council of Churches",
+        "Christian Conference of Asia",
+        "Pax Christi International",
+    ]
+    assert [n.name for n in names if n.ecosoc] == ["World Council of Churches", "Pax Christi International"]
