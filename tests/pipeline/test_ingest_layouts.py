@@ -839,3 +839,37 @@ def test_shape_and_letter_marks_tied_to_ecosoc_by_their_legend(symbol: str) -> N
         "Pax Christi International",
     ]
     assert [n.name for n in names if n.ecosoc] == ["World Council of Churches", "Pax Christi International"]
+
+
+def test_plain_text_items_with_hanging_indents(resources: Resources) -> None:
+    from peacetrack.pipeline.prepare.normalise import normalise
+    from peacetrack.pipeline.read import read_bytes
+
+    raw = (
+        "We urge you to act.\n\nRespectfully,\n\n"
+        " 1. Rev. Dr. Samuel K. Ahn, Senior Pastor, Korean United Methodist\n"
+        "    Church of Greater Washington (retired)\n"
+        " 2. Prof. Helen M. Brandt, Department of History, University of\n"
+        "    Wisconsin-Madison\n"
+        " 3. Sister Agnes Doherty, Maryknoll Sisters\n"
+        " 4. Rev. Dr. Samuel Y. Chung\n"
+        "    Pastor Emeritus, a Korean Presbyterian congregation\n"
+    )
+    text = normalise(read_bytes(raw.encode(), "letter.txt")).text
+    lines = text.split("\n")
+    # A cut item goes on below it; under a short one the indented line is its own (a title).
+    assert (
+        "1. Rev. Dr. Samuel K. Ahn, Senior Pastor, Korean United Methodist Church of Greater Washington"
+        " (retired)" in lines
+    )
+    assert "2. Prof. Helen M. Brandt, Department of History, University of Wisconsin-Madison" in lines
+    assert "4. Rev. Dr. Samuel Y. Chung" in lines
+
+
+def test_date_and_place_labels_alone_take_the_next_line() -> None:
+    text = (
+        "WHEN\nTuesday, November 14, 2023\n\nWHERE\nLotte Hotel Seoul\n\n"
+        "PARTICIPATION\nThe forum is held in person.\n"
+    )
+    fields = [(f.name, text[f.start : f.end]) for f in labelled_fields(text)]
+    assert fields == [("date", "Tuesday, November 14, 2023"), ("place", "Lotte Hotel Seoul")]

@@ -150,9 +150,30 @@ def labelled_fields(text: str) -> list[Field]:
         if labelled:
             found.extend(labelled)
             found.extend(_names_below(text, spans, k, labelled[-1]))
+        elif (alone := _label_alone(line)) is not None and k + 1 < len(spans) and text[slice(*spans[k + 1])]:
+            found.append(Field(alone, *spans[k + 1]))  # "WHEN" / "Tuesday, November 14, 2023"
         else:
             found.extend(_block_fields(text, spans, k))
     return found
+
+
+# A date or place label on a line of its own, its value on the next line. (A mode label alone, such as
+# "PARTICIPATION", heads a paragraph of prose more often than a value.)
+_ALONE = {
+    field: re.compile(
+        r"^[\W\d]{0,4}\s*(?:"
+        + "|".join(_spaced(word) for word in sorted(_KO[field], key=len, reverse=True))
+        + "|"
+        + _EN[field]
+        + r")\s*[:：]?$",
+        re.IGNORECASE,
+    )
+    for field in ("date", "place")
+}
+
+
+def _label_alone(line: str) -> str | None:
+    return next((field for field, pattern in _ALONE.items() if pattern.match(line.strip())), None)
 
 
 def _label_at(line: str) -> tuple[str, re.Match[str]] | None:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from peacetrack.pipeline.prepare.unwrap import unwrap
+from peacetrack.pipeline.prepare.unwrap import join_hanging, unwrap, wrap_width
 from peacetrack.pipeline.read.sniff import TEXT
 from peacetrack.pipeline.records import Document
 
@@ -32,7 +32,12 @@ def normalise_text(text: str) -> str:
 
 
 def normalise(document: Document) -> Document:
-    text = normalise_text(document.text)
     if document.media_type == TEXT:
-        text = unwrap(text)  # the other readers rebuild paragraphs from the format's own structure
+        # The other readers rebuild paragraphs from the format's own structure; plain text has only its
+        # indents (read before spaces are folded) and its line lengths.
+        raw = _BREAKS.sub("\n", document.text)
+        width = wrap_width(normalise_text(raw))  # measured on the lines as written, before any join
+        text = unwrap(normalise_text(join_hanging(raw)), width)
+    else:
+        text = normalise_text(document.text)
     return replace(document, text=text)

@@ -12,6 +12,7 @@ by one that opens in lower case.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from peacetrack.pipeline.lines import LIST_MARKER
 
@@ -28,6 +29,32 @@ _ENDS = re.compile(r"[.!?:;。]['\"’”)]*\s*$")
 _MIN_WIDTH = 50
 _MAX_WIDTH = 100
 _MIN_SHARE = 0.4
+
+
+_ITEM_LEAD = re.compile(rf"^ *(?:{LIST_MARKER}) *")
+_ITEM_OPEN = re.compile(rf"^(?:{LIST_MARKER})")
+_CUT = re.compile(r"^.{50,}$|(?:,|\b(?:of|and|the|for|in|on|to|with|at|a|an))\s*$", re.IGNORECASE)
+
+
+def join_hanging(text: str) -> str:
+    """Join the lines set in under a list item's text (a hanging indent) to the item, before indents are
+    lost: " 7. Prof. Jae-won Han, Korean Studies, University of California," / "    Los Angeles"."""
+    out: list[str] = []
+    column: int | None = None  # where the text of the item being read starts
+    for raw in text.split("\n"):
+        line = raw.expandtabs(4)
+        bare = line.lstrip(" ")
+        indent = len(line) - len(bare)
+        hangs = column is not None and indent >= 2 and abs(indent - column) <= 1
+        # Only an item that was cut (long, or ending on a comma or a small word) goes on below; under a
+        # short one ("1. Rev. Dr. Samuel Chung") the indented line is its own: a title, an affiliation.
+        if hangs and bare and not _ITEM_OPEN.match(bare) and _CUT.search(out[-1]):
+            out[-1] = f"{out[-1].rstrip()} {bare}"
+            continue
+        item = _ITEM_LEAD.match(line)
+        column = item.end() if item is not None and bare else None
+        out.append(raw)
+    return "\n".join(out)
 
 
 def wrap_width(text: str) -> int | None:
@@ -77,8 +104,10 @@ def _hand_broken(lines: list[str], width: int | None) -> list[bool]:
     return flags
 
 
-def unwrap(text: str) -> str:
-    width = wrap_width(text)
+def unwrap(text: str, width: int | Literal["measure"] | None = "measure") -> str:
+    """`width`: the wrap width (None: not wrapped) when the caller measured it before joining lines
+    (``join_hanging``); by default it is measured here."""
+    width = wrap_width(text) if width == "measure" else width
     lines = text.split("\n")
     by_hand = _hand_broken(lines, width)
     out: list[str] = []
