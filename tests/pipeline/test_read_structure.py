@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 from reportlab.lib import colors
@@ -340,3 +341,13 @@ def test_pdf_legend_under_a_full_width_line_is_a_line_of_its_own() -> None:
     ]
     text = read_bytes(_lines_pdf(lines), "list.pdf").text
     assert text.split("\n")[-1] == "† In consultative status."
+
+
+def test_html_page_whose_main_text_came_back_flat_keeps_its_lists_and_table() -> None:
+    # trafilatura falls back to an extractor that writes each list item and table cell as a paragraph on
+    # a page like this one; the reader then takes the page's own structure, without its sidebar.
+    page = (Path(__file__).parent / "corpus" / "html" / "flattened-letter.html").read_bytes()
+    lines = read_bytes(page, "letter.html").text.split("\n")
+    assert "• Nobel Women's Initiative" in lines
+    assert "Peace Boat (ECOSOC) | Japan" in lines
+    assert not any("Older post" in line for line in lines)

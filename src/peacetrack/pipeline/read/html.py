@@ -4,9 +4,11 @@ Nothing in the page is executed or fetched: trafilatura parses the markup with
 lxml and drops script and boilerplate nodes (menus, sidebars, footers, cookie
 banners). Its XML output keeps the structure, which is written out as the other
 readers write it: a block per heading, paragraph, list and table; a line per
-list item ("• " or "1. ") and per table row (cells joined by " | "). For pages
-too small for its heuristics, a plain parser keeps the visible text outside
-non-content elements. A title band above the body (h1, date, format) that the
+list item ("• " or "1. ") and per table row (cells joined by " | "). When that
+output comes back flat (a fallback extractor's paragraphs, no list or table),
+the page's own structure without its furniture (``html_blocks``) is taken if it
+holds the same text. For pages too small for its heuristics, a plain parser
+keeps the visible text outside non-content elements. A title band above the body (h1, date, format) that the
 main-text step dropped is put back at the top.
 """
 
@@ -19,31 +21,10 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from peacetrack.pipeline.read.html_blocks import CHROME, HIDDEN, page_blocks
 from peacetrack.pipeline.read.options import Meta
 from peacetrack.pipeline.read.text import decode_text
 
-_HIDDEN = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "button",
-        "svg",
-        "iframe",
-        "object",
-        "embed",
-        "head",
-        "select",
-        "canvas",
-        "math",
-    }
-)
 _BLOCKS = frozenset(
     {
         "p",
@@ -78,13 +59,13 @@ class _Visible(HTMLParser):
         self.hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
+        if tag in HIDDEN:
             self.hidden += 1
         elif tag in _BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN:
+        if tag in HIDDEN:
             self.hidden = max(0, self.hidden - 1)
         elif tag in _BLOCKS:
             self.parts.append("\n")
@@ -179,7 +160,7 @@ def _blocks(node: etree._Element) -> list[str]:
     return [block for block in blocks if block.strip()]
 
 
-def _structured_text(markup: str) -> str | None:
+def _main_xml(markup: str) -> etree._Element | None:
     xml = trafilatura.extract(
         markup,
         output_format="xml",
@@ -191,12 +172,26 @@ def _structured_text(markup: str) -> str | None:
         deduplicate=False,
         favor_recall=True,
     )
-    if not xml:
-        return None
-    main = etree.fromstring(xml.encode("utf-8")).find("main")
+    return etree.fromstring(xml.encode("utf-8")).find("main") if xml else None
+
+
+def _structured_text(markup: str) -> str | None:
+    main = _main_xml(markup)
     if main is None:
         return None
-    return "\n\n".join(_blocks(main)) or None
+    blocks = _blocks(main)
+    if not any(node.tag in ("list", "table") for node in main.iter()):
+        # When its own reading looks thin, trafilatura takes a fallback extractor's, which writes every
+        # list item and table cell as a paragraph of its own. The page's own structure, read from its
+        # markup without the page furniture, is taken instead when it holds nearly all the same text
+        # and not much more (a sidebar's lists).
+        own = page_blocks(markup)
+        own_text = " ".join(" ".join(own).split())
+        total = sum(len(block) for block in blocks)
+        kept = sum(len(block) for block in blocks if " ".join(block.split()) in own_text)
+        if own and kept >= 0.9 * total and len(own_text) <= 1.3 * total:
+            blocks = own
+    return "\n\n".join(blocks) or None
 
 
 # <sup>1</sup> after a name is a footnote mark; as plain text it would run into the name ("Democracy1").
@@ -204,8 +199,6 @@ _SUP = re.compile(r"<sup\b[^>]*>\s*(\d{1,2}|[*†‡§])\s*</sup>", re.IGNORECAS
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-# Parts of a page head that are chrome, not the document: share bars, breadcrumbs, menus.
-_CHROME = re.compile(r"share|social|breadcrumb|nav|menu|button|search|cookie|banner|skip|logo", re.I)
 _HERO_LINE_MAX = 240
 
 
@@ -228,9 +221,9 @@ def _hero(markup: str, text: str) -> list[str]:
         return [title]
     lines = []
     for node in band:
-        if not isinstance(node.tag, str) or node.tag in _HIDDEN or node.tag in ("a", "img"):
+        if not isinstance(node.tag, str) or node.tag in HIDDEN or node.tag in ("a", "img"):
             continue
-        if _CHROME.search(f"{node.get('class', '')} {node.get('id', '')}"):
+        if CHROME.search(f"{node.get('class', '')} {node.get('id', '')}"):
             continue
         line = " ".join(node.text_content().split())
         if line and len(line) <= _HERO_LINE_MAX and line not in text:

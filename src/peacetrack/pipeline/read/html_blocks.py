@@ -1,0 +1,135 @@
+"""A page's own structure read from its markup: headings, paragraphs, lists and tables in reading order,
+without the page furniture (navigation, headers, footers, sidebars, forms, scripts, share bars).
+
+The HTML reader takes this when the main-text step flattened a page's lists and tables into paragraphs;
+it writes blocks as that reader does: a line per list item ("• " or "1. ") and per table row (cells
+joined by " | ").
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+# Elements that never hold the document's own text.
+HIDDEN = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "head",
+        "select",
+        "canvas",
+        "math",
+    }
+)
+# Parts of a page that are chrome, by their class or id: share bars, breadcrumbs, menus, banners; and, as
+# whole class or id words, sidebars, related and popular lists, comments (gnb/lnb: Korean sites' menus).
+CHROME = re.compile(
+    r"share|social|breadcrumb|nav|menu|button|search|cookie|banner|skip|logo"
+    r"|(?:^|[\s_-])(?:side|sidebar|gnb|lnb|snb|related|widget|ads?|advert\w*|popular|ranking|comments?|sns)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+_TEXT_BLOCKS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dt", "dd", "figcaption"}
+)
+_LISTS = frozenset({"ul", "ol"})
+_CONTAINERS = frozenset({"div", "section", "article", "main", "body", "center", "dl", "figure"})
+
+
+def _chrome(node: etree._Element) -> bool:
+    return node.tag in HIDDEN or bool(CHROME.search(f"{node.get('class', '')} {node.get('id', '')}"))
+
+
+def _inline(node: etree._Element) -> str:
+    """A node's visible text, <br> as a line break (a line break in the markup is a space), spaces folded
+    within each line."""
+    parts: list[str] = []
+
+    def walk(element: etree._Element) -> None:
+        if isinstance(element.tag, str) and element.tag in HIDDEN:
+            return
+        if element.tag == "br":
+            parts.append("\n")
+        elif isinstance(element.tag, str):
+            parts.append((element.text or "").replace("\n", " "))
+            for child in element:
+                walk(child)
+                parts.append((child.tail or "").replace("\n", " "))
+
+    walk(node)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _list_lines(node: etree._Element) -> list[str]:
+    ordered = node.tag == "ol"
+    lines = []
+    items = [child for child in node if child.tag == "li"]
+    for number, item in enumerate(items, start=1):
+        nested = [child for child in item if child.tag in _LISTS]
+        for child in nested:
+            item.remove(child)
+        text = " ".join(_inline(item).split())
+        if text:
+            lines.append(f"{number}. {text}" if ordered else f"• {text}")
+        for child in nested:
+            lines.extend(_list_lines(child))
+    return lines
+
+
+def _table_lines(node: etree._Element) -> list[str]:
+    rows = []
+    for row in node.iter("tr"):
+        cells = [" ".join(_inline(cell).split()) for cell in row if cell.tag in ("td", "th")]
+        if any(cells):
+            rows.append(" | ".join(cell for cell in cells if cell))
+    return rows
+
+
+def _walk(node: etree._Element, blocks: list[str]) -> None:
+    for child in node:
+        if not isinstance(child.tag, str) or _chrome(child):
+            continue
+        if child.tag in _LISTS:
+            blocks.append("\n".join(_list_lines(child)))
+        elif child.tag == "table":
+            blocks.append("\n".join(_table_lines(child)))
+        elif child.tag in _TEXT_BLOCKS:
+            blocks.append(_inline(child))
+        elif child.tag in _CONTAINERS:
+            if any(
+                isinstance(c.tag, str) and c.tag in _TEXT_BLOCKS | _LISTS | _CONTAINERS | {"table"}
+                for c in child
+            ):
+                if child.text and child.text.strip():
+                    blocks.append(" ".join(child.text.split()))
+                _walk(child, blocks)
+            else:
+                blocks.append(_inline(child))
+
+
+def page_blocks(markup: str) -> list[str]:
+    """The page's blocks in reading order; empty when the markup cannot be parsed."""
+    try:
+        root = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return []
+    body = root.find("body")
+    blocks: list[str] = []
+    _walk(body if body is not None else root, blocks)
+    return [block for block in blocks if block.strip()]
