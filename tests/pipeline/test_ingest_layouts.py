@@ -873,3 +873,17 @@ def test_date_and_place_labels_alone_take_the_next_line() -> None:
     )
     fields = [(f.name, text[f.start : f.end]) for f in labelled_fields(text)]
     assert fields == [("date", "Tuesday, November 14, 2023"), ("place", "Lotte Hotel Seoul")]
+
+
+def test_bracketed_region_headings_alone_on_their_lines_are_no_signers() -> None:
+    text = (
+        "정부는 대화를 재개하라.\n\n2019년 3월 1일\n\n참여 단체\n\n"
+        "[서울]\n서울진보연대\n서울여성회\n[경기·인천]\n경기진보연대\n인천평화복지연대\n【강원·제주】\n강정마을회\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "서울진보연대",
+        "서울여성회",
+        "경기진보연대",
+        "인천평화복지연대",
+        "강정마을회",
+    ]

@@ -318,6 +318,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue  # the signers named as one body, with their names below
         if (
             SUBHEADING_WORDS.match(value)
+            or _SECTOR_LABEL.fullmatch(value)  # "[경기·인천]" alone on its line: the group of the names below
             or _COUNTED.search(value)
             or (value.endswith((":", "：")) and len(value) < 60)
         ):
