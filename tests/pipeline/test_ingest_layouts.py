@@ -887,3 +887,15 @@ def test_bracketed_region_headings_alone_on_their_lines_are_no_signers() -> None
         "인천평화복지연대",
         "강정마을회",
     ]
+
+
+def test_a_group_named_with_hamkke_is_no_greeting() -> None:
+    text = (
+        "정부는 대화를 재개하라.\n\n[참여단체]\n파주평화시민행동\n포천이주민과함께\n고양평화누리\n\n"
+        "※ 문의: 사무국\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "파주평화시민행동",
+        "포천이주민과함께",
+        "고양평화누리",
+    ]

@@ -98,7 +98,7 @@ _STOP = re.compile(
     r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
     # …and "- 끝 -", the end of a release
     r"|수신|참조|존경하는)\b|@|https?://|www\.|^[-–<(\[]?\s*끝\s*[-–>)\]]?\.?$"
-    r"|^[^\n]{1,30}께\s*[,，:]?$",  # a greeting: "의장님께,"
+    r"|^[^\n]{1,30}(?<!함)께\s*[,，:]?$",  # a greeting: "의장님께," (but "…과함께" names a group)
     re.IGNORECASE,
 )
 # A note on the list before its first name: how it is ordered, as of when, what affiliations mean.
