@@ -899,3 +899,12 @@ def test_a_group_named_with_hamkke_is_no_greeting() -> None:
         "포천이주민과함께",
         "고양평화누리",
     ]
+
+
+def test_grid_cells_with_commas_inside_brackets_are_still_one_name_each() -> None:
+    text = (
+        "두 분의 관심을 믿으며 이 글을 마칩니다.\n\n서명\n\n종교계 | 시민사회 | 이산가족 당사자\n"
+        "불교평화연대 | 우리민족서로돕기운동 | 김순례 (91세, 황해도 연백 출신, 서울 거주)\n"
+        "천주교인권위원회 | 남북이산가족협회 | 정기호 (88세, 함경남도 흥남 출신, 부산 거주)\n"
+    )
+    assert len(extract_signatories(text)) == 6

@@ -12,7 +12,7 @@ import re
 
 from peacetrack.pipeline.extract.ecosoc import ECOSOC
 from peacetrack.pipeline.extract.names import split_list
-from peacetrack.pipeline.extract.signatory_lines import Line, Name, unmark
+from peacetrack.pipeline.extract.signatory_lines import Line, Name, count_separators, unmark
 
 _HEADER_WORD = (
     r"(?:no\.?|#|번호|순번|연번|일련번호|organi[sz]ation(?:\s+name)?|(?:full\s+)?name|country|location|city|region"
@@ -63,7 +63,7 @@ def is_name_grid(rows: list[str]) -> bool:
     values = [value for row in cells for value in row if value]
     if not values or len(set(values)) < len(values) or any(re.fullmatch(r"[\d.)]+", v) for v in values):
         return False
-    if any(v.count(",") + v.count("、") >= 2 for v in values):
+    if any(count_separators(v) >= 2 for v in values):
         return False  # a cell holding a list ("종교 | A, B, C"): a group and its names, not a grid of names
     widths = sorted(len(row) for row in cells)
     if widths[len(widths) // 2] >= 3:
@@ -109,7 +109,7 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
         if headed and values[headed[0]]:
             first = headed[0]
     else:  # no header: a cell holding a list is the names' ("종교 | A, B, C, D")
-        lists = [k for k in named if values[k].count(",") + values[k].count("、") >= 2]
+        lists = [k for k in named if count_separators(values[k]) >= 2]
         if lists:
             first = lists[0]
     if columns is not None and len(cells) > len(columns) and first == len(columns) - 1:
