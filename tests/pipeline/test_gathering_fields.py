@@ -395,3 +395,12 @@ def test_host_label_line_is_read_once_with_its_list_split_on_middle_dots(resourc
     gathering = _gathering(resources, LABELLED_HOSTS)
     assert [h["name"] for h in gathering["hosts"]] == ["참여연대", "평화네트워크"]
     assert [s["name"] for s in gathering["sponsors"]] == ["한국YMCA전국연맹"]
+
+
+def test_a_middle_dot_between_digits_stays_inside_a_name(resources: Resources) -> None:
+    text = (
+        "2024 평화 포럼 안내\n\n주최: 참여연대·평화네트워크\n후원: 4·9통일평화재단·한겨레통일문화재단\n"
+        "일시: 2024년 5월 9일(목)\n"
+    )
+    gathering = _gathering(resources, text)
+    assert [s["name"] for s in gathering["sponsors"]] == ["4·9통일평화재단", "한겨레통일문화재단"]

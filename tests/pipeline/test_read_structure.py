@@ -351,3 +351,14 @@ def test_html_page_whose_main_text_came_back_flat_keeps_its_lists_and_table() ->
     assert "• Nobel Women's Initiative" in lines
     assert "Peace Boat (ECOSOC) | Japan" in lines
     assert not any("Older post" in line for line in lines)
+
+
+def test_html_definition_list_reads_as_label_lines() -> None:
+    page = (
+        "<html><body><article><h1>평화 포럼 안내</h1>"
+        "<p>이번 포럼에서는 9·19 군사합의 이후의 접경지역을 돌아봅니다. 많은 참여 바랍니다.</p>"
+        "<dl><dt>일시</dt><dd>2024년 4월 25일(목) 오후 2시</dd><dt>주최</dt>"
+        "<dd>참여연대, 평화네트워크</dd><dt>후원</dt><dd>4·9통일평화재단</dd></dl></article></body></html>"
+    )
+    lines = read_bytes(page.encode(), "notice.html").text.split("\n")
+    assert "주최: 참여연대, 평화네트워크" in lines and "후원: 4·9통일평화재단" in lines

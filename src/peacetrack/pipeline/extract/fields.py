@@ -242,8 +242,9 @@ def _names_below(text: str, spans: list[tuple[int, int]], k: int, field: Field) 
     return out
 
 
-_ORG_SPLIT = re.compile(r"\s*(?:[,;、·ㆍ/]|\band\b|&|및|그리고)\s*")
-_SYMBOL_SPLIT = re.compile(r"\s*[;、·ㆍ/]\s*")
+# A middle dot between digits is part of a name ("4·9통일평화재단", "6·15 …"), not a list joint.
+_ORG_SPLIT = re.compile(r"\s*(?:[,;、/]|(?<!\d)[·ㆍ](?!\d)|\band\b|&|및|그리고)\s*")
+_SYMBOL_SPLIT = re.compile(r"\s*(?:[;、/]|(?<!\d)[·ㆍ](?!\d))\s*")
 _NOT_ORG = re.compile(
     r"^(?:tbc|tba|n/a|none|없음|미정|\d+)$|@|https?://|www\.|\b(?:tel|fax|e-?mail)\b|^\(?(?:가나다순|순서\s*무관)\)?$",
     re.IGNORECASE,

@@ -113,7 +113,28 @@ def _inline(node: etree._Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _definition_lines(node: etree._Element) -> list[str]:
+    """A definition list (<dl>) as "term: definition" lines, as a notice's label lines read:
+    "주최: 참여연대, …", "Venue: …"; a term's several definitions each on a line of their own."""
+    lines: list[str] = []
+    term = ""
+    for item in node.findall("item"):
+        text = " ".join(_inline(item).split())
+        if item.get("rend", "").startswith("dt"):
+            if term:
+                lines.append(term)
+            term = text
+        elif text:
+            lines.append(f"{term}: {text}" if term else text)
+            term = ""
+    if term:
+        lines.append(term)
+    return lines
+
+
 def _list_lines(node: etree._Element) -> list[str]:
+    if node.get("rend", "") == "dl":
+        return _definition_lines(node)
     ordered = node.get("rend", "") == "ol"
     lines = []
     for number, item in enumerate(node.findall("item"), start=1):

@@ -48,7 +48,7 @@ _TEXT_BLOCKS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dt", "dd", "figcaption"}
 )
 _LISTS = frozenset({"ul", "ol"})
-_CONTAINERS = frozenset({"div", "section", "article", "main", "body", "center", "dl", "figure"})
+_CONTAINERS = frozenset({"div", "section", "article", "main", "body", "center", "figure"})
 
 
 def _chrome(node: etree._Element) -> bool:
@@ -92,6 +92,24 @@ def _list_lines(node: etree._Element) -> list[str]:
     return lines
 
 
+def _definition_lines(node: etree._Element) -> list[str]:
+    """A <dl> as "term: definition" lines, as a notice's label lines read."""
+    lines: list[str] = []
+    term = ""
+    for child in node:
+        text = " ".join(_inline(child).split()) if isinstance(child.tag, str) else ""
+        if child.tag == "dt":
+            if term:
+                lines.append(term)
+            term = text
+        elif child.tag == "dd" and text:
+            lines.append(f"{term}: {text}" if term else text)
+            term = ""
+    if term:
+        lines.append(term)
+    return lines
+
+
 def _table_lines(node: etree._Element) -> list[str]:
     rows = []
     for row in node.iter("tr"):
@@ -107,6 +125,8 @@ def _walk(node: etree._Element, blocks: list[str]) -> None:
             continue
         if child.tag in _LISTS:
             blocks.append("\n".join(_list_lines(child)))
+        elif child.tag == "dl":
+            blocks.append("\n".join(_definition_lines(child)))
         elif child.tag == "table":
             blocks.append("\n".join(_table_lines(child)))
         elif child.tag in _TEXT_BLOCKS:
