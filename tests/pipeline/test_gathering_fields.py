@@ -404,3 +404,16 @@ def test_a_middle_dot_between_digits_stays_inside_a_name(resources: Resources) -
     )
     gathering = _gathering(resources, text)
     assert [s["name"] for s in gathering["sponsors"]] == ["4·9통일평화재단", "한겨레통일문화재단"]
+
+
+def test_programme_table_drawn_in_plain_text(resources: Resources) -> None:
+    text = (
+        "2019 평화 포럼 안내\n\n일시: 2019년 3월 8일(금)\n장소: 제주\n\n■ 세부 프로그램\n\n"
+        "+-------------+------------------------------+\n| 시 간 | 내 용 |\n"
+        "+-------------+------------------------------+\n| 13:00-13:30 | 등록 |\n"
+        "+-------------+------------------------------+\n| 13:30-14:00 | 개회식 |\n"
+        "| | - 개회사: 제주평화연구원 원장 |\n+-------------+------------------------------+\n"
+        "| 14:00-15:20 | 제1회의 하노이 회담의 평가 |\n| 15:20-15:40 | 휴식 |\n"
+        "| 15:40-17:00 | 제2회의 평화의 섬 제주 |\n+-------------+------------------------------+\n"
+    )
+    assert len(_gathering(resources, text)["sessions"]) == 3

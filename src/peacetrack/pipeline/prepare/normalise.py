@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from peacetrack.pipeline.prepare.unwrap import join_hanging, unwrap, wrap_width
+from peacetrack.pipeline.prepare.unwrap import join_hanging, unframe, unwrap, wrap_width
 from peacetrack.pipeline.read.sniff import TEXT
 from peacetrack.pipeline.records import Document
 
@@ -35,7 +35,7 @@ def normalise(document: Document) -> Document:
     if document.media_type == TEXT:
         # The other readers rebuild paragraphs from the format's own structure; plain text has only its
         # indents (read before spaces are folded) and its line lengths.
-        raw = _BREAKS.sub("\n", document.text)
+        raw = unframe(_BREAKS.sub("\n", document.text))
         width = wrap_width(normalise_text(raw))  # measured on the lines as written, before any join
         text = unwrap(normalise_text(join_hanging(raw)), width)
     else:

@@ -57,6 +57,26 @@ def join_hanging(text: str) -> str:
     return "\n".join(out)
 
 
+_BORDER = re.compile(r"^\s*\+[-=+]+\+\s*$")
+_FRAMED = re.compile(r"^\s*\|(.*)\|\s*$")
+
+
+def unframe(text: str) -> str:
+    """A table drawn in plain text ("+------+------+" borders, "| 13:30 | 개회식 |" rows) as the other
+    readers write a table: border lines gone, a row's cells joined by " | " without the outer bars, its
+    empty cells left out (a row under a merged cell keeps only what it adds)."""
+    out = []
+    for line in text.split("\n"):
+        if _BORDER.match(line):
+            continue
+        framed = _FRAMED.match(line)
+        if framed is not None:
+            cells = [cell.strip() for cell in framed.group(1).split("|")]
+            line = " | ".join(cell for cell in cells if cell)
+        out.append(line)
+    return "\n".join(out)
+
+
 def wrap_width(text: str) -> int | None:
     """The column the text was wrapped at, or None when it was not hard-wrapped."""
     lengths = sorted(len(line) for line in text.split("\n") if len(line) >= 30)
