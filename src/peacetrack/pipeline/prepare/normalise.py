@@ -36,8 +36,11 @@ def normalise(document: Document) -> Document:
         # The other readers rebuild paragraphs from the format's own structure; plain text has only its
         # indents (read before spaces are folded) and its line lengths.
         raw = unframe(_BREAKS.sub("\n", document.text))
-        width = wrap_width(normalise_text(raw))  # measured on the lines as written, before any join
-        text = unwrap(normalise_text(join_hanging(raw)), width)
+        joined = join_hanging(raw)
+        if joined == raw:
+            text = unwrap(normalise_text(raw))
+        else:  # the wrap width is measured on the lines as written, before any join
+            text = unwrap(normalise_text(joined), wrap_width(normalise_text(raw)))
     else:
         text = normalise_text(document.text)
     return replace(document, text=text)
