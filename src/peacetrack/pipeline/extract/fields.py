@@ -41,13 +41,16 @@ _EN = {
     r"|with\s+(?:the\s+)?(?:generous\s+)?support\s+(?:of|from)|support|partners?|funded\s+by|funding",
     "mode": r"format|mode|attendance|participation|how\s+to\s+(?:join|attend)|livestream|online",
 }
+
+
+def _words(field: str) -> str:
+    """A field's label words in both languages, as one alternation (longest Korean word first)."""
+    return "|".join(_spaced(word) for word in sorted(_KO[field], key=len, reverse=True)) + "|" + _EN[field]
+
+
 _LABEL = {
     field: re.compile(
-        r"^[\W\d]{0,4}\s*(?:[가-하]\.\s*)?(?:"
-        + "|".join(_spaced(word) for word in sorted(_KO[field], key=len, reverse=True))
-        + "|"
-        + _EN[field]
-        + r")\s*(?:[:：|]|(?<=by)\s)\s*(?=\S)",
+        rf"^[\W\d]{{0,4}}\s*(?:[가-하]\.\s*)?(?:{_words(field)})\s*(?:[:：|]|(?<=by)\s)\s*(?=\S)",
         re.IGNORECASE,
     )
     for field in _KO
@@ -160,14 +163,7 @@ def labelled_fields(text: str) -> list[Field]:
 # A date or place label on a line of its own, its value on the next line. (A mode label alone, such as
 # "PARTICIPATION", heads a paragraph of prose more often than a value.)
 _ALONE = {
-    field: re.compile(
-        r"^[\W\d]{0,4}\s*(?:"
-        + "|".join(_spaced(word) for word in sorted(_KO[field], key=len, reverse=True))
-        + "|"
-        + _EN[field]
-        + r")\s*[:：]?$",
-        re.IGNORECASE,
-    )
+    field: re.compile(rf"^[\W\d]{{0,4}}\s*(?:{_words(field)})\s*[:：]?$", re.IGNORECASE)
     for field in ("date", "place")
 }
 
@@ -189,12 +185,7 @@ def _label_at(line: str) -> tuple[str, re.Match[str]] | None:
 # A second label later on the same line, with its colon ("일시 : 4. 25.(목) 오후 2시 장소 : 국회의원회관"):
 # a cover page sets two fields side by side.
 _NEXT_LABEL = re.compile(
-    r"(?<=\s)(?:"
-    + "|".join(_spaced(word) for words in _KO.values() for word in sorted(words, key=len, reverse=True))
-    + "|"
-    + "|".join(f"(?:{pattern})" for pattern in _EN.values())
-    + r")\s*[:：]\s*(?=\S)",
-    re.IGNORECASE,
+    r"(?<=\s)(?:" + "|".join(f"(?:{_words(field)})" for field in _KO) + r")\s*[:：]\s*(?=\S)", re.IGNORECASE
 )
 
 

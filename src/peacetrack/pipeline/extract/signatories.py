@@ -23,13 +23,11 @@ import re
 
 from rapidfuzz import fuzz
 
-from peacetrack.pipeline.extract import dates
 from peacetrack.pipeline.extract.ecosoc import ECOSOC, SYMBOL, legend_symbols, named_in_sentences
 from peacetrack.pipeline.extract.names import bare_key, split_list
 from peacetrack.pipeline.extract.signatory_lines import (
     HEADING,
     OWN_MARK,
-    SPACED_SEPARATOR,
     SUBHEADING_WORDS,
     Line,
     Name,
@@ -51,6 +49,7 @@ from peacetrack.pipeline.extract.signatory_people import (
     person_rows,
     under_numbered,
 )
+from peacetrack.pipeline.extract.signatory_runs import SECTOR_LABEL, numbered_items, spaced_run
 from peacetrack.pipeline.extract.signatory_tables import (
     TABLE_HEADER,
     is_name_grid,
@@ -116,32 +115,12 @@ _COUNTED = re.compile(
     r"\s*(?:[,·][^()]*)?[)）]\s*[:：]?$",
     re.IGNORECASE,
 )
-# A sector set before its names: "〔노동〕 A; B; C", "[종교] …".
-_SECTOR_LABEL = re.compile(r"\s*[〔【\[]\s*[^\]】〕]{1,8}\s*[〕】\]]\s*")
 
 
 def _heads_groups(row: str) -> bool:
     """A row of group headings: most of its cells are sectors or regions, not names."""
     cells = [cell.strip() for cell in row.split("|") if cell.strip()]
     return len(cells) >= 2 and sum(1 for cell in cells if SUBHEADING_WORDS.match(cell)) * 2 > len(cells)
-
-
-_ITEM_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,3})[.)]\s+(?=\S)")
-
-
-def numbered_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A line holding several numbered items one after another ("1. A 2. B", a numbered list set in two
-    columns): each item, when the line opens with a number and the numbers that follow count on by one."""
-    marks = list(_ITEM_NUMBER.finditer(text, start, end))
-    if len(marks) < 2 or marks[0].start() != start:
-        return []
-    kept = [marks[0]]
-    for mark in marks[1:]:
-        if int(mark.group(1)) == int(kept[-1].group(1)) + 1:
-            kept.append(mark)
-    if len(kept) < 2:
-        return []
-    return [(m.end(), kept[k + 1].start() if k + 1 < len(kept) else end) for k, m in enumerate(kept)]
 
 
 def _line_names(
@@ -152,7 +131,7 @@ def _line_names(
     rows: bool = False,
     run_on: bool = False,
 ) -> list[Name]:
-    label = _SECTOR_LABEL.match(text, line.start, line.end)
+    label = SECTOR_LABEL.match(text, line.start, line.end)
     if label is not None and label.end() < line.end:
         line = Line(label.end(), line.end, text[label.end() : line.end].strip(), line.blank_before)
     items = numbered_items(text, line.start, line.end)
@@ -199,36 +178,6 @@ def _inline_list(line: str) -> int | None:
     if found is None or not found.group(2).strip() or not HEADING.search(found.group(1).strip()):
         return None
     return found.end(1) + 1
-
-
-def _spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] | None:
-    """A list set apart by a spaced slash or dot from line k on, wrapped over the lines that go on with
-    it (a PDF breaks such a list anywhere, even inside a name): its last line and its names."""
-    found = [m.group(1) for m in SPACED_SEPARATOR.finditer(lines[k].text)]
-    sectors = sum(1 for _ in _SECTOR_LABEL.finditer(lines[k].text))  # "【종교】 A / B": two parts as well
-    if not found or len(found) + sectors < 2 or lines[k].text.count("|") or dates.scan(lines[k].text):
-        return None  # a table row, or a dateline ("Seoul / Tokyo / Washington, March 4, 2019")
-    symbol = max(set(found), key=found.count)
-    last = k
-    while (
-        last + 1 < len(lines)
-        and not lines[last + 1].blank_before
-        and any(m.group(1) == symbol for m in SPACED_SEPARATOR.finditer(lines[last + 1].text))
-    ):
-        last += 1
-    start, end = lines[k].start, lines[last].end
-    # A sector set before its names ("【여성】 A / B") parts the names as a separator does.
-    cuts = sorted(
-        [(m.start(), m.end()) for m in SPACED_SEPARATOR.finditer(text, start, end) if m.group(1) == symbol]
-        + [(m.start(), m.end()) for m in _SECTOR_LABEL.finditer(text, start, end)]
-    )
-    names = []
-    at = start
-    for cut_start, cut_end in [*cuts, (end, end)]:
-        if cut_start >= at and (name := unmark(text, at, cut_start)) is not None:
-            names.append(name)
-        at = max(at, cut_end)
-    return last, names
 
 
 def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
@@ -318,7 +267,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue  # the signers named as one body, with their names below
         if (
             SUBHEADING_WORDS.match(value)
-            or _SECTOR_LABEL.fullmatch(value)  # "[경기·인천]" alone on its line: the group of the names below
+            or SECTOR_LABEL.fullmatch(value)  # "[경기·인천]" alone on its line: the group of the names below
             or _COUNTED.search(value)
             or (value.endswith((":", "：")) and len(value) < 60)
         ):
@@ -332,7 +281,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             affiliation = True  # "Dr. Helen Marsh" / "Professor of History" / "Northgate University": one
             continue
         affiliation = False
-        spaced = _spaced_run(text, lines, k)
+        spaced = spaced_run(text, lines, k)
         if spaced is not None:
             taken, found = spaced[0] + 1, spaced[1]
             names.extend(found)

@@ -21,7 +21,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from peacetrack.pipeline.read.html_blocks import CHROME, HIDDEN, page_blocks
+from peacetrack.pipeline.read.html_blocks import CHROME, HIDDEN, definition_lines, page_blocks
 from peacetrack.pipeline.read.options import Meta
 from peacetrack.pipeline.read.text import decode_text
 
@@ -113,28 +113,12 @@ def _inline(node: etree._Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _definition_lines(node: etree._Element) -> list[str]:
-    """A definition list (<dl>) as "term: definition" lines, as a notice's label lines read:
-    "주최: 참여연대, …", "Venue: …"; a term's several definitions each on a line of their own."""
-    lines: list[str] = []
-    term = ""
-    for item in node.findall("item"):
-        text = " ".join(_inline(item).split())
-        if item.get("rend", "").startswith("dt"):
-            if term:
-                lines.append(term)
-            term = text
-        elif text:
-            lines.append(f"{term}: {text}" if term else text)
-            term = ""
-    if term:
-        lines.append(term)
-    return lines
-
-
 def _list_lines(node: etree._Element) -> list[str]:
-    if node.get("rend", "") == "dl":
-        return _definition_lines(node)
+    if node.get("rend", "") == "dl":  # trafilatura's <dl>: items rendered "dt-1", "dd-1", …
+        items = node.findall("item")
+        return definition_lines(
+            (item.get("rend", "").startswith("dt"), " ".join(_inline(item).split())) for item in items
+        )
     ordered = node.get("rend", "") == "ol"
     lines = []
     for number, item in enumerate(node.findall("item"), start=1):

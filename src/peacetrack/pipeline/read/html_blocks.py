@@ -9,6 +9,7 @@ joined by " | ").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -92,17 +93,17 @@ def _list_lines(node: etree._Element) -> list[str]:
     return lines
 
 
-def _definition_lines(node: etree._Element) -> list[str]:
-    """A <dl> as "term: definition" lines, as a notice's label lines read."""
+def definition_lines(entries: Iterable[tuple[bool, str]]) -> list[str]:
+    """A definition list's (is-term, text) entries as "term: definition" lines, as a notice's label lines
+    read ("주최: 참여연대, …"); a term without a definition on a line of its own."""
     lines: list[str] = []
     term = ""
-    for child in node:
-        text = " ".join(_inline(child).split()) if isinstance(child.tag, str) else ""
-        if child.tag == "dt":
+    for is_term, text in entries:
+        if is_term:
             if term:
                 lines.append(term)
             term = text
-        elif child.tag == "dd" and text:
+        elif text:
             lines.append(f"{term}: {text}" if term else text)
             term = ""
     if term:
@@ -126,7 +127,12 @@ def _walk(node: etree._Element, blocks: list[str]) -> None:
         if child.tag in _LISTS:
             blocks.append("\n".join(_list_lines(child)))
         elif child.tag == "dl":
-            blocks.append("\n".join(_definition_lines(child)))
+            entries = (
+                (item.tag == "dt", " ".join(_inline(item).split()))
+                for item in child
+                if item.tag in ("dt", "dd")
+            )
+            blocks.append("\n".join(definition_lines(entries)))
         elif child.tag == "table":
             blocks.append("\n".join(_table_lines(child)))
         elif child.tag in _TEXT_BLOCKS:

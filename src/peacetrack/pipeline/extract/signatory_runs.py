@@ -1,0 +1,65 @@
+"""Lists whose items run on within a line or across lines: numbered items set side by side ("1. A 2. B",
+a numbered list in two columns), and lists set apart by a spaced slash or middle dot, which a PDF wraps
+anywhere, even inside a name; a sector label in brackets parts such a list as a separator does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from peacetrack.pipeline.extract import dates
+from peacetrack.pipeline.extract.signatory_lines import SPACED_SEPARATOR, Line, Name, unmark
+
+# A sector set before its names: "〔노동〕 A; B; C", "[종교] …".
+SECTOR_LABEL = re.compile(r"\s*[〔【\[]\s*[^\]】〕]{1,8}\s*[〕】\]]\s*")
+
+
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,3})[.)]\s+(?=\S)")
+
+
+def numbered_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A line holding several numbered items one after another ("1. A 2. B", a numbered list set in two
+    columns): each item, when the line opens with a number and the numbers that follow count on by one."""
+    marks = list(_ITEM_NUMBER.finditer(text, start, end))
+    if len(marks) < 2 or marks[0].start() != start:
+        return []
+    kept = [marks[0]]
+    for mark in marks[1:]:
+        if int(mark.group(1)) == int(kept[-1].group(1)) + 1:
+            kept.append(mark)
+    if len(kept) < 2:
+        return []
+    return [(m.end(), kept[k + 1].start() if k + 1 < len(kept) else end) for k, m in enumerate(kept)]
+
+
+def spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] | None:
+    """A list set apart by a spaced slash or dot from line k on, wrapped over the lines that go on with
+    it (a PDF breaks such a list anywhere, even inside a name): its last line and its names."""
+    found = [m.group(1) for m in SPACED_SEPARATOR.finditer(lines[k].text)]
+    sectors = sum(1 for _ in SECTOR_LABEL.finditer(lines[k].text))  # "【종교】 A / B": two parts as well
+    if not found or len(found) + sectors < 2 or lines[k].text.count("|") or dates.scan(lines[k].text):
+        return None  # a table row, or a dateline ("Seoul / Tokyo / Washington, March 4, 2019")
+    symbol = max(set(found), key=found.count)
+    last = k
+    while (
+        last + 1 < len(lines)
+        and not lines[last + 1].blank_before
+        and any(m.group(1) == symbol for m in SPACED_SEPARATOR.finditer(lines[last + 1].text))
+    ):
+        last += 1
+    start, end = lines[k].start, lines[last].end
+    # A sector set before its names ("【여성】 A / B") parts the names as a separator does.
+    cuts = sorted(
+        [(m.start(), m.end()) for m in SPACED_SEPARATOR.finditer(text, start, end) if m.group(1) == symbol]
+        + [(m.start(), m.end()) for m in SECTOR_LABEL.finditer(text, start, end)]
+    )
+    names = []
+    at = start
+    for cut_start, cut_end in [*cuts, (end, end)]:
+        if cut_start >= at and (name := unmark(text, at, cut_start)) is not None:
+            names.append(name)
+        at = max(at, cut_end)
+    return last, names
+
+
+__all__ = ["SECTOR_LABEL", "numbered_items", "spaced_run"]
