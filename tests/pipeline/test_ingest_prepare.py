@@ -103,6 +103,19 @@ def test_kind(resources: Resources, name: str, kind: str) -> None:
         ("성명서\n\n우리는 군사합의의 복원을 촉구한다.", "statement"),
         # An addressed 의견서 whose header block is a Word table ("수 신 | 국회"): a letter.
         ("수 신 | 대한민국 국회\n발 신 | 시민사회단체\n\n비준동의안을 처리해 주십시오.", "open_letter"),
+        # Reports that name themselves, whatever labels and schedule they carry.
+        (
+            "SUMMARY REPORT\n\nHumanitarian Roundtable on Nutrition\n\nReport date: 6 November 2023\n\n"
+            "Date | Wednesday, 18 October 2023, 10:00-16:30\nVenue | Press Center, Seoul\n"
+            "Hosted by | World Vision Korea\nFormat | In person\n\n"
+            "10:00 Opening\n11:00 Session 1\n13:00 Session 2",
+            "conference_report",
+        ),
+        (
+            "9.19 군사합의 4주년 평가 토론회 결과보고\n\n일시 | 9월 19일(월) 오후 2시\n장소 | 국회의원회관\n"
+            "주최 | 평화네트워크\n방식 | 현장 토론회\n\n14:00 개회\n14:20 발제\n15:30 토론",
+            "conference_report",
+        ),
         # An event page: "When:" and "Where:" labels and an agenda with a note on its times.
         (
             "Webinar: Sanctions and Aid\n\nWhen: Wednesday, October 14, 2020 | 8:00 p.m. EDT\n"
