@@ -908,3 +908,28 @@ def test_grid_cells_with_commas_inside_brackets_are_still_one_name_each() -> Non
         "천주교인권위원회 | 남북이산가족협회 | 정기호 (88세, 함경남도 흥남 출신, 부산 거주)\n"
     )
     assert len(extract_signatories(text)) == 6
+
+
+def test_ecosoc_told_by_a_denotes_note_or_a_status_cell_or_column() -> None:
+    noted = (
+        "We urge both governments to talk.\n\nSignatories\n(grouped by country; * denotes an organization in "
+        "consultative status with the UN Economic and Social Council)\n\nPax Christi International *\n"
+        "Peace Boat *\nKorea Peace Appeal\n"
+    )
+    assert [n.name for n in extract_signatories(noted) if n.ecosoc] == [
+        "Pax Christi International",
+        "Peace Boat",
+    ]
+    column = (
+        "We urge both governments to talk.\n\nSignatories\n\n"
+        "No. | Organisation | Based in | ECOSOC consultative status\n"
+        "1 | Mennonite Central Committee | USA | Special\n2 | Korea Peace Appeal | Korea |\n"
+    )
+    assert [n.name for n in extract_signatories(column) if n.ecosoc] == ["Mennonite Central Committee"]
+    cell = (
+        "We urge both governments to talk.\n\nSignatories\n\n"
+        "Church World Service | Faith-based humanitarian agency | New York, NY"
+        " | ECOSOC special consultative status\n"
+        "Korea Peace Appeal | Campaign | Seoul |\n"
+    )
+    assert [n.name for n in extract_signatories(cell) if n.ecosoc] == ["Church World Service"]

@@ -24,6 +24,7 @@ _PLAIN_DIGIT = re.compile(r"^(\d)\s+\S")
 # A symbol a sentence names: "marked with an asterisk (*)", "(†)".
 _NAMED_SYMBOL = re.compile(
     r"\(([*†‡§¹²³◎★])\)|\b(?:marked|indicated|flagged)\s+(?:(?:with|by)\s+)?(?:an?\s+)?([*†‡§])"
+    r"|(?:^|[\s(;])([*†‡§◆●■])\s*(?:denotes|indicates|marks|means|=)\s"  # "* denotes an organization in …"
 )
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 

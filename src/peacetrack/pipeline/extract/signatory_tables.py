@@ -18,7 +18,7 @@ _HEADER_WORD = (
     r"(?:no\.?|#|번호|순번|연번|일련번호|organi[sz]ation(?:\s+name)?|(?:full\s+)?name|country|location|city|region"
     r"|type|category|sector|field|affiliation|title|position|role|signator(?:y|ies)|(?:서명|참여|연명)\s*단체|단체명?"
     r"|기관명?|이름|성명|소속|직함|직위"
-    r"|직책|국가|지역|구분|분야|부문|분류|비고|ecosoc(?:\s+status)?|status)"
+    r"|직책|국가|지역|구분|분야|부문|분류|비고|ecosoc(?:\s+(?:consultative\s+)?status)?|(?:consultative\s+)?status)"
 )
 # A header cell is a header word, or several joined ("소속·직함", "Title / Affiliation").
 TABLE_HEADER = re.compile(
@@ -63,8 +63,8 @@ def is_name_grid(rows: list[str]) -> bool:
     values = [value for row in cells for value in row if value]
     if not values or len(set(values)) < len(values) or any(re.fullmatch(r"[\d.)]+", v) for v in values):
         return False
-    if any(count_separators(v) >= 2 for v in values):
-        return False  # a cell holding a list ("종교 | A, B, C"): a group and its names, not a grid of names
+    if any(count_separators(v) >= 2 or ECOSOC.search(v) for v in values):
+        return False  # a cell holding a list ("종교 | A, B, C") or a status: not a grid of names
     widths = sorted(len(row) for row in cells)
     if widths[len(widths) // 2] >= 3:
         return True
@@ -127,6 +127,10 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
             marked = k < len(values) and re.search(r"\w|✓|✔|○|●", values[k])
             if ECOSOC.search(column) and marked and not re.fullmatch(r"no|n|-|x|아니오|없음", values[k]):
                 name = Name(name.start, name.end, name.mark, True, True)
+    elif any(k != first and ECOSOC.search(v) and len(v.split()) <= 6 for k, v in enumerate(values)):
+        name = Name(
+            name.start, name.end, name.mark, True, True
+        )  # a cell saying "ECOSOC special consultative status"
     return [name]
 
 
