@@ -933,3 +933,14 @@ def test_ecosoc_told_by_a_denotes_note_or_a_status_cell_or_column() -> None:
         "Korea Peace Appeal | Campaign | Seoul |\n"
     )
     assert [n.name for n in extract_signatories(cell) if n.ecosoc] == ["Church World Service"]
+
+
+def test_a_sentence_ending_in_signed_by_opens_an_inline_list() -> None:
+    text = (
+        "We ask the Council to act.\n\n"
+        "This letter is signed by: Peace Boat†; Civil Peace Forum; Women Making Peace.\n\n"
+        "† in consultative status with the UN Economic and Social Council (ECOSOC)\n"
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == ["Peace Boat", "Civil Peace Forum", "Women Making Peace"]
+    assert [n.name for n in names if n.ecosoc] == ["Peace Boat"]

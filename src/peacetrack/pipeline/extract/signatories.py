@@ -107,6 +107,7 @@ _LIST_NOTE = re.compile(
     re.IGNORECASE,
 )
 _INLINE_COLON = re.compile(r"^(.{1,40}?)[:：](?!\d)(.*)$")
+_SIGNED_BY = re.compile(r"\b(?:co-?signed|signed|endorsed|supported|issued|adopted)\s+by$", re.IGNORECASE)
 # A label that counts the names under it ("… 시민사회단체 (34개 단체)", "(12 organisations)") heads a list.
 _COUNTED = re.compile(
     # "(22개 단체)", "(가나다순, 총 22개 단체)", "(in alphabetical order, 40 organisations)"
@@ -175,7 +176,11 @@ def _inline_list(line: str) -> int | None:
     """Where the names start in "Signed by: A, B, C" / "참가단체 : A, B, C", or None (not the colon of
     a time, "18:00", nor one inside brackets)."""
     found = _INLINE_COLON.match(line)
-    if found is None or not found.group(2).strip() or not HEADING.search(found.group(1).strip()):
+    if found is None or not found.group(2).strip():
+        return None
+    head = found.group(1).strip()
+    # "This letter is signed by: A; B; …": a sentence that ends in the heading's words.
+    if not HEADING.search(head) and not _SIGNED_BY.search(head):
         return None
     return found.end(1) + 1
 
