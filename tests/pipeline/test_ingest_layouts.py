@@ -944,3 +944,14 @@ def test_a_sentence_ending_in_signed_by_opens_an_inline_list() -> None:
     names = extract_signatories(text)
     assert [n.name for n in names] == ["Peace Boat", "Civil Peace Forum", "Women Making Peace"]
     assert [n.name for n in names if n.ecosoc] == ["Peace Boat"]
+
+
+def test_korean_footnote_mark_after_a_name_is_its_mark() -> None:
+    text = (
+        "정부에 요청합니다.\n\n서명 단체\n\n번호 | 단체명 | 지역\n"
+        "1 | 국제불교평화연대(주1) | 서울\n2 | 겨레하나 | 서울\n\n"
+        "주1) 유엔 경제사회이사회(ECOSOC) 협의지위를 보유한 단체임.\n"
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == ["국제불교평화연대", "겨레하나"]
+    assert [n.name for n in names if n.ecosoc] == ["국제불교평화연대"]

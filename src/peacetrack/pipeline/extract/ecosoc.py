@@ -15,9 +15,9 @@ from peacetrack.pipeline.extract.names import bare_key
 from peacetrack.pipeline.registry import normalise_name
 
 ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\s*지위", re.IGNORECASE)
-# The symbols a name may carry: asterisks, daggers, superscript digits and letters, [1], (1), [a], 1),
+# The symbols a name may carry: asterisks, daggers, superscript digits and letters, [1], (1), (주1), [a], 1),
 # ◎, stars and filled shapes.
-SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|[ᵃᵇᶜᵈ]|\[\d\]|\(\d\)|\[[a-d]\]|[◎★☆✱✝⁺※◆◇♦▲●■]"
+SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|[ᵃᵇᶜᵈ]|\[\d\]|\(\d\)|\(주\s*\d\)|\[[a-d]\]|[◎★☆✱✝⁺※◆◇♦▲●■]"
 # "주1) …": a Korean footnote; "※ * 표시: …": the reference mark before the symbol it explains
 _LEGEND = re.compile(rf"^(?:주\s*|note\s*|※\s*)?({SYMBOL}|\d\))", re.IGNORECASE)
 _PLAIN_DIGIT = re.compile(r"^(\d)\s+\S")
@@ -46,6 +46,8 @@ def legend_symbols(text: str) -> set[str]:
             # raised ("¹").
             symbols.add(symbol.translate(_RAISED))
             symbols.add(symbol.rstrip(")").translate(_RAISED))
+            if re.fullmatch(r"\d\)", symbol):
+                symbols.add(f"(주{symbol}")  # "주1) …" explains the "(주1)" after a name
     return symbols
 
 
