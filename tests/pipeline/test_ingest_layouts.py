@@ -955,3 +955,16 @@ def test_korean_footnote_mark_after_a_name_is_its_mark() -> None:
     names = extract_signatories(text)
     assert [n.name for n in names] == ["국제불교평화연대", "겨레하나"]
     assert [n.name for n in names if n.ecosoc] == ["국제불교평화연대"]
+
+
+def test_a_name_with_a_comma_is_kept_whole_where_its_acronym_spans_the_comma() -> None:
+    text = (
+        "We ask you to act.\n\nSigned by:\nPeace Boat, Asia Pacific Forum on Women, Law and Development "
+        "(APWLD), Korea Peace Appeal, Lawyers for a Democratic Society (MINBYUN)\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Peace Boat",
+        "Asia Pacific Forum on Women, Law and Development (APWLD)",
+        "Korea Peace Appeal",
+        "Lawyers for a Democratic Society (MINBYUN)",
+    ]

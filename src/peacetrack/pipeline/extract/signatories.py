@@ -49,7 +49,7 @@ from peacetrack.pipeline.extract.signatory_people import (
     person_rows,
     under_numbered,
 )
-from peacetrack.pipeline.extract.signatory_runs import SECTOR_LABEL, numbered_items, spaced_run
+from peacetrack.pipeline.extract.signatory_runs import SECTOR_LABEL, acronym_joins, numbered_items, spaced_run
 from peacetrack.pipeline.extract.signatory_tables import (
     TABLE_HEADER,
     is_name_grid,
@@ -150,7 +150,9 @@ def _line_names(
     ):
         # A list set off by semicolons keeps the commas inside its names.
         apart = ";" if line.text.count(";") >= 2 else ",;、"
-        pieces = split_list(text, line.start, line.end, and_splits=False, articles=False, separators=apart)
+        pieces = acronym_joins(
+            text, split_list(text, line.start, line.end, and_splits=False, articles=False, separators=apart)
+        )
         if not listed and one_person(text, pieces, people, rows):
             name = unmark(text, line.start, line.end)
             return [name] if name is not None else []

@@ -62,4 +62,30 @@ def spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] |
     return last, names
 
 
-__all__ = ["SECTOR_LABEL", "numbered_items", "spaced_run"]
+_ACRONYM = re.compile(r"\(([A-Z]{3,8})\)\W*$")
+_CAPITALISED = re.compile(r"\b[A-Z]")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
+
+
+def acronym_joins(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces of a comma list joined again where a name held a comma: "Asia Pacific Forum on Women, Law
+    and Development (APWLD)" is one name, as its acronym spells only across the comma."""
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        found = _ACRONYM.search(text, a, b)
+        if out and found is not None:
+            acronym = found.group(1)
+            own = "".join(_CAPITALISED.findall(text, a, found.start()))
+            before = "".join(_CAPITALISED.findall(text, *out[-1]))
+            if not _subsequence(acronym, own) and _subsequence(acronym, before + own):
+                out[-1] = (out[-1][0], b)
+                continue
+        out.append((a, b))
+    return out
+
+
+__all__ = ["SECTOR_LABEL", "acronym_joins", "numbered_items", "spaced_run"]
