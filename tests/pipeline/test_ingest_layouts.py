@@ -968,3 +968,22 @@ def test_a_name_with_a_comma_is_kept_whole_where_its_acronym_spans_the_comma() -
         "Korea Peace Appeal",
         "Lawyers for a Democratic Society (MINBYUN)",
     ]
+
+
+def test_the_same_list_in_korean_and_english_is_one_list_in_the_documents_language() -> None:
+    text = (
+        "We address the following to the governments concerned. We ask them to act now and together.\n\n"
+        "Signed by\nPeace Boat*, Korean Sharing Movement, Women Cross DMZ, "
+        "American Friends Service Committee\n"
+        "* in consultative status with the United Nations Economic and Social Council (ECOSOC)\n\n"
+        "서명 단체 (국문)\n1. 피스보트(일본) *\n2. 우리민족서로돕기운동\n"
+        "3. 위민크로스DMZ(미국)\n4. 미국친우봉사회(AFSC)\n"
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == [
+        "Peace Boat",
+        "Korean Sharing Movement",
+        "Women Cross DMZ",
+        "American Friends Service Committee",
+    ]
+    assert [n.name for n in names if n.ecosoc] == ["Peace Boat"]

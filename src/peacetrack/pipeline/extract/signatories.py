@@ -23,6 +23,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from peacetrack.model.languages import has_hangul
 from peacetrack.pipeline.extract.ecosoc import ECOSOC, SYMBOL, legend_symbols, named_in_sentences
 from peacetrack.pipeline.extract.names import bare_key, split_list
 from peacetrack.pipeline.extract.signatory_lines import (
@@ -355,6 +356,10 @@ def _declared(text: str) -> int | None:
     return int(next(g for g in match.groups() if g)) if match else None
 
 
+def _hangul_share(text: str, block: list[Name]) -> float:
+    return sum(1 for name in block if has_hangul(text[name.start : name.end])) / max(1, len(block))
+
+
 def _merge(text: str, blocks: list[list[Name]]) -> list[Name]:
     """One list from all blocks, around a reference: the first with as many names as the text
     declares ("We are 55 organisations", "(8개)"), else the one with most names written a line each."""
@@ -365,6 +370,24 @@ def _merge(text: str, blocks: list[list[Name]]) -> list[Name]:
     else:
         reference = max(blocks, key=lambda block: sum(1 for name in block if name.whole_line))
     blocks = [reference, *(block for block in blocks if block is not reference)]
+    hangul = _hangul_share(text, reference)
+    translated = [
+        block
+        for block in blocks[1:]
+        if len(block) == len(reference) and abs(_hangul_share(text, block) - hangul) > 0.8
+    ]
+    if translated:
+        # The same list given in the other language ("서명 단체 (국문)" under the English one): one list, in
+        # the document's own language; a mark on the k-th name of either is the k-th signatory's.
+        korean = sum(1 for ch in text if "가" <= ch <= "힣") > sum(
+            1 for ch in text if ch.isascii() and ch.isalpha()
+        )
+        own, other = (reference, translated[0]) if (hangul > 0.5) == korean else (translated[0], reference)
+        reference = [
+            Name(n.start, n.end, n.mark or t.mark, n.ecosoc or t.ecosoc, n.whole_line)
+            for n, t in zip(own, other, strict=True)
+        ]
+        blocks = [reference, *(block for block in blocks[1:] if not any(block is t for t in translated))]
     merged: list[Name] = []
     keys: list[str] = []
     for number, block in enumerate(blocks):
