@@ -8,8 +8,8 @@ header row none), lines of three or more commas or semicolons split into
 names, a "Name, Organisation" or "이름 (소속)" line is one signatory, and
 sub-headings (countries, regions, "Organisations", "국내 단체") are skipped.
 It stops at a legend, a contact line, a separator or prose. Every block found
-is merged into one list, so a list written twice (a comma list in the text and
-a name a line below it) gives each signatory once.
+is merged into one list (``signatory_merge``), so a list written twice gives
+each signatory once.
 
 ECOSOC status is read from marks: a symbol after a name (*, †, ¹ …) whose
 legend mentions ECOSOC or consultative status, "(ECOSOC)" after a name, an
@@ -21,11 +21,8 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
-from peacetrack.model.languages import has_hangul
 from peacetrack.pipeline.extract.ecosoc import ECOSOC, SYMBOL, legend_symbols, named_in_sentences
-from peacetrack.pipeline.extract.names import bare_key, split_list
+from peacetrack.pipeline.extract.names import split_list
 from peacetrack.pipeline.extract.signatory_lines import (
     HEADING,
     OWN_MARK,
@@ -40,6 +37,7 @@ from peacetrack.pipeline.extract.signatory_lines import (
     line_list,
     unmark,
 )
+from peacetrack.pipeline.extract.signatory_merge import merge_blocks
 from peacetrack.pipeline.extract.signatory_people import (
     PEOPLE,
     PERSON_EN,
@@ -59,7 +57,6 @@ from peacetrack.pipeline.extract.signatory_tables import (
     table_rows,
 )
 from peacetrack.pipeline.records import Extractor, Mark, NameRef
-from peacetrack.pipeline.registry import normalise_name
 
 EXTRACTOR = Extractor("signatories", "2.0")
 
@@ -85,12 +82,6 @@ _REPRESENTS = re.compile(
     r"^on\s+behalf\s+of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:undersigned|endorsing|above|signatory|signing"
     r"|participating|member|co-?signing)\b[\w\s-]*[,.]?$",
     re.IGNORECASE,
-)
-_DECLARED = re.compile(
-    r"\bwe\s+are\s+(\d+)\s+(?:civil[\s-]+society\s+)?(?:organi[sz]ations|groups|ngos)"
-    r"|^(\d+)\s+(?:civil[\s-]+society\s+)?organi[sz]ations\b|\bundersigned\s+(\d+)\s+organi[sz]ations"
-    r"|(?<!외\s)(?<!외)\b(\d+)\s*개\s*(?:시민\s*사회\s*)?단체(?!\s*(?:가|와|이|의))",
-    re.IGNORECASE | re.MULTILINE,
 )
 _SEPARATOR = re.compile(r"^[-=_*~#·•.]{5,}$")
 _STOP = re.compile(
@@ -330,96 +321,8 @@ def _starts(text: str, lines: list[Line]) -> list[tuple[int, str]]:
     return starts
 
 
-def _same(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if fuzz.ratio(a, b) >= 90:
-        return True
-    shorter, longer = sorted((a, b), key=len)
-    return (
-        len(shorter) >= 10 and fuzz.partial_ratio(shorter, longer) >= 96 and len(shorter) > len(longer) * 0.6
-    )
-
-
-def _key(text: str, name: Name) -> str:
-    return bare_key(text[name.start : name.end])
-
-
-def _contained(a: str, b: str) -> bool:
-    """A piece of a name cut at an inner comma, in a list that repeats a fuller one."""
-    shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= 12 and fuzz.partial_ratio(shorter, longer) >= 92
-
-
-def _declared(text: str) -> int | None:
-    match = _DECLARED.search(text)
-    return int(next(g for g in match.groups() if g)) if match else None
-
-
-def _hangul_share(text: str, block: list[Name]) -> float:
-    return sum(1 for name in block if has_hangul(text[name.start : name.end])) / max(1, len(block))
-
-
-def _merge(text: str, blocks: list[list[Name]]) -> list[Name]:
-    """One list from all blocks, around a reference: the first with as many names as the text
-    declares ("We are 55 organisations", "(8개)"), else the one with most names written a line each."""
-    declared = _declared(text)
-    exact = [block for block in blocks if declared is not None and len(block) == declared]
-    if exact:
-        reference = min(exact, key=lambda block: block[0].start)
-    else:
-        reference = max(blocks, key=lambda block: sum(1 for name in block if name.whole_line))
-    blocks = [reference, *(block for block in blocks if block is not reference)]
-    hangul = _hangul_share(text, reference)
-    translated = [
-        block
-        for block in blocks[1:]
-        if len(block) == len(reference) and abs(_hangul_share(text, block) - hangul) > 0.8
-    ]
-    if translated:
-        # The same list given in the other language ("서명 단체 (국문)" under the English one): one list, in
-        # the document's own language; a mark on the k-th name of either is the k-th signatory's.
-        korean = sum(1 for ch in text if "가" <= ch <= "힣") > sum(
-            1 for ch in text if ch.isascii() and ch.isalpha()
-        )
-        own, other = (reference, translated[0]) if (hangul > 0.5) == korean else (translated[0], reference)
-        reference = [
-            Name(n.start, n.end, n.mark or t.mark, n.ecosoc or t.ecosoc, n.whole_line)
-            for n, t in zip(own, other, strict=True)
-        ]
-        blocks = [reference, *(block for block in blocks[1:] if not any(block is t for t in translated))]
-    merged: list[Name] = []
-    keys: list[str] = []
-    for number, block in enumerate(blocks):
-        for name in block:
-            key = _key(text, name)
-            if not key:
-                continue
-            # Within the reference only a name written twice is one; near matches are other lists' copies.
-            found = next(
-                (k for k, known in enumerate(keys) if known == key or (number and _same(key, known))), None
-            )
-            if found is None and number > 0:
-                full = normalise_name(text[name.start : name.end])
-                found = next(
-                    (
-                        k
-                        for k, m in enumerate(merged)
-                        if _contained(full, normalise_name(text[m.start : m.end]))
-                    ),
-                    None,
-                )
-                if found is None and declared is not None and len(merged) >= declared:
-                    continue  # the reference already has every declared signatory
-            if found is None:
-                merged.append(name)
-                keys.append(key)
-            elif (name.mark and not merged[found].mark) or (name.ecosoc and not merged[found].ecosoc):
-                merged[found] = Name(merged[found].start, merged[found].end, name.mark, name.ecosoc, True)
-    return merged
-
-
-def extract_signatories(text: str) -> tuple[NameRef, ...]:
+def extract_signatories(text: str, language: str | None = None) -> tuple[NameRef, ...]:
+    """`language`: the document's detected language ("en", "ko"), which names a list given in both."""
     lines = line_list(text)
     blocks: list[list[Name]] = []
     fallback: list[list[Name]] = []
@@ -437,7 +340,7 @@ def extract_signatories(text: str) -> tuple[NameRef, ...]:
         blocks = fallback[-1:]
     if not blocks:
         return ()
-    names = _merge(text, blocks)
+    names = merge_blocks(text, blocks, language)
     if not names:
         return ()
     marks = legend_symbols(text)

@@ -230,7 +230,7 @@ def extract_statements(document: Document) -> tuple[Statement, ...]:
             kind=_kind(document),
             title=_subtitle(text, title_mark),
             date=when,
-            signatories=extract_signatories(text) or _issuer(text),
+            signatories=extract_signatories(text, document.language) or _issuer(text),
             addressees=unique_refs(addressees),
             demands=demands,
         ),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from peacetrack.pipeline.lines import LIST_MARKER
+from peacetrack.pipeline.lines import LIST_MARKER, OPENS_ITEM
 
 # Besides list items, a label line ("Venue: …", "Organized by …"), a day heading or a rule starts afresh.
 _ITEM_START = re.compile(
@@ -32,7 +32,6 @@ _MIN_SHARE = 0.4
 
 
 _ITEM_LEAD = re.compile(rf"^ *(?:{LIST_MARKER}) *")
-_ITEM_OPEN = re.compile(rf"^(?:{LIST_MARKER})")
 _CUT = re.compile(r"^.{50,}$|(?:,|\b(?:of|and|the|for|in|on|to|with|at|a|an))\s*$", re.IGNORECASE)
 
 
@@ -48,7 +47,7 @@ def join_hanging(text: str) -> str:
         hangs = column is not None and indent >= 2 and abs(indent - column) <= 1
         # Only an item that was cut (long, or ending on a comma or a small word) goes on below; under a
         # short one ("1. Rev. Dr. Samuel Chung") the indented line is its own: a title, an affiliation.
-        if hangs and bare and not _ITEM_OPEN.match(bare) and _CUT.search(out[-1]):
+        if hangs and bare and not OPENS_ITEM.match(bare) and _CUT.search(out[-1]):
             out[-1] = f"{out[-1].rstrip()} {bare}"
             continue
         item = _ITEM_LEAD.match(line)

@@ -8,8 +8,8 @@ list item ("• " or "1. ") and per table row (cells joined by " | "). When that
 output comes back flat (a fallback extractor's paragraphs, no list or table),
 the page's own structure without its furniture (``html_blocks``) is taken if it
 holds the same text. For pages too small for its heuristics, a plain parser
-keeps the visible text outside non-content elements. A title band above the body (h1, date, format) that the
-main-text step dropped is put back at the top.
+keeps the visible text outside non-content elements. A title band above the
+body (h1, date, format) that the main-text step dropped is put back at the top.
 """
 
 from __future__ import annotations

@@ -56,13 +56,13 @@ def _chrome(node: etree._Element) -> bool:
     return node.tag in HIDDEN or bool(CHROME.search(f"{node.get('class', '')} {node.get('id', '')}"))
 
 
-def _inline(node: etree._Element) -> str:
+def _inline(node: etree._Element, skip: frozenset[str] = HIDDEN) -> str:
     """A node's visible text, <br> as a line break (a line break in the markup is a space), spaces folded
-    within each line."""
+    within each line; `skip`: elements whose text is not the node's own."""
     parts: list[str] = []
 
     def walk(element: etree._Element) -> None:
-        if isinstance(element.tag, str) and element.tag in HIDDEN:
+        if isinstance(element.tag, str) and element.tag in skip:
             return
         if element.tag == "br":
             parts.append("\n")
@@ -82,14 +82,12 @@ def _list_lines(node: etree._Element) -> list[str]:
     lines = []
     items = [child for child in node if child.tag == "li"]
     for number, item in enumerate(items, start=1):
-        nested = [child for child in item if child.tag in _LISTS]
-        for child in nested:
-            item.remove(child)
-        text = " ".join(_inline(item).split())
+        text = " ".join(_inline(item, HIDDEN | _LISTS).split())  # a nested list gives lines of its own
         if text:
             lines.append(f"{number}. {text}" if ordered else f"• {text}")
-        for child in nested:
-            lines.extend(_list_lines(child))
+        for child in item:
+            if child.tag in _LISTS:
+                lines.extend(_list_lines(child))
     return lines
 
 

@@ -9,15 +9,13 @@ the run of lines is read as two columns: the left column's lines, then the right
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
-from peacetrack.pipeline.lines import LIST_MARKER
+from peacetrack.pipeline.lines import OPENS_ITEM
 
 Raw = dict[str, Any]
 
-_ITEM = re.compile(rf"^(?:{LIST_MARKER})")
 
 _MIN_LINES = 3
 _MIN_GAP = 20.0  # points: wider than any space between words
@@ -82,7 +80,8 @@ def _emit(run: list[tuple[Raw | None, Raw | None, Raw]], offset: float, out: lis
     # Two lists side by side number (or do not number) their items alike; numbered names beside
     # unnumbered affiliations are the rows of one table ("1. Rev. Daniel Y. Park   Pastor, …").
     numbered = [
-        sum(1 for part in side if _ITEM.match(part["text"])) / len(cuts) for side in zip(*cuts, strict=True)
+        sum(1 for part in side if OPENS_ITEM.match(part["text"])) / len(cuts)
+        for side in zip(*cuts, strict=True)
     ]
     if (
         len(cuts) < _MIN_LINES

@@ -16,10 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from peacetrack.model.languages import HANGUL_SYLLABLES
-from peacetrack.pipeline.lines import LIST_MARKER
+from peacetrack.pipeline.lines import OPENS_ITEM
 
 # A line that starts a list item or a labelled line never continues the one before.
-_ITEM_START = re.compile(rf"^(?:{LIST_MARKER})")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|\|)\s*\d{1,4})?(?:\s*[-–—])?$|^\d{1,4}\s*쪽$|^-\s*\d+\s*-$",
     re.IGNORECASE,
@@ -104,7 +103,7 @@ def _fills(line: Line, following: str, right: float, page_width: float) -> bool:
 def _hangs(previous: Line, line: Line) -> bool:
     """The line goes on with a list item above it, set in under the item's text past its number (a
     hanging indent): "12. United Methodist Church – General Board of" / "    Church and Society"."""
-    return bool(_ITEM_START.match(previous.text)) and previous.x0 + 4 < line.x0 < previous.x0 + 60
+    return bool(OPENS_ITEM.match(previous.text)) and previous.x0 + 4 < line.x0 < previous.x0 + 60
 
 
 def page_blocks(page: Page, running: set[str]) -> list[str]:
@@ -135,7 +134,7 @@ def page_blocks(page: Page, running: set[str]) -> list[str]:
                 gap > max(usual_gap * 1.8, previous.size * 0.7) or abs(line.size - previous.size) > 1.5
             )
             wrapped = (_fills(previous, text, right, page.width) or _hangs(previous, line)) and (
-                not _ITEM_START.match(text) and not previous.text.rstrip().endswith((":", "："))
+                not OPENS_ITEM.match(text) and not previous.text.rstrip().endswith((":", "："))
             )
             if new_paragraph:
                 blocks.append(current)
@@ -169,5 +168,5 @@ def _runs_on(before: str, after: str) -> bool:
         len(last) > 40
         and not re.search(r"[.!?:;。다요]\W*$", last)
         and re.match(r"[a-z]", after)
-        and not _ITEM_START.match(after)
+        and not OPENS_ITEM.match(after)
     )
