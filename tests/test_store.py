@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
 
 from peacetrack.bundle import import_bundles
+from peacetrack.errors import BadInput
 from peacetrack.fixtures import MINI
 from peacetrack.store import Store, resolve_url, upgrade
 from peacetrack.store import tables as t
@@ -111,6 +113,39 @@ def test_migrations_build_exactly_the_declared_schema(store: Store) -> None:
         assert "ix_events_doc_trgm" in names
 
 
+def test_the_baseline_goes_down_to_an_empty_database_and_back(store: Store) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from peacetrack.store.migrate import MIGRATIONS, _config
+
+    assert MIGRATIONS.is_dir()
+    cfg = _config()
+    with store.write() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+    with store.read() as conn:
+        assert set(inspect(conn).get_table_names()) == {"alembic_version"}
+    upgrade(store)
+    assert is_current(store)
+    with store.read() as conn:
+        assert {"actors", "events", "releases", "documents", "processes"} <= set(
+            inspect(conn).get_table_names()
+        )
+
+
+def test_a_database_left_at_a_folded_development_step_is_told_what_to_do(store: Store, cli: Any) -> None:
+    # 0001-0012 were folded into the 0.1 baseline: Alembic cannot find them, so say what to run.
+    with store.write() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0008'"))
+    with pytest.raises(BadInput, match=r"schema is at 0008.*peacetrack init.*5dbf9b0"):
+        upgrade(store)
+    with store.read() as conn:
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0008"
+    result = cli("init", "--db", store.url)
+    assert result.code == 2 and "5dbf9b0" in result.err
+
+
 def test_a_bulk_write_on_postgresql_goes_by_copy_and_leaves_statistics(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -162,51 +197,6 @@ def test_trigram_indexes_are_postgresql_only(tmp_path: Path) -> None:
     assert not any(is_trigram_index(n) for n in names)
     assert is_trigram_index(index_name("events", "doc")) and not is_trigram_index("ix_events_date")
     sqlite.dispose()
-
-
-def test_an_older_store_gets_its_effect_dates_on_upgrade(db_url: str, tmp_path: Path) -> None:
-    # Migration 0011 fills event_effects.event_date from the events of a store made before it.
-    from alembic import command
-
-    from peacetrack.store.migrate import _config
-
-    store = Store(db_url)
-    cfg = _config()
-    with store.write() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0010")
-    with store.write() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO actors (id, kind, name_en, doc, status, updated_at) VALUES "
-                "('kor', 'state', 'South Korea', '{}', 'accepted', '2020-01-01 00:00:00')"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO agreements (id, signed, title_en, doc, status, updated_at) VALUES "
-                "('a', '2018-04-27', 'A', '{}', 'accepted', '2020-01-01 00:00:00')"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO provisions (id, agreement_id, ref, position, text_en) VALUES "
-                "('a/1', 'a', '1', 0, 'One')"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO events (id, date, type, title_en, doc, status, updated_at) VALUES "
-                "('e', '2019-05-04', 'talks', 'E', '{}', 'accepted', '2020-01-01 00:00:00')"
-            )
-        )
-        conn.execute(
-            text("INSERT INTO event_effects (event_id, provision_id, effect) VALUES ('e', 'a/1', 'mentions')")
-        )
-    assert upgrade(store)[1] == head_revision()
-    with store.read() as conn:
-        assert str(conn.scalar(text("SELECT event_date FROM event_effects"))) == "2019-05-04"
-    store.dispose()
 
 
 def test_postgresql_sessions_run_without_jit(pg_url: str) -> None:

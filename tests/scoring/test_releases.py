@@ -5,15 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, select
 
 from peacetrack.bundle import import_bundles
 from peacetrack.scoring import Release
 from peacetrack.store import Store
 from peacetrack.store import tables as t
-from peacetrack.store.migrate import MIGRATIONS
 from peacetrack.store.releases import releases
 from peacetrack.store.revisions import history
 
@@ -195,25 +192,3 @@ def test_bad_release_input(cli: Any, loaded: Store) -> None:
         assert conn.scalar(select(func.count()).select_from(releases)) == 1
         revs = select(func.count()).select_from(t.revisions).where(t.revisions.c.kind == "releases")
         assert conn.scalar(revs) == 1
-
-
-def test_migration_0002_up_and_down(store: Store) -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-
-    def tables() -> set[str]:
-        with store.read() as conn:
-            return set(inspect(conn).get_table_names())
-
-    assert "releases" in tables()
-    with store.write() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0001")
-    assert "releases" not in tables() and "assessments" in tables()
-    with store.write() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-    assert "releases" in tables()
-    columns = {c["name"]: c for c in inspect(store.engine).get_columns("releases")}
-    assert sorted(columns) == ["as_of", "author", "created_at", "doc", "name"]
-    assert not any(c["nullable"] for c in columns.values())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 
+from peacetrack.errors import BadInput, Problem
 from peacetrack.store.engine import Store
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 _REVISION = re.compile(r"^revision\s*(?::\s*str\s*)?=\s*['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(None|['\"]([^'\"]+)['\"])", re.M)
+FOLDED_AT = "5dbf9b0"
+"""The last commit whose migrations went step by step (0001-0013); 0.1's baseline folds them into one."""
 
 
 def _config() -> Config:
@@ -31,8 +34,8 @@ def _config() -> Config:
     return cfg
 
 
-def head_revision() -> str | None:
-    """The newest migration: the one no other migration builds on."""
+def _revisions() -> tuple[set[str], set[str]]:
+    """Every migration's revision, and those another migration builds on."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
@@ -42,6 +45,12 @@ def head_revision() -> str | None:
             revisions.add(rev.group(1))
         if down and down.group(2):
             parents.add(down.group(2))
+    return revisions, parents
+
+
+def head_revision() -> str | None:
+    """The newest migration: the one no other migration builds on."""
+    revisions, parents = _revisions()
     heads = sorted(revisions - parents)
     if len(heads) > 1:
         raise RuntimeError(f"migrations have several heads: {heads}")
@@ -60,6 +69,18 @@ def upgrade(store: Store) -> tuple[str | None, str | None]:
     from alembic import command
 
     before = current_revision(store)
+    if before is not None and before not in _revisions()[0]:
+        # A step of 0.1's development that the baseline folded away: Alembic could not find it.
+        raise BadInput(
+            [
+                Problem(
+                    str(store.url),
+                    "$",
+                    f"database schema is at {before}, a development step folded into {head_revision()} "
+                    f"before 0.1: run `peacetrack init` with peacetrack {FOLDED_AT} or earlier, then this",
+                )
+            ]
+        )
     cfg = _config()
     with store.write() as conn:
         cfg.attributes["connection"] = conn

@@ -1,4 +1,4 @@
-"""Releases in the store: written once, never changed (migration 0002).
+"""Releases in the store: written once, never changed.
 
 A release row holds the release's JSON (:meth:`Release.to_json`) as computed
 when it was made; reading it back never consults the assessments again, so

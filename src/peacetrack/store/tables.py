@@ -241,7 +241,7 @@ revisions = Table(
     Index("ix_revisions_record", "kind", "record_id", "id"),
 )
 
-# Frozen score snapshots (migration 0002): written once, never updated.
+# Frozen score snapshots: written once, never updated.
 releases = Table(
     "releases",
     metadata,
@@ -252,7 +252,7 @@ releases = Table(
     Column("doc", Text, nullable=False),
 )
 
-# API users (migration 0003): only a SHA-256 of each token is kept.
+# API users: only a SHA-256 of each token is kept.
 users = Table(
     "users",
     metadata,
@@ -260,7 +260,7 @@ users = Table(
     Column("role", String(12), nullable=False),
     Column("token_hash", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    # Web sign-in by name and password (migration 0009): an argon2 hash, never the password.
+    # Web sign-in by name and password: an argon2 hash, never the password.
     Column("password_hash", Text),
     UniqueConstraint("token_hash"),
 )
@@ -289,7 +289,7 @@ idempotency = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
-# Peace processes (migration 0008): a name and the agreements they are made of.
+# Peace processes: a name and the agreements they are made of.
 processes = Table(
     "processes",
     metadata,
@@ -343,7 +343,7 @@ for _table in (actors, events, statements, gatherings):
         sqlite_where=_table.c.status == PROPOSED,
     )
 
-# Ingested documents (migration 0004): the raw text every extracted value points into.
+# Ingested documents: the raw text every extracted value points into.
 # ``name`` is what makes two documents versions of one another: the resolved path of a
 # file, or the name an upload came under. ``status``: current | superseded.
 documents = Table(
