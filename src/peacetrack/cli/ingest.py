@@ -16,7 +16,7 @@ workers and written here in batches, with the same records as without
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated
 
 import typer
@@ -325,31 +325,36 @@ RefsArgument = Annotated[
 ]
 
 
-@review_app.command("accept")
-def review_accept(
-    ctx: typer.Context,
-    refs: RefsArgument,
-    db: DbOption = None,
-    by: AuthorOption = None,
-    reason: ReasonOption = None,
-) -> None:
-    """Accept proposed (or earlier rejected) records; the proposed actors they refer to are accepted too.
+def _decision(decision: str, help_text: str) -> Callable[..., None]:
+    """The review command that makes one decision (accept or reject) on the records named."""
+
+    def command(
+        ctx: typer.Context,
+        refs: RefsArgument,
+        db: DbOption = None,
+        by: AuthorOption = None,
+        reason: ReasonOption = None,
+    ) -> None:
+        _decide(ctx, refs, decision, db, by, reason)
+
+    command.__doc__ = help_text
+    return command
+
+
+review_app.command("accept")(
+    _decision(
+        "accept",
+        """Accept proposed (or earlier rejected) records; the proposed actors they refer to are accepted too.
 
     All or nothing: an unknown or already accepted record, or a reference to a
-    rejected actor, changes nothing (exit 2)."""
-    _decide(ctx, refs, "accept", db, by, reason)
-
-
-@review_app.command("reject")
-def review_reject(
-    ctx: typer.Context,
-    refs: RefsArgument,
-    db: DbOption = None,
-    by: AuthorOption = None,
-    reason: ReasonOption = None,
-) -> None:
-    """Reject proposed records: they stay stored, with their history, but readers never see them."""
-    _decide(ctx, refs, "reject", db, by, reason)
+    rejected actor, changes nothing (exit 2).""",
+    )
+)
+review_app.command("reject")(
+    _decision(
+        "reject", "Reject proposed records: they stay stored, with their history, but readers never see them."
+    )
+)
 
 
 def register(app: typer.Typer) -> None:

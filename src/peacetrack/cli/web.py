@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.table import Table
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from peacetrack import settings
 from peacetrack.cli.common import (
@@ -42,6 +43,22 @@ def _bad(what: str, exc: Exception) -> BadInput:
     return BadInput([Problem(what, "$", str(exc))])
 
 
+UserName = Annotated[str, typer.Argument(help="User name.")]
+T = TypeVar("T")
+
+
+def _change_user(ctx: typer.Context, db: str | None, name: str, change: Callable[[Connection], T]) -> T:
+    """Run one change to the accounts in a write transaction; a refused change is bad input."""
+    from peacetrack.accounts import UserError
+
+    store = open_store(chosen_db(ctx, db))
+    try:
+        with store.write() as conn:
+            return change(conn)
+    except UserError as exc:
+        raise _bad(name, exc) from None
+
+
 @users_app.command("add")
 def user_add(
     ctx: typer.Context,
@@ -52,14 +69,9 @@ def user_add(
     db: DbOption = None,
 ) -> None:
     """Add a user and print its API token on stdout, once: only its SHA-256 is kept."""
-    from peacetrack.accounts import UserError, add_user
+    from peacetrack.accounts import add_user
 
-    store = open_store(chosen_db(ctx, db))
-    try:
-        with store.write() as conn:
-            token = add_user(conn, name, role.value)
-    except UserError as exc:
-        raise _bad(name, exc) from None
+    token = _change_user(ctx, db, name, lambda conn: add_user(conn, name, role.value))
     stderr().print(
         f"user {name} ({role.value}) added. Its token, shown this once — send it as "
         "`Authorization: Bearer TOKEN`:",
@@ -71,18 +83,13 @@ def user_add(
 @users_app.command("token")
 def user_token(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="User name.")],
+    name: UserName,
     db: DbOption = None,
 ) -> None:
     """Issue a new token for a user (the old one stops working) and print it once."""
-    from peacetrack.accounts import UserError, reissue_token
+    from peacetrack.accounts import reissue_token
 
-    store = open_store(chosen_db(ctx, db))
-    try:
-        with store.write() as conn:
-            token = reissue_token(conn, name)
-    except UserError as exc:
-        raise _bad(name, exc) from None
+    token = _change_user(ctx, db, name, lambda conn: reissue_token(conn, name))
     stderr().print(f"new token for {name}; the old one no longer works:", highlight=False)
     typer.echo(token)
 
@@ -90,7 +97,7 @@ def user_token(
 @users_app.command("password")
 def user_password(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="User name.")],
+    name: UserName,
     stdin: Annotated[
         bool,
         typer.Option("--stdin", help="Read the password from standard input (scripts) instead of asking."),
@@ -98,7 +105,7 @@ def user_password(
     db: DbOption = None,
 ) -> None:
     """Set a user's password for the web sign-in (asked twice, never echoed); kept only as an argon2 hash."""
-    from peacetrack.accounts import PASSWORD_MIN, UserError, set_password
+    from peacetrack.accounts import PASSWORD_MIN, set_password
 
     if stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -108,12 +115,7 @@ def user_password(
             hide_input=True,
             confirmation_prompt=True,
         )
-    store = open_store(chosen_db(ctx, db))
-    try:
-        with store.write() as conn:
-            set_password(conn, name, password)
-    except UserError as exc:
-        raise _bad(name, exc) from None
+    _change_user(ctx, db, name, lambda conn: set_password(conn, name, password))
     stderr().print(f"password set for {name}; their browser sessions were ended", highlight=False)
 
 
@@ -137,20 +139,11 @@ def user_list(ctx: typer.Context, db: DbOption = None, fmt: FormatOption = Outpu
 
 
 @users_app.command("remove")
-def user_remove(
-    ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="User name.")],
-    db: DbOption = None,
-) -> None:
+def user_remove(ctx: typer.Context, name: UserName, db: DbOption = None) -> None:
     """Remove a user: its token stops working at once (its past writes keep its name)."""
-    from peacetrack.accounts import UserError, remove_user
+    from peacetrack.accounts import remove_user
 
-    store = open_store(chosen_db(ctx, db))
-    try:
-        with store.write() as conn:
-            remove_user(conn, name)
-    except UserError as exc:
-        raise _bad(name, exc) from None
+    _change_user(ctx, db, name, lambda conn: remove_user(conn, name))
     stderr().print(f"user {name} removed", highlight=False)
 
 

@@ -125,18 +125,16 @@ def patch_assessment(
     user: Editor,
     reason: Reason = None,
 ) -> dict[str, Any]:
-    store = store_of(request)
-    patch_record(
-        store,
+    return patch_record(
+        store_of(request),
         "assessments",
         "assessment",
         assessment_id,
         patch,
         author=user.name,
         reason=reason or f"api: PATCH {href(assessment_id)}",
+        read=assessment_out,
     )
-    with store.read() as conn:
-        return assessment_out(conn, assessment_id)
 
 
 @writes.delete(

@@ -7,11 +7,12 @@ import base64
 import binascii
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
 import orjson
-from fastapi import Request
+from fastapi import Query, Request
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 from starlette.concurrency import run_in_threadpool
 
@@ -352,20 +353,32 @@ def page_docs(
     return page, None
 
 
+MAX_LIMIT: Final = 500
+"""The most records one page of a list gives."""
+
+
+@dataclass(frozen=True, slots=True)
+class DatedQuery:
+    """The query parameters every list of a dated kind takes (statements, gatherings): FastAPI reads
+    them from the fields, so each list declares only its own filters."""
+
+    start: Annotated[date | None, Query(alias="from", description="On or after this date.")] = None
+    end: Annotated[date | None, Query(alias="to", description="On or before this date.")] = None
+    q: Annotated[str | None, Query(max_length=200, description="Text to look for.")] = None
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50
+    cursor: Annotated[str | None, Query(max_length=1000)] = None
+    order: Annotated[Order, Query(description="By date: asc or desc (newest first).")] = "desc"
+
+
 def dated_page(
     conn: Connection,
     table: Any,
+    query_: DatedQuery,
     *,
     day_field: str,
     kind: str,
-    start: date | None,
-    end: date | None,
     code: tuple[Any, str] | None,
     actor_link: tuple[Any, Any] | None,
-    q: str | None,
-    cursor: str | None,
-    order: Order,
-    limit: int,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """A page of accepted records of a dated kind (statements, gatherings) with the usual filters.
 
@@ -374,15 +387,15 @@ def dated_page(
     """
     day = table.c[day_field]
     query = select(table.c.id, day, table.c.doc).where(table.c.status == ACCEPTED)
-    if start is not None:
-        query = query.where(day >= start)
-    if end is not None:
-        query = query.where(day <= end)
+    if query_.start is not None:
+        query = query.where(day >= query_.start)
+    if query_.end is not None:
+        query = query.where(day <= query_.end)
     if code is not None:
         query = query.where(code[0] == code[1])
     if actor_link is not None:
         query = query.where(table.c.id.in_(select(actor_link[0]).where(actor_link[1])))
-    needle = q.strip() if q else None
+    needle = query_.q.strip() if query_.q else None
     if needle:
         query = query.where(doc_contains(table.c.doc, needle))
     return page_docs(
@@ -390,9 +403,9 @@ def dated_page(
         query,
         day,
         table.c.id,
-        after=decode_cursor(cursor) if cursor else None,
-        order=order,
-        limit=limit,
+        after=decode_cursor(query_.cursor) if query_.cursor else None,
+        order=query_.order,
+        limit=query_.limit,
         needle=needle if needle and not exact_in_sql(kind, needle) else None,
         day_field=day_field,
     )

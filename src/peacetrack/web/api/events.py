@@ -219,18 +219,16 @@ def patch_event(
     user: Editor,
     reason: Reason = None,
 ) -> dict[str, Any]:
-    store = store_of(request)
-    patch_record(
-        store,
+    return patch_record(
+        store_of(request),
         "events",
         "event",
         event_id,
         patch,
         author=user.name,
         reason=reason or f"api: PATCH /api/events/{event_id}",
+        read=event_detail,
     )
-    with store.read() as conn:
-        return event_detail(conn, event_id)
 
 
 @writes.delete(

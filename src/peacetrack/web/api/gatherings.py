@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import select
 
 from peacetrack.model.codebook import GatheringMode
 from peacetrack.store import tables as t
 from peacetrack.web.api.common import (
-    Order,
+    DatedQuery,
+    Ref,
     actor_refs,
     dated_page,
     doc,
@@ -23,7 +23,19 @@ from peacetrack.web.errors import not_found
 
 reads = APIRouter(tags=["gatherings"])
 
-MAX_LIMIT = 500
+
+def gathering_fields(d: dict[str, Any], actors: dict[str, Ref]) -> dict[str, Any]:
+    """The fields of GatheringFields, from a stored gathering."""
+    return {
+        "id": d["id"],
+        "title": d["title"],
+        "start": d["start"],
+        "end": d["end"],
+        "place": d.get("place"),
+        "mode": d["mode"],
+        "hosts": refs_in_order(actors, d.get("hosts", [])),
+        "attendance": d.get("attendance"),
+    }
 
 
 @reads.get(
@@ -34,47 +46,24 @@ MAX_LIMIT = 500
 )
 def list_gatherings(
     request: Request,
-    start: Annotated[date | None, Query(alias="from", description="Starting on or after this date.")] = None,
-    end: Annotated[date | None, Query(alias="to", description="Starting on or before this date.")] = None,
+    query: Annotated[DatedQuery, Depends()],
     actor: Annotated[str | None, Query(description="Actor id among hosts, sponsors or speakers.")] = None,
     mode: Annotated[GatheringMode | None, Query(description="in_person, online or hybrid.")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Text to look for.")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-    cursor: Annotated[str | None, Query(max_length=1000)] = None,
-    order: Annotated[Order, Query(description="By start date: asc or desc (newest first).")] = "desc",
 ) -> dict[str, Any]:
     ga = t.gathering_actors
     with store_of(request).read() as conn:
         page, next_cursor = dated_page(
             conn,
             t.gatherings,
+            query,
             day_field="start",
             kind="gatherings",
-            start=start,
-            end=end,
             code=(t.gatherings.c.mode, mode.value) if mode is not None else None,
             actor_link=(ga.c.gathering_id, ga.c.actor_id == actor) if actor is not None else None,
-            q=q,
-            cursor=cursor,
-            order=order,
-            limit=limit,
         )
         actors = actor_refs(conn, (a for d in page for a in d.get("hosts", [])))
-    items = [
-        {
-            "id": d["id"],
-            "title": d["title"],
-            "start": d["start"],
-            "end": d["end"],
-            "place": d.get("place"),
-            "mode": d["mode"],
-            "hosts": refs_in_order(actors, d.get("hosts", [])),
-            "attendance": d.get("attendance"),
-            "sessions": len(d.get("sessions", [])),
-        }
-        for d in page
-    ]
-    return {"items": items, "next_cursor": next_cursor, "limit": limit}
+    items = [{**gathering_fields(d, actors), "sessions": len(d.get("sessions", []))} for d in page]
+    return {"items": items, "next_cursor": next_cursor, "limit": query.limit}
 
 
 @reads.get("/api/gatherings/{gathering_id}", response_model=GatheringDetail, summary="One gathering")
@@ -97,15 +86,8 @@ def get_gathering(
             ],
         )
     return {
-        "id": gathering_id,
-        "title": d["title"],
-        "start": d["start"],
-        "end": d["end"],
-        "place": d.get("place"),
-        "mode": d["mode"],
-        "hosts": refs_in_order(actors, d.get("hosts", [])),
+        **gathering_fields(d, actors),
         "sponsors": refs_in_order(actors, d.get("sponsors", [])),
-        "attendance": d.get("attendance"),
         "sessions": [
             {
                 "title": s["title"],

@@ -119,7 +119,9 @@ class AgreementSummary(Out):
     score: ScoreRowOut | None = Field(description="Its score as of `as_of`; null before it was signed.")
 
 
-class ProvisionState(Out):
+class ProvisionFields(Out):
+    """A provision's own fields, as every answer about it gives them."""
+
     id: str
     ref: str
     text: TextMap
@@ -127,6 +129,9 @@ class ProvisionState(Out):
     responsible: list[ActorRef]
     due: dt.date | None = None
     keywords: list[str] = Field(default_factory=list)
+
+
+class ProvisionState(ProvisionFields):
     level: Level = Field(description="level(p, as_of), docs/scoring.md.")
     peak: Level = Field(description="The highest level reached on or before as_of.")
     reversed: bool = Field(description="level < peak.")
@@ -186,15 +191,8 @@ class ProvisionEvent(Out):
     effect: Effect
 
 
-class ProvisionDetail(Out):
-    id: str
+class ProvisionDetail(ProvisionFields):
     agreement: AgreementRef
-    ref: str
-    text: TextMap
-    themes: list[ThemeRef]
-    responsible: list[ActorRef]
-    due: dt.date | None = None
-    keywords: list[str] = Field(default_factory=list)
     as_of: dt.date
     level: Level
     peak: Level

@@ -126,7 +126,9 @@ class StatementPage(Out):
     limit: int
 
 
-class GatheringSummary(Out):
+class GatheringFields(Out):
+    """What a list of gatherings and one gathering both say of it."""
+
     id: str
     title: TextMap
     start: dt.date
@@ -135,6 +137,9 @@ class GatheringSummary(Out):
     mode: GatheringMode
     hosts: list[ActorRef]
     attendance: int | None = None
+
+
+class GatheringSummary(GatheringFields):
     sessions: int = Field(ge=0)
 
 
@@ -147,16 +152,8 @@ class SessionOut(Out):
     outputs: list[str]
 
 
-class GatheringDetail(Out):
-    id: str
-    title: TextMap
-    start: dt.date
-    end: dt.date
-    place: str | None = None
-    mode: GatheringMode
-    hosts: list[ActorRef]
+class GatheringDetail(GatheringFields):
     sponsors: list[ActorRef]
-    attendance: int | None = None
     sessions: list[SessionOut]
     source: str | None = None
     status: str

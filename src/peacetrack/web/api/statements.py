@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import select
 
 from peacetrack.model.codebook import StatementKind
 from peacetrack.store import tables as t
 from peacetrack.web.api.common import (
-    Order,
+    DatedQuery,
     actor_refs,
     dated_page,
     doc,
@@ -25,8 +24,6 @@ from peacetrack.web.errors import not_found
 
 reads = APIRouter(tags=["statements"])
 
-MAX_LIMIT = 500
-
 
 @reads.get(
     "/api/statements",
@@ -36,30 +33,20 @@ MAX_LIMIT = 500
 )
 def list_statements(
     request: Request,
-    start: Annotated[date | None, Query(alias="from", description="On or after this date.")] = None,
-    end: Annotated[date | None, Query(alias="to", description="On or before this date.")] = None,
+    query: Annotated[DatedQuery, Depends()],
     actor: Annotated[str | None, Query(description="Actor id among signatories or addressees.")] = None,
     kind: Annotated[StatementKind | None, Query(description="Statement kind.")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Text to look for.")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-    cursor: Annotated[str | None, Query(max_length=1000)] = None,
-    order: Annotated[Order, Query(description="By date: asc or desc (newest first).")] = "desc",
 ) -> dict[str, Any]:
     sa = t.statement_actors
     with store_of(request).read() as conn:
         page, next_cursor = dated_page(
             conn,
             t.statements,
+            query,
             day_field="date",
             kind="statements",
-            start=start,
-            end=end,
             code=(t.statements.c.kind, kind.value) if kind is not None else None,
             actor_link=(sa.c.statement_id, sa.c.actor_id == actor) if actor is not None else None,
-            q=q,
-            cursor=cursor,
-            order=order,
-            limit=limit,
         )
         actors = actor_refs(conn, (a for d in page for a in d.get("addressees", [])))
     items = [
@@ -74,7 +61,7 @@ def list_statements(
         }
         for d in page
     ]
-    return {"items": items, "next_cursor": next_cursor, "limit": limit}
+    return {"items": items, "next_cursor": next_cursor, "limit": query.limit}
 
 
 @reads.get("/api/statements/{statement_id}", response_model=StatementDetail, summary="One statement")

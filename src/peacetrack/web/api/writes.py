@@ -7,10 +7,11 @@ and is written in one transaction with the user as the revision's author.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from peacetrack.bundle.importer import Check, write_fragments
 from peacetrack.bundle.load import Fragment
@@ -77,9 +78,18 @@ def merge_patch(target: Any, patch: Any) -> Any:
 
 
 def patch_record(
-    store: Store, kind: str, noun: str, record_id: str, patch: dict[str, Any], *, author: str, reason: str
-) -> None:
-    """Apply a JSON merge patch to a stored record and write the result through the import path."""
+    store: Store,
+    kind: str,
+    noun: str,
+    record_id: str,
+    patch: dict[str, Any],
+    *,
+    author: str,
+    reason: str,
+    read: Callable[[Connection, str], dict[str, Any]],
+) -> dict[str, Any]:
+    """Apply a JSON merge patch to a stored record, write the result through the import path and
+    answer with ``read``'s view of the record as written."""
     table = t.RECORD_TABLES[kind]
     with store.read() as conn:
         raw = conn.scalar(select(table.c.doc).where(table.c.id == record_id))
@@ -94,3 +104,5 @@ def patch_record(
             [ProblemOut(path="$.id", reason="must stay " + record_id)],
         )
     write_record(store, kind, merged, author=author, reason=reason)
+    with store.read() as conn:
+        return read(conn, record_id)
