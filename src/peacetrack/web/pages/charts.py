@@ -45,13 +45,19 @@ class TableRow:
 
 
 @dataclass(frozen=True, slots=True)
-class LineChart:
+class Frame:
+    """A chart's size and its plot area inside the margins, in SVG user units."""
+
     width: int
     height: int
     left: float
-    top: float
     right: float
+    top: float
     bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class LineChart(Frame):
     lines: list[Line]
     xticks: list[Tick]
     yticks: list[Tick]
@@ -123,7 +129,7 @@ def trajectory(
         "series": values_by_key,
     }
     return LineChart(
-        width, height, left, top, right, bottom, lines, xticks, yticks, marker_x, marker_label, table, data
+        width, height, left, right, top, bottom, lines, xticks, yticks, marker_x, marker_label, table, data
     )
 
 
@@ -184,11 +190,17 @@ def sparkline(
 
 
 @dataclass(frozen=True, slots=True)
-class Bar:
+class Rect:
+    """A rectangle of a chart, in SVG user units from the top left."""
+
     x: float
     y: float
     width: float
     height: float
+
+
+@dataclass(frozen=True, slots=True)
+class Bar(Rect):
     colour: str
     count: int
     label: str
@@ -280,15 +292,9 @@ class StepPoint:
 
 
 @dataclass(frozen=True, slots=True)
-class StepChart:
+class StepChart(Frame):
     """A provision's level over time, with axes, for its own page."""
 
-    width: int
-    height: int
-    left: float
-    right: float
-    top: float
-    bottom: float
     line: Sparkline
     levels: list[Tick]
     years: list[Tick]

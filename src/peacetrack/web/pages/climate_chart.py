@@ -13,15 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from peacetrack.environment.index import Row
-from peacetrack.web.pages.charts import Tick
+from peacetrack.web.pages.charts import Frame, Rect, Tick
 
 
 @dataclass(frozen=True, slots=True)
-class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
+class Bar(Rect):
     positive: bool
     thin: bool
     period: str
@@ -37,13 +33,7 @@ class Label:
 
 
 @dataclass(frozen=True, slots=True)
-class ClimateChart:
-    width: int
-    height: int
-    left: float
-    right: float
-    top: float
-    bottom: float
+class ClimateChart(Frame):
     zero_y: float
     bars: list[Bar]
     labels: list[Label]
