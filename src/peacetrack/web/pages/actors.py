@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import Response
 from sqlalchemy import select
 
 from peacetrack.model.codebook import ActorKind
 from peacetrack.model.records import Actor
-from peacetrack.store import Store
 from peacetrack.store import tables as t
-from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
-from peacetrack.web.pages.common import as_of_param, not_found
-from peacetrack.web.pages.kit import render
+from peacetrack.web.pages.common import PageOf, as_of_param, not_found
 from peacetrack.web.queries import civil
 from peacetrack.web.queries import events as event_q
 from peacetrack.web.queries import records as rq
@@ -26,31 +23,20 @@ RECENT_ACTIONS = 20
 
 
 @router.get("/actors")
-def actors_index(
-    request: Request,
-    store: Store = Depends(get_store),
-    lang: Lang = Depends(get_lang),
-) -> Response:
-    with store.read() as conn:
+def actors_index(page: PageOf) -> Response:
+    with page.store.read() as conn:
         actors = rq.all_of(conn, Actor)
     groups: dict[ActorKind, list[Actor]] = {kind: [] for kind in ActorKind}
-    for actor in sorted(actors, key=lambda a: rq.pick(a.name, lang).lower()):
+    for actor in sorted(actors, key=lambda a: rq.pick(a.name, page.lang).lower()):
         groups[actor.kind].append(actor)
-    return render(request, lang, "actors.html", {"groups": [(k, v) for k, v in groups.items() if v]})
+    return page.render("actors.html", {"groups": [(k, v) for k, v in groups.items() if v]})
 
 
 @router.get("/actors/{actor_id}")
-def actor_page(
-    request: Request,
-    actor_id: str,
-    as_of: str | None = None,
-    store: Store = Depends(get_store),
-    cache: VersionedCache = Depends(get_cache),
-    lang: Lang = Depends(get_lang),
-) -> Response:
+def actor_page(page: PageOf, actor_id: str, as_of: str | None = None) -> Response:
     day = as_of_param(as_of)
-    idx = sq.index(store, cache, lang)
-    with store.read() as conn:
+    idx = sq.index(page.store, page.cache, page.lang)
+    with page.store.read() as conn:
         actor = rq.get(conn, Actor, actor_id)
         if actor is None:
             raise not_found("actor", actor_id)
@@ -74,12 +60,10 @@ def actor_page(
                 *(a for a, _ in cosigners),
                 *(a for e in actions for a in e.actors),
             },
-            lang,
+            page.lang,
         )
         effect_names = rq.provision_names(conn, {fx.provision for e in actions for fx in e.effects})
-    return render(
-        request,
-        lang,
+    return page.render(
         "actor.html",
         {
             "actor": actor,

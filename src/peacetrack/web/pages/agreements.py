@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import Response
 from sqlalchemy import select
 
@@ -15,10 +15,8 @@ from peacetrack.scoring import HistoryEntry, ScoreRow
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.store.chunks import id_chunks
-from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
 from peacetrack.web.pages import charts
-from peacetrack.web.pages.common import as_of_param, not_found
-from peacetrack.web.pages.kit import render, view_for
+from peacetrack.web.pages.common import PageOf, as_of_param, not_found
 from peacetrack.web.pages.overview import level_labels
 from peacetrack.web.queries import civil
 from peacetrack.web.queries import events as event_q
@@ -59,25 +57,17 @@ def spark_range(signed: date, steps: list[HistoryEntry], as_of: date) -> tuple[d
 
 
 @router.get("/agreements")
-def agreements_index(
-    request: Request,
-    as_of: str | None = None,
-    store: Store = Depends(get_store),
-    cache: VersionedCache = Depends(get_cache),
-    lang: Lang = Depends(get_lang),
-) -> Response:
+def agreements_index(page: PageOf, as_of: str | None = None) -> Response:
     day = as_of_param(as_of)
-    view = view_for(request, lang)
-    idx = sq.index(store, cache, lang)
+    view = page.view
+    idx = sq.index(page.store, page.cache, page.lang)
     rows = {row.key: row for row in sq.rows(idx, day, "agreement")}
-    with store.read() as conn:
+    with page.store.read() as conn:
         agreements = sorted(rq.all_of(conn, Agreement), key=lambda a: (a.signed, a.id))
-        names = rq.names(conn, {p for a in agreements for p in a.parties}, lang)
+        names = rq.names(conn, {p for a in agreements for p in a.parties}, page.lang)
     labels = level_labels(view)
     bars = {key: charts.level_bar(row.levels, labels) for key, row in rows.items()}
-    return render(
-        request,
-        lang,
+    return page.render(
         "agreements.html",
         {"agreements": agreements, "rows": rows, "bars": bars, "names": names, "as_of": day},
     )
@@ -85,21 +75,15 @@ def agreements_index(
 
 @router.get("/agreements/{agreement_id}")
 def agreement_page(
-    request: Request,
-    agreement_id: str,
-    as_of: str | None = None,
-    reversed_only: str | None = None,
-    store: Store = Depends(get_store),
-    cache: VersionedCache = Depends(get_cache),
-    lang: Lang = Depends(get_lang),
+    page: PageOf, agreement_id: str, as_of: str | None = None, reversed_only: str | None = None
 ) -> Response:
     day = as_of_param(as_of)
     only_reversed = reversed_only in ("1", "on", "true")
-    with store.read() as conn:
+    with page.store.read() as conn:
         agreement = rq.get(conn, Agreement, agreement_id)
         if agreement is None:
             raise not_found("agreement", agreement_id)
-        idx = sq.index(store, cache, lang)
+        idx = sq.index(page.store, page.cache, page.lang)
         row: ScoreRow | None = next(
             (r for r in sq.rows(idx, day, "agreement") if r.key == agreement.id), None
         )
@@ -116,10 +100,10 @@ def agreement_page(
                 *agreement.signatories,
                 *(a for p in agreement.provisions for a in p.responsible),
             },
-            lang,
+            page.lang,
         )
         themes = {node.id: node for node in rq.theme_tree(conn)}
-    counts = _event_counts(store, [p.id for p in agreement.provisions if p.id])
+    counts = _event_counts(page.store, [p.id for p in agreement.provisions if p.id])
     for p in agreement.provisions:
         st = statuses.get(p.id or "")
         if st is None:
@@ -136,10 +120,8 @@ def agreement_page(
         )
     reversed_lines = [ln for ln in lines if ln.status.reversed]
     shown = reversed_lines if only_reversed else lines
-    view = view_for(request, lang)
-    return render(
-        request,
-        lang,
+    view = page.view
+    return page.render(
         "agreement.html",
         {
             "agreement": agreement,
@@ -158,17 +140,10 @@ def agreement_page(
 
 
 @router.get("/provisions/{provision_id:path}")
-def provision_page(
-    request: Request,
-    provision_id: str,
-    as_of: str | None = None,
-    store: Store = Depends(get_store),
-    cache: VersionedCache = Depends(get_cache),
-    lang: Lang = Depends(get_lang),
-) -> Response:
+def provision_page(page: PageOf, provision_id: str, as_of: str | None = None) -> Response:
     day = as_of_param(as_of)
-    idx = sq.index(store, cache, lang)
-    with store.read() as conn:
+    idx = sq.index(page.store, page.cache, page.lang)
+    with page.store.read() as conn:
         ref = rq.provision(conn, provision_id)
         status = sq.status(idx, provision_id, day) if ref is not None else None
         if ref is None or status is None:
@@ -187,7 +162,7 @@ def provision_page(
                 *(a for s in citing for a in s.statement.signatories),
                 *(d.addressee for s in citing for d in s.demands if d.addressee),
             },
-            lang,
+            page.lang,
         )
         themes = {node.id: node for node in rq.theme_tree(conn)}
         effect_names = rq.provision_names(
@@ -196,7 +171,7 @@ def provision_page(
             | set(ref.provision.part_of),
         )
     start, end = spark_range(ref.agreement.signed, status.steps, day)
-    view = view_for(request, lang)
+    view = page.view
     chart = charts.step_chart(
         status.steps,
         start=start,
@@ -205,9 +180,7 @@ def provision_page(
         point_label=lambda s: f"{view.date(s.as_of)}: {s.level} {view.level(s.level)}",
     )
     effects = {e.id: [fx for fx in e.effects if fx.provision == provision_id] for e in related}
-    return render(
-        request,
-        lang,
+    return page.render(
         "provision.html",
         {
             "ref": ref,

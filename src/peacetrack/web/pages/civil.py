@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import Response
 
 from peacetrack.model.records import Actor, Gathering, Statement
-from peacetrack.store import Store
-from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
-from peacetrack.web.pages.common import not_found
-from peacetrack.web.pages.kit import render
+from peacetrack.web.pages.common import PageOf, not_found
 from peacetrack.web.queries import civil as civil_q
 from peacetrack.web.queries import records as rq
 from peacetrack.web.queries import scores as sq
@@ -20,23 +17,15 @@ router = APIRouter()
 
 
 @router.get("/statements")
-def statements_index(
-    request: Request, store: Store = Depends(get_store), lang: Lang = Depends(get_lang)
-) -> Response:
-    with store.read() as conn:
+def statements_index(page: PageOf) -> Response:
+    with page.store.read() as conn:
         statements = civil_q.list_statements(conn)
-    return render(request, lang, "statements.html", {"statements": statements})
+    return page.render("statements.html", {"statements": statements})
 
 
 @router.get("/statements/{statement_id}")
-def statement_page(
-    request: Request,
-    statement_id: str,
-    store: Store = Depends(get_store),
-    cache: VersionedCache = Depends(get_cache),
-    lang: Lang = Depends(get_lang),
-) -> Response:
-    with store.read() as conn:
+def statement_page(page: PageOf, statement_id: str) -> Response:
+    with page.store.read() as conn:
         statement = rq.get(conn, Statement, statement_id)
         if statement is None:
             raise not_found("statement", statement_id)
@@ -48,13 +37,11 @@ def statement_page(
         actors = rq.get_many(conn, Actor, actor_ids)
         provisions = rq.provision_names(conn, {p for d in statement.demands for p in d.provisions})
         themes = {node.id: node for node in rq.theme_tree(conn)}
-    idx = sq.index(store, cache, lang)
+    idx = sq.index(page.store, page.cache, page.lang)
     today = date.today()
     states = {pid: sq.status(idx, pid, today) for pid in provisions}
     ecosoc = sum(1 for a in statement.signatories if a in actors and actors[a].ecosoc_status)
-    return render(
-        request,
-        lang,
+    return page.render(
         "statement.html",
         {
             "s": statement,
@@ -69,29 +56,22 @@ def statement_page(
 
 
 @router.get("/gatherings")
-def gatherings_index(
-    request: Request, store: Store = Depends(get_store), lang: Lang = Depends(get_lang)
-) -> Response:
-    with store.read() as conn:
+def gatherings_index(page: PageOf) -> Response:
+    with page.store.read() as conn:
         gatherings = civil_q.list_gatherings(conn)
-        names = rq.names(conn, {a for g in gatherings for a in g.hosts}, lang)
-    return render(request, lang, "gatherings.html", {"gatherings": gatherings, "names": names})
+        names = rq.names(conn, {a for g in gatherings for a in g.hosts}, page.lang)
+    return page.render("gatherings.html", {"gatherings": gatherings, "names": names})
 
 
 @router.get("/gatherings/{gathering_id}")
-def gathering_page(
-    request: Request,
-    gathering_id: str,
-    store: Store = Depends(get_store),
-    lang: Lang = Depends(get_lang),
-) -> Response:
-    with store.read() as conn:
+def gathering_page(page: PageOf, gathering_id: str) -> Response:
+    with page.store.read() as conn:
         gathering = rq.get(conn, Gathering, gathering_id)
         if gathering is None:
             raise not_found("gathering", gathering_id)
         names = rq.names(
             conn,
             {*gathering.hosts, *gathering.sponsors, *(a for s in gathering.sessions for a in s.speakers)},
-            lang,
+            page.lang,
         )
-    return render(request, lang, "gathering.html", {"g": gathering, "names": names})
+    return page.render("gathering.html", {"g": gathering, "names": names})

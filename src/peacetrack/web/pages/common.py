@@ -4,19 +4,53 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
-from fastapi import Request
-from fastapi.responses import Response
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse, Response
 
 from peacetrack.bundle.tabular import formula_safe
-from peacetrack.web.deps import get_lang
-from peacetrack.web.pages.kit import SECURITY_HEADERS, render
+from peacetrack.model.languages import Lang
+from peacetrack.store import Store
+from peacetrack.web.deps import VersionedCache, get_cache, get_lang, get_store
+from peacetrack.web.pages.kit import SECURITY_HEADERS, View, render, view_for
 
 FORMATS = ("html", "csv", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What every page handler reads from: the request, the store, its cache and the reader's language."""
+
+    request: Request
+    store: Store
+    cache: VersionedCache
+    lang: Lang
+
+    @property
+    def view(self) -> View:
+        return view_for(self.request, self.lang)
+
+    def render(self, template: str, context: Mapping[str, Any], **options: Any) -> HTMLResponse:
+        """The page from ``template`` in the reader's language (kit.render's options: status, headers)."""
+        return render(self.request, self.lang, template, context, **options)
+
+
+def page_of(
+    request: Request,
+    store: Store = Depends(get_store),
+    cache: VersionedCache = Depends(get_cache),
+    lang: Lang = Depends(get_lang),
+) -> Page:
+    return Page(request, store, cache, lang)
+
+
+PageOf = Annotated[Page, Depends(page_of)]
+"""A handler's parameter for its Page: ``def actor_page(page: PageOf, actor_id: str)``."""
 
 
 class PageError(Exception):

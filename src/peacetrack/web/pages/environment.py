@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import Response
 
 from peacetrack.environment.index import Row
@@ -22,10 +22,17 @@ from peacetrack.model.codebook import EventType
 from peacetrack.scoring import Series
 from peacetrack.store import Store
 from peacetrack.store.processes import ProcessInfo
-from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
+from peacetrack.web.deps import Lang, VersionedCache
 from peacetrack.web.pages.climate_chart import ClimateChart, climate_chart
-from peacetrack.web.pages.common import PageError, csv_download, json_download, parse_day, parse_format
-from peacetrack.web.pages.kit import View, render, view_for
+from peacetrack.web.pages.common import (
+    PageError,
+    PageOf,
+    csv_download,
+    json_download,
+    parse_day,
+    parse_format,
+)
+from peacetrack.web.pages.kit import View
 from peacetrack.web.queries import scores as sq
 from peacetrack.web.queries.environment import climate_of
 
@@ -92,7 +99,7 @@ def _rows(cl: Climate, **kwargs: Any) -> list[Row]:
 
 @router.get("/environment")
 def environment_page(
-    request: Request,
+    page: PageOf,
     dyad: str | None = None,
     by: str = "month",
     start: str | None = None,
@@ -100,14 +107,11 @@ def environment_page(
     smooth: int = 1,
     period: str | None = None,
     format: str | None = None,
-    store: Store = Depends(get_store),
-    cache: VersionedCache = Depends(get_cache),
-    lang: Lang = Depends(get_lang),
 ) -> Response:
     fmt = parse_format(format)
     first, last = parse_day(start, "start"), parse_day(end, "end")
     pair = dyad or None
-    cl = climate_of(store, cache, lang)
+    cl = climate_of(page.store, page.cache, page.lang)
     rows = _rows(cl, dyad=pair, by=by, start=first, end=last, smooth=smooth)
     if fmt == "json":
         return json_download("peacetrack-environment.json", [row_json(r, smoothed=smooth > 1) for r in rows])
@@ -117,7 +121,7 @@ def environment_page(
             ["period", "index", "cooperation", "conflict", "events", "thin"],
             ([r.period, r.index, r.cooperation, r.conflict, r.events, r.thin] for r in rows),
         )
-    view = view_for(request, lang)
+    view = page.view
     opened = None
     if period:
         period_by = next((b for pattern, b in _BY_OF_PERIOD if pattern.match(period)), None)
@@ -129,12 +133,16 @@ def environment_page(
         opened = {"row": match[0], "events": behind(cl, match[0], dyad=pair)}
     chart_rows_start = rows[0].start if rows else date.today()
     chart = chart_for(
-        store, cache, view, lang, chart_rows_start, rows[-1].end if rows else date.today(), pair
+        page.store,
+        page.cache,
+        view,
+        page.lang,
+        chart_rows_start,
+        rows[-1].end if rows else date.today(),
+        pair,
     )
-    idx = sq.index(store, cache, lang)
-    return render(
-        request,
-        lang,
+    idx = sq.index(page.store, page.cache, page.lang)
+    return page.render(
         "environment.html",
         {
             "rows": rows,
@@ -148,6 +156,6 @@ def environment_page(
             "chart": chart,
             "opened": opened,
             "versus": versus_json(cl, idx),
-            "type_labels": {t.value: t.label(lang) for t in EventType},
+            "type_labels": {t.value: t.label(page.lang) for t in EventType},
         },
     )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import Response
 from sqlalchemy import Connection
 
@@ -14,10 +14,10 @@ from peacetrack.model import hosts
 from peacetrack.model.codebook import EventType
 from peacetrack.model.records import Event
 from peacetrack.store import Store
-from peacetrack.web.deps import Lang, get_lang, get_store
 from peacetrack.web.pages import charts
 from peacetrack.web.pages.common import (
     PageError,
+    PageOf,
     csv_download,
     json_download,
     not_found,
@@ -25,7 +25,6 @@ from peacetrack.web.pages.common import (
     parse_format,
     parse_page,
 )
-from peacetrack.web.pages.kit import render, view_for
 from peacetrack.web.queries import events as event_q
 from peacetrack.web.queries import records as rq
 
@@ -66,12 +65,8 @@ def _reading(store: Store, query: Callable[[Connection], T]) -> Callable[[], T]:
 
 
 @router.get("/events")
-def timeline(
-    request: Request,
-    store: Store = Depends(get_store),
-    lang: Lang = Depends(get_lang),
-) -> Response:
-    qp = request.query_params
+def timeline(page: PageOf) -> Response:
+    qp = page.request.query_params
     start = parse_day(qp.get("from"), "from")
     end = parse_day(qp.get("to"), "to")
     if start and end and start > end:
@@ -80,11 +75,11 @@ def timeline(
     if kind is not None and kind not in {member.value for member in EventType}:
         raise PageError(400, "error.bad_type", value=kind)
     fmt = parse_format(qp.get("format"))
-    page = parse_page(qp.get("page"))
+    number = parse_page(qp.get("page"))
     order = qp.get("order") or "newest"
     theme, actor, provision, q = (qp.get(k) or None for k in ("theme", "actor", "provision", "q"))
-    cache = request.app.state.cache
-    with store.read() as conn:
+    cache = page.cache
+    with page.store.read() as conn:
         tree = rq.theme_tree(conn)
         flt = event_q.EventFilter(
             start=start,
@@ -95,7 +90,7 @@ def timeline(
             provision=provision,
             q=q,
             newest_first=order != "oldest",
-            longest_days=cache.get("timeline:longest", _reading(store, event_q.longest_span)),
+            longest_days=cache.get("timeline:longest", _reading(page.store, event_q.longest_span)),
         )
         if fmt != "html":
             found = event_q.find(conn, flt, limit=EXPORT_LIMIT)
@@ -115,24 +110,24 @@ def timeline(
                     "sources",
                     "source_categories",
                 ],
-                _csv_rows(found, lang),
+                _csv_rows(found, page.lang),
             )
         # One grouped count gives both the histogram and the total. Unfiltered it covers every event
         # (seconds at millions), so that one is kept per data version, as are the filter's choices.
         unfiltered = flt == event_q.EventFilter(newest_first=flt.newest_first, longest_days=flt.longest_days)
         months = (
-            cache.get("timeline:months", _reading(store, lambda c: event_q.by_month(c, flt)))
+            cache.get("timeline:months", _reading(page.store, lambda c: event_q.by_month(c, flt)))
             if unfiltered
             else event_q.by_month(conn, flt)
         )
         total = sum(months.values())
         pages = max(1, -(-total // PAGE_SIZE))
-        found = event_q.find(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-        actor_ids = cache.get("timeline:actors", _reading(store, event_q.actors_with_events))
-        actor_names = rq.names(conn, {*actor_ids, *(a for e in found for a in e.actors)}, lang)
-        provisions = cache.get("timeline:provisions", _reading(store, rq.all_provision_names))
+        found = event_q.find(conn, flt, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+        actor_ids = cache.get("timeline:actors", _reading(page.store, event_q.actors_with_events))
+        actor_names = rq.names(conn, {*actor_ids, *(a for e in found for a in e.actors)}, page.lang)
+        provisions = cache.get("timeline:provisions", _reading(page.store, rq.all_provision_names))
         effect_names = rq.provision_names(conn, {fx.provision for e in found for fx in e.effects})
-    view = view_for(request, lang)
+    view = page.view
     histogram = charts.month_bars(
         months,
         href=lambda first, last: view.here(
@@ -140,14 +135,12 @@ def timeline(
         ),
         label=lambda month, n: view.t("events.bar_label", month=view.month(month), n=n),
     )
-    return render(
-        request,
-        lang,
+    return page.render(
         "events.html",
         {
             "events": found,
             "total": total,
-            "page": page,
+            "page": number,
             "pages": pages,
             "histogram": histogram,
             "actor_ids": sorted(actor_ids, key=lambda aid: (actor_names.get(aid) or aid).lower()),
@@ -172,23 +165,16 @@ def timeline(
 
 
 @router.get("/events/{event_id}")
-def event_page(
-    request: Request,
-    event_id: str,
-    store: Store = Depends(get_store),
-    lang: Lang = Depends(get_lang),
-) -> Response:
-    with store.read() as conn:
+def event_page(page: PageOf, event_id: str) -> Response:
+    with page.store.read() as conn:
         event = rq.get(conn, Event, event_id)
         if event is None:
             raise not_found("event", event_id)
-        actor_names = rq.names(conn, event.actors, lang)
+        actor_names = rq.names(conn, event.actors, page.lang)
         effect_names = rq.provision_names(conn, {fx.provision for fx in event.effects})
         citations = event_q.citations(conn, event_id)
         cited_names = rq.provision_names(conn, {c.provision for c in citations})
-    return render(
-        request,
-        lang,
+    return page.render(
         "event.html",
         {
             "event": event,

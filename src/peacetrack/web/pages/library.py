@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any, Final
 
 import orjson
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy import inspect, select
 
@@ -24,9 +24,8 @@ from peacetrack.ingest import documents as docs
 from peacetrack.store import Store
 from peacetrack.store import tables as t
 from peacetrack.web.api.search import COUNT_CAP
-from peacetrack.web.deps import Lang, get_lang, get_store
-from peacetrack.web.pages.common import parse_page
-from peacetrack.web.pages.kit import get_kit, render
+from peacetrack.web.pages.common import PageOf, parse_page
+from peacetrack.web.pages.kit import get_kit
 from peacetrack.web.queries import search as search_q
 
 router = APIRouter()
@@ -145,44 +144,35 @@ def _record_titles(store: Store, found: Mapping[str, Sequence[str]]) -> list[dic
 
 
 @router.get("/library")
-def library(
-    request: Request,
-    store: Store = Depends(get_store),
-    lang: Lang = Depends(get_lang),
-) -> Response:
-    page = parse_page(request.query_params.get("page"))
+def library(page: PageOf) -> Response:
+    number = parse_page(page.request.query_params.get("page"))
     context: dict[str, Any] = {
-        "words": page_words(request, lang),
+        "words": page_words(page.request, page.lang),
         "has_documents": False,
         "documents": [],
-        "page": page,
+        "page": number,
     }
-    if documents_table(store):
-        with store.read() as conn:
+    if documents_table(page.store):
+        with page.store.read() as conn:
             total = docs.count_documents(conn)
-            listed = docs.list_documents(conn, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+            listed = docs.list_documents(conn, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
             counts = {d.id: sum(len(v) for v in docs.records_of(conn, d.id).values()) for d in listed}
         context.update(
             has_documents=total > 0,
             total=total,
             documents=listed,
             counts=counts,
-            more=total > page * PAGE_SIZE,
+            more=total > number * PAGE_SIZE,
         )
-    return render(request, lang, "library.html", context)
+    return page.render("library.html", context)
 
 
 @router.get("/library/{document_id}")
-def document_page(
-    request: Request,
-    document_id: str,
-    store: Store = Depends(get_store),
-    lang: Lang = Depends(get_lang),
-) -> Response:
-    words = page_words(request, lang)
+def document_page(page: PageOf, document_id: str) -> Response:
+    words = page_words(page.request, page.lang)
     found = None
-    if documents_table(store):
-        with store.read() as conn:
+    if documents_table(page.store):
+        with page.store.read() as conn:
             found = docs.by_id(conn, document_id)
             if found is not None:
                 text = docs.text_of(conn, document_id) or ""
@@ -194,12 +184,12 @@ def document_page(
                 )
     if found is None:
         missing: dict[str, Any] = {"words": words, "missing": document_id[:200]}
-        return render(request, lang, "library.html", missing, status=404)
+        return page.render("library.html", missing, status=404)
     spans = output.get("spans") or []
     context: dict[str, Any] = {
         "words": words,
         "document": found,
-        "records": _record_titles(store, records),
+        "records": _record_titles(page.store, records),
         "left_out": left_out,
         "pieces": pieces(text, spans),
         "span_count": len(spans),
@@ -207,23 +197,16 @@ def document_page(
         "max_text": MAX_TEXT,
         "newer": newer,
     }
-    return render(request, lang, "library.html", context)
+    return page.render("library.html", context)
 
 
 @router.get("/search")
-def search(
-    request: Request,
-    q: str = "",
-    store: Store = Depends(get_store),
-    lang: Lang = Depends(get_lang),
-) -> Response:
+def search(page: PageOf, q: str = "") -> Response:
     q = q.strip()[:MAX_QUERY]
-    with store.read() as conn:
+    with page.store.read() as conn:
         found = search_q.search(conn, q) if q else {}
     total = sum(n for _, n in found.values())
-    return render(
-        request,
-        lang,
+    return page.render(
         "search.html",
         {
             "q": q,

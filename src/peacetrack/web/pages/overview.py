@@ -10,18 +10,25 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import Response
 
 from peacetrack.model.records import Agreement
 from peacetrack.scoring import BYS, Index, ScoreRow
 from peacetrack.store import Store
 from peacetrack.store.scoring_reads import group_labels
-from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
+from peacetrack.web.deps import Lang, VersionedCache
 from peacetrack.web.pages import charts
-from peacetrack.web.pages.common import PageError, as_of_param, csv_download, json_download, parse_format
+from peacetrack.web.pages.common import (
+    PageError,
+    PageOf,
+    as_of_param,
+    csv_download,
+    json_download,
+    parse_format,
+)
 from peacetrack.web.pages.environment import chart_for
-from peacetrack.web.pages.kit import View, render, view_for
+from peacetrack.web.pages.kit import View
 from peacetrack.web.pages.site import processes
 from peacetrack.web.queries import events as event_q
 from peacetrack.web.queries import records as rq
@@ -223,19 +230,16 @@ def scores_download(
 
 @router.get("/")
 def overview(
-    request: Request,
+    page: PageOf,
     as_of: str | None = None,
     format: str | None = None,
     by: str = "agreement",
     process: str | None = None,
-    store: Store = Depends(get_store),
-    cache: VersionedCache = Depends(get_cache),
-    lang: Lang = Depends(get_lang),
 ) -> Response:
     day = as_of_param(as_of)
     fmt = parse_format(format)
     if fmt != "html":
-        return scores_download(store, cache, lang, day, by, fmt, process or None)
-    view = view_for(request, lang)
-    context = overview_context(store, cache, view, day, process=process or None)
-    return render(request, lang, "overview.html", context)
+        return scores_download(page.store, page.cache, page.lang, day, by, fmt, process or None)
+    view = page.view
+    context = overview_context(page.store, page.cache, view, day, process=process or None)
+    return page.render("overview.html", context)

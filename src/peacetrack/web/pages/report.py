@@ -18,15 +18,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import Response
 
 from peacetrack.model.languages import check_lang
 from peacetrack.store import Store
-from peacetrack.web.deps import Lang, VersionedCache, get_cache, get_lang, get_store
-from peacetrack.web.pages.common import PageError, as_of_param
+from peacetrack.web.deps import VersionedCache
+from peacetrack.web.pages.common import PageError, PageOf, as_of_param
 from peacetrack.web.pages.forward import forward_context
-from peacetrack.web.pages.kit import SECURITY_HEADERS, STATIC, View, render, template_context, view_for
+from peacetrack.web.pages.kit import SECURITY_HEADERS, STATIC, View, template_context
 from peacetrack.web.pages.overview import overview_context
 from peacetrack.web.queries import events as event_q
 
@@ -76,16 +76,13 @@ def report_context(
 
 
 @router.get("/report")
-def report(
-    request: Request,
-    as_of: str | None = None,
-    store: Store = Depends(get_store),
-    cache: VersionedCache = Depends(get_cache),
-    lang: Lang = Depends(get_lang),
-) -> Response:
+def report(page: PageOf, as_of: str | None = None) -> Response:
     day = as_of_param(as_of)
-    view = view_for(request, lang)
-    return render(request, lang, "report.html", report_context(store, cache, view, day, inline_css=False))
+    view = page.view
+    return page.render(
+        "report.html",
+        report_context(page.store, page.cache, view, day, inline_css=False),
+    )
 
 
 def print_pdf(chromium: str, html: str) -> bytes:
@@ -118,21 +115,15 @@ def print_pdf(chromium: str, html: str) -> bytes:
 
 
 @router.get("/report.pdf")
-def report_pdf(
-    request: Request,
-    as_of: str | None = None,
-    store: Store = Depends(get_store),
-    cache: VersionedCache = Depends(get_cache),
-    lang: Lang = Depends(get_lang),
-) -> Response:
+def report_pdf(page: PageOf, as_of: str | None = None) -> Response:
     day = as_of_param(as_of)
     chromium = find_chromium()
     if chromium is None:
         raise PageError(503, "error.no_chromium")
-    view = view_for(request, lang)
-    context = report_context(store, cache, view, day, inline_css=True)
+    view = page.view
+    context = report_context(page.store, page.cache, view, day, inline_css=True)
     html = view.kit.env.get_template("report.html").render(template_context(view, context))
-    slots: threading.BoundedSemaphore = request.app.state.pdf_slots
+    slots: threading.BoundedSemaphore = page.request.app.state.pdf_slots
     if not slots.acquire(timeout=PDF_TIMEOUT_S):
         raise PageError(503, "error.pdf_busy")
     try:
@@ -143,7 +134,7 @@ def report_pdf(
         pdf,
         media_type="application/pdf",
         headers={
-            "Content-Disposition": f'inline; filename="peacetrack-report-{day.isoformat()}-{lang}.pdf"',
+            "Content-Disposition": f'inline; filename="peacetrack-report-{day.isoformat()}-{page.lang}.pdf"',
             **SECURITY_HEADERS,
         },
     )

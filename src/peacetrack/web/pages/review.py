@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 import orjson
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 
@@ -42,9 +42,8 @@ from peacetrack.store import tables as t
 from peacetrack.web.api.link import effect_cues, link_index
 from peacetrack.web.api.writes import write_record
 from peacetrack.web.auth import client_address
-from peacetrack.web.deps import Lang, get_lang, get_store
 from peacetrack.web.errors import ApiError
-from peacetrack.web.pages.common import PageError
+from peacetrack.web.pages.common import PageError, PageOf
 from peacetrack.web.pages.kit import SECURITY_HEADERS, render
 from peacetrack.web.pages.linker import Candidate, link_candidates
 from peacetrack.web.pages.signed_in import NO_STORE, TOKEN_COOKIE, cookie_user, csrf_for, form_editor
@@ -145,40 +144,36 @@ def _login_page(request: Request, lang: str, context: dict[str, Any], status: in
 
 
 @router.get("/login")
-def login_form(
-    request: Request, lang: Lang = Depends(get_lang), store: Store = Depends(get_store)
-) -> Response:
-    found = cookie_user(request, store)
-    return _login_page(request, lang, {"user": found[0] if found else None, "failed": False})
+def login_form(page: PageOf) -> Response:
+    found = cookie_user(page.request, page.store)
+    return _login_page(page.request, page.lang, {"user": found[0] if found else None, "failed": False})
 
 
 @router.post("/login")
 def login(
-    request: Request,
+    page: PageOf,
     token: str = Form(""),
     name: str = Form(""),
     password: str = Form(""),
     login_check: str = Form(""),
-    lang: Lang = Depends(get_lang),
-    store: Store = Depends(get_store),
 ) -> Response:
-    expected = request.cookies.get(LOGIN_COOKIE, "")
+    expected = page.request.cookies.get(LOGIN_COOKIE, "")
     if not expected or not hmac.compare_digest(expected, login_check):
         raise PageError(403, "review.bad_csrf")
-    who = client_address(request)
-    wait = request.app.state.throttle.retry_after(who)
+    who = client_address(page.request)
+    wait = page.request.app.state.throttle.retry_after(who)
     if wait is not None:
         raise PageError(429, "login.too_many", seconds=wait)
     token, name = token.strip(), name.strip()
     # A name and password (argon2), or an API token: either signs the browser in to a session of its own.
     if name and password:
-        user = user_for_password(store, name, password)
+        user = user_for_password(page.store, name, password)
     else:
-        user = user_for_token(store, token) if token else None
+        user = user_for_token(page.store, token) if token else None
     if user is None:
-        request.app.state.throttle.failed(who)
-        return _login_page(request, lang, {"user": None, "failed": True}, status=401)
-    with store.write() as conn:
+        page.request.app.state.throttle.failed(who)
+        return _login_page(page.request, page.lang, {"user": None, "failed": True}, status=401)
+    with page.store.write() as conn:
         session = start_session(conn, user)
     response = RedirectResponse("/review", status_code=303, headers=SECURITY_HEADERS)
     response.set_cookie(
@@ -186,7 +181,7 @@ def login(
         session,
         httponly=True,
         samesite="strict",
-        secure=request.url.scheme == "https",
+        secure=page.request.url.scheme == "https",
         max_age=SESSION_HOURS * 3600,
         path="/",
     )
@@ -194,11 +189,11 @@ def login(
 
 
 @router.post("/logout")
-def logout(request: Request, store: Store = Depends(get_store)) -> Response:
+def logout(page: PageOf) -> Response:
     """Sign-out ends the session itself: a copied cookie no longer works either."""
-    token = request.cookies.get(TOKEN_COOKIE)
+    token = page.request.cookies.get(TOKEN_COOKIE)
     if token:
-        with store.write() as conn:
+        with page.store.write() as conn:
             end_session(conn, token)
     response = RedirectResponse("/", status_code=303, headers=SECURITY_HEADERS)
     response.delete_cookie(TOKEN_COOKIE, path="/")
@@ -206,22 +201,22 @@ def logout(request: Request, store: Store = Depends(get_store)) -> Response:
 
 
 @router.get("/review")
-def review(request: Request, lang: Lang = Depends(get_lang), store: Store = Depends(get_store)) -> Response:
-    found = cookie_user(request, store)
+def review(page: PageOf) -> Response:
+    found = cookie_user(page.request, page.store)
     if found is None:
-        return _login_page(request, lang, {"user": None, "failed": False, "from_review": True}, status=401)
+        return _login_page(
+            page.request, page.lang, {"user": None, "failed": False, "from_review": True}, status=401
+        )
     user, token = found
     if not user.can_write:
         raise PageError(403, "review.need_editor", name=user.name, role=user.role)
-    return render(
-        request,
-        lang,
+    return page.render(
         "review.html",
         {
             "user": user,
             "csrf": csrf_for(token),
-            "proposals": proposals(store, link_index(request), effect_cues(request)),
-            "done": request.query_params.get("done"),
+            "proposals": proposals(page.store, link_index(page.request), effect_cues(page.request)),
+            "done": page.request.query_params.get("done"),
         },
         headers=NO_STORE,
     )
@@ -229,23 +224,22 @@ def review(request: Request, lang: Lang = Depends(get_lang), store: Store = Depe
 
 @router.post("/review/{kind}/{record_id:path}")
 def decide(
-    request: Request,
+    page: PageOf,
     kind: str,
     record_id: str,
     decision: str = Form(...),
     csrf: str = Form(""),
     doc: str = Form(""),
-    store: Store = Depends(get_store),
 ) -> Response:
-    user = form_editor(request, store, csrf)
+    user = form_editor(page.request, page.store, csrf)
     table = t.RECORD_TABLES.get(kind)
     if table is None or decision not in ("accept", "reject", "save"):
         raise PageError(400, "review.bad_decision")
     if decision in ("accept", "save") and doc.strip():
-        save_edit(store, kind, record_id, doc, author=user.name)
+        save_edit(page.store, kind, record_id, doc, author=user.name)
     if decision == "save":
         return RedirectResponse("/review?done=save", status_code=303, headers=SECURITY_HEADERS)
-    with store.write() as conn:
+    with page.store.write() as conn:
         stored = conn.scalar(
             select(table.c.doc).where(
                 table.c.id == record_id, table.c.status != ACCEPTED, table.c.status != REJECTED
