@@ -13,6 +13,7 @@ user makes, every request with other parameters so no kept answer serves it:
   search-ko   GET /api/search?q=낱말              Korean substring search
   search-rare GET /api/search?q=(1234567)        a string in one event only
   search-short GET /api/search?q=휴전              two letters no event holds (no trigram)
+  search-short-few GET /api/search?q=귀순          two letters a few events hold (the Hangul index's case)
   provision   GET /provisions/ID                 a provision's page (history, events)
   provision-api GET /api/provisions/ID           its history and linked events, as JSON
   review-queue  the review page's query (called directly: the page needs a signed-in editor)
@@ -51,7 +52,7 @@ from sqlalchemy import func, select, text
 
 from peacetrack.bundle import import_bundles
 from peacetrack.bundle.load import dataset_files
-from peacetrack.store import Store, upgrade
+from peacetrack.store import Store, hangul_grams, trigram, upgrade
 from peacetrack.store import tables as t
 from peacetrack.store.bulk import insert_rows, refresh_statistics
 from peacetrack.web.app import create_app
@@ -112,6 +113,9 @@ SEARCH_KO = [
     "비핵화",
 ]
 SHORT_RARE = ["휴전", "정전", "종전", "수교"]
+# Two letters one event in 50,000 holds (in its Korean title): the Hangul syllable index's case.
+SHORT_FEW = ["귀순", "피격", "남침", "월선"]
+FEW_EVERY = 50_000
 START = date(2018, 1, 1)
 DAYS = 3200
 
@@ -123,6 +127,10 @@ def _pg(url: str) -> bool:
 def build(store: Store, events: int, documents: int, chunk: int = 100_000) -> None:
     """The dataset, then the synthetic events and documents, in chunks (memory stays flat)."""
     upgrade(store)
+    with store.write() as conn:
+        # A GIN index is far faster built once over the rows than kept up row by row during the load.
+        trigram.drop_indexes(conn)
+        hangul_grams.drop_index(conn)
     import_bundles(store, [str(p) for p in dataset_files("korean-peninsula")], author="bench")
     with store.read() as conn:
         actors = sorted(conn.scalars(select(t.actors.c.id)))
@@ -145,6 +153,11 @@ def build(store: Store, events: int, documents: int, chunk: int = 100_000) -> No
         with store.write() as conn:
             insert_rows(conn, t.documents, rows)
         print(f"  documents {min(documents, lo + chunk):,} of {documents:,}", file=sys.stderr)
+    for name, create in (("trigram", trigram.create_indexes), ("Hangul", hangul_grams.create_index)):
+        t1 = time.perf_counter()
+        with store.write() as conn:
+            if create(conn):
+                print(f"  {name} index built in {time.perf_counter() - t1:.0f} s", file=sys.stderr)
     with store.write() as conn:
         refresh_statistics(conn, t.metadata.sorted_tables)
     if store.engine.dialect.name == "postgresql":
@@ -152,6 +165,10 @@ def build(store: Store, events: int, documents: int, chunk: int = 100_000) -> No
         with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             for table in ("events", "event_actors", "event_effects"):
                 conn.exec_driver_sql(f"VACUUM ANALYZE {table}")
+
+
+def _few(i: int) -> str:
+    return f" {SHORT_FEW[(i // FEW_EVERY) % len(SHORT_FEW)]}" if i % FEW_EVERY == 17 else ""
 
 
 def _event(
@@ -171,7 +188,7 @@ def _event(
     doc: dict[str, Any] = {
         "id": eid,
         "date": day.isoformat(),
-        "title": {"en": f"{s_en} {v_en} ({i})", "ko": f"{s_ko} {v_ko} ({i})"},
+        "title": {"en": f"{s_en} {v_en} ({i})", "ko": f"{s_ko} {v_ko} ({i})" + _few(i)},
         "summary": {"en": f"{s_en} {v_en}, according to officials, on {day:%d %B %Y}."},
         "type": kind,
         "actors": who,
@@ -254,6 +271,9 @@ def urls(store: Store, n: int, seed: int = 7) -> dict[str, list[str]]:
         # Two Hangul letters that no event holds: no trigram, so no index can help (docs/api.md).
         "search-short": [
             f"/api/search?q={quote(w)}&limit={k % 100 + 1}" for k, w in enumerate(SHORT_RARE * n)
+        ][:n],
+        "search-short-few": [
+            f"/api/search?q={quote(w)}&limit={k % 100 + 1}" for k, w in enumerate(SHORT_FEW * n)
         ][:n],
         "provision": [
             f"/provisions/{quote(p, safe='/')}" for p in rng.sample(provisions, min(n, len(provisions)))

@@ -97,11 +97,13 @@ def test_migrations_build_exactly_the_declared_schema(store: Store) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
+    from peacetrack.store import hangul_grams
     from peacetrack.store.trigram import is_trigram_index
 
     def declared_here(obj: object, name: str | None, kind: str, reflected: bool, compared: object) -> bool:
-        # The PostgreSQL-only trigram indexes are declared in store/trigram.py, not in tables.py.
-        return not (kind == "index" and reflected and is_trigram_index(name))
+        # The PostgreSQL-only search indexes are declared in store/trigram.py and store/hangul_grams.py.
+        searching = is_trigram_index(name) or name == hangul_grams.INDEX
+        return not (kind == "index" and reflected and searching)
 
     with store.read() as conn:
         context = MigrationContext.configure(conn, opts={"include_object": declared_here})
@@ -110,7 +112,7 @@ def test_migrations_build_exactly_the_declared_schema(store: Store) -> None:
         query = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
         names = set(conn.scalars(text(query))) if is_pg else set()
     if store.engine.dialect.name == "postgresql":
-        assert "ix_events_doc_trgm" in names
+        assert {"ix_events_doc_trgm", "ix_events_doc_hangul"} <= names
 
 
 def test_the_baseline_goes_down_to_an_empty_database_and_back(store: Store) -> None:

@@ -52,6 +52,8 @@ def test_korean_substrings(client: TestClient) -> None:
         ("statements", "open-letter-unsc-2019"),
     ]
     assert ("gatherings", "ksm-conference-2021") in hits(client, "q=평화 국제회의")
+    # One and two letters: on PostgreSQL the Hangul syllable index finds them (store/hangul_grams.py).
+    assert ("events", "2020-06-16-liaison-office-demolished") in hits(client, "q=폭")
     korean = search(client, "q=폭파")["results"][0]
     assert korean["match"] == "북한, 공동연락사무소 폭파" and korean["title"]["ko"] == korean["match"]
 

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query, Request
 from sqlalchemy import ColumnElement, Connection, Subquery, and_, case, func, select
 
 from peacetrack.model.status import ACCEPTED
+from peacetrack.store import hangul_grams
 from peacetrack.store import tables as t
 from peacetrack.web.api.common import (
     best_match,
@@ -131,6 +132,10 @@ def _every_match(conn: Connection, kind: SearchKind, q: str, limit: int) -> tupl
         table.c.status == ACCEPTED, doc_contains(table.c.doc, q)
     )
     short = conn.dialect.name == "postgresql" and len(q) < TRIGRAM
+    if short and kind == "events" and hangul_grams.answers(q) and hangul_grams.ready(conn):
+        # One or two Hangul letters: the syllable index finds the events holding them.
+        query = query.where(hangul_grams.holds(table.c.doc, q))
+        short = False
     if short:
         # No trigram in the pattern: the index would be read whole (40 s at 10 million events)
         # to find nothing; one scan of the table is the best there is.
