@@ -85,7 +85,9 @@ _REPRESENTS = re.compile(
 )
 _SEPARATOR = re.compile(r"^[-=_*~#·•.]{5,}$")
 _STOP = re.compile(
-    r"^(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information|inquiries|note|notes"
+    # "Coordinating contact for this letter: …", "Contact person:"
+    r"^(?:[\w'-]+\s+){0,2}contacts?(?:\s+[\w'-]+){0,4}\s*[:：]"
+    r"|^(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information|inquiries|note|notes"
     r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
     # …and "- 끝 -", the end of a release
     r"|수신|참조|존경하는)\b|@|https?://|www\.|^[-–<(\[]?\s*끝\s*[-–>)\]]?\.?$"
@@ -285,6 +287,13 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             taken, found = spaced[0] + 1, spaced[1]
             names.extend(found)
             continue
+        wrapped = _wrapped_name(text, lines, k)
+        if wrapped is not None:
+            # A name wrapped onto the next line, its acronym spelling across both ("Global Partnership
+            # for the Prevention of Armed" / "Conflict (GPPAC)"): one name.
+            taken = k + 2
+            names.extend(_line_names(text, wrapped, True))
+            continue
         next_blank = k + 1 >= len(lines) or lines[k + 1].blank_before
         run_on = k > index and not line.blank_before and lines[k - 1].text.endswith((",", ";", "、"))
         single = line.blank_before and next_blank
@@ -295,6 +304,17 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
         # Singapore"): the line under it is where they sit, not another signer.
         affiliation = pair_head(lines, k) and person_line(value)
     return names
+
+
+def _wrapped_name(text: str, lines: list[Line], k: int) -> Line | None:
+    """Line ``k`` and the next as one line, when the next goes on with a name that its acronym spells
+    only across the two; else None."""
+    if k + 1 >= len(lines) or lines[k + 1].blank_before or count_separators(lines[k].text) >= 2:
+        return None
+    this, after = lines[k], lines[k + 1]
+    if len(acronym_joins(text, [(this.start, this.end), (after.start, after.end)])) != 1:
+        return None
+    return Line(this.start, after.end, f"{this.text} {after.text}", this.blank_before)
 
 
 def _starts(text: str, lines: list[Line]) -> list[tuple[int, str]]:
