@@ -37,3 +37,30 @@ def test_two_names_a_line_each_stay_two_without_an_acronym_across_them() -> None
         "Korean Sharing Movement (KSM)",
         "Civil Peace Forum",
     ]
+
+
+def test_a_table_headed_by_scopes_of_signers_gives_only_the_names() -> None:
+    text = (
+        "Sincerely,\n\nSignatories\n\n"
+        "National Organizations | State & Local Organizations\n"
+        "American Friends Service Committee | Hawaii Peace and Justice\n"
+        "CODEPINK | Massachusetts Peace Action\n"
+        "Just Foreign Policy | Peace Action New York State\n"
+    )
+    names = [n.name for n in extract_signatories(text)]
+    assert "National Organizations" not in names and "State & Local Organizations" not in names
+    assert len(names) == 6
+
+
+def test_title_case_group_headings_are_not_signers_but_named_federations_are() -> None:
+    text = (
+        "Sincerely,\n\nOrganizations\n\nPeace and Disarmament Organizations\nPeace Action\nWin Without War\n"
+        "Korean American Organizations\nNodutdol for Korean Community Development\n"
+        "Council of Peace Organizations\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Peace Action",
+        "Win Without War",
+        "Nodutdol for Korean Community Development",
+        "Council of Peace Organizations",
+    ]

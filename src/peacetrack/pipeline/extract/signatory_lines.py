@@ -34,6 +34,10 @@ HEADING = re.compile(
 KIND_HEADING = re.compile(
     r"^[A-Z][a-z-]+(?:\s+(?:and\s+)?[a-z-]+){0,3}\s+(?:bodies|organi[sz]ations|groups|networks|churches|members"
     r"|partners|institutions|movements|unions)\s*[:：]?$"
+    # …and in title case ("Peace and Disarmament Organizations", "Korean American Organizations"), where a
+    # name would join its words with "of" or "for" ("Council of Peace Organizations")
+    r"|^(?!.*\b(?:of|for|the|on|in)\b)[A-Z][\w'-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w'-]+){0,3}"
+    r"\s+(?:Organi[sz]ations|Groups|Networks|Churches|Bodies|Institutions|NGOs)\s*[:：]?$"
 )
 
 MARK = re.compile(rf"\s*(?P<mark>{SYMBOL}|(?<=\s)\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$", re.IGNORECASE)
@@ -63,6 +67,9 @@ SUBHEADING_WORDS = re.compile(
     r"|philippines|taiwan|hong\s+kong|mongolia|india|nepal|thailand|vietnam|indonesia|malaysia|singapore"
     r"|brazil|mexico|south\s+africa|kenya|international|england|scotland|wales"
     r"|usa|u\.s\.a?\.?|uk|republic\s+of\s+korea"
+    # "National Organizations", "State & Local Organizations", "Grassroots groups": a scope, then signers
+    r"|(?:(?:national|regional|local|state|provincial|municipal|grassroots|international|global|u\.s\.)"
+    r"(?:\s*(?:&|and|/|·|,)\s*|\s+)?)+\s+(?:organi[sz]ations?|groups|networks?|signatories|endorsers|members|ngos)"
     r"|(?:국내|해외|국외|지역|전국|종교|시민사회|개인|단체|학계|법조계|노동|여성|청년|국제)\s*(?:단체|개인|기관|인사|부문|계)?"
     r"|[가-힣·, ]{1,14}(?:계|부문|분야)"  # "시민사회·문화계", "종교계": a sector heading
     r")\s*(?:\(\s*\d+\s*\)|\d+\s*(?:개\s*)?(?:단체|명|곳))?\s*[:：]?$",
