@@ -64,3 +64,17 @@ def test_title_case_group_headings_are_not_signers_but_named_federations_are() -
         "Nodutdol for Korean Community Development",
         "Council of Peace Organizations",
     ]
+
+
+def test_a_sector_row_with_two_korean_names_and_attached_files_after_the_list() -> None:
+    text = (
+        "2018년 6월 8일\n서명 단체 일동\n\n서명 단체 (총 4개)\n\n분야 | 단체명\n"
+        "종교 | 한국기독교교회협의회, 원불교시민사회네트워크\n환경 | 녹색연합, 환경운동연합\n\n"
+        "첨부파일\n\n• 0608_편지_국문.hwp (48KB)\n• 0608_Letter_EN.pdf (212KB)\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "한국기독교교회협의회",
+        "원불교시민사회네트워크",
+        "녹색연합",
+        "환경운동연합",
+    ]

@@ -90,7 +90,7 @@ _STOP = re.compile(
     r"|^(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information|inquiries|note|notes"
     r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
     # …and "- 끝 -", the end of a release
-    r"|수신|참조|존경하는)\b|@|https?://|www\.|^[-–<(\[]?\s*끝\s*[-–>)\]]?\.?$"
+    r"|수신|참조|존경하는|첨부\s*(?:파일|자료)?|attachments?|downloads?)\b|@|https?://|www\.|^[-–<(\[]?\s*끝\s*[-–>)\]]?\.?$"
     r"|^[^\n]{1,30}(?<!함)께\s*[,，:]?$",  # a greeting: "의장님께," (but "…과함께" names a group)
     re.IGNORECASE,
 )

@@ -80,6 +80,8 @@ _SIGNED = re.compile(r"\s*[(（]\s*(?:서명|signed|sgd\.?)\s*[)）]\s*$", re.IG
 NOT_A_NAME = re.compile(
     r"@|https?://|www\.|^\+?\d[\d\s()-]{6,}$|^(?:tel|fax|e-?mail|web)\b|unsubscribe|mailing\s+list"
     r"|^(?:이전\s*글|다음\s*글|previous|next)\s*[:：]"
+    # an attached file: "0608_편지_국문.hwp (48KB)"
+    r"|\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png)\b|\(\s*\d+(?:[.,]\d+)?\s*[KMG]B\s*\)"
     r"|^(?:제\s*목|문\s*의|연\s*락\s*처|담\s*당|수\s*신|참\s*조|발\s*신|일\s*자|subject|re|contact|attn|cc)\s*[:：|]",
     re.IGNORECASE,
 )

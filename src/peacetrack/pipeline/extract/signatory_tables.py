@@ -76,6 +76,9 @@ def is_name_grid(rows: list[str]) -> bool:
     return named >= 0.6 * len(values) or (len(second) >= 2 and not any(_PLACE_CELL.search(v) for v in second))
 
 
+_HANGUL = re.compile(r"^\s*[가-힣0-9]")
+
+
 def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = False) -> list[Name]:
     """A table row: its name cell (the first that is not a number), ECOSOC from a status column;
     in a grid of names, every cell."""
@@ -116,7 +119,10 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
         # The last header cell spans the row's remaining cells ("분야 | 서명 단체" over "종교 | A | B | C").
         return [name for k in range(first, len(cells)) if (name := unmark(text, *cells[k])) is not None]
     a, b = cells[first]
-    if text.count(",", a, b) + text.count("、", a, b) >= 2:
+    commas = text.count(",", a, b) + text.count("、", a, b)
+    # Korean names hold no comma: one between two of them lists both ("환경 | 녹색연합, 환경운동연합").
+    korean_pair = commas == 1 and all(_HANGUL.search(piece) for piece in re.split(r"[,、]", text[a:b]))
+    if commas >= 2 or korean_pair:
         # A cell holding several names ("종교 | A, B, C, …" under "분야 | 단체명"): each of them.
         return [name for piece in split_list(text, a, b, and_splits=False) if (name := unmark(text, *piece))]
     name = unmark(text, a, b)
