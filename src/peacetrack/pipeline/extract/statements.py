@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from peacetrack.model.codebook import Precision
 from peacetrack.pipeline.extract.addressees import tidy
 from peacetrack.pipeline.extract.demands import extract_demands
+from peacetrack.pipeline.extract.issuer import issuer
 from peacetrack.pipeline.extract.names import clean, split_list, strip_role, trim, unique_refs
 from peacetrack.pipeline.extract.signatories import extract_signatories
 from peacetrack.pipeline.records import DateValue, Document, Extractor, Mark, NameRef, Statement
@@ -152,28 +153,6 @@ def _kind(document: Document) -> str:
 
 # Who issued a statement that has no signature block: "About FCNL: The Friends Committee on National
 # Legislation is …", "발 신 : 참여연대 평화군축센터 (담당: …)", "From: Women Cross DMZ <…>".
-_ABOUT = re.compile(
-    r"^About\s+(?P<short>[^:\n]{2,80}):\s+(?:The\s+)?(?P<full>[A-Z][^\n]{2,120}?)\s+(?:is|was|works|has)\b",
-    re.MULTILINE,
-)
-_SENDER = re.compile(
-    r"^(?:발\s?신|보낸\s*이|from)\s*[:：]\s*(?P<name>[^\n(<@]{2,60}?)\s*(?:[(<].*)?$",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-def _issuer(text: str) -> tuple[NameRef, ...]:
-    """The organisation a statement without a signature block comes from, where it says so."""
-    about = _ABOUT.search(text)
-    sender = _SENDER.search(text[:2000]) if about is None else None
-    found, group = (about, "full") if about is not None else (sender, "name")
-    if found is None:
-        return ()
-    name = found.group(group).strip()
-    at = found.start(group)
-    return (NameRef(name, Mark(at, at + len(name), name, EXTRACTOR)),)
-
-
 # "This statement is addressed to President Moon Jae-in of the Republic of Korea and Chairman Kim …".
 _ADDRESSED_TO = re.compile(
     r"\b(?:this|the|our)\s+(?:statement|letter|appeal|petition|call)\s+is\s+addressed\s+to\s+(?P<who>[^.;\n]{3,300})",
@@ -230,7 +209,7 @@ def extract_statements(document: Document) -> tuple[Statement, ...]:
             kind=_kind(document),
             title=_subtitle(text, title_mark),
             date=when,
-            signatories=extract_signatories(text, document.language) or _issuer(text),
+            signatories=extract_signatories(text, document.language) or issuer(text),
             addressees=unique_refs(addressees),
             demands=demands,
         ),

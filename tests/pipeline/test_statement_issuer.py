@@ -1,0 +1,53 @@
+"""The one organisation a statement without a signature list comes from."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacetrack.pipeline.extract.issuer import issuer
+from peacetrack.pipeline.prepare import detect_kind
+from peacetrack.pipeline.resources import Resources
+
+BODY = "정부는 군사합의 효력정지 결정을 즉각 철회해야 한다. 우리는 대화의 자리로 나설 것을 촉구한다.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # under the text, before its end mark and contact line
+        (
+            "[논평] 제목\n\n" + BODY + "참여연대 평화군축센터\n\n- 끝 -\n\n문의: 참여연대 02-000-0000\n",
+            "참여연대 평화군축센터",
+        ),
+        # under the date, with the signer's office and name after it
+        (
+            "성  명  서\n\n"
+            + BODY
+            + "2018년 4월 27일\n한국기독교교회협의회 총무 이홍정\n---------\n담당: 화해·통일국\n",
+            "한국기독교교회협의회",
+        ),
+        # at the head, before the genre word, when the text ends with its end mark only
+        (
+            "참여연대 평화군축센터 논평\n\n제목\n\n2019. 3. 1.\n\n" + BODY + "- 끝 -\n",
+            "참여연대 평화군축센터",
+        ),
+        # at the head, on the line after the date
+        ("[성명] 제목\n\n2020. 6. 17.\n참여연대 평화군축센터\n\n" + BODY + "[끝]\n", "참여연대 평화군축센터"),
+        ("Statement\n\nWe call on both governments to resume talks.\n\nPeace Network\n", "Peace Network"),
+    ],
+)
+def test_the_issuer_is_read_from_where_statements_name_it(text: str, name: str) -> None:
+    assert [ref.name for ref in issuer(text)] == [name]
+
+
+def test_a_last_sentence_or_a_person_is_no_issuer() -> None:
+    assert issuer("[성명] 제목\n\n" + BODY) == ()
+    assert issuer("Statement\n\nWe call on both governments to resume talks.\n\nJane Kim\n") == ()
+
+
+@pytest.mark.parametrize(
+    "head", ["논 평 | 발행일 2024. 6. 4. (화) | 문서번호 PD2024", "                 성  명  서"]
+)
+def test_a_letter_spaced_genre_word_makes_a_statement(head: str, resources: Resources) -> None:
+    text = f"{head}\n참여연대\n\n9·19 군사합의 전부 효력정지, 위험한 결정\n\n{BODY}2024년 6월 4일\n참여연대\n"
+    assert detect_kind(text, resources) == "statement"
