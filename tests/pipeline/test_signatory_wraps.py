@@ -78,3 +78,27 @@ def test_a_sector_row_with_two_korean_names_and_attached_files_after_the_list() 
         "녹색연합",
         "환경운동연합",
     ]
+
+
+def test_lists_under_country_labels_on_their_own_lines_wrapped_or_not() -> None:
+    text = (
+        "Respectfully,\n\nSIGNATORIES (7 organisations, listed by country)\n\n"
+        "AUSTRALIA: Independent and Peaceful Australia Network, Medical\n"
+        "Association for Prevention of War, Pax Christi Australia.\n\n"
+        "JAPAN: Peace Boat[1], Women's Active Museum on War and Peace.\n\n"
+        "NEW ZEALAND / AOTEAROA: Peace Movement Aotearoa.\n\n"
+        "INTERNATIONAL NETWORKS: International Peace Bureau[1], Nobel Women's Initiative.\n\n"
+        "[1] In consultative status with the United Nations Economic and Social Council (ECOSOC).\n"
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == [
+        "Independent and Peaceful Australia Network",
+        "Medical Association for Prevention of War",
+        "Pax Christi Australia",
+        "Peace Boat",
+        "Women's Active Museum on War and Peace",
+        "Peace Movement Aotearoa",
+        "International Peace Bureau",
+        "Nobel Women's Initiative",
+    ]
+    assert [n.name for n in names if n.ecosoc] == ["Peace Boat", "International Peace Bureau"]

@@ -234,6 +234,12 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue
         if not names and ECOSOC.search(value) and "|" not in value and _explains_status(value):
             continue  # "Organisations marked with an asterisk (*) hold consultative status …"
+        labelled = _labelled_paragraph(text, lines, k)
+        if labelled is not None:
+            # "AUSTRALIA: A, B, C." wrapped over lines, a name broken across them: one list under its label.
+            taken, found = labelled
+            names.extend(found)
+            continue
         if is_prose(value):
             break
         if under_numbered(lines, k, index):
@@ -304,6 +310,31 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
         # Singapore"): the line under it is where they sit, not another signer.
         affiliation = pair_head(lines, k) and person_line(value)
     return names
+
+
+# A group's label before its list on the same line: "AUSTRALIA:", "NEW ZEALAND / AOTEAROA:", "Faith groups:".
+_GROUP_LABEL = re.compile(r"[A-Z][A-Z&/.'’ -]{1,40}:\s+|(?P<words>[^:：\n]{2,40})[:：]\s+")
+
+
+def _labelled_paragraph(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] | None:
+    """A paragraph that opens with a group's label and lists names with commas, however its lines wrap:
+    (the line after it, its names); else None."""
+    line = lines[k]
+    if not line.blank_before:
+        return None
+    label = _GROUP_LABEL.match(text, line.start, line.end)
+    words = label.group("words") if label is not None else None
+    if label is None or (words is not None and not SUBHEADING_WORDS.match(words)):
+        return None
+    last = k
+    while last + 1 < len(lines) and not lines[last + 1].blank_before:
+        last += 1
+    start, end = label.end(), lines[last].end
+    listed = text.count(",", start, end) + text.count(";", start, end) >= 1
+    if (not listed and words is not None) or "|" in text[start:end]:
+        return None  # one name after a label in capitals ("PHILIPPINES: …"), else a list
+    pieces = acronym_joins(text, split_list(text, start, end, and_splits=False, articles=False))
+    return last + 1, [name for a, b in pieces if (name := unmark(text, a, b)) is not None]
 
 
 def _wrapped_name(text: str, lines: list[Line], k: int) -> Line | None:
