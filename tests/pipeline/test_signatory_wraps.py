@@ -102,3 +102,17 @@ def test_lists_under_country_labels_on_their_own_lines_wrapped_or_not() -> None:
         "Nobel Women's Initiative",
     ]
     assert [n.name for n in names if n.ecosoc] == ["Peace Boat", "International Peace Bureau"]
+
+
+def test_people_with_their_offices_after_a_note_on_the_list() -> None:
+    text = (
+        "Respectfully,\n\nSIGNATORIES\n\n"
+        "Signed in a personal capacity by the following, listed alphabetically with their affiliations.\n\n"
+        "• Ahn Mi-rae, Professor of Sociology, Sungkonghoe University\n\n"
+        "• Ven. Beopjin, Buddhist monk, Jogye Order of Korean Buddhism\n\n"
+        "• Rev. Dr. Daniel K. Oh, Professor of Christian Ethics, Union Theological Seminary; Board Member, "
+        "Church World Service\n\n"
+        "• Aiko Tanabe-Reyes — Kyoto, Japan\n"
+    )
+    names = [n.name for n in extract_signatories(text)]
+    assert len(names) == 4 and names[1].startswith("Ven. Beopjin") and names[2] == "Rev. Dr. Daniel K. Oh"

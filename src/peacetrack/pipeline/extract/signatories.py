@@ -42,6 +42,7 @@ from peacetrack.pipeline.extract.signatory_people import (
     PEOPLE,
     PERSON_EN,
     ROLE_TITLE,
+    is_person_name,
     one_person,
     pair_head,
     person_line,
@@ -100,6 +101,12 @@ _LIST_NOTE = re.compile(
     r"|as\s+of\s+\w+|affiliations?\s+(?:are\s+)?(?:listed\s+)?(?:for|are)\b|(?:가나다|서명|접수)\s*순)",
     re.IGNORECASE,
 )
+# A sentence between a list's heading and its first name that tells what follows.
+_LIST_INTRO = re.compile(
+    r"\b(?:the\s+following|below|listed|in\s+(?:a\s+)?(?:their\s+)?personal\s+capacity|alphabetical(?:ly)?)\b"
+    r"|아래|다음과\s*같|가나다\s*순",
+    re.IGNORECASE,
+)
 _INLINE_COLON = re.compile(r"^(.{1,40}?)[:：](?!\d)(.*)$")
 _SIGNED_BY = re.compile(r"\b(?:co-?signed|signed|endorsed|supported|issued|adopted)\s+by$", re.IGNORECASE)
 # A label that counts the names under it ("… 시민사회단체 (34개 단체)", "(12 organisations)") heads a list.
@@ -134,7 +141,7 @@ def _line_names(
         return [name for a, b in items if (name := unmark(text, a, b)) is not None]
     separators = count_separators(line.text)
     # Names seldom hold a semicolon: one between two names is a list.
-    listed = ";" in line.text and not re.search(r"&\w+;", line.text)
+    listed = ";" in line.text and not re.search(r"&\w+;", line.text) and not _more_offices(line.text)
     # `run_on`: the line above ended with a comma, so this one goes on with its list.
     if (
         separators >= 3
@@ -148,7 +155,8 @@ def _line_names(
             text, split_list(text, line.start, line.end, and_splits=False, articles=False, separators=apart)
         )
         if not listed and one_person(text, pieces, people, rows):
-            name = unmark(text, line.start, line.end)
+            # The person with all their offices; when those run too long for a name, the person alone.
+            name = unmark(text, line.start, line.end) or unmark(text, *pieces[0])
             return [name] if name is not None else []
         out = []
         for a, b in pieces:
@@ -158,6 +166,15 @@ def _line_names(
         return out
     name = unmark(text, line.start, line.end)
     return [name] if name is not None else []
+
+
+def _more_offices(line: str) -> bool:
+    """A person's further offices after a semicolon ("…, Union Theological Seminary; Board Member, Church
+    World Service"), not a list of names."""
+    parts = line.split(";")
+    return is_person_name(parts[0].split(",")[0]) and all(
+        ROLE_TITLE.match(part.strip()) for part in parts[1:]
+    )
 
 
 def _explains_status(line: str) -> bool:
@@ -241,6 +258,8 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             names.extend(found)
             continue
         if is_prose(value):
+            if not names and k - index <= 2 and _LIST_INTRO.search(value):
+                continue  # "Signed in a personal capacity by the following …, listed with their cities."
             break
         if under_numbered(lines, k, index):
             continue  # "4. Helen Jiyoung Park" / "Board Member, National Association … -- Fort Lee, NJ"

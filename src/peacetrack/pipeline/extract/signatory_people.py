@@ -16,11 +16,13 @@ PERSON_EN = re.compile(
 )
 # A signer's title on the line under the name: "Professor of History", "Pastor", "Retired nurse and member".
 ROLE_TITLE = re.compile(
-    r"^(?:(?:retired|former|senior|associate|assistant|deputy|acting|emerit(?:us|a)|co-?)\s*)*(?:professor|pastor"
+    r"^(?:(?:retired|former|senior|associate|assistant|deputy|acting|emerit(?:us|a)|co-?|buddhist|catholic|anglican"
+    r"|methodist|presbyterian|protestant|christian|muslim|jewish|won\s+buddhist|board|general|program(?:me)?"
+    r"|policy)\s*)*(?:professor|pastor"
     r"|reverend|executive\s+director|director|chair(?:person|man|woman)?|president|coordinator|secretary"
     r"|member|researcher|lecturer|fellow|minister|bishop|priest|nurse|teacher|student|activist|organi[sz]er"
     r"|attorney|lawyer|physician|doctor|journalist|author|writer|founder|head|manager|officer|representative"
-    r"|volunteer|veteran)\b",
+    r"|volunteer|veteran|monk|nun)\b",
     re.IGNORECASE,
 )
 
@@ -43,8 +45,8 @@ def under_numbered(lines: list[Line], k: int, index: int) -> bool:
 
 
 _HONOURS = re.compile(
-    r"^(?:(?:the\s+)?(?:hon|rep|sen|dr|prof|rev|fr|sr|mr|mrs|ms)\.?\s+|(?:senator|baroness|baron|lord|lady|sir"
-    r"|dame|sister|father|rabbi|imam|bishop)\s+)+|,?\s+(?:MP|MEP|MLA|MdB|TD|PhD|MD)\.?$",
+    r"^(?:(?:the\s+)?(?:hon|rep|sen|dr|prof|rev|fr|sr|mr|mrs|ms|ven)\.?\s+|(?:senator|baroness|baron|lord|lady|sir"
+    r"|dame|sister|father|rabbi|imam|bishop|venerable)\s+)+|,?\s+(?:MP|MEP|MLA|MdB|TD|PhD|MD)\.?$",
     re.IGNORECASE,
 )
 _PERSON_WORDS = re.compile(
@@ -98,6 +100,15 @@ def person_rows(lines: list[Line], k: int) -> tuple[bool, int]:
     return 3 * heads >= 2 * (b - a), b
 
 
+def is_person_name(piece: str) -> bool:
+    """ "4. Kim Tae-yeon", "• Rev. Dr. Ji-sun Moon": a person's name, after its number and honours; one
+    name after an honour is one too ("Ven. Beopjin", "Sister Marianne")."""
+    item = ITEM.sub("", piece.strip(), count=1).strip()
+    name = _HONOURS.sub("", item).strip() or item
+    honoured = name != item and re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", name) is not None
+    return PERSON_EN.match(name) is not None or honoured
+
+
 def one_person(text: str, pieces: list[tuple[int, int]], people: bool = False, rows: bool = False) -> bool:
     """ "Dr. Helen Marsh, Professor of History, Northgate University": a person with title and place.
     Under a heading of individuals the title may come later in its words ("Korean War Veteran (U.S. Army,
@@ -106,9 +117,7 @@ def one_person(text: str, pieces: list[tuple[int, int]], people: bool = False, r
     if len(pieces) < 2:
         return False
     first, second = (text[a:b].strip() for a, b in pieces[:2])
-    # "4. Kim Tae-yeon, Professor, …", "• Rev. Dr. Ji-sun Moon, Minister, …": the name, no number or honours
-    first = _HONOURS.sub("", ITEM.sub("", first, count=1)).strip() or first
-    if not PERSON_EN.match(first):
+    if not is_person_name(first):
         return False
     if rows or ROLE_TITLE.match(second) or second[:1].islower():
         return True
@@ -121,6 +130,7 @@ __all__ = [
     "PEOPLE",
     "PERSON_EN",
     "ROLE_TITLE",
+    "is_person_name",
     "one_person",
     "pair_head",
     "person_line",
