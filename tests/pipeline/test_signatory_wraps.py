@@ -116,3 +116,20 @@ def test_people_with_their_offices_after_a_note_on_the_list() -> None:
     )
     names = [n.name for n in extract_signatories(text)]
     assert len(names) == 4 and names[1].startswith("Ven. Beopjin") and names[2] == "Rev. Dr. Daniel K. Oh"
+
+
+def test_dotted_and_slashed_lists_wrapped_anywhere_under_bulleted_groups() -> None:
+    text = (
+        "평화를 빌며.\n\n2021년 5월 17일\n\n-------------------------\n"
+        "[연명] (종교단체 4곳, 종교인 3명)\n-------------------------\n\n"
+        "■ 종교단체\n\n"
+        "한국종교인평화회의 · 한국기독교교회협의회 화해통일\n위원회 · 원불교 평화통일추진본부 ·\n"
+        "실천불교전국승가회\n\n"
+        "■ 종교인 (가나다순 아님, 접수순)\n\n"
+        "박선우(목사·새빛교회 담임) / 정혜린\n(천주교 수녀) / 류하진\n(목사·평화교회 협동목사)\n\n"
+        "-------------------------\n※ 문의 : 간사 노유정\n"
+    )
+    names = [n.name for n in extract_signatories(text, "ko")]
+    assert len(names) == 7, names
+    assert names[1] == "한국기독교교회협의회 화해통일 위원회" and names[3] == "실천불교전국승가회"
+    assert names[-1] == "류하진 (목사·평화교회 협동목사)"

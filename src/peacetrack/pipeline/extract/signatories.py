@@ -76,6 +76,7 @@ _CLOSING_AFTER = re.compile(
 )
 _LEGEND = re.compile(rf"^(?:{SYMBOL}|※|\d\)?\s|주\s*\d{{1,2}}\)|note\s*\d{{0,2}}\s*[:.)])", re.IGNORECASE)
 # What a legend says of the marked: "¹ 유엔 경제사회이사회(ECOSOC) 특별협의지위 단체".
+_BULLET = re.compile(r"^[■□●○◆◇▲△▶▷♦•]\s")
 _STATUS = re.compile(r"consultative|status|지위", re.IGNORECASE)
 # "On behalf of the endorsing organisations," names the signers as a body; the person below it sends
 # the letter for them and is not one more signatory.
@@ -228,7 +229,8 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             and "|" not in value
             and (
                 (ECOSOC.search(value) and (not OWN_MARK.search(value) or _STATUS.search(value)))
-                or len(value.split()) > 4
+                # a long line after a mark explains it, unless the mark is a bullet heading a group
+                or (len(value.split()) > 4 and not (_BULLET.match(value) and not _STATUS.search(value)))
             )
         ):
             if names:

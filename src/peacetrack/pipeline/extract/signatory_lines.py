@@ -20,7 +20,7 @@ HEADING = re.compile(
     r"|groups|ngos)\b"
     r"|(?:참여|서명|연명|제안|발표|참가|함께\s*한|공동\s*서명|연서명|지지|제출|청원)\s*(?:단체|기관|개인|자|인|명단|인사)"
     r"|(?:청원|서명|연명)(?:인|자)\s*명단"
-    r"|^\W{0,3}\s*(?:제출인|제출자|서명|연서명|서명자)\s*(?:명단)?\s*[:：]?$"
+    r"|^\W{0,3}\s*(?:제출인|제출자|서명|연서명|서명자|연명)\s*(?:명단)?\s*[\]】]?\s*(?:[(（][^()（）]*[)）])?\s*[:：]?$"
     r"|^\W{0,3}\s*(?:단체|개인)\s*(?:서명|명단|참여)?\s*(?:\([^()]*\))?\s*[:：\]】>〉》]?$"
     r"|서명\s*(?:명단|참여)|^연서명"
     r"|^(?:함께\s*)?(?:서명|연서명|참여)한\s+\S+(?:\s+\S+){0,3}$"  # "함께 서명한 스님과 불자"
@@ -70,9 +70,10 @@ SUBHEADING_WORDS = re.compile(
     # "National Organizations", "State & Local Organizations", "Grassroots groups": a scope, then signers
     r"|(?:(?:national|regional|local|state|provincial|municipal|grassroots|international|global|u\.s\.)"
     r"(?:\s*(?:&|and|/|·|,)\s*|\s+)?)+\s+(?:organi[sz]ations?|groups|networks?|signatories|endorsers|members|ngos)"
-    r"|(?:국내|해외|국외|지역|전국|종교|시민사회|개인|단체|학계|법조계|노동|여성|청년|국제)\s*(?:단체|개인|기관|인사|부문|계)?"
+    r"|(?:국내|해외|국외|지역|전국|종교|시민사회|개인|단체|학계|법조계|노동|여성|청년|국제)\s*(?:단체|개인|기관|인사|부문|계|인)?"
     r"|[가-힣·, ]{1,14}(?:계|부문|분야)"  # "시민사회·문화계", "종교계": a sector heading
-    r")\s*(?:\(\s*\d+\s*\)|\d+\s*(?:개\s*)?(?:단체|명|곳))?\s*[:：]?$",
+    # …with its count or a note on its order: "(12)", "9곳", "(가나다순 아님, 접수순)"
+    r")\s*(?:\(\s*\d+\s*\)|\d+\s*(?:개\s*)?(?:단체|명|곳)|[(（][^()（）]{1,30}[)）])?\s*[:：]?$",
     re.IGNORECASE,
 )
 
@@ -210,6 +211,8 @@ def unmark(text: str, start: int, end: int) -> Name | None:
     if cut is not None:
         end = start + cut.start()
     piece = text[start:end]
+    if piece.startswith(("(", "（")) and piece.endswith((")", "）")):
+        return None  # a note in brackets ("(종교단체 9곳, 종교인 12명)"), not a name
     if (
         end <= start
         or TAIL.match(piece)

@@ -36,17 +36,25 @@ def spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] |
     """A list set apart by a spaced slash or dot from line k on, wrapped over the lines that go on with
     it (a PDF breaks such a list anywhere, even inside a name): its last line and its names."""
     found = [m.group(1) for m in SPACED_SEPARATOR.finditer(lines[k].text)]
-    sectors = sum(1 for _ in SECTOR_LABEL.finditer(lines[k].text))  # "【종교】 A / B": two parts as well
-    if not found or len(found) + sectors < 2 or lines[k].text.count("|") or dates.scan(lines[k].text):
+    if not found or lines[k].text.count("|") or dates.scan(lines[k].text):
         return None  # a table row, or a dateline ("Seoul / Tokyo / Washington, March 4, 2019")
     symbol = max(set(found), key=found.count)
     last = k
     while (
         last + 1 < len(lines)
         and not lines[last + 1].blank_before
-        and any(m.group(1) == symbol for m in SPACED_SEPARATOR.finditer(lines[last + 1].text))
+        and (
+            any(m.group(1) == symbol for m in SPACED_SEPARATOR.finditer(lines[last + 1].text))
+            or lines[last].text.endswith(symbol)  # the list goes on onto a line of one name
+            or lines[last + 1].text.startswith(("(", "（"))  # the last name's affiliation, wrapped
+        )
     ):
         last += 1
+    run = lines[k : last + 1]
+    separators = sum(line.text.count(f" {symbol}") + line.text.endswith(symbol) for line in run)
+    sectors = sum(1 for _ in SECTOR_LABEL.finditer(lines[k].text))  # "【종교】 A / B": two parts as well
+    if separators + sectors < 2:
+        return None
     start, end = lines[k].start, lines[last].end
     # A sector set before its names ("【여성】 A / B") parts the names as a separator does.
     cuts = sorted(
