@@ -133,3 +133,22 @@ def test_dotted_and_slashed_lists_wrapped_anywhere_under_bulleted_groups() -> No
     assert len(names) == 7, names
     assert names[1] == "한국기독교교회협의회 화해통일 위원회" and names[3] == "실천불교전국승가회"
     assert names[-1] == "류하진 (목사·평화교회 협동목사)"
+
+
+def test_two_tables_side_by_side_under_one_repeated_header() -> None:
+    text = (
+        "참여 단체 명단\n\n연번 | 단체명 | 지역 | 연번 | 단체명 | 지역\n"
+        "1 | 참여연대 | 서울 | 4 | 흥사단 민족통일운동본부 | 서울\n"
+        "2 | 평화네트워크 | 서울 | 5 | 부산참여연대 | 부산\n"
+        "3 | 한국YWCA연합회 | 서울 | 6 | 대구참여연대 | 대구\n"
+    )
+    assert sorted(n.name for n in extract_signatories(text, "ko")) == sorted(
+        [
+            "참여연대",
+            "평화네트워크",
+            "한국YWCA연합회",
+            "흥사단 민족통일운동본부",
+            "부산참여연대",
+            "대구참여연대",
+        ]
+    )

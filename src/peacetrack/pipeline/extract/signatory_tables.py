@@ -79,6 +79,15 @@ def is_name_grid(rows: list[str]) -> bool:
 _HANGUL = re.compile(r"^\s*[가-힣0-9]")
 
 
+def _repeat(columns: list[str]) -> int:
+    """The width of a header that repeats itself across the row (2 tables side by side), else 0."""
+    n = len(columns)
+    for period in range(2, n // 2 + 1):
+        if n % period == 0 and all(columns[k].strip() == columns[k % period].strip() for k in range(n)):
+            return period
+    return 0
+
+
 def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = False) -> list[Name]:
     """A table row: its name cell (the first that is not a number), ECOSOC from a status column;
     in a grid of names, every cell."""
@@ -98,6 +107,17 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
         # last cells: they line up with the header from the right. (A row short of its last cells, an
         # empty note column, lines up from the left as it is.)
         cells = [(line.start, line.start)] * (len(columns) - len(cells)) + cells
+    period = _repeat(columns) if columns is not None else 0
+    if columns is not None and period and len(cells) == len(columns):
+        # Two tables side by side under one header ("연번 | 단체명 | 지역 | 연번 | 단체명 | 지역"): each half
+        # is a row of its own.
+        halves = [cells[k : k + period] for k in range(0, len(cells), period)]
+        head = columns[:period]
+        return [
+            name
+            for half in halves
+            for name in row_names(text, Line(half[0][0], half[-1][1], "", False), head, grid)
+        ]
     values = [text[a:b].strip() for a, b in cells]
     if all(TABLE_HEADER.match(value) or not value for value in values):
         return []
