@@ -152,3 +152,23 @@ def test_two_tables_side_by_side_under_one_repeated_header() -> None:
             "대구참여연대",
         ]
     )
+
+
+def test_sector_labelled_lines_and_the_same_list_again_in_english_are_one_list() -> None:
+    text = (
+        "공개서한 참여 단체 (분야별)\n\n"
+        "종교: 한국기독교교회협의회, 천주교정의구현전국사제단\n"
+        "여성: 한국여성단체연합, 평화를만드는여성회\n"
+        "노동·농민: 전국민주노동조합총연맹\n\n"
+        "Signatories (English)\n\n"
+        "National Council of Churches in Korea, Catholic Priests' Association for Justice, Korean Women's "
+        "Associations United, Korean Women's Movement for Peace, Korean Confederation of Trade Unions\n"
+    )
+    names = [n.name for n in extract_signatories(text, "ko")]
+    assert names == [
+        "한국기독교교회협의회",
+        "천주교정의구현전국사제단",
+        "한국여성단체연합",
+        "평화를만드는여성회",
+        "전국민주노동조합총연맹",
+    ]

@@ -287,6 +287,8 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
         grid = None
         # A heading before any name, even a line below where the block began ("… 참가단체 일동" / "기자회견
         # 참가단체 (총 30개, 부문별)"), heads the list; among names only one that opens with its heading word.
+        if names and _IN_LANGUAGE.search(value) and is_heading(value):
+            break  # the same list again in another language ("Signatories (English)"): a block of its own
         first_heading = not names and (k == index or _COUNTED.search(value))
         if is_heading(value) and (first_heading or heads_line(value)):
             people = bool(PEOPLE.search(value))
@@ -337,23 +339,39 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
 _GROUP_LABEL = re.compile(r"[A-Z][A-Z&/.'’ -]{1,40}:\s+|(?P<words>[^:：\n]{2,40})[:：]\s+")
 
 
+def _is_group_label(label: re.Match[str]) -> bool:
+    """A label in capitals, a sector or region word, or sectors joined by a dot ("노동·농민")."""
+    words = label.group("words")
+    return words is None or bool(SUBHEADING_WORDS.match(words) or _SECTORS.fullmatch(words.strip()))
+
+
+_IN_LANGUAGE = re.compile(
+    r"[(\[]\s*(?:english|korean|in\s+english|영문|국문|한글|영어|한국어)\s*[)\]]|영문\s*(?:명단|표기)|english\s+(?:names|version)",
+    re.IGNORECASE,
+)
+_SECTORS = re.compile(r"[가-힣]{1,6}(?:[·ㆍ/][가-힣]{1,6})+")
+
+
 def _labelled_paragraph(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] | None:
     """A paragraph that opens with a group's label and lists names with commas, however its lines wrap:
     (the line after it, its names); else None."""
     line = lines[k]
-    if not line.blank_before:
-        return None
     label = _GROUP_LABEL.match(text, line.start, line.end)
-    words = label.group("words") if label is not None else None
-    if label is None or (words is not None and not SUBHEADING_WORDS.match(words)):
+    if label is None or not _is_group_label(label):
         return None
+    if not line.blank_before:  # inside a paragraph only as the next of its groups
+        above = _GROUP_LABEL.match(text, lines[k - 1].start, lines[k - 1].end) if k else None
+        if above is None or not _is_group_label(above):
+            return None
     last = k
     while last + 1 < len(lines) and not lines[last + 1].blank_before:
+        following = _GROUP_LABEL.match(text, lines[last + 1].start, lines[last + 1].end)
+        if following is not None and _is_group_label(following):
+            break  # the next group's own line: "여성: …" under "종교: …"
         last += 1
     start, end = label.end(), lines[last].end
-    listed = text.count(",", start, end) + text.count(";", start, end) >= 1
-    if (not listed and words is not None) or "|" in text[start:end]:
-        return None  # one name after a label in capitals ("PHILIPPINES: …"), else a list
+    if "|" in text[start:end]:
+        return None
     pieces = acronym_joins(text, split_list(text, start, end, and_splits=False, articles=False))
     return last + 1, [name for a, b in pieces if (name := unmark(text, a, b)) is not None]
 
