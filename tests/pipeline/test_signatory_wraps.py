@@ -172,3 +172,17 @@ def test_sector_labelled_lines_and_the_same_list_again_in_english_are_one_list()
         "평화를만드는여성회",
         "전국민주노동조합총연맹",
     ]
+
+
+def test_signed_by_a_dotted_list_on_one_line() -> None:
+    text = (
+        "Humanitarian action should never be a bargaining chip.\n\n"
+        "Signed by: American Friends Service Committee · Women Cross DMZ · Korea-Verband · Peace Boat\n\n"
+        "Media contact: the secretariat.\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "American Friends Service Committee",
+        "Women Cross DMZ",
+        "Korea-Verband",
+        "Peace Boat",
+    ]

@@ -26,6 +26,7 @@ from peacetrack.pipeline.extract.names import split_list
 from peacetrack.pipeline.extract.signatory_lines import (
     HEADING,
     OWN_MARK,
+    SPACED_SEPARATOR,
     SUBHEADING_WORDS,
     Line,
     Name,
@@ -141,6 +142,12 @@ def _line_names(
     if items:
         return [name for a, b in items if (name := unmark(text, a, b)) is not None]
     separators = count_separators(line.text)
+    dots = [m.span() for m in SPACED_SEPARATOR.finditer(text, line.start, line.end)]
+    if len(dots) >= 2 and separators < 2:
+        # "Signed by: A · B · C" on one line: the spaced dots or slashes part the names.
+        bounds = [line.start, *(x for span in dots for x in span), line.end]
+        spans = zip(bounds[::2], bounds[1::2], strict=True)
+        return [name for a, b in spans if (name := unmark(text, a, b)) is not None]
     # Names seldom hold a semicolon: one between two names is a list.
     listed = ";" in line.text and not re.search(r"&\w+;", line.text) and not _more_offices(line.text)
     # `run_on`: the line above ended with a comma, so this one goes on with its list.
