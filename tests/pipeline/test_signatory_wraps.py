@@ -186,3 +186,12 @@ def test_signed_by_a_dotted_list_on_one_line() -> None:
         "Korea-Verband",
         "Peace Boat",
     ]
+
+
+def test_an_inline_list_under_the_issuers_line_and_the_running_order_after_it() -> None:
+    text = (
+        "남북 당국은 대화에 나서라.\n\n2024년 6월 13일\n접경지역 평화를 바라는 기자회견 참가자 일동\n"
+        "참가 단체: 겨레하나, 평화네트워크, 파주시민회의\n\n[기자회견 순서]\n\n순서 | 내용 | 발언자\n"
+        "1 | 여는 발언 | 겨레하나 대표\n2 | 기자회견문 낭독 | 참가자 공동\n"
+    )
+    assert [n.name for n in extract_signatories(text, "ko")] == ["겨레하나", "평화네트워크", "파주시민회의"]

@@ -94,7 +94,9 @@ _STOP = re.compile(
     r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
     # …and "- 끝 -", the end of a release
     r"|수신|참조|존경하는|첨부\s*(?:파일|자료)?|attachments?|downloads?)\b|@|https?://|www\.|^[-–<(\[]?\s*끝\s*[-–>)\]]?\.?$"
-    r"|^[^\n]{1,30}(?<!함)께\s*[,，:]?$",  # a greeting: "의장님께," (but "…과함께" names a group)
+    r"|^[^\n]{1,30}(?<!함)께\s*[,，:]?$"  # a greeting: "의장님께," (but "…과함께" names a group)
+    # the running order of the press conference after the list: "[기자회견 순서]", "▶ 식순"
+    r"|^\W{0,3}\s*(?:기자회견|행사|진행)?\s*(?:순서|식순|일정)\s*\W{0,3}$",
     re.IGNORECASE,
 )
 # A note on the list before its first name: how it is ordered, as of when, what affiliations mean.
@@ -220,7 +222,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue
         line = lines[k]
         value = line.text
-        skip = _inline_list(value) if k == index else None
+        skip = _inline_list(value) if k == index or not names else None
         if skip is not None:
             offset = text.index(value, line.start) + skip
             line = Line(offset, line.end, text[offset : line.end].strip(), line.blank_before)
