@@ -195,3 +195,15 @@ def test_an_inline_list_under_the_issuers_line_and_the_running_order_after_it() 
         "1 | 여는 발언 | 겨레하나 대표\n2 | 기자회견문 낭독 | 참가자 공동\n"
     )
     assert [n.name for n in extract_signatories(text, "ko")] == ["겨레하나", "평화네트워크", "파주시민회의"]
+
+
+def test_a_colon_inside_a_bracketed_note_opens_no_list() -> None:
+    text = (
+        "정부는 합의를 복원하라.\n\n2024년 6월 12일\n\n서명자 명단\n"
+        "※ 전체 명단은 첨부파일을 참고해 주십시오. (서명 참여: 6월 5일~11일, 온라인)\n\n"
+        "김선영(평화네트워크 대표)\n박지훈(서강대 교수)\n"
+    )
+    assert [n.name for n in extract_signatories(text, "ko")] == [
+        "김선영(평화네트워크 대표)",
+        "박지훈(서강대 교수)",
+    ]

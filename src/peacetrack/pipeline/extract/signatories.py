@@ -202,6 +202,8 @@ def _inline_list(line: str) -> int | None:
     if found is None or not found.group(2).strip():
         return None
     head = found.group(1).strip()
+    if head.count("(") > head.count(")") or head.startswith(("※", "*")):
+        return None  # a colon inside brackets or a note: "※ … (서명 참여: 6월 5일~11일, 온라인)"
     # "This letter is signed by: A; B; …": a sentence that ends in the heading's words.
     if not HEADING.search(head) and not _SIGNED_BY.search(head):
         return None
@@ -227,7 +229,8 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             offset = text.index(value, line.start) + skip
             line = Line(offset, line.end, text[offset : line.end].strip(), line.blank_before)
             value = line.text
-            names.extend(_line_names(text, Line(offset, line.end, value, True), True))
+            # after "Signed by:" a comma parts names, however few ("참가 단체: A, B")
+            names.extend(_line_names(text, Line(offset, line.end, value, True), True, run_on=True))
             continue
         if _SEPARATOR.match(value) and not names:
             continue  # a rule under the list's heading
