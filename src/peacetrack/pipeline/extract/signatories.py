@@ -39,6 +39,7 @@ from peacetrack.pipeline.extract.signatory_lines import (
     unmark,
 )
 from peacetrack.pipeline.extract.signatory_merge import merge_blocks
+from peacetrack.pipeline.extract.signatory_paragraphs import labelled_paragraph, wrapped_name
 from peacetrack.pipeline.extract.signatory_people import (
     PEOPLE,
     PERSON_EN,
@@ -84,6 +85,11 @@ _STATUS = re.compile(r"consultative|status|지위", re.IGNORECASE)
 _REPRESENTS = re.compile(
     r"^on\s+behalf\s+of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:undersigned|endorsing|above|signatory|signing"
     r"|participating|member|co-?signing)\b[\w\s-]*[,.]?$",
+    re.IGNORECASE,
+)
+# A heading that names the language of the list under it ("Signatories (English)").
+_IN_LANGUAGE = re.compile(
+    r"[(\[]\s*(?:english|korean|in\s+english|영문|국문|한글|영어|한국어)\s*[)\]]|영문\s*(?:명단|표기)|english\s+(?:names|version)",
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"^[-=_*~#·•.]{5,}$")
@@ -265,7 +271,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue
         if not names and ECOSOC.search(value) and "|" not in value and _explains_status(value):
             continue  # "Organisations marked with an asterisk (*) hold consultative status …"
-        labelled = _labelled_paragraph(text, lines, k)
+        labelled = labelled_paragraph(text, lines, k)
         if labelled is not None:
             # "AUSTRALIA: A, B, C." wrapped over lines, a name broken across them: one list under its label.
             taken, found = labelled
@@ -328,7 +334,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             taken, found = spaced[0] + 1, spaced[1]
             names.extend(found)
             continue
-        wrapped = _wrapped_name(text, lines, k)
+        wrapped = wrapped_name(text, lines, k)
         if wrapped is not None:
             # A name wrapped onto the next line, its acronym spelling across both ("Global Partnership
             # for the Prevention of Armed" / "Conflict (GPPAC)"): one name.
@@ -345,58 +351,6 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
         # Singapore"): the line under it is where they sit, not another signer.
         affiliation = pair_head(lines, k) and person_line(value)
     return names
-
-
-# A group's label before its list on the same line: "AUSTRALIA:", "NEW ZEALAND / AOTEAROA:", "Faith groups:".
-_GROUP_LABEL = re.compile(r"[A-Z][A-Z&/.'’ -]{1,40}:\s+|(?P<words>[^:：\n]{2,40})[:：]\s+")
-
-
-def _is_group_label(label: re.Match[str]) -> bool:
-    """A label in capitals, a sector or region word, or sectors joined by a dot ("노동·농민")."""
-    words = label.group("words")
-    return words is None or bool(SUBHEADING_WORDS.match(words) or _SECTORS.fullmatch(words.strip()))
-
-
-_IN_LANGUAGE = re.compile(
-    r"[(\[]\s*(?:english|korean|in\s+english|영문|국문|한글|영어|한국어)\s*[)\]]|영문\s*(?:명단|표기)|english\s+(?:names|version)",
-    re.IGNORECASE,
-)
-_SECTORS = re.compile(r"[가-힣]{1,6}(?:[·ㆍ/][가-힣]{1,6})+")
-
-
-def _labelled_paragraph(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] | None:
-    """A paragraph that opens with a group's label and lists names with commas, however its lines wrap:
-    (the line after it, its names); else None."""
-    line = lines[k]
-    label = _GROUP_LABEL.match(text, line.start, line.end)
-    if label is None or not _is_group_label(label):
-        return None
-    if not line.blank_before:  # inside a paragraph only as the next of its groups
-        above = _GROUP_LABEL.match(text, lines[k - 1].start, lines[k - 1].end) if k else None
-        if above is None or not _is_group_label(above):
-            return None
-    last = k
-    while last + 1 < len(lines) and not lines[last + 1].blank_before:
-        following = _GROUP_LABEL.match(text, lines[last + 1].start, lines[last + 1].end)
-        if following is not None and _is_group_label(following):
-            break  # the next group's own line: "여성: …" under "종교: …"
-        last += 1
-    start, end = label.end(), lines[last].end
-    if "|" in text[start:end]:
-        return None
-    pieces = acronym_joins(text, split_list(text, start, end, and_splits=False, articles=False))
-    return last + 1, [name for a, b in pieces if (name := unmark(text, a, b)) is not None]
-
-
-def _wrapped_name(text: str, lines: list[Line], k: int) -> Line | None:
-    """Line ``k`` and the next as one line, when the next goes on with a name that its acronym spells
-    only across the two; else None."""
-    if k + 1 >= len(lines) or lines[k + 1].blank_before or count_separators(lines[k].text) >= 2:
-        return None
-    this, after = lines[k], lines[k + 1]
-    if len(acronym_joins(text, [(this.start, this.end), (after.start, after.end)])) != 1:
-        return None
-    return Line(this.start, after.end, f"{this.text} {after.text}", this.blank_before)
 
 
 def _starts(text: str, lines: list[Line]) -> list[tuple[int, str]]:
