@@ -207,3 +207,24 @@ def test_a_colon_inside_a_bracketed_note_opens_no_list() -> None:
         "김선영(평화네트워크 대표)",
         "박지훈(서강대 교수)",
     ]
+
+
+def test_names_opening_with_a_bracketed_prefix_stay_and_prose_after_a_label_is_no_list() -> None:
+    text = (
+        "Sincerely,\n\nSignatories\n\n"
+        "(사)평화3000, (사)민족화해협력범국민협의회(민화협), 참여연대, 겨레하나\n\n"
+        "BACKGROUND: The Korean War, which ended in an armistice, has never been formally ended.\n"
+    )
+    assert [n.name for n in extract_signatories(text, "ko")] == [
+        "(사)평화3000",
+        "(사)민족화해협력범국민협의회(민화협)",
+        "참여연대",
+        "겨레하나",
+    ]
+
+
+def test_a_count_with_a_thousands_comma_is_one_cell_and_a_capitalised_for_makes_a_name() -> None:
+    table = "분야 | 단체명\n종교 | 한국기독교교회협의회, 원불교\n시민 | 시민 1,000명\n"
+    assert "시민 1,000명" in [n.name for n in extract_signatories("서명 단체\n\n" + table, "ko")]
+    text = "Sincerely,\n\nPeace Action\nAlliance For Peace Organizations\nWin Without War\n"
+    assert "Alliance For Peace Organizations" in [n.name for n in extract_signatories(text)]

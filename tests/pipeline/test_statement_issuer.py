@@ -51,3 +51,9 @@ def test_a_last_sentence_or_a_person_is_no_issuer() -> None:
 def test_a_letter_spaced_genre_word_makes_a_statement(head: str, resources: Resources) -> None:
     text = f"{head}\n참여연대\n\n9·19 군사합의 전부 효력정지, 위험한 결정\n\n{BODY}2024년 6월 4일\n참여연대\n"
     assert detect_kind(text, resources) == "statement"
+
+
+def test_a_letter_spaced_name_field_makes_no_statement(resources: Resources) -> None:
+    form = "성  명 : 홍길동\n주  소 : 서울특별시\n\n위 사람은 다음과 같이 신청합니다.\n"
+    assert detect_kind(form, resources) != "statement"
+    assert issuer("Statement\n\nWe call on both governments to talk.\n\nTake Action Now!\n") == ()

@@ -44,7 +44,12 @@ _GENRE_HEAD = re.compile(
 def _organisation(line: str) -> str | None:
     name = _OFFICE.sub("", line.strip()).strip()
     words = name.split()
-    if not 1 <= len(words) <= 6 or len(name) > 50 or name.endswith((".", "다", ":")) or is_prose(name):
+    if (
+        not 1 <= len(words) <= 6
+        or len(name) > 50
+        or name.endswith((".", "다", ":", "!", "?"))
+        or is_prose(name)
+    ):
         return None
     return name if _ORGANISATION.search(words[-1]) or _ORGANISATION.search(name) else None
 

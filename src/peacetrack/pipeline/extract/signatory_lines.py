@@ -36,7 +36,7 @@ KIND_HEADING = re.compile(
     r"|partners|institutions|movements|unions)\s*[:：]?$"
     # …and in title case ("Peace and Disarmament Organizations", "Korean American Organizations"), where a
     # name would join its words with "of" or "for" ("Council of Peace Organizations")
-    r"|^(?!.*\b(?:of|for|the|on|in)\b)[A-Z][\w'-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w'-]+){0,3}"
+    r"|^(?!.*\b(?i:of|for|the|on|in)\b)[A-Z][\w'-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w'-]+){0,3}"
     r"\s+(?:Organi[sz]ations|Groups|Networks|Churches|Bodies|Institutions|NGOs)\s*[:：]?$"
 )
 
@@ -211,8 +211,8 @@ def unmark(text: str, start: int, end: int) -> Name | None:
     if cut is not None:
         end = start + cut.start()
     piece = text[start:end]
-    if piece.startswith(("(", "（")) and piece.endswith((")", "）")):
-        return None  # a note in brackets ("(종교단체 9곳, 종교인 12명)"), not a name
+    if re.fullmatch(r"[(（][^()（）]*[)）]", piece):
+        return None  # a note in brackets ("(종교단체 9곳, 종교인 12명)"), not a name ("(사)평화3000" is one)
     if (
         end <= start
         or TAIL.match(piece)

@@ -7,11 +7,27 @@ from __future__ import annotations
 import re
 
 from peacetrack.pipeline.extract.names import split_list
-from peacetrack.pipeline.extract.signatory_lines import SUBHEADING_WORDS, Line, Name, count_separators, unmark
+from peacetrack.pipeline.extract.signatory_lines import (
+    SUBHEADING_WORDS,
+    Line,
+    Name,
+    count_separators,
+    is_date_line,
+    is_prose,
+    unmark,
+)
 from peacetrack.pipeline.extract.signatory_runs import acronym_joins
 
 # A group's label before its list on the same line: "AUSTRALIA:", "NEW ZEALAND / AOTEAROA:", "Faith groups:".
 _GROUP_LABEL = re.compile(r"[A-Z][A-Z&/.'’ -]{1,40}:\s+|(?P<words>[^:：\n]{2,40})[:：]\s+")
+
+
+# Words of a sentence, not of a list of names.
+_SENTENCE = re.compile(r"\b(?:is|are|was|were|which|that|has|have|will|would|should)\b|(?:다|요)\.\s*$")
+# Lines that end a list: contacts, notes, end marks, rules.
+_AFTER_LIST = re.compile(
+    r"^(?:(?:media\s+|press\s+)?contacts?\b|문\s*의|※|\*|[-–<(\[]?\s*끝\b|[-=_*~#]{5,})", re.IGNORECASE
+)
 
 
 def _is_group_label(label: re.Match[str]) -> bool:
@@ -34,11 +50,16 @@ def labelled_paragraph(text: str, lines: list[Line], k: int) -> tuple[int, list[
         above = _GROUP_LABEL.match(text, lines[k - 1].start, lines[k - 1].end) if k else None
         if above is None or not _is_group_label(above):
             return None
+    if _SENTENCE.search(text, label.end(), line.end):
+        return None  # "BACKGROUND: The Korean War, which …": prose after a label, not names
     last = k
     while last + 1 < len(lines) and not lines[last + 1].blank_before:
-        following = _GROUP_LABEL.match(text, lines[last + 1].start, lines[last + 1].end)
+        after = lines[last + 1]
+        following = _GROUP_LABEL.match(text, after.start, after.end)
         if following is not None and _is_group_label(following):
             break  # the next group's own line: "여성: …" under "종교: …"
+        if is_date_line(after.text) or is_prose(after.text) or _AFTER_LIST.match(after.text):
+            break  # what follows a list, run on without a blank line (PDF text)
         last += 1
     start, end = label.end(), lines[last].end
     if "|" in text[start:end]:

@@ -141,7 +141,11 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
     a, b = cells[first]
     commas = text.count(",", a, b) + text.count("、", a, b)
     # Korean names hold no comma: one between two of them lists both ("환경 | 녹색연합, 환경운동연합").
-    korean_pair = commas == 1 and all(_HANGUL.search(piece) for piece in re.split(r"[,、]", text[a:b]))
+    korean_pair = (
+        commas == 1
+        and not re.search(r"\d,\d", text[a:b])  # "시민 1,000명" is one cell
+        and all(_HANGUL.search(piece) for piece in re.split(r"[,、]", text[a:b]))
+    )
     if commas >= 2 or korean_pair:
         # A cell holding several names ("종교 | A, B, C, …" under "분야 | 단체명"): each of them.
         return [name for piece in split_list(text, a, b, and_splits=False) if (name := unmark(text, *piece))]
