@@ -120,3 +120,37 @@ def test_a_record_is_put_back_as_an_earlier_revision_left_it(cli: Any, db_url: s
     again = cli("--db", db_url, "history", "events", eid, "--revert-to", str(original["id"]))
     assert again.code == 0 and "already as left by" in again.err
     assert cli("--db", db_url, "history", "events", eid, "--revert-to", "999999").code == 2
+
+
+def test_a_backup_taken_at_a_revision_with_the_same_tables_restores(cli: Any, tmp_path: Path) -> None:
+    # 0014 adds only a PostgreSQL search index: a backup taken at 0013 holds the same tables and columns.
+    import zipfile
+
+    import orjson
+
+    from peacetrack.store.migrate import SAME_DATA, head_revision
+
+    assert head_revision() in SAME_DATA and "0013" in SAME_DATA
+    source_url = f"sqlite:///{tmp_path / 'source.db'}"
+    _busy(Store(source_url))
+    out = tmp_path / "store.backup"
+    assert cli("--db", source_url, "backup", str(out)).code == 0
+    older = tmp_path / "older.backup"
+    with zipfile.ZipFile(out) as src, zipfile.ZipFile(older, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "manifest.json":
+                data = orjson.dumps({**orjson.loads(data), "revision": "0013"})
+            dst.writestr(item, data)
+    target_url = f"sqlite:///{tmp_path / 'restored.db'}"
+    restored = cli("--db", target_url, "restore", str(older))
+    assert restored.code == 0, restored.err
+    assert _counts(Store(target_url)) == _counts(Store(source_url))
+    with zipfile.ZipFile(out) as src, zipfile.ZipFile(tmp_path / "odd.backup", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "manifest.json":
+                data = orjson.dumps({**orjson.loads(data), "revision": "0009"})
+            dst.writestr(item, data)
+    refused = cli("--db", f"sqlite:///{tmp_path / 'other.db'}", "restore", str(tmp_path / "odd.backup"))
+    assert refused.code == 2 and "0009" in refused.err

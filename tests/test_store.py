@@ -145,7 +145,11 @@ def test_a_database_left_at_a_folded_development_step_is_told_what_to_do(store: 
     with store.read() as conn:
         assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0008"
     result = cli("init", "--db", store.url)
-    assert result.code == 2 and "5dbf9b0" in result.err
+    assert result.code == 2 and "5dbf9b0" in result.err and "folded into 0013" in result.err
+    with store.write() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    with pytest.raises(BadInput, match=r"schema is at 0099, which this peacetrack does not know"):
+        upgrade(store)
 
 
 def test_a_bulk_write_on_postgresql_goes_by_copy_and_leaves_statistics(

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Date, DateTime, Table, func, insert, select
 
 from peacetrack.errors import BadInput, Problem
 from peacetrack.store.engine import Store
-from peacetrack.store.migrate import current_revision, head_revision, upgrade
+from peacetrack.store.migrate import SAME_DATA, current_revision, head_revision, upgrade
 from peacetrack.store.tables import metadata
 
 FORMAT = "peacetrack-backup/1"
@@ -111,7 +111,7 @@ def restore(store: Store, source: Path) -> dict[str, int]:
             raise BadInput(
                 [Problem(name, "$.format", f"expected {FORMAT!r}, got {manifest.get('format')!r}")]
             )
-        if manifest.get("revision") != head_revision():
+        if manifest.get("revision") != head_revision() and manifest.get("revision") not in SAME_DATA:
             raise BadInput(
                 [
                     Problem(

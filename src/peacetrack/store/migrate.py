@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, make_url, text
 
 from peacetrack.errors import BadInput, Problem
 from peacetrack.store.engine import Store
@@ -24,6 +24,12 @@ _REVISION = re.compile(r"^revision\s*(?::\s*str\s*)?=\s*['\"]([^'\"]+)['\"]", re
 _DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(None|['\"]([^'\"]+)['\"])", re.M)
 FOLDED_AT = "5dbf9b0"
 """The last commit whose migrations went step by step (0001-0013); 0.1's baseline folds them into one."""
+BASELINE = "0013"
+FOLDED = frozenset(f"{n:04d}" for n in range(1, 13))
+"""The development steps the baseline replaced; a database left at one must be brought up by 5dbf9b0."""
+SAME_DATA = frozenset({"0013", "0014"})
+"""Revisions with the head's tables and columns (0014 adds only a PostgreSQL index): a backup taken at
+any of them restores into this version."""
 
 
 def _config() -> Config:
@@ -70,17 +76,17 @@ def upgrade(store: Store) -> tuple[str | None, str | None]:
 
     before = current_revision(store)
     if before is not None and before not in _revisions()[0]:
-        # A step of 0.1's development that the baseline folded away: Alembic could not find it.
-        raise BadInput(
-            [
-                Problem(
-                    str(store.url),
-                    "$",
-                    f"database schema is at {before}, a development step folded into {head_revision()} "
-                    f"before 0.1: run `peacetrack init` with peacetrack {FOLDED_AT} or earlier, then this",
-                )
-            ]
-        )
+        if before in FOLDED:  # a step of 0.1's development that the baseline folded away
+            why = (
+                f"a development step folded into {BASELINE} before 0.1: run `peacetrack init` with "
+                f"peacetrack {FOLDED_AT} or earlier, then this"
+            )
+        else:
+            why = (
+                f"which this peacetrack does not know (made by a newer one?); its newest is {head_revision()}"
+            )
+        where = make_url(store.url).render_as_string(hide_password=True)
+        raise BadInput([Problem(where, "$", f"database schema is at {before}, {why}")])
     cfg = _config()
     with store.write() as conn:
         cfg.attributes["connection"] = conn

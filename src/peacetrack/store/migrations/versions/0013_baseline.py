@@ -4,10 +4,8 @@ Revision ID: 0013
 Revises:
 Create Date: 2026-12-07 08:00:00.000000
 
-Before the first release the thirteen step-by-step migrations of 0.1's development (0001-0013) were
-folded into this one, which builds the same schema (tests/test_store.py compares it with
-store/tables.py). Its id is the last of those steps, so a database they built is current. A database
-left at an earlier step is brought up with the peacetrack that made it (migrate.py says how).
+0.1's thirteen development migrations (0001-0013) folded into one before the first release, with the
+last one's id; a database at an earlier step is told what to do (store/migrate.py).
 """
 
 from __future__ import annotations
@@ -437,9 +435,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Back to an empty database: every table this schema made, dependants first (drop_all's order).
-    bind = op.get_bind()
-    drop_indexes(bind)
-    tables = sa.MetaData()
-    tables.reflect(bind, only=lambda name, _meta: name != "alembic_version")
-    tables.drop_all(bind)
+    drop_indexes(op.get_bind())  # then this schema's own tables, dependants first (never another app's)
+    for table in BASELINE_TABLES:
+        op.drop_table(table)
+
+
+# fmt: off
+BASELINE_TABLES = (
+    "assessment_evidence", "provision_themes", "provision_responsible", "event_effects", "assessments",
+    "statement_actors", "sessions", "provisions", "provenance", "process_agreements",
+    "gathering_actors", "extractions", "event_actors", "agreement_parties", "actor_members", "users",
+    "themes", "statements", "revisions", "releases", "proposals", "processes", "idempotency",
+    "gatherings", "events", "documents", "agreements", "actors")
+# fmt: on
