@@ -57,3 +57,22 @@ def test_a_letter_spaced_name_field_makes_no_statement(resources: Resources) -> 
     form = "성  명 : 홍길동\n주  소 : 서울특별시\n\n위 사람은 다음과 같이 신청합니다.\n"
     assert detect_kind(form, resources) != "statement"
     assert issuer("Statement\n\nWe call on both governments to talk.\n\nTake Action Now!\n") == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "who"),
+    [
+        ("Open Letter to President Biden: It Is Time to End the Korean War", "President Biden"),
+        ("An Open Letter to President Biden Ahead of the May 21 Summit", "President Biden"),
+        (
+            "Open Letter to the Secretary-General on the 70th anniversary of the Armistice",
+            "the Secretary-General",
+        ),
+        ("Open letter to Women for Peace", "Women for Peace"),
+    ],
+)
+def test_a_title_names_whom_the_letter_is_to_without_its_subtitle_or_occasion(title: str, who: str) -> None:
+    from peacetrack.pipeline.extract.statements import _TITLE_TO
+
+    found = _TITLE_TO.search(title)
+    assert found is not None and found.group("who") == who

@@ -29,7 +29,12 @@ _ROLE_LINE = re.compile(r"^(?:the\s+)?(?:president|chair(?:person|man)?|members?
 _TRAILING_DATE = re.compile(
     r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$"
 )
-_TITLE_TO = re.compile(r"open\s+letter\s+to\s+(?P<who>.+)$", re.IGNORECASE)
+# "Open Letter to President Biden: It Is Time …", "… to the Secretary-General on the 70th anniversary": whom
+# it is to, without the subtitle or the occasion.
+_TITLE_TO = re.compile(
+    r"open\s+letter\s+to\s+(?P<who>.+?)(?=\s*[:—–|]\s|\s+-\s|\s+(?:on|regarding|concerning|ahead\s+of|upon)\s|\s*$)",
+    re.IGNORECASE,
+)
 _TITLE_KO = re.compile(
     r"^(?P<who>.+?)(?:에게|께|에)\s+(?:보내는|드리는)\s+(?:[^\s]+\s+){0,3}공개\s*(?:서한|편지)"
 )
