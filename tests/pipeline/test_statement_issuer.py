@@ -76,3 +76,11 @@ def test_a_title_names_whom_the_letter_is_to_without_its_subtitle_or_occasion(ti
 
     found = _TITLE_TO.search(title)
     assert found is not None and found.group("who") == who
+
+
+def test_a_line_of_prose_ending_in_hamkke_is_no_greeting() -> None:
+    from peacetrack.pipeline.extract.statements import _salutation
+
+    text = "[성명] 제목\n\n우리는 이를 분명히 비판한다. 그러나 그 원인을 함께\n살펴야 한다.\n"
+    assert _salutation(text) == []
+    assert [ref.name for ref in _salutation("존경하는 대통령님께,\n\n본문.\n")] == ["대통령"]

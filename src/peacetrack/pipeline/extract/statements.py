@@ -86,7 +86,9 @@ def _address_block(text: str) -> list[NameRef]:
 
 
 _SALUTATION = re.compile(
-    r"^(?:dear|to)\s+(?P<who>[^\n]{3,160}?)\s*[,:]?\s*$|^(?:존경하는\s+)?(?P<ko>[^\n]{2,60}?)(?:님)?\s*(?:께|귀하)\s*[,:]?\s*$",
+    # (a line of prose ending in "함께" is no greeting: no sentence end before it)
+    r"^(?:dear|to)\s+(?P<who>[^\n]{3,160}?)\s*[,:]?\s*$"
+    r"|^(?:존경하는\s+)?(?P<ko>[^\n.!?]{2,60}?)(?:님)?\s*(?:(?<!함)께|귀하)\s*[,:]?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # Greetings that name no one in particular.
