@@ -228,3 +228,14 @@ def test_a_count_with_a_thousands_comma_is_one_cell_and_a_capitalised_for_makes_
     assert "시민 1,000명" in [n.name for n in extract_signatories("서명 단체\n\n" + table, "ko")]
     text = "Sincerely,\n\nPeace Action\nAlliance For Peace Organizations\nWin Without War\n"
     assert "Alliance For Peace Organizations" in [n.name for n in extract_signatories(text)]
+
+
+def test_labels_parted_by_a_full_width_bar() -> None:
+    from peacetrack.pipeline.extract.fields import labelled_fields
+
+    line = "주최 정전70년 한반도평화행동 ｜ 주관 참여연대 · 평화네트워크 ｜ 후원 프리드리히 에버트 재단"
+    assert [(f.name, line[f.start : f.end].strip()) for f in labelled_fields(line)] == [
+        ("host", "정전70년 한반도평화행동"),
+        ("host", "참여연대 · 평화네트워크"),
+        ("sponsor", "프리드리히 에버트 재단"),
+    ]

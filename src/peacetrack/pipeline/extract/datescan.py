@@ -37,10 +37,15 @@ _EN_TOKEN = re.compile(_TOKEN)
 _RANGE_SEPS = frozenset({"-", "–", "—", "~", "to", "through", "until", "till"})
 
 _WEEKDAY = r"(?:\s*\(\s*[월화수목금토일]\s*\))?"
+# A time between a range's first day and its separator: "7월 25일(화) 13:00 ~ 7월 26일(수)" (read only
+# where a range follows, so a lone time stays out of the date's mark).
+_TIME = r"(?:\s*(?:오전|오후)?\s*\d{1,2}\s*(?::\s*\d{2}|시(?:\s*\d{1,2}\s*분)?))?"
 _KO_PHRASE = re.compile(
     r"(?<!\d)(?:(?P<y>(?:19|20)\d{2})\s*년\s*)?(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?"
     + _WEEKDAY
-    + r"(?:\s*(?:~|∼|～|-|–|부터)\s*(?:(?P<y2>(?:19|20)\d{2})\s*년\s*)?(?:(?P<m2>\d{1,2})\s*월\s*)?"
+    + r"(?:"
+    + _TIME
+    + r"\s*(?:~|∼|～|-|–|부터)\s*(?:(?P<y2>(?:19|20)\d{2})\s*년\s*)?(?:(?P<m2>\d{1,2})\s*월\s*)?"
     r"(?P<d2>\d{1,2})\s*일" + _WEEKDAY + r"(?:\s*까지)?)?"
 )
 _DAY_NAME = r"(?:\s*\(\s*(?:[월화수목금토일]|[A-Za-z]{2,3})\s*\))?"
@@ -48,7 +53,9 @@ _DAY_NAME = r"(?:\s*\(\s*(?:[월화수목금토일]|[A-Za-z]{2,3})\s*\))?"
 _NUMERIC = re.compile(
     r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<s>[-./]) ?(?P<m>\d{1,2})(?P=s) ?(?P<d>\d{1,2})(?!\d)\.?"
     + _DAY_NAME
-    + r"(?:\s*[~∼～–]\s*(?:(?P<y2>(?:19|20)\d{2})(?P=s) ?)?(?:(?P<m2>\d{1,2})(?P=s) ?)?"
+    + r"(?:"
+    + _TIME
+    + r"\s*[~∼～–]\s*(?:(?P<y2>(?:19|20)\d{2})(?P=s) ?)?(?:(?P<m2>\d{1,2})(?P=s) ?)?"
     r"(?P<d2>\d{1,2})(?![\d:])\.?" + _DAY_NAME + ")?"
 )
 # A year on its own: found as four digits, then judged by the word before or after it
