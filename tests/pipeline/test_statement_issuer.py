@@ -84,3 +84,20 @@ def test_a_line_of_prose_ending_in_hamkke_is_no_greeting() -> None:
     text = "[성명] 제목\n\n우리는 이를 분명히 비판한다. 그러나 그 원인을 함께\n살펴야 한다.\n"
     assert _salutation(text) == []
     assert [ref.name for ref in _salutation("존경하는 대통령님께,\n\n본문.\n")] == ["대통령"]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "PAJU, South Korea, April 28 — Several hundred people gathered at Imjingak on Thursday.",
+        "PAJU, Gyeonggi Province -- Holding hands along the road, roughly 2,000 people formed a chain.",
+    ],
+)
+def test_a_dateline_with_its_region_makes_news(dateline: str, resources: Resources) -> None:
+    text = f"Five years after Panmunjom\n\nBy Grace Min\n\n{dateline}\n\nOrganisers said more would come.\n"
+    assert detect_kind(text, resources) == "news"
+    programme = (
+        "Programme\n\nThursday, September 21 – Friday, September 22, 2023\nVenue: Seoul\n"
+        "Organised by: Peace Network\n\n09:00 Registration\n09:30 Opening session\n10:00 Panel 1\n"
+    )
+    assert detect_kind(programme, resources) != "news"
