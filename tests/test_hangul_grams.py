@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,9 @@ from peacetrack.store import tables as t
 
 
 @pytest.fixture
-def pg(pg_url: str) -> Iterator[Store]:
-    store = Store(pg_url)
-    upgrade(store)
-    yield store
-    store.dispose()
+def db_url(pg_url: str) -> str:
+    """The suite's migrated `store`, on PostgreSQL only here (the index exists nowhere else)."""
+    return pg_url
 
 
 def test_which_needles_the_index_answers() -> None:
@@ -39,14 +36,14 @@ NEEDLES = st.text(alphabet=SYLLABLES, min_size=1, max_size=2)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(doc=TEXTS, needle=NEEDLES)
 def test_the_grams_of_a_text_hold_a_needle_exactly_when_the_text_does(
-    pg: Store, doc: str, needle: str
+    store: Store, doc: str, needle: str
 ) -> None:
-    with pg.read() as conn:
+    with store.read() as conn:
         held = conn.scalar(select(hangul_grams.holds(text(":doc").bindparams(doc=doc), needle)))
     assert held is (needle in doc)
 
 
-def test_a_short_korean_search_reads_the_index(pg: Store) -> None:
+def test_a_short_korean_search_reads_the_index(store: Store) -> None:
     rows = [
         {
             "id": f"e{i}",
@@ -59,9 +56,9 @@ def test_a_short_korean_search_reads_the_index(pg: Store) -> None:
         }
         for i in range(50)
     ]
-    with pg.write() as conn:
+    with store.write() as conn:
         conn.execute(t.events.insert(), rows)
-    with pg.write() as conn:
+    with store.write() as conn:
         assert hangul_grams.ready(conn)
         query = select(t.events.c.id).where(hangul_grams.holds(t.events.c.doc, "휴전"))
         conn.exec_driver_sql("SET LOCAL enable_seqscan = off")

@@ -232,8 +232,11 @@ def test_a_count_with_a_thousands_comma_is_one_cell_and_a_capitalised_for_makes_
 
 def test_labels_parted_by_a_full_width_bar() -> None:
     from peacetrack.pipeline.extract.fields import labelled_fields
+    from peacetrack.pipeline.prepare.normalise import normalise_text
 
-    line = "주최 정전70년 한반도평화행동 ｜ 주관 참여연대 · 평화네트워크 ｜ 후원 프리드리히 에버트 재단"
+    line = normalise_text(
+        "주최 정전70년 한반도평화행동 ｜ 주관 참여연대 · 평화네트워크 ｜ 후원 프리드리히 에버트 재단"
+    )
     assert [(f.name, line[f.start : f.end].strip()) for f in labelled_fields(line)] == [
         ("host", "정전70년 한반도평화행동"),
         ("host", "참여연대 · 평화네트워크"),

@@ -13,17 +13,16 @@ where this user may not create a function.
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any, Final
 
 from sqlalchemy import ARRAY, ColumnElement, Connection, Text, func, literal, text
+
+from peacetrack.model.languages import HANGUL_SYLLABLES, is_hangul
 
 FUNCTION: Final = "peacetrack_hangul_grams"
 INDEX: Final = "ix_events_doc_hangul"
 LONGEST: Final = 2
 """The longest needle the index answers; longer ones have trigrams."""
-
-_HANGUL_ONLY = re.compile(r"[가-힣]{1,2}")
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +31,7 @@ _CREATE_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {FUNCTION}(doc text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT coalesce(array_agg(DISTINCT gram), '{{}}'::text[])
-  FROM regexp_matches(doc, '[가-힣]+', 'g') AS found(run),
+  FROM regexp_matches(doc, '[{HANGUL_SYLLABLES}]+', 'g') AS found(run),
        generate_series(1, char_length(found.run[1])) AS at(i),
        LATERAL (VALUES (substr(found.run[1], at.i, 1)), (substr(found.run[1], at.i, 2))) AS grams(gram)
 $$
@@ -41,7 +40,7 @@ $$
 
 def answers(needle: str) -> bool:
     """Whether the index can find ``needle``: one or two Hangul syllables."""
-    return _HANGUL_ONLY.fullmatch(needle) is not None
+    return 1 <= len(needle) <= LONGEST and all(is_hangul(ch) for ch in needle)
 
 
 def holds(column: Any, needle: str) -> ColumnElement[bool]:

@@ -189,12 +189,6 @@ _NEXT_LABEL = re.compile(
 )
 
 
-def _bar(text: str, start: int, end: int) -> int:
-    """Where the next cell starts: a bar, ASCII or full-width ("주최 A ｜ 주관 B"); -1 when none."""
-    found = [at for at in (text.find("|", start, end), text.find("｜", start, end)) if at != -1]
-    return min(found) if found else -1
-
-
 def _line_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field]:
     """The labelled fields of one line: "Venue: …", and each labelled cell of a row
     ("Hosted by Busan Metropolitan City | Organized by the Korea Institute …")."""
@@ -207,7 +201,7 @@ def _line_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field]
             break
         name, match = found
         value_end = end
-        cell = _bar(text, at + match.end(), end)
+        cell = text.find("|", at + match.end(), end)
         if cell == -1 and (beside := _NEXT_LABEL.search(text, at + match.end(), end)) is not None:
             cell = beside.start() - 1  # the whitespace before the next label parts the two fields
         if cell != -1:

@@ -26,11 +26,13 @@ from peacetrack.pipeline.extract.names import split_list
 from peacetrack.pipeline.extract.signatory_lines import (
     HEADING,
     OWN_MARK,
+    RULE,
     SPACED_SEPARATOR,
     SUBHEADING_WORDS,
     Line,
     Name,
     count_separators,
+    ends_list,
     heads_line,
     is_date_line,
     is_heading,
@@ -90,19 +92,6 @@ _REPRESENTS = re.compile(
 # A heading that names the language of the list under it ("Signatories (English)").
 _IN_LANGUAGE = re.compile(
     r"[(\[]\s*(?:english|korean|in\s+english|영문|국문|한글|영어|한국어)\s*[)\]]|영문\s*(?:명단|표기)|english\s+(?:names|version)",
-    re.IGNORECASE,
-)
-_SEPARATOR = re.compile(r"^[-=_*~#·•.]{5,}$")
-_STOP = re.compile(
-    # "Coordinating contact for this letter: …", "Contact person:"
-    r"^(?:[\w'-]+\s+){0,2}contacts?(?:\s+[\w'-]+){0,4}\s*[:：]"
-    r"|^(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information|inquiries|note|notes"
-    r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
-    # …and "- 끝 -", the end of a release
-    r"|수신|참조|존경하는|첨부\s*(?:파일|자료)?|attachments?|downloads?)\b|@|https?://|www\.|^[-–<(\[]?\s*끝\s*[-–>)\]]?\.?$"
-    r"|^[^\n]{1,30}(?<!함)께\s*[,，:]?$"  # a greeting: "의장님께," (but "…과함께" names a group)
-    # the running order of the press conference after the list: "[기자회견 순서]", "▶ 식순"
-    r"|^\W{0,3}\s*(?:기자회견|행사|진행)?\s*(?:순서|식순|일정)\s*\W{0,3}$",
     re.IGNORECASE,
 )
 # A note on the list before its first name: how it is ordered, as of when, what affiliations mean.
@@ -238,9 +227,9 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             # after "Signed by:" a comma parts names, however few ("참가 단체: A, B")
             names.extend(_line_names(text, Line(offset, line.end, value, True), True, run_on=True))
             continue
-        if _SEPARATOR.match(value) and not names:
+        if RULE.match(value) and not names:
             continue  # a rule under the list's heading
-        if _SEPARATOR.match(value) or (_STOP.search(value) and "|" not in value):
+        if ends_list(value):
             break
         if OWN_MARK.match(value) or (
             _LEGEND.match(value)

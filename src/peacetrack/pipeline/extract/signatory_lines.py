@@ -109,6 +109,29 @@ class Name:
     whole_line: bool = True  # the name is a line (or a cell) of its own, not cut from a comma list
 
 
+# A rule drawn under a heading or after a list.
+RULE = re.compile(r"^[-=_*~#·•.]{5,}$")
+# What follows a signature list: contacts, notes, links, attachments, the end mark, a greeting, a
+# running order.
+_ENDS_LIST = re.compile(
+    # "Coordinating contact for this letter: …", "Contact person:"
+    r"^(?:[\w'-]+\s+){0,2}contacts?(?:\s+[\w'-]+){0,4}\s*[:：]"
+    r"|^(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information|inquiries|note|notes"
+    r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
+    # …and "- 끝 -", the end of a release
+    r"|수신|참조|존경하는|첨부\s*(?:파일|자료)?|attachments?|downloads?)\b|@|https?://|www\.|^[-–<(\[]?\s*끝\s*[-–>)\]]?\.?$"
+    r"|^[^\n]{1,30}(?<!함)께\s*[,，:]?$"  # a greeting: "의장님께," (but "…과함께" names a group)
+    # the running order of the press conference after the list: "[기자회견 순서]", "▶ 식순"
+    r"|^\W{0,3}\s*(?:기자회견|행사|진행)?\s*(?:순서|식순|일정)\s*\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def ends_list(line: str) -> bool:
+    """A line after which a signature list has ended (a table row never does)."""
+    return bool(RULE.match(line) or (_ENDS_LIST.search(line) and "|" not in line))
+
+
 def line_list(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0

@@ -12,6 +12,7 @@ from peacetrack.pipeline.extract.signatory_lines import (
     Line,
     Name,
     count_separators,
+    ends_list,
     is_date_line,
     is_prose,
     unmark,
@@ -24,10 +25,8 @@ _GROUP_LABEL = re.compile(r"[A-Z][A-Z&/.'’ -]{1,40}:\s+|(?P<words>[^:：\n]{2,
 
 # Words of a sentence, not of a list of names.
 _SENTENCE = re.compile(r"\b(?:is|are|was|were|which|that|has|have|will|would|should)\b|(?:다|요)\.\s*$")
-# Lines that end a list: contacts, notes, end marks, rules.
-_AFTER_LIST = re.compile(
-    r"^(?:(?:media\s+|press\s+)?contacts?\b|문\s*의|※|\*|[-–<(\[]?\s*끝\b|[-=_*~#]{5,})", re.IGNORECASE
-)
+# A note after a list (the list's own lines do not open with these).
+_NOTE = re.compile(r"^(?:※|\*|문\s*의)")
 
 
 def _is_group_label(label: re.Match[str]) -> bool:
@@ -58,7 +57,12 @@ def labelled_paragraph(text: str, lines: list[Line], k: int) -> tuple[int, list[
         following = _GROUP_LABEL.match(text, after.start, after.end)
         if following is not None and _is_group_label(following):
             break  # the next group's own line: "여성: …" under "종교: …"
-        if is_date_line(after.text) or is_prose(after.text) or _AFTER_LIST.match(after.text):
+        if (
+            is_date_line(after.text)
+            or is_prose(after.text)
+            or ends_list(after.text)
+            or _NOTE.match(after.text)
+        ):
             break  # what follows a list, run on without a blank line (PDF text)
         last += 1
     start, end = label.end(), lines[last].end

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from peacetrack.model.languages import is_hangul
 from peacetrack.pipeline.extract.ecosoc import ECOSOC
 from peacetrack.pipeline.extract.names import split_list
 from peacetrack.pipeline.extract.signatory_lines import Line, Name, count_separators, unmark
@@ -76,7 +77,10 @@ def is_name_grid(rows: list[str]) -> bool:
     return named >= 0.6 * len(values) or (len(second) >= 2 and not any(_PLACE_CELL.search(v) for v in second))
 
 
-_HANGUL = re.compile(r"^\s*[가-힣0-9]")
+def _korean_led(piece: str) -> bool:
+    """A piece that opens with a Hangul syllable or a digit ("녹색연합", "6·15공동선언실천 …")."""
+    first = piece.strip()[:1]
+    return bool(first) and (first.isdigit() or is_hangul(first))
 
 
 def _repeat(columns: list[str]) -> int:
@@ -144,7 +148,7 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
     korean_pair = (
         commas == 1
         and not re.search(r"\d,\d", text[a:b])  # "시민 1,000명" is one cell
-        and all(_HANGUL.search(piece) for piece in re.split(r"[,、]", text[a:b]))
+        and all(_korean_led(piece) for piece in re.split(r"[,、]", text[a:b]))
     )
     if commas >= 2 or korean_pair:
         # A cell holding several names ("종교 | A, B, C, …" under "분야 | 단체명"): each of them.

@@ -1,7 +1,8 @@
 """Normalise text once, so every later offset refers to the same string.
 
 NFC (Korean is often delivered decomposed), one kind of line break, no
-invisible characters, single spaces, at most one blank line in a row.
+invisible characters, single spaces, one cell bar ("|" for the full-width "｜"), at most one blank line
+in a row.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
+_BARS = re.compile(r"[｜￨]")
 
 
 def normalise_text(text: str) -> str:
@@ -27,6 +29,7 @@ def normalise_text(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
+    text = _BARS.sub("|", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANKS.sub("\n\n", text).strip()
 
