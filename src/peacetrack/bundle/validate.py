@@ -37,7 +37,13 @@ TOP_LEVEL = {"format", "meta", *KINDS}
 class Located:
     record: Record
     file: str
-    path: str  # JSON path of the record in its file
+    kind: str
+    index: int  # the record is items ``kind[index]`` of its file
+
+    @property
+    def path(self) -> str:
+        """The record's JSON path in its file, written only for a problem (a large import has none)."""
+        return json_path([self.kind, self.index])
 
 
 @dataclass
@@ -95,7 +101,7 @@ def _parse(fragments: Iterable[Fragment], problems: list[Problem]) -> Validated:
                 except ValidationError as exc:
                     problems.extend(_pydantic_problems(frag.file, [kind, i], exc))
                     continue
-                result.records[kind].append(Located(record, frag.file, json_path([kind, i])))
+                result.records[kind].append(Located(record, frag.file, kind, i))
     return result
 
 
@@ -246,13 +252,15 @@ def source_problems(kind: str, rid: str, doc: Record, where: str) -> list[tuple[
     out = []
     urls: list[tuple[str, str]] = []
     if isinstance(doc, Event):
-        urls = [(f"{where}.sources[{i}].url", s.url) for i, s in enumerate(doc.sources)]
+        urls = [(f".sources[{i}].url", s.url) for i, s in enumerate(doc.sources)]
     elif (url := getattr(doc, "source", None)) is not None:
-        urls = [(f"{where}.source", url)]
+        urls = [(".source", url)]
     for path, url in urls:
         why = never_reason(url)
         if why is not None:
-            out.append((path, f"{kind[:-1]} {rid!r}: {url} is on a host never accepted as a source ({why})"))
+            out.append(
+                (where + path, f"{kind[:-1]} {rid!r}: {url} is on a host never accepted as a source ({why})")
+            )
     return out
 
 
@@ -260,8 +268,8 @@ def _sources(v: Validated, problems: list[Problem]) -> None:
     for kind, items in v.records.items():
         for loc in items:
             rid = str(getattr(loc.record, "id", None) or loc.path)
-            for path, reason in source_problems(kind, rid, loc.record, loc.path):
-                problems.append(Problem(loc.file, path, reason))
+            for path, reason in source_problems(kind, rid, loc.record, ""):
+                problems.append(Problem(loc.file, loc.path + path, reason))
 
 
 def validate(

@@ -38,6 +38,17 @@ def _date_columns(rows: Sequence[dict[str, Any]], columns: list[str]) -> list[in
     return found
 
 
+def _sqlite_dates(params: list[tuple[Any, ...]], convert: list[int]) -> list[tuple[Any, ...]]:
+    """The rows with the date columns at ``convert`` in SQLite's text form, converted column by column
+    (one import stamps thousands of rows with the same time and a few thousand dates: each is converted
+    once)."""
+    columns = list(zip(*params, strict=True))
+    for i in convert:
+        text = {v: _sqlite_value(v) for v in set(columns[i])}
+        columns[i] = tuple(map(text.__getitem__, columns[i]))
+    return list(zip(*columns, strict=True))
+
+
 COPY_FROM = 50
 """Below this many rows a PostgreSQL insert is a plain executemany: a COPY costs a round trip of its own."""
 
@@ -71,20 +82,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     if sqlite:
         convert = _date_columns(rows, columns)
         if convert:
-            memo: dict[Any, Any] = {}  # one import stamps thousands of rows with the same time
-
-            def fix(row: tuple[Any, ...]) -> tuple[Any, ...]:
-                values = list(row)
-                for i in convert:
-                    v = values[i]
-                    if v is not None:
-                        got = memo.get(v)
-                        if got is None:
-                            got = memo[v] = _sqlite_value(v)
-                        values[i] = got
-                return tuple(values)
-
-            params = [fix(p) for p in params]
+            params = _sqlite_dates(params, convert)
     conn.exec_driver_sql(sql, params)
 
 

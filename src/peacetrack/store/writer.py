@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, Table, bindparam, delete, func, select, update
 
 from peacetrack.model.records import (
@@ -35,8 +34,10 @@ CHUNK = 500
 
 
 def canonical(record: Record) -> str:
-    """The stored form of a record: compact JSON of its canonical document."""
-    return orjson.dumps(record.doc()).decode()
+    """The stored form of a record: compact JSON of its canonical document (``Record.doc``), written by
+    pydantic's serializer straight to JSON: the same text as ``orjson.dumps(record.doc())`` (a test
+    holds them equal) without the dict between, a tenth of a large import's planning."""
+    return record.__pydantic_serializer__.to_json(record, exclude_none=True, exclude_defaults=True).decode()
 
 
 @dataclass
@@ -46,6 +47,10 @@ class Change:
     record: Record
     doc: str
     old: str | None = None
+    key: str = field(init=False)  # the record's id, read once: writing it asks four times
+
+    def __post_init__(self) -> None:
+        self.key = record_key(self.record.__class__.__name__, self.record)
 
 
 @dataclass
@@ -85,8 +90,9 @@ def record_key(kind: str, record: Record) -> str:
 # --- main rows -----------------------------------------------------------------
 
 
-def _main_row(kind: str, record: Record, doc: str, at: datetime) -> dict[str, Any]:
-    base: dict[str, Any] = {"id": record_key(kind, record), "doc": doc, "updated_at": at}
+def _main_row(change: Change, at: datetime) -> dict[str, Any]:
+    record = change.record
+    base: dict[str, Any] = {"id": change.key, "doc": change.doc, "updated_at": at}
     if isinstance(record, Actor):
         base |= {
             "kind": record.kind.value,
@@ -139,7 +145,7 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
 
 def _theme_order(changes: list[Change]) -> list[Change]:
     """Parents before children, so the parent foreign key always resolves."""
-    by_id = {record_key("themes", c.record): c for c in changes}
+    by_id = {c.key: c for c in changes}
     done: set[str] = set()
     ordered: list[Change] = []
 
@@ -222,27 +228,24 @@ def apply(
         extra: dict[str, dict[str, Any]] = {}
         if kind == "assessments":
             for c in [*inserts, *updates]:
-                extra[record_key(kind, c.record)] = {"recorded": next_recorded}
+                extra[c.key] = {"recorded": next_recorded}
                 next_recorded += 1
         for chunk in _chunks(inserts, 5000):
-            rows = [
-                _main_row(kind, c.record, c.doc, at) | extra.get(record_key(kind, c.record), {}) | own
-                for c in chunk
-            ]
+            rows = [_main_row(c, at) | extra.get(c.key, {}) | own for c in chunk]
             insert_rows(conn, table, rows)
             if progress:
                 progress(len(chunk))
         if updates:
             rows = [
                 {
-                    **{k: v for k, v in _main_row(kind, c.record, c.doc, at).items() if k != "id"},
-                    **extra.get(record_key(kind, c.record), {}),
-                    "b_id": record_key(kind, c.record),
+                    **{k: v for k, v in _main_row(c, at).items() if k != "id"},
+                    **extra.get(c.key, {}),
+                    "b_id": c.key,
                 }
                 for c in updates
             ]
             conn.execute(update(table).where(table.c.id == bindparam("b_id")), rows)
-            ids = [record_key(kind, c.record) for c in updates]
+            ids = [c.key for c in updates]
             for dtable, column in owned_by_record(kind):
                 for chunk in _chunks(ids):
                     conn.execute(delete(dtable).where(dtable.c[column].in_(chunk)))
@@ -253,7 +256,7 @@ def apply(
             _write_provisions(conn, updates, updating=True)
         collected: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
         for c in [*inserts, *updates]:
-            for dtable, drows in relation_rows(kind, c.record, record_key(kind, c.record)):
+            for dtable, drows in relation_rows(kind, c.record, c.key):
                 collected.setdefault(dtable.name, (dtable, []))[1].extend(drows)
         for dtable, drows in collected.values():
             for chunk in _chunks(drows, 5000):
@@ -263,7 +266,7 @@ def apply(
             [
                 {
                     "kind": kind,
-                    "record_id": (rid := record_key(kind, c.record)),
+                    "record_id": (rid := c.key),
                     "op": "insert",
                     "old": None,
                     "new": c.doc,
@@ -274,7 +277,7 @@ def apply(
             + [
                 {
                     "kind": kind,
-                    "record_id": (rid := record_key(kind, c.record)),
+                    "record_id": (rid := c.key),
                     "op": "update",
                     "old": c.old,
                     "new": c.doc,
