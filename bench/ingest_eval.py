@@ -14,8 +14,12 @@ pipeline `peacetrack ingest` runs, with no actor registry (counts and names are 
 For a scalar field (kind, dates, mode, place, counts) a prediction is right when it equals the gold
 value: precision = right / predicted, recall = right / gold, over the documents whose gold has the
 field. For a name list (ECOSOC marks, addressees) each name counts: a predicted name is right when it
-matches a gold name nearly (rapidfuzz token-set ratio >= 85), and `exact` counts documents whose list
-is right as a whole. `exact` is the share of documents with the field exactly right.
+matches a gold name nearly (rapidfuzz token-set ratio >= 85, the words every government or leader
+shares left out) or, with `--registry`, when both resolve to
+the same actor (the gold's "US government" and a prediction's "Government of the United States" are one
+state; the gold name goes through the resolution an ingest gives an addressee or a signatory); `exact`
+counts documents whose list is right as a whole. `exact` is the share of documents with the field
+exactly right.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +40,9 @@ from peacetrack.bundle.integrity import records_from_bundles
 from peacetrack.model.records import Actor, Agreement, Process
 from peacetrack.pipeline import Pipeline, Registry, load_resources, to_output
 from peacetrack.pipeline.case import knowing
+from peacetrack.pipeline.extract.addressees import names_addressed
 from peacetrack.pipeline.registry import group_words
+from peacetrack.pipeline.resolve import addressee_actor
 
 GOLD = Path(__file__).resolve().parent / "ingest_gold"
 POOLS = ("pool-a", "pool-b", "pool-c", "pool-d", "pool-e", "pool-f", "pool-g", "pool-h")
@@ -54,6 +60,8 @@ GATHERING_FIELDS = (
 )
 FIELDS = ("kind", "date", *STATEMENT_FIELDS, *GATHERING_FIELDS, "event_date")
 NAME_FIELDS = frozenset({"ecosoc", "addressees"})
+ACTOR = "@actor:"
+"""The last of a resolved prediction's names: its actor's id, matched against the gold name's actors."""
 
 
 @dataclass
@@ -91,17 +99,47 @@ class Report:
     errors: list[str] = field(default_factory=list)
 
 
+# Words every government or leader shares: "US government" is not "Government of the DPRK" for them.
+_GENERIC = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "government",
+        "governments",
+        "authorities",
+        "administration",
+        "president",
+        "chairman",
+        "chair",
+        "정부",
+        "당국",
+        "대통령",
+    ]
+)
+
+
+def _distinct(name: str) -> str:
+    words = name.casefold().split()
+    kept = [w for w in words if w not in _GENERIC]
+    return " ".join(kept or words)
+
+
 def _same_name(a: str, b: str) -> bool:
-    return fuzz.token_set_ratio(a.casefold(), b.casefold()) >= 85
+    return fuzz.token_set_ratio(_distinct(a), _distinct(b)) >= 85
 
 
-def _matched(predicted: list[list[str]], gold: list[str]) -> int:
-    """Names right: each prediction is the names it goes by (one, or a resolved actor's every name)."""
+def _matched(predicted: list[list[str]], gold: list[str], gold_actors: Callable[[str], set[str]]) -> int:
+    """Names right: each prediction is the names it goes by (one, or a resolved actor's every name and
+    its id); a gold name is the name written and the actors it resolves to."""
     free = list(gold)
     right = 0
     for names in predicted:
         for k, wanted in enumerate(free):
-            if any(_same_name(name, wanted) for name in names):
+            if any(
+                name in gold_actors(wanted) if name.startswith(ACTOR) else _same_name(name, wanted)
+                for name in names
+            ):
                 right += 1
                 del free[k]
                 break
@@ -113,7 +151,7 @@ def _known_as(entry: dict[str, Any], actors: dict[str, Actor]) -> list[str]:
     actor = actors.get(entry.get("actor") or "")
     if actor is None:
         return [entry["name"]]
-    return [entry["name"], *actor.name.values(), *actor.aliases]
+    return [entry["name"], *actor.name.values(), *actor.aliases, ACTOR + actor.id]
 
 
 def predicted_fields(out: dict[str, Any], actors: dict[str, Actor] | None = None) -> dict[str, Any]:
@@ -150,12 +188,33 @@ def predicted_fields(out: dict[str, Any], actors: dict[str, Actor] | None = None
     return got
 
 
-def _score(name: str, gold: Any, got: Any) -> tuple[float, float, float, bool]:
+def gold_actors(registry: Registry) -> dict[str, Callable[[str], set[str]]]:
+    """For each name field, the actors (as ACTOR tags) a gold name resolves to the way an ingest resolves
+    that field's names: an addressee through its wrappers and core, a signatory as written."""
+
+    def addressee(name: str) -> set[str]:
+        found = (addressee_actor(part, registry) for part in names_addressed(name))
+        return {ACTOR + actor for actor in found if actor is not None}
+
+    def signatory(name: str) -> set[str]:
+        actor = registry.match(name)
+        return {ACTOR + actor} if actor is not None else set()
+
+    return {"addressees": addressee, "ecosoc": signatory}
+
+
+def _unresolved(_name: str) -> set[str]:
+    return set()
+
+
+def _score(
+    name: str, gold: Any, got: Any, resolve: Callable[[str], set[str]] | None = None
+) -> tuple[float, float, float, bool]:
     """(right, predicted, gold) amounts and whether the field is exactly right."""
     if name in NAME_FIELDS:
         wanted = [str(g) for g in gold or []]
         names = [[str(n) for n in g] for g in got or []]
-        right = _matched(names, wanted)
+        right = _matched(names, wanted, resolve or _unresolved)
         return right, len(names), len(wanted), right == len(wanted) == len(names)
     if gold is not None and not isinstance(gold, str | int | float | bool):
         gold = str(gold)  # YAML reads ISO dates as dates
@@ -166,6 +225,7 @@ def _score(name: str, gold: Any, got: Any) -> tuple[float, float, float, bool]:
 def evaluate(entries: Iterable[tuple[Path, dict[str, Any]]], pipeline: Pipeline) -> Report:
     report = Report()
     actors = dict(pipeline.registry.actors)
+    resolvers = gold_actors(pipeline.registry)
     for path, gold in entries:
         result = pipeline.run_file(path)
         if not result.ok:
@@ -177,7 +237,7 @@ def evaluate(entries: Iterable[tuple[Path, dict[str, Any]]], pipeline: Pipeline)
         for name in FIELDS:
             if name not in gold:
                 continue
-            right, predicted, wanted, exact = _score(name, gold[name], got.get(name))
+            right, predicted, wanted, exact = _score(name, gold[name], got.get(name), resolvers.get(name))
             for group in groups:
                 tally = report.tallies[(group, name)]
                 tally.right += right

@@ -48,6 +48,37 @@ from peacetrack.pipeline.resolve import _addressees
         ("위원국", []),
         ("118th United States Congress", ["United States Congress"]),
         ("the Council and its", []),
+        # words pointing back at addressees named elsewhere
+        ("these governments", []),
+        ("your four governments", []),
+        ("two Korean governments", []),
+        ("Council and to the Committee", []),
+        ("두 분 정상", []),
+        ("네 나라 정부", []),
+        ("의원님들", []),
+        ("이", []),
+        ("이에 대통령", ["대통령"]),
+        ("Members of the United Nations Security Council", ["United Nations Security Council"]),
+        ("members of the press", ["members of the press"]),
+        ("유엔 안전보장이사회 15개 이사국 상주", ["유엔 안전보장이사회"]),
+        ("유엔 안전보장이사회 이사국 대표부 귀중", ["유엔 안전보장이사회"]),
+        ("안보리 대북제재위원회(1718 위원회) 위원장", ["안보리 대북제재위원회(1718 위원회)"]),
+        (
+            "조 바이든 미국 대통령, 윤석열 대한민국 대통령",
+            ["조 바이든 미국 대통령", "윤석열 대한민국 대통령"],
+        ),
+        (
+            "the governments of the United States, the Republic of Korea and China, as the parties concerned",
+            ["Government of the United States", "Government of the Republic of Korea", "Government of China"],
+        ),
+        (
+            "the Governments of the Republic of Korea and the United States, and to the Security Council",
+            [
+                "Government of the Republic of Korea",
+                "Government of the United States",
+                "the Security Council",
+            ],
+        ),
     ],
 )
 def test_names_addressed(written: str, names: list[str]) -> None:
@@ -164,3 +195,76 @@ def test_a_to_block_whose_second_line_names_a_chair_with_its_article() -> None:
     (statement,) = extract_statements(segment(describe(read_bytes(text.encode(), "letter.txt"))))
     assert len(statement.addressees) == 2
     assert "1718" in statement.addressees[1].name
+
+
+def _addressees_of(text: str) -> list[str]:
+    (statement,) = extract_statements(segment(describe(read_bytes(text.encode(), "letter.txt"))))
+    return [ref.name for ref in statement.addressees]
+
+
+def test_a_to_line_naming_only_a_mailing_list_leaves_the_greeting_to_say_whom() -> None:
+    text = (
+        "From: Letter Team <team@lists.example.net>\nTo: peace-network@lists.example.net\n"
+        "Subject: final text\n\nFebruary 20, 2019\n\nDear President Trump and Chairman Kim,\n\n"
+        "We ask you to turn the promises of Singapore into steps.\n"
+    )
+    assert _addressees_of(text) == ["President Trump", "Chairman Kim"]
+
+
+def test_a_bulleted_korean_recipient_label_with_a_second_office_under_it() -> None:
+    text = (
+        "첫 '이산가족의 날'을 맞아 드리는 공개서한\n\n"
+        "■ 받는 분 : 윤석열 대통령님\n김영호 통일부 장관님\n■ 보내는 날 : 2023년 9월 26일\n\n"
+        "존경하는 대통령님, 그리고 장관님.\n\n상봉을 재개해 주십시오.\n"
+    )
+    assert _addressees_of(text) == ["윤석열 대통령", "김영호 통일부 장관"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "We address this statement to President Yoon Suk Yeol and to Chairman\nKim Jong Un, who alone can"
+            " decide whether the guardrails stay.",
+            ["President Yoon Suk Yeol", "Chairman Kim Jong Un"],
+        ),
+        (
+            "We therefore address ourselves, with respect and with urgency, to President Yoon Suk Yeol, to"
+            " Chairman Kim Jong Un and to President Joe Biden:",
+            ["President Yoon Suk Yeol", "Chairman Kim Jong Un", "President Joe Biden"],
+        ),
+        (
+            "Addressed to: President Joseph R. Biden, President Yoon Suk Yeol and Chairman Kim Jong Un",
+            ["President Joseph R. Biden", "President Yoon Suk Yeol", "Chairman Kim Jong Un"],
+        ),
+        (
+            "We address this statement to President Donald J. Trump and Chairman Kim Jong Un.",
+            ["President Donald J. Trump", "Chairman Kim Jong Un"],
+        ),
+    ],
+)
+def test_a_sentence_or_label_saying_whom_the_statement_addresses(sentence: str, names: list[str]) -> None:
+    text = f"STATEMENT\n\nKeep the guardrails\n\n24 November 2023\n\n{sentence}\n\nPeace needs dialogue.\n"
+    assert _addressees_of(text) == names
+
+
+def test_a_korean_ask_of_two_named_leaders_and_of_an_office_after_a_topic() -> None:
+    text = (
+        "이에 우리는 문재인 대통령과 김정은 국무위원장께 간곡히 당부드립니다.\n\n"
+        "이에 저희는 사무총장께 요청합니다.\n"
+    )
+    document = segment(describe(read_bytes(text.encode(), "statement.txt")))
+    found = [[a.name for a in d.addressees] for d in extract_demands(document.text, document.sentences)]
+    assert found == [["문재인 대통령", "김정은 국무위원장"], ["사무총장"]]
+
+
+def test_asks_of_them_after_an_address_and_asks_of_the_following_of_no_one() -> None:
+    text = (
+        "We address this statement to President Yoon Suk Yeol and to Chairman Kim Jong Un."
+        " We call on them:\n\n"
+        "1) to reopen military hotlines;\n2) to resume dialogue without preconditions.\n"
+    )
+    asked = [[a.name for a in d.addressees] for d in extract_demands(text, ())]
+    assert asked == [["President Yoon Suk Yeol", "Chairman Kim Jong Un"]] * 2
+    text = "We urge the following:\n\n1) to reopen military hotlines;\n2) to resume dialogue.\n"
+    assert [[a.name for a in d.addressees] for d in extract_demands(text, ())] == [[], []]

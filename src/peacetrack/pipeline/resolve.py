@@ -31,7 +31,7 @@ from peacetrack.pipeline.registry import Found, Reach, Registry, normalise_name,
 
 EXTRACTOR = Extractor("registry", "1.0")
 
-__all__ = ["Registry", "reach_of", "resolve", "to_output"]
+__all__ = ["Registry", "addressee_actor", "reach_of", "resolve", "to_output"]
 
 
 def _one(ref: NameRef, registry: Registry) -> NameRef:
@@ -57,15 +57,19 @@ def _many(
     return tuple(out)
 
 
-def _addressee(ref: NameRef, registry: Registry) -> NameRef:
-    """An addressee as written, else its core: "대한민국 정부" is the state, "President Yoon" the person."""
-    actor = registry.match(ref.name)
-    for core, government in [] if actor is not None else cores(ref.name):
+def addressee_actor(name: str, registry: Registry) -> str | None:
+    """The actor an addressee names: as written, else its core ("대한민국 정부" is the state, "President
+    Yoon" the person)."""
+    actor = registry.match(name)
+    for core, government in [] if actor is not None else cores(name):
         actor = registry.match(core)
         if actor is not None:
-            actor = (registry.state_of(actor) or actor) if government else actor
-            break
-    return replace(ref, actor=actor)
+            return (registry.state_of(actor) or actor) if government else actor
+    return actor
+
+
+def _addressee(ref: NameRef, registry: Registry) -> NameRef:
+    return replace(ref, actor=addressee_actor(ref.name, registry))
 
 
 def _addressees(refs: Iterable[NameRef], registry: Registry) -> tuple[NameRef, ...]:

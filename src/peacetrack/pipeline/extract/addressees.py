@@ -23,10 +23,15 @@ from peacetrack.pipeline.records import NameRef
 _NOBODY = re.compile(
     r"^(?:all|all\s+(?:parties|sides|states|of\s+you)|both(?:\s+(?:governments|sides|parties|leaders))?"
     r"|(?:the\s+)?(?:parties|two\s+governments|two\s+sides|governments?\s+concerned|council|committee)"
-    r"|(?:the\s+)?(?:two|three|four|five)\s+(?:leaders|governments|heads\s+of\s+state)"
+    r"|(?:the\s+)?(?:two|three|four|five)\s+(?:\w+\s+)?(?:leaders|governments|heads\s+of\s+state)"
+    # a word pointing back: "these governments", "your four governments", "them also"
+    r"|(?:these|those|your|our|their|its|such|either|them|this|that)\b.*"
+    r"|(?:the\s+)?(?:administration|department|ministry|government|authorities|secretariat)"
+    r"|(?:the\s+)?(?:council|committee)\s+and\s+(?:to\s+)?(?:the\s+)?(?:council|committee)"
+    r"|(?:두|세|네|다섯|양)\s*(?:분\s*)?(?:나라\s*|개국\s*)?(?:정상|정부|지도자|당국)(?:들)?|[가-힣]"
     r"|each\s+(?:government|side|party)|every\s+member\b.*|senators|you|them|you\s+both|both\s+of\s+you"
     r"|양측|양국(?:\s*(?:정부|당국|의회))?|각국(?:\s*정부)?|각\s*정당|관련\s*당사국(?:들)?|당사국(?:들)?|여러분"
-    r"|여야(?:\s*정당)?|(?:위원장|위원국|의장|위원|장관|대사)(?:\s*대표)?"
+    r"|여야(?:\s*정당)?|(?:위원장|위원국|의장|위원|의원|장관|대사)(?:\s*대표)?(?:님)?(?:들)?"
     # a press release's recipients are the newsrooms, not whom it asks
     r"|(?:각\s*)?언론사\b.*|.*(?:담당\s*)?기자(?:\s*여러분)?|(?:news|press|media)\s*(?:desks?|editors?|outlets)\b.*"
     r"|journalists)$",
@@ -37,15 +42,16 @@ _EMAIL = re.compile(r"\s*<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?\s*")
 _LEADING = re.compile(
     r"^(?:(?:the\s+)?(?:president|chair(?:person|man)?)\s+and\s+(?:the\s+)?members\s+of\s+(?:the\s+)?"
     r"|(?:the\s+)?permanent\s+representatives?\s+of\s+(?:the\s+)?member\s+states\s+of\s+(?:the\s+)?"
+    r"|(?:the\s+)?(?:members|chair(?:person|man)?)\s+of\s+(?:the\s+)?(?=(?-i:[A-Z0-9]))"
     r"|(?:the\s+)?(?:honou?rable|(?:his|her|their)\s+excellenc(?:y|ies)|h\.\s?e\.)\s+"
-    r"|참\s*조\s*[:：]\s*|수\s*신\s*[:：]\s*|\[[^\]]{1,12}\]\s*|제\s*\d{1,2}\s*대\s+|\d{1,3}(?:st|nd|rd|th)\s+)",
+    r"|이에\s+|참\s*조\s*[:：]\s*|수\s*신\s*[:：]\s*|\[[^\]]{1,12}\]\s*|제\s*\d{1,2}\s*대\s+|\d{1,3}(?:st|nd|rd|th)\s+)",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
     # …and a note in brackets with a date or a colon: "(2024년 4월 의장국: 몰타)", "(as of 1 May)"
     r"(?:\s+[-–—]\s+.*|\s+secretariat|\s*\([^()]*(?:여러분|의원|members?)[^()]*\)|\s*\([^()]*(?:\d+\s*년|[:：])[^()]*\)"
-    r"|\s*(?:이사국|회원국)?\s*(?:대표부|대표님?들?|대사님?들?)|\s*(?:님|여러분|귀하|께)|\s+and\s+(?:its|their)"
-    r"|(?<=위원회)\s*위원장(?:님)?)$",
+    r"|\s*(?:이사국|회원국)?\s*(?:대표부|대표님?들?|대사님?들?)|\s*(?:\d+\s*개\s*)?(?:이사국|회원국)(?:들)?(?:\s*상주)?|\s*(?:님|여러분|귀하|께|귀중)|\s+and\s+(?:its|their)"
+    r"|(?:(?<=위원회)|(?<=\)))\s*위원장(?:님)?)$",
     re.IGNORECASE,
 )
 # The Speaker and the members of the National Assembly address the Assembly.
@@ -77,8 +83,8 @@ _KO_HEAD = {None: "정부", "국회": "의회"}
 # Several addressees in one line: "대통령 이재명 / 국회의장 우원식 및 국회의원", "이재명 대통령과 국회",
 # "President Yoon and Chairman Kim".
 _BETWEEN = re.compile(
-    r"\s+/\s+|\s+및\s+|(?<=[가-힣])(?:과|와)\s+(?=[가-힣])"
-    r"|(?:,\s+(?:and\s+)?|\s+and\s+)"
+    r"\s+/\s+|\s+및\s+|(?<=[가-힣])(?:과|와)\s+(?=[가-힣])|(?<=[가-힣)]),\s*(?=[가-힣])"
+    r"|(?:,\s+(?:and\s+)?|\s+and\s+)(?:to\s+)?"
     r"(?=(?:president|chairman|chair|prime\s+minister|secretary|speaker|premier|general\s+secretary)\s+[A-Z])",
     re.IGNORECASE,
 )
@@ -95,6 +101,7 @@ _EN_JOINT = re.compile(
     r"|^(?:the\s+)?(?P<before>.+?\s+and\s+.+?)\s+governments$",
     re.IGNORECASE,
 )
+_AND_TO = re.compile(r",?\s+and\s+to\s+(?=(?:the\s+)?[A-Z])")
 _EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -131,7 +138,9 @@ def _english_joint(name: str) -> list[str] | None:
     if match is None:
         return None
     listed = match.group("list") or match.group("before")
+    # A name starts with a capital ("the" aside): "…, and China, as the parties concerned" ends the list.
     parts = [p.strip() for p in _EN_SPLIT.split(listed) if p.strip()]
+    parts = [p for p in parts if re.match(r"(?:the\s+)?[A-Z]", p)]
     return [f"Government of {part}" for part in parts] if parts else None
 
 
@@ -140,6 +149,9 @@ def names_addressed(name: str) -> list[str]:
     name = _KO_OF_HEAD.sub(r"\1 \2", _bare(clean(name)))
     if not name or _NOBODY.match(name):
         return []
+    after = _AND_TO.split(name)
+    if len(after) > 1:  # "the governments of A and B, and to the Security Council"
+        return [found for part in after for found in names_addressed(part)]
     joint = _korean_joint(name) or _english_joint(name)
     if joint is not None:
         return joint

@@ -85,7 +85,7 @@ _KO_VERB = re.compile(
     r"(?:촉구|요구|요청|호소|권고|당부)\s*(?:합니다|한다|하는\s*바입니다|드립니다|하며|하고|하였다|했다)"
 )
 _KO_BEFORE_VERB = re.compile(
-    r"(?P<addr>[^\s,.]{1,40}(?:\s+[^\s,.]{1,40}){0,3}?)(?:에게|께|에)\s+(?:강력히\s+|거듭\s+|다시\s+)?"
+    r"(?P<addr>[^\s,.]{1,40}(?:\s+[^\s,.]{1,40}){0,3}?)(?:에게|께|에)\s+(?:강력히\s+|거듭\s+|다시\s+|[가-힣]{1,4}히\s+)?"
     r"(?:(?:다음|아래)[과와]\s*같이\s+)?"
     r"(?:촉구|요구|요청|호소|권고|당부)"
 )
@@ -95,7 +95,21 @@ _KO_AFTER_SUBJECT = re.compile(
 )
 
 
-_KO_MARKED = re.compile(r"[^\s]+[을를은는]\s+")
+_KO_MARKED = re.compile(r"([^\s]+)[을를은는]\s+")
+# A name ending in one of those syllables, before its office ("김정은 국무위원장"), is no particle.
+_KO_NAME_OFFICE = re.compile(
+    r"(?:대통령|국무위원장|위원장|장관|총리|의장|사무총장|대사|대표)(?:님|께|에게|\s|$)"
+)
+
+
+def _after_topic(text: str, start: int, end: int) -> int:
+    """Where the addressee starts in ``[start, end)``: after the last word with an object or topic particle
+    ("이에 저희는 사무총장께", "대화 재개를 국제사회에"), a person's name aside."""
+    for match in reversed(list(_KO_MARKED.finditer(text, start, end))):
+        name = len(match.group(1)) == 2 and match.group(1) not in ("우리", "저희")
+        if not (name and _KO_NAME_OFFICE.match(text, match.end())):
+            return match.end()
+    return start
 
 
 def _infinitive(text: str, start: int, end: int) -> int | None:
@@ -156,10 +170,7 @@ def _korean(text: str, sentence: Sentence) -> Demand | None:
     if match is not None:
         start = sentence.start + match.start("addr")
         end = sentence.start + match.end("addr")
-        # Words before an object or topic particle ("대화 재개를 국제사회에") are not the addressee.
-        marked = list(_KO_MARKED.finditer(text, start, end))
-        if marked:
-            start = marked[-1].end()
+        start = _after_topic(text, start, end)
         if _KO_BODY_END.search(text[start:end].strip()):
             addressees = _addressees(text, start, end)
     return Demand(
@@ -255,15 +266,17 @@ def _item_addressees(text: str, start: int, end: int) -> tuple[NameRef, ...]:
 # 요구한다"; when it asks "them", whom the paragraph addressed: "We address X, and we ask them to …".
 _LEAD_EN = re.compile(
     r"\b(?:demands?|requests?|recommendations?|proposals?|asks?)\s+(?:of|to)\s+(?P<who>.+?)\s*[:：]\s*$"
-    r"|\b[Ww]e\s+(?:\w+\s+)?(?:call\s+(?:on|upon)|urge|ask|appeal\s+to|request)\s+(?P<whom>.+?)\s+to\b",
+    r"|\b[Ww]e\s+(?:\w+\s+)?(?:call\s+(?:on|upon)|urge|ask|appeal\s+to|request)\s+(?P<whom>.+?)(?:\s+to\b|\s*[:：]\s*$)",
 )
 _ADDRESSED = re.compile(
     r"\b[Ww]e\s+(?:hereby\s+)?address\s+(?:this\s+(?:statement|letter|appeal|call)\s+to\s+)?(?P<who>.+?)"
-    r"(?=,\s+(?:and\s+)?(?:we\b|(?:the\s+)?\w+\s+(?:whose|who|which|that)\b)|[.;:])",
+    r"(?=,\s+(?:and\s+)?(?:we\b|(?:the\s+)?(?:\w+\s+)?(?:whose|who|which|that)\b)|[.;:])",
     re.DOTALL,
 )
 _THEM = re.compile(
-    r"^(?:them|they|both(?:\s+\w+)?|(?:the\s+)?(?:two|both)\s+governments|each\s+of\s+them)$", re.I
+    r"^(?:them|they|both(?:\s+\w+)?|(?:the\s+)?(?:two|both)\s+governments|each\s+of\s+them"
+    r"|(?:the\s+)?following(?:\s+\w+)?)$",
+    re.I,
 )
 
 
@@ -286,9 +299,7 @@ def _lead_addressees(text: str, start: int, end: int) -> tuple[NameRef, ...]:
     korean = _KO_BEFORE_VERB.search(text, start, end)
     if korean is not None and re.search(r"[가-힣]", korean.group("addr")):
         begin = korean.start("addr")
-        # "이에 저희는 사무총장께": the words up to a topic or object particle are not whom it asks.
-        marked = list(_KO_MARKED.finditer(text, begin, korean.end("addr")))
-        return _addressees(text, marked[-1].end() if marked else begin, korean.end("addr"))
+        return _addressees(text, _after_topic(text, begin, korean.end("addr")), korean.end("addr"))
     return ()
 
 

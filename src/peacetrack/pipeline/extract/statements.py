@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from peacetrack.model.codebook import Precision
 from peacetrack.pipeline.extract.addressees import tidy
@@ -20,9 +21,17 @@ from peacetrack.pipeline.records import DateValue, Document, Extractor, Mark, Na
 
 EXTRACTOR = Extractor("statements", "1.0")
 
-# "To:", "수신 :", and the spaced label of a Korean official letter with its value beside it: "수 신 유엔 …".
+# "To:", "수신 :", "■ 받는 분 :", and the spaced label of a Korean official letter with its value beside it:
+# "수 신 유엔 …".
 _ADDRESS_LABEL = re.compile(
-    r"^(?:(?:to|수\s?신|받는\s*이)[ \t]*(?:[:：][ \t]*|$)|수\s신[ \t]+(?=\S))", re.IGNORECASE | re.MULTILINE
+    r"^(?:[■□▶▷●○◆◇•*-][ \t]*)?"
+    r"(?:(?:to|수\s?신|받는\s*(?:이|분|곳))[ \t]*(?:[:：][ \t]*|$)|수\s신[ \t]+(?=\S))",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A further addressee on the line under the first, named by office: "김영호 통일부 장관님".
+_KO_OFFICE_LINE = re.compile(
+    r"^\s*(?=[^\n]{2,60}$)(?=[^\n:：]*(?:대통령|장관|의장|위원장|사무총장|총리|대사|정부|국회|위원회|의원)"
+    r"(?:님|들)?\s*(?:께)?\s*$)"
 )
 _HONORIFIC = re.compile(r"^(?:his|her)\s+excellency\s+|^(?:h\.\s?e\.|mr\.|ms\.|mrs\.|dr\.|hon\.)\s+", re.I)
 _ROLE_LINE = re.compile(r"^(?:the\s+)?(?:president|chair(?:person|man)?|members?)\s+of\s+", re.IGNORECASE)
@@ -76,6 +85,10 @@ def _address_block(text: str) -> list[NameRef]:
             if ref is not None:
                 refs.append(ref)
             first = False
+        elif _KO_OFFICE_LINE.match(line):
+            ref = _ref(text, pos + len(line) - len(line.lstrip()), end)
+            if ref is not None:
+                refs.append(ref)
         elif _ROLE_LINE.match(line):
             cut = _TRAILING_DATE.search(line)
             ref = _ref(text, pos, pos + (cut.start() if cut else len(line)))
@@ -119,7 +132,7 @@ def _each_named(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for a, b in split_list(text, start, end):
         if re.match(r"and\s+", text[a:b]):
             a += text[a:b].index(" ") + 1
-        for piece in re.split(r"\s+and\s+(?=[A-Z])", text[a:b]):
+        for piece in re.split(r"\s+and\s+(?:to\s+)?(?=[A-Z])", text[a:b]):
             at = text.find(piece, a, b)
             if at >= 0:
                 spans.append((at, at + len(piece)))
@@ -161,10 +174,19 @@ def _kind(document: Document) -> str:
 # Who issued a statement that has no signature block: "About FCNL: The Friends Committee on National
 # Legislation is …", "발 신 : 참여연대 평화군축센터 (담당: …)", "From: Women Cross DMZ <…>".
 # "This statement is addressed to President Moon Jae-in of the Republic of Korea and Chairman Kim …".
-_ADDRESSED_TO = re.compile(
-    r"\b(?:this|the|our)\s+(?:statement|letter|appeal|petition|call)\s+is\s+addressed\s+to\s+(?P<who>[^.;\n]{3,300})",
-    re.IGNORECASE,
+_ADDRESSED_TO = (
+    re.compile(
+        r"(?:\b(?:this|the|our)\s+(?:statement|letter|appeal|petition|call)\s+is\s+addressed\s+to"
+        r"|\bwe\s+(?:\w+\s+)?address\s+"
+        r"(?:(?:this|the|our)\s+(?:statement|letter|appeal|petition|call)|ourselves)(?:,[^,\n]{1,60},)?\s+to)"
+        # whom, over wrapped lines, up to the sentence's end (not an initial's stop) or a clause about them
+        r"\s+(?P<who>(?:[^;\n]|\n(?![ \t]*\n)){3,300}?)"
+        r"(?=,?\s+(?:who|which|whose|as)\b|(?<!\b[A-Z])(?<!\bJr)[.;:]|\n[ \t]*\n|\Z)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^addressed\s+to\s*[:：]?\s+(?P<who>[^\n]{3,300}?)[.;]?[ \t]*$", re.I | re.M),
 )
+_TITLED = re.compile(r"(?:president|chairman|chair|prime\s+minister|general\s+secretary)\s", re.I)
 _OF_STATE = re.compile(
     r"\s+of\s+the\s+(?:republic\s+of\s+korea|democratic\s+people.s\s+republic\s+of\s+korea|united\s+states(?:\s+of\s+america)?)$",
     re.I,
@@ -172,17 +194,16 @@ _OF_STATE = re.compile(
 
 
 def _addressed_to(text: str) -> list[NameRef]:
-    """Whom a sentence says the statement is addressed to, each with their country's name left off."""
-    match = _ADDRESSED_TO.search(text[:4000])
+    """Whom a sentence or a label says the statement is addressed to, each on their own (the wording's
+    joint forms split as any addressee's are), a person without their country's name."""
+    head = text[:4000]
+    match = next((m for m in (p.search(head) for p in _ADDRESSED_TO) if m is not None), None)
     if match is None:
         return []
-    refs = []
-    for a, b in _each_named(text, match.start("who"), match.end("who")):
-        country = _OF_STATE.search(text, a, b)
-        ref = _ref(text, a, country.start() if country is not None else b)
-        if ref is not None:
-            refs.append(ref)
-    return refs
+    ref = _ref(text, match.start("who"), match.end("who"))
+    if ref is None:
+        return []
+    return [replace(r, name=_OF_STATE.sub("", r.name)) if _TITLED.match(r.name) else r for r in tidy([ref])]
 
 
 def _named_in_full(refs: Iterable[NameRef]) -> list[NameRef]:
@@ -203,11 +224,12 @@ def extract_statements(document: Document) -> tuple[Statement, ...]:
     text = document.text
     title_mark = document.title_mark
     demands = extract_demands(text, document.sentences, title_mark)
-    addressees = _address_block(text) + _title_addressees(text, title_mark) + _addressed_to(text)
+    # Wrappers are cut first: a "To:" that names only a mailing list's address names no one.
+    addressees = tidy(_address_block(text) + _title_addressees(text, title_mark) + _addressed_to(text))
     if not addressees:  # the greeting repeats, by role, whom a "To:" block or the title name
-        addressees = _salutation(text)
-    addressees += [ref for demand in demands for ref in demand.addressees]
-    addressees = _named_in_full(ref for ref in tidy(addressees) if not _PRONOUN.match(ref.name))
+        addressees = tidy(_salutation(text))
+    addressees += tidy(ref for demand in demands for ref in demand.addressees)
+    addressees = _named_in_full(ref for ref in addressees if not _PRONOUN.match(ref.name))
     when = None
     if document.date is not None and document.date_mark is not None:
         when = DateValue(document.date, None, Precision.DAY, document.date_mark)
