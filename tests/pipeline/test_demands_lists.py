@@ -124,3 +124,30 @@ def test_items_under_a_triangle_asked_of_whom_the_introduction_names() -> None:
         "1. 대화를 주선해 주십시오.\n2. 인도적 지원을 늘려 주십시오.\n"
     )
     assert {tuple(whom) for _, whom in _demands(also)} == {("사무총장님",)}  # not "이에 저희는 사무총장님"
+
+
+def test_polite_korean_asks_under_an_introduction_and_a_heading() -> None:
+    text = (
+        "이에 저희 시민사회단체들은 대통령님과 국회에 다음과 같이 요청드립니다.\n\n요구사항\n\n"
+        "1. 정부는 효력정지 결정을 재고해 주십시오.\n\n2. 국회는 법 개정을 논의해 주십시오.\n\n"
+        "평화는 한번 잃으면 되찾기 어렵습니다.\n"
+    )
+    assert _demands(text) == [
+        ("정부는 효력정지 결정을 재고해 주십시오.", ["정부"]),
+        ("국회는 법 개정을 논의해 주십시오.", ["국회"]),
+    ]
+    # "청합니다" introduces a list too, and items wrapped over lines are joined.
+    text = (
+        "저희는 다음과 같이\n간곡히 청합니다.\n\n1) 사무총장께서 종전 협상을\n주선해 주십시오.\n\n"
+        "2) 인도적 지원이 지연되지 않도록 해 주십시오.\n\n3) 평화의 공간 구상을 지지해 주십시오.\n"
+    )
+    assert len(_demands(text)) == 3
+
+
+def test_a_subject_line_a_headline_and_a_bare_verb_are_no_asks() -> None:
+    text = (
+        "추가 대북 제재에 관한 서한\n\n제목 | 인도적 영향 평가를 요청합니다\n\n"
+        "6·15 공동선언 22주년에 즈음하여 연락채널 복원을 요청합니다\n\n"
+        "우리는 정부에 대화 재개를 요청합니다.\n\n촉구한다.\n"
+    )
+    assert [d for d, _ in _demands(text)] == ["우리는 정부에 대화 재개를 요청합니다."]

@@ -158,12 +158,30 @@ _SET_OFF = re.compile(r"^\s*[―—–-]{1,2}\s.*\s[―—–-]{1,2}\s*$")
 _INTRODUCES = re.compile(r"(?:다음|아래)(?:과|와)\s*같이\s*(?:\S+\s+){0,2}?(?:요구|촉구|요청|제안|호소)")
 
 
+# A letter's subject line ("제 목 | …를 요청합니다", "Re: …") names what it asks; the asks come after.
+_KO_LABEL = re.compile(r"^\s*(?:제\s*목|건\s*명|subject|re)\s*[:：|]", re.IGNORECASE)
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """A whole line without a sentence's end: a subtitle or a heading ("… 재개를 요청합니다"), no ask."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    return line == text[start:end].strip() and not re.search(r"[.!?。]\s*$", line)
+
+
 def _korean(text: str, sentence: Sentence) -> Demand | None:
     verb = _KO_VERB.search(text, sentence.start, sentence.end)
     if verb is None:
         return None
     body = text[sentence.start : sentence.end]
     if _KO_OPEN_CLAUSE.search(body) or _SET_OFF.match(body) or _INTRODUCES.search(body):
+        return None
+    if (
+        _KO_LABEL.match(body)
+        or _headline(text, sentence.start, sentence.end)
+        or not body[: verb.start() - sentence.start].strip()
+    ):
         return None
     match = _KO_BEFORE_VERB.search(body) or _KO_AFTER_SUBJECT.search(body)
     addressees: tuple[NameRef, ...] = ()
@@ -189,13 +207,13 @@ _ITEM = re.compile(
     re.MULTILINE,
 )
 _INTRO = re.compile(
-    r"(?:[:：]|(?:다음|아래)(?:과\s*같이|와\s*같이|을|의)[^\n]{0,20}(?:요구|촉구|제안|요청|호소|권고|건의|의견)[^\n]{0,12}[.:!]?"
+    r"(?:[:：]|(?:다음|아래)(?:과\s*같이|와\s*같이|을|의)[^\n]{0,20}(?:요구|촉구|제안|요청|호소|권고|건의|의견|청|당부)[^\n]{0,12}[.:!]?"
     r"|as\s+follows[.:]?)\s*$",
     re.IGNORECASE,
 )
 _ASKING = re.compile(
     r"\b(?:urge|call\s+(?:on|upon)|requests?|ask|appeal|demands?|recommend|propos|proposals?|recommendations?"
-    r"|calls?\s+(?:on|for)|should|must)\b|요구|촉구|제안|요청|호소|권고|바랍니다|하라|해야",
+    r"|calls?\s+(?:on|for)|should|must)\b|요구|촉구|제안|요청|호소|권고|바랍니다|하라|해야|청합니다|당부",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
@@ -316,6 +334,9 @@ def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
         introduced = bool(_INTRO.search(line)) and bool(_ASKING.search(line)) and not _ITEM.match(line)
         items: list[tuple[int, int]] = []
         j = k + 1 if introduced else k
+        heading = text[spans[j][0] : spans[j][1]] if introduced and j + 1 < len(spans) else ""
+        if heading and _HEADING.match(heading) and not _ITEM.match(heading):
+            j += 1  # "요구사항" / "Our demands" between the introduction and its items
         while j < len(spans):
             start, end = spans[j]
             marker = _ITEM.match(text, start, end)
@@ -354,7 +375,11 @@ def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
     return demands, covered
 
 
-_KO_ENDING = re.compile(r"(?:하라|말라|라|할\s*것|해야\s*한다)\s*[!.]?\s*$")
+# (the polite forms of a letter too: "… 마련해 주십시오.", "… 검토해 주시기 바랍니다.")
+_HEADING = re.compile(r"^[ \t]*[^\n.!?:：。]{1,24}$")
+_KO_ENDING = re.compile(
+    r"(?:하라|말라|라|할\s*것|해야\s*한다|주십시오|하십시오|주시기\s*바랍니다|주세요|주시길\s*바랍니다)\s*[!.]?\s*$"
+)
 _SLOGAN = re.compile(r"^[^\n!]{4,120}?[가-힣](?:하라|말라|[서춰아어워혀켜라]라)\s*!$")
 
 
