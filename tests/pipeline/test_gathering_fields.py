@@ -417,3 +417,37 @@ def test_programme_table_drawn_in_plain_text(resources: Resources) -> None:
         "| 15:40-17:00 | 제2회의 평화의 섬 제주 |\n+-------------+------------------------------+\n"
     )
     assert len(_gathering(resources, text)["sessions"]) == 3
+
+
+def _items(text: str) -> list[tuple[str, bool]]:
+    return [(text[s.start : s.end], s.closed) for s in schedule_sessions(text)]
+
+
+def test_a_table_by_day_lists_each_item_of_its_item_columns() -> None:
+    text = (
+        "Weekly schedule\n\n"
+        "Day | Morning (10:00–12:30) | Afternoon (14:00–17:00)\n"
+        "Mon 1 July | Opening Ceremony; Lecture 1: The 2018 Summits | Lecture 2: The Armistice\n"
+        "Wed 3 July | Lecture 4: The DMZ | Roundtable: Former Negotiators (closed session; fellows only)\n"
+        "Sat 6 – Sun 7 July | Free weekend | Lunch\n"
+    )
+    assert _items(text) == [
+        ("Opening Ceremony", False),
+        ("Lecture 1: The 2018 Summits", False),
+        ("Lecture 2: The Armistice", False),
+        ("Lecture 4: The DMZ", False),
+        ("Roundtable: Former Negotiators (closed session; fellows only)", True),
+    ]
+
+
+def test_a_table_by_day_takes_its_session_column_and_notes_say_closed() -> None:
+    text = (
+        "Date | Session | Access\n"
+        "Tue 30 Nov | Opening Session | Open\n"
+        "Wed 1 Dec | Session 3: Back-channel diplomacy | Closed-door\n\n"
+        "Opening Session. The President opened the conference.\n\n"
+        "Session 3. The third session was held behind closed doors.\n"
+    )
+    assert _items(text) == [("Opening Session", False), ("Session 3: Back-channel diplomacy", True)]
+    # A day's heading row and a numbered list of names are no programme.
+    assert _items("1일차 | 8월 29일(금)\n\n연번 | 단체명\n1 | 참여연대\n2 | 평화네트워크\n") == []

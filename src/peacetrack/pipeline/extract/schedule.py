@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from peacetrack.pipeline.extract.day_table import day_table_items
 from peacetrack.pipeline.lines import line_spans
 
 _SESSION = re.compile(
@@ -104,6 +105,11 @@ _SLOT_AFTER = re.compile(r"[(（]\s*\d{1,2}[:：]\d{2}\s*[~–—-]\s*\d{1,2}[:�
 def schedule_sessions(text: str) -> list[SessionLine]:
     """Programme lines that are sessions: a time slot or a session label, naming a session, not a break;
     under a running-order heading, every list item that is not a break."""
+    by_day = day_table_items(text, _is_break, lambda item: bool(_CLOSED.search(item)))
+    # A report may list its sessions in a table by day and then tell each under its label: once each.
+    tabled = {
+        key for i in by_day if (key := _label_key(text[i.start : i.end]) or _end_key(text[i.start : i.end]))
+    }
     found: list[SessionLine] = []
     labels: set[str] = set()  # the labels of the sessions found ("panel 1")
     in_order = False
@@ -121,6 +127,8 @@ def schedule_sessions(text: str) -> list[SessionLine]:
         if listed and _ROLE_LINE.match(line):
             continue  # "○ 사회 : 이수진", "- Moderator: …": who runs it, not an item
         key = _label_key(line)
+        if tabled and (key or _end_key(line)) in tabled:
+            continue
         # "• Panel 1: Miriam Osei, …" under the programme repeats the "Panel 1" already listed.
         if _BREAK_HEAD.match(_title_of(line)) or (key is not None and key in labels):
             continue
@@ -146,7 +154,30 @@ def schedule_sessions(text: str) -> list[SessionLine]:
             found.append(SessionLine(a, b, bool(_CLOSED.search(text, a, b))))
         if key is not None:
             labels.add(key)
-    return found
+    found += [
+        SessionLine(i.start, i.end, i.closed)
+        for i in by_day
+        if not any(f.start <= i.start < f.end for f in found)
+    ]
+    return sorted(found, key=lambda line: line.start)
+
+
+_END = re.compile(
+    r"^(?:(opening|closing)\s+(?:session|ceremony|remarks|plenary)|(개회|폐회)(?:식|사)?)\b", re.I
+)
+
+
+def _end_key(line: str) -> str | None:
+    """ "opening" for "Opening Session. The President …": the label an opening or a closing goes by."""
+    match = _END.match(_title_of(line))
+    return (match.group(1) or match.group(2)).lower() if match else None
+
+
+def _is_break(item: str) -> bool:
+    """A break, a meal or registration, not a programme item."""
+    return bool(_BREAK_HEAD.match(item)) or bool(
+        _NOT_SESSION.search(item) and not _SESSION.search(_NOT_SESSION.sub("", item))
+    )
 
 
 _ITEMS_APART = re.compile(r"\s+/\s+")
