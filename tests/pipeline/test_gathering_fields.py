@@ -451,3 +451,46 @@ def test_a_table_by_day_takes_its_session_column_and_notes_say_closed() -> None:
     assert _items(text) == [("Opening Session", False), ("Session 3: Back-channel diplomacy", True)]
     # A day's heading row and a numbered list of names are no programme.
     assert _items("1일차 | 8월 29일(금)\n\n연번 | 단체명\n1 | 참여연대\n2 | 평화네트워크\n") == []
+
+
+def test_hosts_told_in_a_sentence_of_their_own_with_an_aside_and_a_partner(resources: Resources) -> None:
+    text = (
+        "Report: our ninth anniversary online gathering\n\nJune 10, 2024\n\n"
+        "On Friday, May 24 — International Women's Day for Peace and Disarmament — Women Cross DMZ and Korea"
+        " Women Making Peace hosted an online global gathering.\n\n"
+        "The gathering opened with a session on the 2015 crossing. In total 241 participants attended"
+        " online via Zoom.\n"
+    )
+    assert [h["name"] for h in _gathering(resources, text).get("hosts", [])] == [
+        "Women Cross DMZ",
+        "Korea Women Making Peace",
+    ]
+    text = (
+        "Peace Appeal Conference 2022\n\n19–21 October 2022 | Korea Press Center, Seoul\n\n"
+        "The conference is organised by the Korea Peace Appeal Campaign together with the International"
+        " Peace Bureau and Peace Boat.\n\nProgramme\n\n09:30 Opening ceremony\n"
+        "10:30 Session 1: Peace agreements\n"
+    )
+    assert [h["name"] for h in _gathering(resources, text).get("hosts", [])] == [
+        "Korea Peace Appeal Campaign",
+        "International Peace Bureau",
+        "Peace Boat",
+    ]
+    # Two bodies are split where the first ends as a body's name does, not inside one name.
+    one = (
+        "Peace Forum 2024\n\nProgramme\n\n3 May 2024 | Seoul\n\n"
+        "Organised by Solidarity for Peace and Reunification of Korea."
+    )
+    assert [
+        h["name"] for h in _gathering(resources, f"{one}\n\n10:00 Opening session\n").get("hosts", [])
+    ] == ["Solidarity for Peace and Reunification of Korea"]
+
+
+def test_what_a_body_gave_is_cut_from_its_name_and_lowercase_words_name_no_one() -> None:
+    text = "the Ministry of Foreign Affairs of Sweden and logistical assistance from the Ministry of Mongolia"
+    assert [r.name for r in org_names(text, 0, len(text))] == [
+        "Ministry of Foreign Affairs of Sweden",
+        "Ministry of Mongolia",
+    ]
+    text = "the organisers followed the first day"
+    assert org_names(text, 0, len(text)) == []

@@ -9,6 +9,7 @@ variations) become one entry. Events get the actors their title names, and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
@@ -38,13 +39,27 @@ def _one(ref: NameRef, registry: Registry) -> NameRef:
     return replace(ref, actor=registry.match(ref.name))
 
 
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _known_apart(ref: NameRef, registry: Registry) -> list[NameRef]:
+    """ "Women Cross DMZ and Korea Women Making Peace" is two actors when each half is one the registry
+    knows and the whole is not (an extractor cannot tell it from "Peace and Reunification" alone)."""
+    parts = _AND.split(ref.name)
+    if len(parts) < 2 or len(parts) > 4 or registry.match(ref.name) is not None:
+        return [ref]
+    if not all(registry.match(part) is not None for part in parts):
+        return [ref]
+    return [replace(ref, name=part) for part in parts]
+
+
 def _many(
     refs: Iterable[NameRef], registry: Registry, one: Callable[[NameRef, Registry], NameRef] = _one
 ) -> tuple[NameRef, ...]:
     """Resolve and merge: one entry per actor (or per unknown name), ECOSOC kept if any copy had it."""
     out: list[NameRef] = []
     where: dict[str, int] = {}
-    for ref in refs:
+    for ref in (part for whole in refs for part in _known_apart(whole, registry)):
         ref = one(ref, registry)
         key = ref.actor if ref.actor is not None else "name:" + normalise_name(ref.name)
         if key in where:

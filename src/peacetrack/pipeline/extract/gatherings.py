@@ -377,7 +377,7 @@ def extract_gatherings(
     if not sponsors and not labelled.sponsors:
         sponsors = other_sponsors(text, sentences)
     # The sentence that says who hosted it is the most precise reading; labels and prose otherwise.
-    hosts = list(hosts) or list(labelled.hosts) or other_hosts(text, sentences)
+    hosts = list(hosts) or list(labelled.hosts) or other_hosts(text, sentences, phrases)
     # The labelled fields may hold more of the same hosts (names a line each under "Co-hosts: …").
     if labelled.labelled_hosts and {normalise_name(h.name) for h in hosts} < {
         normalise_name(h.name) for h in labelled.hosts

@@ -32,6 +32,9 @@ _KO_SPONSOR = re.compile(r"(?:이|가)\s+(?:공동\s*)?후원|의\s+후원으로
 _KO_HOSTING = re.compile(
     r"(?P<list>[^\s.。,][^.。]*?)(?:이|가)\s+(?:공동\s*)?(?:주최|주관)(?:하고|한|했|하였|하며|하는|해)"
 )
+_TOGETHER = re.compile(
+    r"\s+(?:together|jointly|in\s+partnership|in\s+cooperation|in\s+collaboration)\s+with\s+", re.I
+)
 _ADVERB = re.compile(r"\s+(?:jointly|together|also|successfully|recently|once\s+again)\s*$", re.IGNORECASE)
 
 
@@ -70,9 +73,30 @@ def _name_like(name: str) -> bool:
     return all(not w[0].islower() or w in _NAME_GLUE for w in name.split() if w[0].isascii())
 
 
+# "X and Y" is two bodies when X ends as a body's name does ("International Peace Bureau and Peace Boat",
+# "Women Cross DMZ and Korea Women Making Peace"); "Solidarity for Peace and Reunification of Korea" is one.
+_BODY_AND = re.compile(
+    r"(?:\b(?:Network|Campaign|Bureau|Committee|Council|Institute|Foundation|Center|Centre|Coalition|Alliance"
+    r"|Association|Federation|Forum|Union|Society|Initiative|Movement|League|Fund|Project|Organi[sz]ation"
+    r"|Commission|Academy|University|Boat|DMZ|Churches|Service|Office)|\))"
+    r"(?P<cut>\s+and\s+)(?=(?:[A-Z][\w!'’.-]*\s+)+[A-Z])"
+)
+
+
+def _bodies(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    for a, b in split_list(text, start, end):
+        pos = a
+        for cut in _BODY_AND.finditer(text, a, b):
+            pieces.append((pos, cut.start("cut")))
+            pos = cut.end("cut")
+        pieces.append((pos, b))
+    return pieces
+
+
 def _names(text: str, start: int, end: int) -> tuple[NameRef, ...]:
     refs: list[NameRef] = []
-    for a, b in split_list(text, start, end):
+    for a, b in _bodies(text, start, end):
         name = clean(strip_part(text[a:b]))
         if refs and PARENT_BODY.search(name):  # "Centre for Korean Research, University of …" is one host
             first = refs[-1].mark.start
@@ -100,7 +124,12 @@ def hosts_and_sponsors(
             r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;]|,\s*(?:sponsored|supported|with)\b",
             text[passive.end() : end],
         )
-        hosts.extend(_names(text, passive.end(), passive.end() + stop.start() if stop else end))
+        stop_at = passive.end() + stop.start() if stop else end
+        pos = passive.end()
+        for joint in _TOGETHER.finditer(text, pos, stop_at):  # "X together with Y": both hold it
+            hosts.extend(_names(text, pos, joint.start()))
+            pos = joint.end()
+        hosts.extend(_names(text, pos, stop_at))
     elif active is not None:
         subject_end = (
             sponsored.start()
@@ -109,7 +138,12 @@ def hosts_and_sponsors(
         )
         adverb = _ADVERB.search(text, start, subject_end)  # "… (AFSC) jointly hosted"
         subject_end = adverb.start() if adverb is not None else subject_end
-        hosts.extend(_names(text, _subject_start(phrases, start, subject_end), subject_end))
+        begin = _subject_start(phrases, start, subject_end)
+        aside = list(
+            re.finditer(r"\s[—–]\s|—", text[begin:subject_end])
+        )  # "On May 24 — a day of …, — X hosted"
+        begin += aside[-1].end() if aside else 0
+        hosts.extend(_names(text, begin, subject_end))
     elif hosting := list(_KO_HOSTING.finditer(text, start, end)):
         for match in hosting:  # "X가 주최하고 Y와 Z가 공동 주관한 …": every one who held it
             hosts.extend(_names(text, match.start("list"), match.end("list")))
@@ -120,12 +154,21 @@ def hosts_and_sponsors(
     return hosts, sponsors
 
 
-def other_hosts(text: str, sentences: Sequence[Sentence]) -> list[NameRef]:
-    """Hosts named in a sentence of their own ("X가 주최하고 Y가 주관한 …"), when the main one names none."""
+def other_hosts(
+    text: str, sentences: Sequence[Sentence], phrases: Sequence[DatePhrase] = ()
+) -> list[NameRef]:
+    """Hosts named in a sentence of their own, when the main one names none: "X가 주최하고 Y가 주관한 …",
+    "X and Y hosted an online gathering", "The conference is organised by X together with Y"."""
     for sentence in sentences:
         hosting = list(_KO_HOSTING.finditer(text, sentence.start, sentence.end))
         if hosting:
             return [ref for match in hosting for ref in _names(text, match.start("list"), match.end("list"))]
+        if _PASSIVE.search(text, sentence.start, sentence.end) or _ACTIVE.search(
+            text, sentence.start, sentence.end
+        ):
+            hosts, _ = hosts_and_sponsors(text, sentence, phrases)
+            if hosts:
+                return hosts
     return []
 
 
