@@ -13,7 +13,7 @@ from peacetrack.pipeline.extract.statements import extract_statements
 from peacetrack.pipeline.prepare import describe, segment
 from peacetrack.pipeline.read import read_bytes
 from peacetrack.pipeline.records import Extractor, Mark, NameRef
-from peacetrack.pipeline.resolve import _addressees
+from peacetrack.pipeline.resolve import _addressees, _many
 
 
 @pytest.mark.parametrize(
@@ -268,3 +268,17 @@ def test_asks_of_them_after_an_address_and_asks_of_the_following_of_no_one() -> 
     assert asked == [["President Yoon Suk Yeol", "Chairman Kim Jong Un"]] * 2
     text = "We urge the following:\n\n1) to reopen military hotlines;\n2) to resume dialogue.\n"
     assert [[a.name for a in d.addressees] for d in extract_demands(text, ())] == [[], []]
+
+
+def test_two_known_bodies_joined_by_and_resolve_apart_and_one_name_with_and_stays(registry: Registry) -> None:
+    def names(written: str) -> list[tuple[str, str | None]]:
+        ref = NameRef(written, Mark(0, len(written), written, Extractor("test", "1")))
+        return [(r.name, r.actor) for r in _many([ref], registry)]
+
+    assert names("Korean Sharing Movement and Civil Peace Forum") == [
+        ("Korean Sharing Movement", "ksm"),
+        ("Civil Peace Forum", "civil-peace-forum"),
+    ]
+    assert names("Korean Sharing Movement and Unknown Peace Group") == [
+        ("Korean Sharing Movement and Unknown Peace Group", None)
+    ]
