@@ -242,3 +242,37 @@ def test_labels_parted_by_a_full_width_bar() -> None:
         ("host", "참여연대 · 평화네트워크"),
         ("sponsor", "프리드리히 에버트 재단"),
     ]
+
+
+def test_a_heading_a_closing_remark_a_contact_and_a_header_cell_sign_nothing() -> None:
+    text = (
+        "We ask the Council to act.\n\nSigned,\n\n"
+        "Churches and councils in Korea\n"
+        "National Council of Churches in Korea\n"
+        "Alliance of Scholars Concerned about Korea\n"
+        "Presbyterian Church of Korea\n"
+        "Media inquiries: Rachel Ohara-Lin, Communications Director\n"
+        "Letter coordinated by a group of volunteer signers\n"
+    )
+    assert [r.name for r in extract_signatories(text)] == [
+        "National Council of Churches in Korea",
+        "Alliance of Scholars Concerned about Korea",
+        "Presbyterian Church of Korea",
+    ]
+    korean = (
+        "정부는 대화에 나서라.\n\n참여 단체\n\n번호 | 단체명\n1 | 참여연대\n2 | 평화네트워크\n3 | 겨레하나\n"
+    )
+    assert [r.name for r in extract_signatories(korean)] == ["참여연대", "평화네트워크", "겨레하나"]
+
+
+def test_a_page_header_repeated_on_every_page_is_no_signer() -> None:
+    header = "Joint Letter to the UN Secretary-General"
+    text = (
+        f"{header}\n\nWe urge you to act.\n\nSignatories:\n\nInternational Peace Bureau\nPeace Boat\n"
+        f"Pax Christi International\n{header}\n"
+    )
+    assert [r.name for r in extract_signatories(text)] == [
+        "International Peace Bureau",
+        "Peace Boat",
+        "Pax Christi International",
+    ]

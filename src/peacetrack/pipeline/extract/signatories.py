@@ -23,6 +23,7 @@ import re
 
 from peacetrack.pipeline.extract.ecosoc import ECOSOC, SYMBOL, legend_symbols, named_in_sentences
 from peacetrack.pipeline.extract.names import split_list
+from peacetrack.pipeline.extract.signatory_edges import without_edges
 from peacetrack.pipeline.extract.signatory_lines import (
     HEADING,
     OWN_MARK,
@@ -385,7 +386,7 @@ def extract_signatories(text: str, language: str | None = None) -> tuple[NameRef
         blocks = fallback[-1:]
     if not blocks:
         return ()
-    names = merge_blocks(text, blocks, language)
+    names = without_edges(text, merge_blocks(text, blocks, language), lambda n: text[n.start : n.end])
     if not names:
         return ()
     marks = legend_symbols(text)
