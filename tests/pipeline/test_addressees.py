@@ -282,3 +282,15 @@ def test_two_known_bodies_joined_by_and_resolve_apart_and_one_name_with_and_stay
     assert names("Korean Sharing Movement and Unknown Peace Group") == [
         ("Korean Sharing Movement and Unknown Peace Group", None)
     ]
+
+
+def test_the_chair_and_members_on_one_line_and_the_body_on_the_next() -> None:
+    text = (
+        "6 April 2020\n\nTo: The Chair and Members\n"
+        "Security Council Committee established pursuant to resolution 1718 (2006)\n"
+        "United Nations, New York\n\n"
+        "Excellencies,\n\nWe ask the Committee to act.\n"
+    )
+    assert _addressees_of(text) == [
+        "Security Council Committee established pursuant to resolution 1718 (2006)"
+    ]

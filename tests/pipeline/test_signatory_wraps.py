@@ -276,3 +276,17 @@ def test_a_page_header_repeated_on_every_page_is_no_signer() -> None:
         "Peace Boat",
         "Pax Christi International",
     ]
+
+
+def test_items_numbered_with_a_bracket_are_signers_not_a_notes_legend() -> None:
+    text = (
+        "We ask you to act.\n\nRespectfully,\n\n"
+        "1) American Friends Service Committee\n2) Christian Friends of Korea\n3) Eugene Bell Foundation\n"
+        "4) First Steps Health Society\n\n1) Consultative status with ECOSOC is held by the first two.\n"
+    )
+    assert [r.name for r in extract_signatories(text)] == [
+        "American Friends Service Committee",
+        "Christian Friends of Korea",
+        "Eugene Bell Foundation",
+        "First Steps Health Society",
+    ]

@@ -206,6 +206,22 @@ def _inline_list(line: str) -> int | None:
     return found.end(1) + 1
 
 
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s")
+
+
+def _in_numbered_run(lines: list[Line], k: int) -> bool:
+    """ "1) American Friends Service Committee" under or over "2) …": a numbered item, not a note's legend."""
+    number = _ITEM_NUMBER.match(lines[k].text)
+    if number is None:
+        return False
+    n = int(number.group(1))
+    for j, want in ((k - 1, n - 1), (k + 1, n + 1)):
+        other = _ITEM_NUMBER.match(lines[j].text) if 0 <= j < len(lines) else None
+        if other is not None and int(other.group(1)) == want:
+            return True
+    return False
+
+
 def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
     """The names in the lines from `index` on, up to where the block ends."""
     names: list[Name] = []
@@ -235,6 +251,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
         if OWN_MARK.match(value) or (
             _LEGEND.match(value)
             and "|" not in value
+            and not _in_numbered_run(lines, k)
             and (
                 (ECOSOC.search(value) and (not OWN_MARK.search(value) or _STATUS.search(value)))
                 # a long line after a mark explains it, unless the mark is a bullet heading a group

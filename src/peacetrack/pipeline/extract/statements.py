@@ -34,6 +34,9 @@ _KO_OFFICE_LINE = re.compile(
     r"(?:님|들)?\s*(?:께)?\s*$)"
 )
 _HONORIFIC = re.compile(r"^(?:his|her)\s+excellency\s+|^(?:h\.\s?e\.|mr\.|ms\.|mrs\.|dr\.|hon\.)\s+", re.I)
+_MEMBERS_ONLY = re.compile(
+    r"^\s*(?:the\s+)?(?:(?:president|chair(?:person|man)?)\s+and\s+(?:the\s+)?)?members\s*,?\s*$", re.I
+)
 _ROLE_LINE = re.compile(r"^(?:the\s+)?(?:president|chair(?:person|man)?|members?)\s+of\s+", re.IGNORECASE)
 _TRAILING_DATE = re.compile(
     r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$"
@@ -79,7 +82,9 @@ def _address_block(text: str) -> list[NameRef]:
                 break
             pos = end + 1
             continue
-        if first:
+        if first and _MEMBERS_ONLY.match(line):
+            pass  # "The Chair and Members" / "Security Council Committee …": the body on the next line
+        elif first:
             honorific = _HONORIFIC.match(line)
             ref = _ref(text, pos + (honorific.end() if honorific else 0), end)
             if ref is not None:
