@@ -9,7 +9,7 @@ import docx
 
 from peacetrack.pipeline import Pipeline, Registry, to_output
 from peacetrack.pipeline.extract.dates import scan
-from peacetrack.pipeline.extract.fields import org_names
+from peacetrack.pipeline.extract.fields import labelled_fields, org_names
 from peacetrack.pipeline.extract.schedule import prose_sessions, schedule_sessions
 from peacetrack.pipeline.read import read_bytes
 from peacetrack.pipeline.resources import Resources
@@ -494,3 +494,24 @@ def test_what_a_body_gave_is_cut_from_its_name_and_lowercase_words_name_no_one()
     ]
     text = "the organisers followed the first day"
     assert org_names(text, 0, len(text)) == []
+
+
+def test_a_label_column_that_lost_its_cells_still_labels_its_values(resources: Resources) -> None:
+    text = (
+        "CONFERENCE REPORT\n\nJapan-Korea Civil Society Peace Conference 2022\n\n"
+        "Dates Saturday 12 - Sunday 13 November 2022\n"
+        "Venue Waseda Hoshien, Shinjuku, Tokyo\n"
+        "Convened by Peace Boat and People's Solidarity for Participatory Democracy (PSPD)\n"
+        "Financial support Friedrich-Ebert-Stiftung, Tokyo Office\n\n"
+        "The conference took place on Saturday and Sunday. About 120 participants attended.\n"
+    )
+    got = _gathering(resources, text, "report.txt")
+    assert (got["start"], got["end"], got.get("place")) == ("2022-11-12", "2022-11-13", "Tokyo")
+    assert [h["name"] for h in got["hosts"]] == [
+        "Peace Boat",
+        "People's Solidarity for Participatory Democracy (PSPD)",
+    ]
+    assert [s["name"] for s in got["sponsors"]] == ["Friedrich-Ebert-Stiftung, Tokyo Office"]
+    # One such line alone is prose's: it labels nothing.
+    lone = "Venue Waseda Hoshien, Tokyo\n\nThe room was full."
+    assert labelled_fields(lone) == []

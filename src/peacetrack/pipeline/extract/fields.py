@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peacetrack.pipeline.extract.names import PARENT_BODY, split_list, strip_part
+from peacetrack.pipeline.extract.names import PARENT_BODY, bodies_apart, split_list, strip_part
 from peacetrack.pipeline.lines import line_spans
 from peacetrack.pipeline.records import Extractor, Mark, NameRef
 from peacetrack.pipeline.registry import normalise_name
@@ -153,11 +153,45 @@ def labelled_fields(text: str) -> list[Field]:
         if labelled:
             found.extend(labelled)
             found.extend(_names_below(text, spans, k, labelled[-1]))
+        elif (bare := _english_bare(text, spans, k)) is not None:
+            found.append(bare)
         elif (alone := _label_alone(line)) is not None and k + 1 < len(spans) and text[slice(*spans[k + 1])]:
             found.append(Field(alone, *spans[k + 1]))  # "WHEN" / "Tuesday, November 14, 2023"
         else:
             found.extend(_block_fields(text, spans, k))
     return found
+
+
+# A PDF's label column read as text loses the cell between label and value: "Dates Saturday 12 - Sunday 13
+# November 2022" / "Venue Waseda Hoshien, Tokyo" / "Convened by Peace Boat" / "Financial support FES". Such a
+# line counts when a line beside it is one too (a lone "Date of the conference was …" is prose).
+_EN_BARE = {
+    field: re.compile(rf"^[\W\d]{{0,4}}\s*(?:{words})\s+(?=(?-i:[A-Z0-9]))", re.IGNORECASE)
+    for field, words in {
+        "date": r"dates?|when",
+        "place": r"venue|location|place|where",
+        "host": r"(?:co-?)?organi[sz]ers?|(?:co-?)?hosts?|conveners?|convened\s+by"
+        r"|(?:co-?)?organi[sz]ed\s+by",
+        "sponsor": r"sponsors?|financial\s+support|supported\s+by|funded\s+by",
+        "mode": r"format",
+    }.items()
+}
+
+
+def _bare_at(line: str) -> tuple[str, int] | None:
+    if len(line) > 200 or line.rstrip().endswith((".", "!", "?")):
+        return None
+    return next(((field, m.end()) for field, pattern in _EN_BARE.items() if (m := pattern.match(line))), None)
+
+
+def _english_bare(text: str, spans: list[tuple[int, int]], k: int) -> Field | None:
+    found = _bare_at(text[slice(*spans[k])])
+    if found is None:
+        return None
+    beside = [j for j in (k - 1, k + 1) if 0 <= j < len(spans)]
+    if not any(_bare_at(text[slice(*spans[j])]) or _label_at(text[slice(*spans[j])]) for j in beside):
+        return None
+    return Field(found[0], spans[k][0] + found[1], spans[k][1])
 
 
 # A date or place label on a line of its own, its value on the next line. (A mode label alone, such as
@@ -227,6 +261,8 @@ def _names_below(text: str, spans: list[tuple[int, int]], k: int, field: Field) 
         value = text[start:end].strip()
         if not value or _label_at(value) is not None or any(p.match(value) for p in _BLOCK_LABEL.values()):
             break
+        if _bare_at(value) is not None:
+            break  # the next line of a label column that lost its cells ("Financial support FES")
         if not _NAME_LINE.match(value) or len(value.split()) > 10 or _CONTINUES.match(value):
             break
         out.append(Field(field.name, start, end))
@@ -332,8 +368,9 @@ def org_names(text: str, start: int, end: int) -> list[NameRef]:
             spans.append((a, b))
     for a, b in spans:
         piece = text[a:b]
-        # A list written with "·" or " / " or " and " between names: split those too.
-        parts = _org_pieces(piece)
+        # A list written with "·" or " / " or " and " between names: split those too ("Peace Boat and
+        # People's Solidarity … (PSPD)" is two bodies, brackets and all).
+        parts = [body for part in _org_pieces(piece) for body in bodies_apart(part)]
         offset = a
         for part in parts:
             at = text.find(part, offset, b)

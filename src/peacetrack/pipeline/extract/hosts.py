@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from peacetrack.model.languages import is_hangul
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
-from peacetrack.pipeline.extract.names import PARENT_BODY, clean, split_list, strip_part
+from peacetrack.pipeline.extract.names import BODY_AND, PARENT_BODY, clean, split_list, strip_part
 from peacetrack.pipeline.records import Extractor, Mark, NameRef, Sentence
 
 EXTRACTOR = Extractor("hosts", "1.0")
@@ -73,21 +73,11 @@ def _name_like(name: str) -> bool:
     return all(not w[0].islower() or w in _NAME_GLUE for w in name.split() if w[0].isascii())
 
 
-# "X and Y" is two bodies when X ends as a body's name does ("International Peace Bureau and Peace Boat",
-# "Women Cross DMZ and Korea Women Making Peace"); "Solidarity for Peace and Reunification of Korea" is one.
-_BODY_AND = re.compile(
-    r"(?:\b(?:Network|Campaign|Bureau|Committee|Council|Institute|Foundation|Center|Centre|Coalition|Alliance"
-    r"|Association|Federation|Forum|Union|Society|Initiative|Movement|League|Fund|Project|Organi[sz]ation"
-    r"|Commission|Academy|University|Boat|DMZ|Churches|Service|Office)|\))"
-    r"(?P<cut>\s+and\s+)(?=(?:[A-Z][\w!'’.-]*\s+)+[A-Z])"
-)
-
-
 def _bodies(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     for a, b in split_list(text, start, end):
         pos = a
-        for cut in _BODY_AND.finditer(text, a, b):
+        for cut in BODY_AND.finditer(text, a, b):
             pieces.append((pos, cut.start("cut")))
             pos = cut.end("cut")
         pieces.append((pos, b))

@@ -146,3 +146,23 @@ PARENT_BODY = re.compile(
     # …or the unit of the body before it: "Women's International League for Peace and Freedom, US Section"
     r"|^(?:[A-Z][\w.]*\s+){1,2}(?:Section|Chapter|Branch|Office)$"
 )
+
+
+# "X and Y" is two bodies when X ends as a body's name does ("International Peace Bureau and Peace Boat",
+# "Women Cross DMZ and Korea Women Making Peace"); "Solidarity for Peace and Reunification of Korea" is one.
+BODY_AND = re.compile(
+    r"(?:\b(?:Network|Campaign|Bureau|Committee|Council|Institute|Foundation|Center|Centre|Coalition|Alliance"
+    r"|Association|Federation|Forum|Union|Society|Initiative|Movement|League|Fund|Project|Organi[sz]ation"
+    r"|Commission|Academy|University|Boat|DMZ|Churches|Service|Office)|\))"
+    r"(?P<cut>\s+and\s+)(?=(?:[A-Z][\w!'’.-]*\s+)+[A-Z])"
+)
+
+
+def bodies_apart(name: str) -> list[str]:
+    """ "International Peace Bureau and Peace Boat" as its two bodies (see BODY_AND); any other name whole."""
+    parts, pos = [], 0
+    for cut in BODY_AND.finditer(name):
+        parts.append(name[pos : cut.start("cut")])
+        pos = cut.end("cut")
+    parts.append(name[pos:])
+    return [part for part in parts if part.strip()]
