@@ -987,3 +987,15 @@ def test_the_same_list_in_korean_and_english_is_one_list_in_the_documents_langua
         "American Friends Service Committee",
     ]
     assert [n.name for n in names if n.ecosoc] == ["Peace Boat"]
+
+
+def test_a_programme_dated_as_of_a_day_under_its_text() -> None:
+    body = "\n\n".join(
+        f"Session {k}: a panel on the armistice and the peace process today." for k in range(60)
+    )
+    text = (
+        f"Armistice at 70\n\nWednesday 26 – Thursday 27 July 2023\n\n{body}\n\n"
+        "Programme as of 10 July 2023. Subject to change.\n"
+    )
+    found = find_date(text, "programme")
+    assert found is not None and found[0] == date(2023, 7, 10)

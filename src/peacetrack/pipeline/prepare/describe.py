@@ -23,7 +23,7 @@ _HEAD = 3000
 _ISSUE_WORDS = (
     # Korean labels are often spaced out to fill a column: "발 행 일", "작 성 일".
     r"작\s?성\s?일|등\s?록\s?일|게\s?시\s?일|게\s?재\s?일|입력|발\s?행\s?일|배\s?포\s?일|보\s?도\s?일|수정"
-    r"|published|posted|issued|updated|released?"
+    r"|published|posted|issued|updated|released?|(?:(?:programme|program|agenda|schedule)\s+)?as\s+of"
     r"|for\s+immediate\s+release|edition(?:\s+of)?"
 )
 # An e-mail header's "Date: Wed, 12 Jul 2023 10:41:07 -0400" is the message's own date in any kind.
@@ -169,6 +169,11 @@ def find_date(text: str, kind: str = "other") -> tuple[date, int, int] | None:
             when, start, end = found_line
             return when, offset + start, offset + end
     tail_from = int(len(text) * 0.6)
+    # "Programme as of 10 July 2023. Subject to change." / "Last updated …" under the text.
+    for label in _ISSUE_LABEL.finditer(text, max(tail_from, _HEAD)):
+        for raw in dates.scan(text, label.end(), min(len(text), label.end() + 60)):
+            if (when := dates.full_date(raw)) is not None:
+                return when, raw.start, raw.end
     offset = 0
     for line in text.split("\n"):
         if offset >= tail_from and len(line.split()) <= 16:
