@@ -290,3 +290,12 @@ def test_items_numbered_with_a_bracket_are_signers_not_a_notes_legend() -> None:
         "Eugene Bell Foundation",
         "First Steps Health Society",
     ]
+
+
+def test_a_numbered_list_in_two_columns_read_across_gives_every_item() -> None:
+    text = (
+        "정부는 대화에 나서라.\n\n참여 단체\n\n"
+        "1. 겨레하나 4. 천주교 주교회의 민족화해위원회\n2. 경제정의실천시민연합 5. 평화네트워크\n"
+        "3. 군인권센터 6. 평화를만드는여성회\n"
+    )
+    assert len(extract_signatories(text)) == 6

@@ -6,6 +6,7 @@ anywhere, even inside a name; a sector label in brackets parts such a list as a 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from peacetrack.pipeline.extract import dates
 from peacetrack.pipeline.extract.signatory_lines import SPACED_SEPARATOR, Line, Name, unmark
@@ -18,8 +19,10 @@ _ITEM_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,3})[.)]\s+(?=\S)")
 
 
 def numbered_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A line holding several numbered items one after another ("1. A 2. B", a numbered list set in two
-    columns): each item, when the line opens with a number and the numbers that follow count on by one."""
+    """A line holding several numbered items one after another ("1. A 2. B"), or a numbered list set in
+    columns that a PDF reads across ("1. A 16. B", "1. A 11. B 21. C"): each item, when the line opens
+    with a number and the numbers that follow count on by one or, all of them, jump on by a column's
+    length."""
     marks = list(_ITEM_NUMBER.finditer(text, start, end))
     if len(marks) < 2 or marks[0].start() != start:
         return []
@@ -27,6 +30,10 @@ def numbered_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for mark in marks[1:]:
         if int(mark.group(1)) == int(kept[-1].group(1)) + 1:
             kept.append(mark)
+    numbers = [int(m.group(1)) for m in marks]
+    steps = {b - a for a, b in pairwise(numbers)}
+    if len(kept) < 2 and len(steps) == 1 and min(steps) > 2 and len(marks) <= 4:
+        kept = marks  # the same jump each time: one column's length
     if len(kept) < 2:
         return []
     return [(m.end(), kept[k + 1].start() if k + 1 < len(kept) else end) for k, m in enumerate(kept)]
