@@ -25,6 +25,7 @@ exactly right.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -125,7 +126,16 @@ def _distinct(name: str) -> str:
     return " ".join(kept or words)
 
 
+_PERSON = re.compile(
+    r"\b(?:president|chairman|chair|secretary|minister|speaker)\b|대통령|위원장|장관|의장", re.I
+)
+_STATE = re.compile(r"\b(?:government|authorities|administration)\b|정부|당국", re.I)
+
+
 def _same_name(a: str, b: str) -> bool:
+    # An office holder is not their state: "President of the United States" is not "US government".
+    if (_PERSON.search(a) and _STATE.search(b)) or (_STATE.search(a) and _PERSON.search(b)):
+        return False
     return fuzz.token_set_ratio(_distinct(a), _distinct(b)) >= 85
 
 

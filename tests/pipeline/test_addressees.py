@@ -294,3 +294,31 @@ def test_the_chair_and_members_on_one_line_and_the_body_on_the_next() -> None:
     assert _addressees_of(text) == [
         "Security Council Committee established pursuant to resolution 1718 (2006)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("Your Excellency President Moon Jae-in", ["President Moon Jae-in"]),
+        ("That Peace Network", ["That Peace Network"]),
+        ("these governments", []),
+    ],
+)
+def test_a_pointing_word_names_no_one_only_before_a_body_it_points_back_to(
+    written: str, names: list[str]
+) -> None:
+    assert names_addressed(written) == names
+
+
+def test_review_mends_an_abbreviation_ends_a_sentence_and_members_alone_name_no_one() -> None:
+    text = (
+        "STATEMENT\n\nMarch 1, 2021\n\n"
+        "This letter is addressed to President Joe Biden of the U.S. We urge him.\n"
+    )
+    assert _addressees_of(text) == ["President Joe Biden"]
+    text = "March 1, 2021\n\nTo: The Chair and Members\n\nWe write to urge the Council to act.\n"
+    assert _addressees_of(text) == []
+    korean = "우리 단체는 대통령께 요구합니다.\n"
+    document = segment(describe(read_bytes(korean.encode(), "statement.txt")))
+    (demand,) = extract_demands(document.text, document.sentences)
+    assert [a.name for a in demand.addressees] == ["대통령"]

@@ -515,3 +515,18 @@ def test_a_label_column_that_lost_its_cells_still_labels_its_values(resources: R
     # One such line alone is prose's: it labels nothing.
     lone = "Venue Waseda Hoshien, Tokyo\n\nThe room was full."
     assert labelled_fields(lone) == []
+
+
+def test_review_mends_day_tables_keep_their_columns_and_weekdays_are_words() -> None:
+    text = "Day | Morning | Afternoon | Notes\nMon 1 July |  | Roundtable on sanctions | closed\n"
+    assert _items(text) == [("Roundtable on sanctions", True)]
+    text = "Day | Keynote | Panel\nMon 1 July | Keynote by Jane Doe | Panel 1: Sanctions\n"
+    assert [item for item, _ in _items(text)] == ["Keynote by Jane Doe", "Panel 1: Sanctions"]
+    assert _items("Country | Agenda item\nMongolia | Ulaanbaatar Dialogue on security\n") == []
+
+
+def test_review_mends_names_with_a_dash_or_and_and_a_list_of_contents() -> None:
+    text = "Ministry of Unification, logistical support from the Ministry of Unification"
+    assert [r.name for r in org_names(text, 0, len(text))] == ["Ministry of Unification"]
+    contents = "1. Where Korea Stands in 2024\n2. When Talks Resume\n3. Hosts And Guests\n"
+    assert labelled_fields(contents) == []

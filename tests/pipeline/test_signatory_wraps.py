@@ -299,3 +299,11 @@ def test_a_numbered_list_in_two_columns_read_across_gives_every_item() -> None:
         "3. 군인권센터 6. 평화를만드는여성회\n"
     )
     assert len(extract_signatories(text)) == 6
+
+
+def test_review_mends_a_list_given_twice_and_a_lowercase_name_keep_their_signers() -> None:
+    names = (
+        "International Peace Bureau\nPeace Boat\nPax Christi International\nterre des hommes Deutschland\n"
+    )
+    text = f"We ask you to act.\n\nSignatories:\n\n{names}\nSignatories (again):\n\n{names}"
+    assert len(extract_signatories(text)) == 4

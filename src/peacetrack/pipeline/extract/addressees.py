@@ -25,7 +25,9 @@ _NOBODY = re.compile(
     r"|(?:the\s+)?(?:parties|two\s+governments|two\s+sides|governments?\s+concerned|council|committee)"
     r"|(?:the\s+)?(?:two|three|four|five)\s+(?:\w+\s+)?(?:leaders|governments|heads\s+of\s+state)"
     # a word pointing back: "these governments", "your four governments", "them also"
-    r"|(?:these|those|your|our|their|its|such|either|them|this|that)\b.*"
+    r"|(?:these|those|your|our|their|its|such|either|this|that)\s+(?:\w+\s+){0,2}"
+    r"(?:governments?|leaders?|countries|states|parties|sides|nations|administrations?|authorities)\b.*"
+    r"|them\b.*"
     r"|(?:the\s+)?(?:administration|department|ministry|government|authorities|secretariat)"
     r"|(?:the\s+)?(?:council|committee)\s+and\s+(?:to\s+)?(?:the\s+)?(?:council|committee)"
     r"|(?:두|세|네|다섯|양)\s*(?:분\s*)?(?:나라\s*|개국\s*)?(?:정상|정부|지도자|당국)(?:들)?|[가-힣]"
@@ -43,7 +45,7 @@ _LEADING = re.compile(
     r"^(?:(?:the\s+)?(?:president|chair(?:person|man)?)\s+and\s+(?:the\s+)?members\s+of\s+(?:the\s+)?"
     r"|(?:the\s+)?permanent\s+representatives?\s+of\s+(?:the\s+)?member\s+states\s+of\s+(?:the\s+)?"
     r"|(?:the\s+)?(?:members|chair(?:person|man)?)\s+of\s+(?:the\s+)?(?=(?-i:[A-Z0-9]))"
-    r"|(?:the\s+)?(?:honou?rable|(?:his|her|their)\s+excellenc(?:y|ies)|h\.\s?e\.)\s+"
+    r"|(?:the\s+)?(?:honou?rable|(?:his|her|their|your)\s+excellenc(?:y|ies)|h\.\s?e\.)\s+"
     r"|이에\s+|참\s*조\s*[:：]\s*|수\s*신\s*[:：]\s*|\[[^\]]{1,12}\]\s*|제\s*\d{1,2}\s*대\s+|\d{1,3}(?:st|nd|rd|th)\s+)",
     re.IGNORECASE,
 )

@@ -16,8 +16,14 @@ from dataclasses import dataclass
 
 from peacetrack.pipeline.lines import line_spans
 
-_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = (
+    r"(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+    r"\b\.?"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
 _EN_DAY = (
     rf"(?:{_WEEKDAY}\s*,?\s*\d{{1,2}}(?:\s+{_MONTH})?|\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}|{_WEEKDAY}"
     rf"|day\s*\d{{1,2}})"
@@ -37,9 +43,9 @@ _DAY = re.compile(
 )
 # A column of notes, people or places, by its heading.
 _NOT_ITEMS = re.compile(
-    r"notes?|remarks?|comments?|speakers?|moderators?|chairs?|presenters?|panel(?:l)?ists?|venue|room|place"
+    r"\b(?:notes?|remarks?|comments?|speakers?|moderators?|chairs?|presenters?|panel(?:l)?ists?|venue|room|place"
     r"|location|language|access|open|description|summary|details|비고|연사|발표자?|토론자?|사회|좌장|장소|참고"
-    r"|공개\s*여부",
+    r"|공개\s*여부)\b",
     re.IGNORECASE,
 )
 _ITEM_COLUMN = re.compile(
@@ -66,8 +72,11 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a + len(part) - len(part.lstrip()), b - len(part) + len(part.rstrip())
 
 
-def _split(text: str, a: int, b: int, apart: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The non-blank pieces of ``[a, b)`` between matches of ``apart``, trimmed."""
+def _split(
+    text: str, a: int, b: int, apart: re.Pattern[str], *, blanks: bool = False
+) -> list[tuple[int, int]]:
+    """The pieces of ``[a, b)`` between matches of ``apart``, trimmed; blank ones only with ``blanks``
+    (a row's empty cell keeps the cells after it under their headings)."""
     pieces, pos = [], a
     for cut in apart.finditer(text, a, b):
         if text.count("(", a, cut.start()) > text.count(")", a, cut.start()):
@@ -75,7 +84,7 @@ def _split(text: str, a: int, b: int, apart: re.Pattern[str]) -> list[tuple[int,
         pieces.append((pos, cut.start()))
         pos = cut.end()
     pieces.append((pos, b))
-    return [_trimmed(text, x, y) for x, y in pieces if text[x:y].strip()]
+    return [_trimmed(text, x, y) for x, y in pieces if blanks or text[x:y].strip()]
 
 
 def day_table_items(
@@ -88,7 +97,7 @@ def day_table_items(
         if "|" not in text[start:end]:
             header = None
             continue
-        cells = _split(text, start, end, _BAR)
+        cells = _split(text, start, end, _BAR, blanks=True)
         if _TIME.search(text, start, end):
             continue  # a timed row: each of its slots is read as one
         if not cells or not _DAY.match(text[cells[0][0] : cells[0][1]]):
@@ -109,6 +118,7 @@ def day_table_items(
             (a, b)
             for k in columns
             for a, b in _split(text, *cells[k], _APART)
+            if text[cells[k][0] : cells[k][1]].strip()
             if not is_break(text[a:b]) and not _FREE.match(text[a:b]) and not _DAY.match(text[a:b])
         ]
         for a, b in items:

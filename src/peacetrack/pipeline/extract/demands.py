@@ -102,11 +102,17 @@ _KO_NAME_OFFICE = re.compile(
 )
 
 
+_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄변채원방천공현함염여추도소석선설마길연위표명기반왕금옥육인맹제모탁"
+)
+
+
 def _after_topic(text: str, start: int, end: int) -> int:
     """Where the addressee starts in ``[start, end)``: after the last word with an object or topic particle
     ("이에 저희는 사무총장께", "대화 재개를 국제사회에"), a person's name aside."""
     for match in reversed(list(_KO_MARKED.finditer(text, start, end))):
-        name = len(match.group(1)) == 2 and match.group(1) not in ("우리", "저희")
+        word = match.group(1)
+        name = len(word) == 2 and word[0] in _SURNAMES and word not in ("우리", "저희")
         if not (name and _KO_NAME_OFFICE.match(text, match.end())):
             return match.end()
     return start

@@ -168,9 +168,9 @@ def labelled_fields(text: str) -> list[Field]:
 _EN_BARE = {
     field: re.compile(rf"^[\W\d]{{0,4}}\s*(?:{words})\s+(?=(?-i:[A-Z0-9]))", re.IGNORECASE)
     for field, words in {
-        "date": r"dates?|when",
-        "place": r"venue|location|place|where",
-        "host": r"(?:co-?)?organi[sz]ers?|(?:co-?)?hosts?|conveners?|convened\s+by"
+        "date": r"dates?",
+        "place": r"venue|location",
+        "host": r"(?:co-?)?organi[sz]ers?|co-?hosts|conveners?|convened\s+by"
         r"|(?:co-?)?organi[sz]ed\s+by",
         "sponsor": r"sponsors?|financial\s+support|supported\s+by|funded\s+by",
         "mode": r"format",
@@ -377,10 +377,10 @@ def org_names(text: str, start: int, end: int) -> list[NameRef]:
             at = a if at == -1 else at
             name = _clean_org(part)
             offset = at + len(part)
-            key = normalise_name(name)
             # (a name is capitalised: "hosted by the organisers followed the first day" names no one new)
             # What the body gave before its name: "logistical assistance from the Ministry of …".
             name = _GAVE.sub("", name)
+            key = normalise_name(name)
             bare = re.sub(r"^the\s+", "", name)
             lower = bool(bare) and bare[0].isascii() and bare[0].islower()
             if (

@@ -129,9 +129,8 @@ def hosts_and_sponsors(
         adverb = _ADVERB.search(text, start, subject_end)  # "… (AFSC) jointly hosted"
         subject_end = adverb.start() if adverb is not None else subject_end
         begin = _subject_start(phrases, start, subject_end)
-        aside = list(
-            re.finditer(r"\s[—–]\s|—", text[begin:subject_end])
-        )  # "On May 24 — a day of …, — X hosted"
+        # "On May 24 — a day of … — X hosted": after the aside set off by spaced dashes ("Korea—Japan" is one)
+        aside = list(re.finditer(r"\s[—–]\s", text[begin:subject_end]))
         begin += aside[-1].end() if aside else 0
         hosts.extend(_names(text, begin, subject_end))
     elif hosting := list(_KO_HOSTING.finditer(text, start, end)):

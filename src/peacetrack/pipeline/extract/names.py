@@ -153,7 +153,7 @@ PARENT_BODY = re.compile(
 BODY_AND = re.compile(
     r"(?:\b(?:Network|Campaign|Bureau|Committee|Council|Institute|Foundation|Center|Centre|Coalition|Alliance"
     r"|Association|Federation|Forum|Union|Society|Initiative|Movement|League|Fund|Project|Organi[sz]ation"
-    r"|Commission|Academy|University|Boat|DMZ|Churches|Service|Office)|\))"
+    r"|Commission|Academy|Boat|DMZ|Churches|Service|Office)|\))"
     r"(?P<cut>\s+and\s+)(?=(?:[A-Z][\w!'’.-]*\s+)+[A-Z])"
 )
 

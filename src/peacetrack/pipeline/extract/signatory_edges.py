@@ -76,30 +76,34 @@ Item = TypeVar("Item")
 
 
 def _prose(name: str) -> bool:
-    """A sentence or a description, not a name: a lowercase word of content, no comma or bracket."""
+    """A sentence or a description, not a name: a lowercase word of content, no comma or bracket (a name
+    styled all lowercase, "terre des hommes Deutschland", starts so)."""
     words = name.split()
-    if len(words) < 3 or "," in name or "(" in name:
+    if len(words) < 3 or "," in name or "(" in name or words[0][0].islower():
         return False
     return any(w[0].islower() and w.isalpha() and w not in _GLUE for w in words[1:] if w[0].isascii())
 
 
-def _repeated_lines(text: str) -> set[str]:
-    """Lines the text holds more than once: a PDF's running header or footer."""
-    counts = Counter(" ".join(line.split()) for line in text.split("\n") if len(line.split()) >= 3)
-    return {line for line, n in counts.items() if n >= 2}
+def _running_header(text: str) -> str | None:
+    """The text's first line when a page repeats it further down (a PDF's running header)."""
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    if not lines or len(lines[0].split()) < 3:
+        return None
+    return lines[0] if Counter(lines)[lines[0]] >= 2 else None
 
 
 def without_edges(text: str, names: Sequence[Item], value: Callable[[Item], str]) -> list[Item]:
     """``names`` without the lines that sign nothing (``value`` gives an item's text)."""
     kept = [n for n in names if not _HEADER_CELL.match(value(n).strip()) and not _LABELLED.match(value(n))]
-    repeated = _repeated_lines(text)
+    header = _running_header(text)
 
     def stray(item: Item) -> bool:
         name = " ".join(value(item).split())
-        return _prose(name) or bool(_PLACE_LINE.match(name)) or name in repeated
+        return _prose(name) or bool(_PLACE_LINE.match(name)) or name == header
 
-    while len(kept) > 1 and stray(kept[0]):
+    # One line at most from each end: a list's own names are never trimmed away run after run.
+    if len(kept) > 2 and stray(kept[0]):
         kept = kept[1:]
-    while len(kept) > 1 and stray(kept[-1]):
+    if len(kept) > 2 and stray(kept[-1]):
         kept = kept[:-1]
     return kept

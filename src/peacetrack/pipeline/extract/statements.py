@@ -73,17 +73,18 @@ def _address_block(text: str) -> list[NameRef]:
     refs: list[NameRef] = []
     pos = match.end()
     first = True
+    members = False  # "The Chair and Members": the body is on the very next line
     while pos < len(text):
         brk = text.find("\n", pos)
         end = len(text) if brk == -1 else brk
         line = text[pos:end]
         if not line.strip():
-            if refs or not first:
+            if refs or not first or members:
                 break
             pos = end + 1
             continue
         if first and _MEMBERS_ONLY.match(line):
-            pass  # "The Chair and Members" / "Security Council Committee …": the body on the next line
+            members = True  # "The Chair and Members" / "Security Council Committee …": the body below
         elif first:
             honorific = _HONORIFIC.match(line)
             ref = _ref(text, pos + (honorific.end() if honorific else 0), end)
@@ -186,14 +187,14 @@ _ADDRESSED_TO = (
         r"(?:(?:this|the|our)\s+(?:statement|letter|appeal|petition|call)|ourselves)(?:,[^,\n]{1,60},)?\s+to)"
         # whom, over wrapped lines, up to the sentence's end (not an initial's stop) or a clause about them
         r"\s+(?P<who>(?:[^;\n]|\n(?![ \t]*\n)){3,300}?)"
-        r"(?=,?\s+(?:who|which|whose|as)\b|(?<!\b[A-Z])(?<!\bJr)[.;:]|\n[ \t]*\n|\Z)",
+        r"(?=,?\s+(?:who|which|whose|as)\b|(?<!\s[A-Z])(?<!\bJr)[.;:]|\n[ \t]*\n|\Z)",
         re.IGNORECASE,
     ),
     re.compile(r"^addressed\s+to\s*[:：]?\s+(?P<who>[^\n]{3,300}?)[.;]?[ \t]*$", re.I | re.M),
 )
 _TITLED = re.compile(r"(?:president|chairman|chair|prime\s+minister|general\s+secretary)\s", re.I)
 _OF_STATE = re.compile(
-    r"\s+of\s+the\s+(?:republic\s+of\s+korea|democratic\s+people.s\s+republic\s+of\s+korea|united\s+states(?:\s+of\s+america)?)$",
+    r"\s+of\s+the\s+(?:republic\s+of\s+korea|democratic\s+people.s\s+republic\s+of\s+korea|united\s+states(?:\s+of\s+america)?|u\.\s?s\.?(?:\s?a\.?)?|dprk|rok)$",
     re.I,
 )
 
