@@ -30,6 +30,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -202,10 +203,12 @@ def gold_actors(registry: Registry) -> dict[str, Callable[[str], set[str]]]:
     """For each name field, the actors (as ACTOR tags) a gold name resolves to the way an ingest resolves
     that field's names: an addressee through its wrappers and core, a signatory as written."""
 
+    @cache  # asked once per prediction a gold name is compared with
     def addressee(name: str) -> set[str]:
         found = (addressee_actor(part, registry) for part in names_addressed(name))
         return {ACTOR + actor for actor in found if actor is not None}
 
+    @cache
     def signatory(name: str) -> set[str]:
         actor = registry.match(name)
         return {ACTOR + actor} if actor is not None else set()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from peacetrack.model.languages import is_hangul
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
-from peacetrack.pipeline.extract.names import BODY_AND, PARENT_BODY, clean, split_list, strip_part
+from peacetrack.pipeline.extract.names import BODY_AND, NAME_GLUE, PARENT_BODY, clean, split_list, strip_part
 from peacetrack.pipeline.records import Extractor, Mark, NameRef, Sentence
 
 EXTRACTOR = Extractor("hosts", "1.0")
@@ -42,35 +42,11 @@ def _mark(text: str, start: int, end: int) -> Mark:
     return Mark(start, end, text[start:end], EXTRACTOR)
 
 
-_NAME_GLUE = frozenset(
-    [
-        "of",
-        "for",
-        "and",
-        "the",
-        "in",
-        "on",
-        "with",
-        "to",
-        "a",
-        "an",
-        "at",
-        "by",
-        "de",
-        "du",
-        "la",
-        "le",
-        "des",
-        "und",
-    ]
-)
-
-
 def _name_like(name: str) -> bool:
     """Names are capitalised but for small words: "Following on from June's conference" is no host."""
     if not name or not (name[0].isupper() or name[0].isdigit() or is_hangul(name[0])):
         return False
-    return all(not w[0].islower() or w in _NAME_GLUE for w in name.split() if w[0].isascii())
+    return all(not w[0].islower() or w in NAME_GLUE for w in name.split() if w[0].isascii())
 
 
 def _bodies(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -166,3 +166,28 @@ def bodies_apart(name: str) -> list[str]:
         pos = cut.end("cut")
     parts.append(name[pos:])
     return [part for part in parts if part.strip()]
+
+
+NAME_GLUE = frozenset(
+    {
+        "of",
+        "for",
+        "and",
+        "the",
+        "in",
+        "on",
+        "with",
+        "to",
+        "a",
+        "an",
+        "at",
+        "by",
+        "de",
+        "du",
+        "la",
+        "le",
+        "des",
+        "und",
+    }
+)
+"""The small words an organisation's name holds in lowercase ("Friends Committee on National Legislation")."""

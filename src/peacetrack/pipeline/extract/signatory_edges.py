@@ -14,34 +14,21 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-# A table's header cell, read as the first row.
-_HEADER_CELL = re.compile(
-    r"^(?:번호|연번|순번|단체\s*명|이름|성명|소속|구분|no\.?|names?|organi[sz]ations?|signator(?:y|ies))$",
-    re.IGNORECASE,
-)
+from peacetrack.pipeline.extract.names import NAME_GLUE
+from peacetrack.pipeline.extract.signatory_tables import TABLE_HEADER
+
 # "Media inquiries: …", "▣ 첨부: …", "문의: …": a label for something else than a signer.
 _LABELLED = re.compile(
     r"^\W{0,2}\s*(?:(?:media|press)\s+)?(?:inquiries|enquiries|contacts?|attachments?|첨\s*부|문\s*의|연락처|담당)"
     r"\s*[:：]",
     re.IGNORECASE,
 )
-# The small words a name holds ("… Concerned about Korea"); any other lowercase word is prose.
-_GLUE = frozenset(
-    {
-        "of",
-        "for",
-        "and",
-        "the",
-        "in",
-        "on",
-        "to",
-        "a",
-        "an",
-        "at",
-        "by",
+# The small words a name holds, and more a list's names hold ("… Concerned about Korea"); any other
+# lowercase word is prose.
+_GLUE = NAME_GLUE | frozenset(
+    [
         "about",
         "against",
-        "with",
         "from",
         "among",
         "between",
@@ -56,19 +43,13 @@ _GLUE = frozenset(
         "beyond",
         "after",
         "within",
-        "de",
-        "du",
-        "la",
-        "le",
-        "des",
-        "und",
         "van",
         "von",
         "der",
         "y",
         "e",
         "et",
-    }
+    ]
 )
 _PLACE_LINE = re.compile(r"^[가-힣\s]{2,20}에서$")  # "서울 광화문에서": where it was signed
 
@@ -94,7 +75,7 @@ def _running_header(text: str) -> str | None:
 
 def without_edges(text: str, names: Sequence[Item], value: Callable[[Item], str]) -> list[Item]:
     """``names`` without the lines that sign nothing (``value`` gives an item's text)."""
-    kept = [n for n in names if not _HEADER_CELL.match(value(n).strip()) and not _LABELLED.match(value(n))]
+    kept = [n for n in names if not TABLE_HEADER.match(value(n).strip()) and not _LABELLED.match(value(n))]
     header = _running_header(text)
 
     def stray(item: Item) -> bool:

@@ -16,7 +16,7 @@ from peacetrack.pipeline.extract.names import split_list
 from peacetrack.pipeline.extract.signatory_lines import Line, Name, count_separators, unmark
 
 _HEADER_WORD = (
-    r"(?:no\.?|#|번호|순번|연번|일련번호|organi[sz]ation(?:\s+name)?|(?:full\s+)?name|country|location|city|region"
+    r"(?:no\.?|#|번호|순번|연번|일련번호|organi[sz]ations?(?:\s+name)?|(?:full\s+)?names?|country|location|city|region"
     r"|type|category|sector|field|affiliation|title|position|role|signator(?:y|ies)|(?:서명|참여|연명)\s*단체|단체명?"
     r"|기관명?|이름|성명|소속|직함|직위"
     r"|직책|국가|지역|구분|분야|부문|분류|비고|ecosoc(?:\s+(?:consultative\s+)?status)?|(?:consultative\s+)?status)"
