@@ -14,6 +14,8 @@ user makes, every request with other parameters so no kept answer serves it:
   search-rare GET /api/search?q=(1234567)        a string in one event only
   search-short GET /api/search?q=휴전              two letters no event holds (no trigram)
   search-short-few GET /api/search?q=귀순          two letters a few events hold (the Hangul index's case)
+  search-short-recent GET /api/search?q=탈북       two letters only the newest events hold, enough of them
+                                                 to fill the first page (the match count's case)
   provision   GET /provisions/ID                 a provision's page (history, events)
   provision-api GET /api/provisions/ID           its history and linked events, as JSON
   review-queue  the review page's query (called directly: the page needs a signed-in editor)
@@ -116,6 +118,11 @@ SHORT_RARE = ["휴전", "정전", "종전", "수교"]
 # Two letters one event in 50,000 holds (in its Korean title): the Hangul syllable index's case.
 SHORT_FEW = ["귀순", "피격", "남침", "월선"]
 FEW_EVERY = 50_000
+# Two letters only events of the last RECENT_DAYS hold, about RECENT_PER_WORD events each whatever the
+# store's size: the newest records fill the first page, so the count of all matches is what costs.
+SHORT_RECENT = ["탈북", "송환", "나포", "표류"]
+RECENT_DAYS = 30
+RECENT_PER_WORD = 600
 START = date(2018, 1, 1)
 DAYS = 3200
 
@@ -138,10 +145,11 @@ def build(store: Store, events: int, documents: int, chunk: int = 100_000) -> No
     rng = random.Random(2018)
     at = datetime.now(UTC)
     t0 = time.perf_counter()
+    every = max(1, events * RECENT_DAYS // (DAYS * RECENT_PER_WORD * len(SHORT_RECENT)))
     for lo in range(0, events, chunk):
         rows, acts, effs = [], [], []
         for i in range(lo, min(events, lo + chunk)):
-            rows.append(_event(i, rng, actors, provisions, at, acts, effs))
+            rows.append(_event(i, rng, actors, provisions, at, acts, effs, every))
         with store.write() as conn:
             insert_rows(conn, t.events, rows)
             insert_rows(conn, t.event_actors, acts)
@@ -171,6 +179,12 @@ def _few(i: int) -> str:
     return f" {SHORT_FEW[(i // FEW_EVERY) % len(SHORT_FEW)]}" if i % FEW_EVERY == 17 else ""
 
 
+def _recent(i: int, day: date, every: int) -> str:
+    if (START + timedelta(days=DAYS) - day).days > RECENT_DAYS or i % every:
+        return ""
+    return f" {SHORT_RECENT[(i // every) % len(SHORT_RECENT)]}"
+
+
 def _event(
     i: int,
     rng: random.Random,
@@ -179,6 +193,7 @@ def _event(
     at: datetime,
     acts: list[dict[str, Any]],
     effs: list[dict[str, Any]],
+    every: int,
 ) -> dict[str, Any]:
     eid = f"sx-{i:08d}"
     day = START + timedelta(days=rng.randrange(DAYS))
@@ -188,7 +203,10 @@ def _event(
     doc: dict[str, Any] = {
         "id": eid,
         "date": day.isoformat(),
-        "title": {"en": f"{s_en} {v_en} ({i})", "ko": f"{s_ko} {v_ko} ({i})" + _few(i)},
+        "title": {
+            "en": f"{s_en} {v_en} ({i})",
+            "ko": f"{s_ko} {v_ko} ({i})" + _few(i) + _recent(i, day, every),
+        },
         "summary": {"en": f"{s_en} {v_en}, according to officials, on {day:%d %B %Y}."},
         "type": kind,
         "actors": who,
@@ -274,6 +292,11 @@ def urls(store: Store, n: int, seed: int = 7) -> dict[str, list[str]]:
         ][:n],
         "search-short-few": [
             f"/api/search?q={quote(w)}&limit={k % 100 + 1}" for k, w in enumerate(SHORT_FEW * n)
+        ][:n],
+        # Limits of 1-20: the newest 5,000 events hold that many of each word at 10 million events too.
+        "search-short-recent": [
+            f"/api/search?q={quote(w)}&limit={k // len(SHORT_RECENT) % 20 + 1}"
+            for k, w in enumerate(SHORT_RECENT * n)
         ][:n],
         "provision": [
             f"/provisions/{quote(p, safe='/')}" for p in rng.sample(provisions, min(n, len(provisions)))

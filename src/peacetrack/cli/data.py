@@ -30,7 +30,7 @@ from peacetrack.cli.common import (
 from peacetrack.collector import collector_paused
 from peacetrack.errors import BadInput, Problem
 from peacetrack.model.records import KINDS
-from peacetrack.store import Store
+from peacetrack.store import Store, search_indexes
 from peacetrack.store import backup as backup_mod
 from peacetrack.store.migrate import upgrade
 from peacetrack.store.revisions import history as record_history
@@ -43,6 +43,13 @@ def init(ctx: typer.Context, db: DbOption = None) -> None:
     before, after = upgrade(store)
     msg = "already up to date" if before == after else f"migrated {before or 'empty'} → {after}"
     stderr().print(f"{store!r}: {msg}")
+    with store.read() as conn:
+        lacking = search_indexes.missing(conn)
+    if lacking:
+        stderr().print(
+            f"warning: search indexes missing ({', '.join(lacking)}), see the warnings above; search scans "
+            "the table until `peacetrack init` can create them (docs/scaling.md)"
+        )
 
 
 def import_(

@@ -58,6 +58,22 @@ def ready(conn: Connection) -> bool:
     return conn.scalar(text("SELECT to_regclass(:name) IS NOT NULL"), {"name": INDEX}) is True
 
 
+def expected_matches(conn: Connection, needle: str) -> float | None:
+    """How many events the planner's statistics say hold ``needle`` (its frequency among the index's
+    most common grams times the table's rows); None when the statistics do not list it (a rare gram,
+    or no statistics yet)."""
+    found = conn.scalar(
+        text(
+            "SELECT s.most_common_elem_freqs[array_position(s.most_common_elems::text::text[], :needle)]"
+            " * greatest(c.reltuples, 0) FROM pg_stats s, pg_class c"
+            " WHERE s.schemaname = current_schema() AND s.tablename = :index"
+            " AND c.oid = to_regclass('events')"
+        ),
+        {"needle": needle, "index": INDEX},
+    )
+    return float(found) if found is not None else None
+
+
 def create_index(conn: Connection) -> bool:
     """The function and its index, on PostgreSQL; False when this user may not create them."""
     if conn.dialect.name != "postgresql":

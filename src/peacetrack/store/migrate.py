@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, make_url, text
 
 from peacetrack.errors import BadInput, Problem
+from peacetrack.store import search_indexes
 from peacetrack.store.engine import Store
 
 if TYPE_CHECKING:
@@ -91,6 +92,8 @@ def upgrade(store: Store) -> tuple[str | None, str | None]:
     with store.write() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        # A search index a migration could not create once is tried again on every upgrade (`init`).
+        search_indexes.ensure(conn)
     return before, current_revision(store)
 
 
