@@ -362,3 +362,122 @@ def test_html_definition_list_reads_as_label_lines() -> None:
     )
     lines = read_bytes(page.encode(), "notice.html").text.split("\n")
     assert "주최: 참여연대, 평화네트워크" in lines and "후원: 4·9통일평화재단" in lines
+
+
+def _korean_canvas() -> tuple[io.BytesIO, Canvas]:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("HYSMyeongJo-Medium"))
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.setFont("HYSMyeongJo-Medium", 10)
+    canvas.drawString(60, 800, "공동성명 | 2023. 7. 27.")
+    return out, canvas
+
+
+def _text(out: io.BytesIO, canvas: Canvas) -> list[str]:
+    canvas.showPage()
+    canvas.save()
+    return [line for line in read_bytes(out.getvalue(), "list.pdf").text.split("\n") if line]
+
+
+def test_pdf_short_korean_names_in_two_columns_with_a_heading_between_blocks() -> None:
+    out, canvas = _korean_canvas()
+    canvas.drawString(62, 760, "서명 단체")
+    names = [
+        ("참여연대", "평화네트워크"),
+        ("녹색연합", "흥사단"),
+        ("월드비전", "겨레하나"),
+        ("유진벨재단", "환경운동연합"),
+    ]
+    people = [
+        ("이정민 (교수)", "정다운 (학생)"),
+        ("박소영 (의사)", "한상철 (목사)"),
+        ("김혜란 (변호사)", "오경희 (활동가)"),
+    ]
+    y = 740
+    for a, b in names:
+        canvas.drawString(56, y, a)
+        canvas.drawString(300, y, b)
+        y -= 14
+    canvas.drawString(62, y - 4, "[개인]")  # a heading across both columns, set a little in
+    y -= 22
+    for a, b in people:
+        canvas.drawString(56, y, a)
+        canvas.drawString(300, y, b)
+        y -= 14
+    lines = _text(out, canvas)
+    start = lines.index("참여연대")
+    left, right = [a for a, _ in names], [b for _, b in names]
+    assert lines[start:] == [*left, *right, "[개인]", *(a for a, _ in people), *(b for _, b in people)]
+
+
+def test_pdf_bilingual_table_of_names_keeps_its_rows() -> None:
+    out, canvas = _korean_canvas()
+    rows = [
+        ("한국여성단체연합", "Korea Women's Associations United"),
+        ("평화를만드는여성회", "Women Making Peace"),
+        ("한국YWCA연합회", "YWCA of Korea"),
+        ("전국여성연대", "Korean Women's Alliance"),
+    ]
+    for k, (ko, en) in enumerate(rows):
+        canvas.drawString(78, 700 - 18 * k, ko)
+        canvas.drawString(265, 700 - 18 * k, en)
+    text = " ".join(_text(out, canvas))
+    assert all(f"{ko} {en}" in text for ko, en in rows)  # each name beside its translation
+
+
+def test_pdf_column_list_items_join_only_where_the_words_run_on() -> None:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 800, "Signatories")
+    left = [
+        "Korean Conference of Religions for Peace",  # ends near the column's edge, yet whole
+        "Women's International League for Peace and",
+        "Freedom (ECOSOC)",
+        "People's Solidarity for Participatory Democracy",
+        "(ECOSOC)",
+        "Korean Sharing Movement",
+    ]
+    right = ["Campaign for Nuclear Disarmament", "Quaker Peace & Social Witness", "Australia", "Pax Christi"]
+    for k, name in enumerate(left):
+        canvas.drawString(76, 770 - 13 * k, name)
+    canvas.drawString(315, 770, "United Kingdom")  # the right column's heading stands out left of its items
+    for k, name in enumerate(right):
+        canvas.drawString(315 if name == "Australia" else 323, 757 - 13 * k, name)
+    canvas.showPage()
+    canvas.save()
+    lines = [line for line in read_bytes(out.getvalue(), "list.pdf").text.split("\n") if line]
+    assert lines[1:] == [
+        "Korean Conference of Religions for Peace",
+        "Women's International League for Peace and Freedom (ECOSOC)",
+        "People's Solidarity for Participatory Democracy (ECOSOC)",
+        "Korean Sharing Movement",
+        "United Kingdom",
+        "Campaign for Nuclear Disarmament",
+        "Quaker Peace & Social Witness",
+        "Australia",
+        "Pax Christi",
+    ]
+
+
+def test_pdf_raised_footnote_mark_with_a_bracket_keeps_the_columns() -> None:
+    out, canvas = _korean_canvas()
+    rows = [
+        ("참여연대", "평화와통일을여는사람들"),
+        ("평화네트워크", "녹색연합"),
+        ("평화를만드는여성회", "환경운동연합"),
+    ]
+    for k, (a, b) in enumerate(rows):
+        canvas.setFont("HYSMyeongJo-Medium", 10)
+        canvas.drawString(56, 700 - 14 * k, a)
+        canvas.drawString(300, 700 - 14 * k, b)
+    canvas.setFont("HYSMyeongJo-Medium", 6)
+    canvas.drawString(56 + canvas.stringWidth("참여연대", "HYSMyeongJo-Medium", 10), 704, "1)")
+    canvas.setFont("HYSMyeongJo-Medium", 10)
+    canvas.drawString(62, 640, "1) 유엔 경제사회이사회(ECOSOC) 협의지위 단체")
+    lines = _text(out, canvas)
+    start = lines.index("참여연대¹")
+    assert lines[start : start + 6] == ["참여연대¹", *(a for a, _ in rows[1:]), *(b for _, b in rows)]

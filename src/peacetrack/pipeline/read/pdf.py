@@ -72,7 +72,7 @@ def _inside(line: dict[str, Any], boxes: list[tuple[float, float, float, float]]
 
 
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_MARKS_ONLY = re.compile(r"^[\d*†‡§\s]+$")
+_MARKS_ONLY = re.compile(r"^[\d*†‡§)\s]+$")
 
 
 def _with_superscripts(raws: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -93,15 +93,16 @@ def _with_superscripts(raws: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _raise_inline(line: dict[str, Any]) -> dict[str, Any]:
-    """A footnote digit set small and raised on the text's own line: "Peace Boat 1," -> "Peace Boat¹,"."""
+    """A footnote digit set small and raised on the text's own line: "Peace Boat 1," -> "Peace Boat¹,"
+    (a raised "1)" is the same mark: its bracket goes)."""
     chars = line["chars"]
     body = max((c.get("size", 0.0) for c in chars), default=0.0)
     raised = [
         c
         for c in chars
-        if c["text"].isdigit() and c.get("size", 0.0) < 0.8 * body and c["bottom"] < line["bottom"] - 1
+        if c["text"] in "0123456789)" and c.get("size", 0.0) < 0.8 * body and c["bottom"] < line["bottom"] - 1
     ]
-    if not raised:
+    if not any(c["text"].isdigit() for c in raised):
         return line
     text = line["text"]
     drawn = iter(chars)
@@ -111,9 +112,12 @@ def _raise_inline(line: dict[str, Any]) -> dict[str, Any]:
             out.append(ch)
             continue
         c = next(drawn, None)
+        if c is not None and c in raised and ch == ")":
+            continue
         out.append(ch.translate(_RAISED) if c is not None and c in raised else ch)
     joined = re.sub(r"\s+([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", r"\1", "".join(out))
-    return {**line, "text": joined}
+    kept = [c for c in chars if not (c in raised and c["text"] == ")")]
+    return {**line, "text": joined, "chars": kept}
 
 
 def _raised_over(marks: dict[str, Any], line: dict[str, Any]) -> bool:
@@ -131,17 +135,20 @@ def _insert_marks(line: dict[str, Any], marks: list[dict[str, Any]]) -> dict[str
             drawn = next(chars, None)
             if drawn is not None:
                 ends.append((drawn["x1"], index))
-    inserts: list[tuple[int, str]] = []
-    for mark in marks:
-        if mark["text"].isspace():
-            continue
+    inserts: dict[int, str] = {}
+    # A raised "1)" is the footnote mark ¹: its bracket goes (names are matched to legends by the mark).
+    drawn = [mark for mark in sorted(marks, key=lambda c: c["x0"]) if mark["text"].strip() not in ("", ")")]
+    for mark in drawn:
         before = [index for x1, index in ends if x1 <= mark["x0"] + 0.5]
         # A mark before the line's first character leads it: a legend ("¹ Organisation in consultative
-        # status …") or a name marked in front.
-        inserts.append((before[-1] + 1 if before else 0, mark["text"].translate(_RAISED)))
-    for at, value in sorted(inserts, reverse=True):
+        # status …") or a name marked in front. Marks at one place keep their order ("¹)").
+        at = before[-1] + 1 if before else 0
+        inserts[at] = inserts.get(at, "") + mark["text"].translate(_RAISED)
+    for at, value in sorted(inserts.items(), reverse=True):
         text = text[:at] + value + text[at:]
-    return {**line, "text": text}
+    # The marks join the line's drawn characters too, so text and characters still pair one to one
+    # (pdf_columns parts a line by its characters' positions).
+    return {**line, "text": text, "chars": sorted([*line["chars"], *drawn], key=lambda c: c["x0"])}
 
 
 def _page(page: Any) -> Page:
@@ -173,6 +180,7 @@ def _page(page: Any) -> Page:
                 raw["top"],
                 raw["bottom"],
                 sizes.most_common(1)[0][0],
+                listed=bool(raw.get("listed")),
             )
         )
     lines.sort(key=lambda line: (round(line.top), line.x0))

@@ -9,21 +9,30 @@ the run of lines is read as two columns: the left column's lines, then the right
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from typing import Any
 
+from peacetrack.model.languages import HANGUL_SYLLABLES
 from peacetrack.pipeline.lines import OPENS_ITEM
 
 Raw = dict[str, Any]
 
 
+_HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
 _MIN_LINES = 3
 _MIN_GAP = 20.0  # points: wider than any space between words
 _SPACE = 8.0  # points: the least gap two columns leave between them
 _NEAR = 3.0  # points: how far apart two column edges may be and still be one edge
+_OUTDENT = 10.0  # points: how far left of its items' edge a right column's heading may start
 _MIDDLE = (0.35, 0.65)  # where on the page a gutter between two columns lies (share of the width)
 _BLOCK_GAP = 1.5  # line heights of space between two lines that ends a run of columns
 _LABEL_LENGTH = 15  # a left side this short is a label column, not a column of text
+_SHORT_NAMES = 8  # ... unless it is as long as the right side (two lists of short Korean names)
+_LIKE_RIGHT = 0.6
+_HEADING_OFF = 15.0  # points: the most a heading between two blocks of names stands off their edge
+_MOSTLY = 2 / 3  # ... and two lists side by side break at the gutter on most lines (a table's cells wrap)
 
 
 def _gap_starts(raw: Raw) -> list[tuple[float, int]]:
@@ -48,9 +57,15 @@ def _cut(raw: Raw, gutter: float) -> tuple[Raw, Raw] | None:
         return None  # marks were set into the text: its characters no longer line up with the boxes
     # The gap that spans the gutter (the right column's wrapped lines are often indented; a heading
     # in larger type leaves a narrower gap than the gutter finding needed).
+    # A heading of the right column may stand out to the left of its items ("Australia" over indented
+    # names): the gap may start up to _OUTDENT before the gutter.
     for k in range(1, len(chars)):
         x0 = chars[k]["x0"]
-        if x0 >= gutter - _NEAR and chars[k - 1]["x1"] < gutter - _NEAR and x0 - chars[k - 1]["x1"] >= _SPACE:
+        if (
+            x0 >= gutter - _OUTDENT
+            and chars[k - 1]["x1"] < x0 - _SPACE
+            and chars[k - 1]["x1"] < gutter - _NEAR
+        ):
             seen = 0
             for pos, ch in enumerate(text):
                 if ch.isspace():
@@ -72,9 +87,43 @@ def _gutter(raws: list[Raw], width: float) -> float | None:
     return best if count >= _MIN_LINES else None
 
 
-def _emit(run: list[tuple[Raw | None, Raw | None, Raw]], offset: float, out: list[Raw]) -> float:
-    """A run's lines into ``out``, as two columns when enough of them broke at the gutter; the extra
-    height the right column adds, for the lines below."""
+Entry = tuple[Raw | None, Raw | None, Raw]  # (left part, right part, the whole line)
+
+
+def _cut_both(entry: Entry) -> bool:
+    return entry[0] is not None and entry[1] is not None
+
+
+def _emit(run: list[Entry], offset: float, out: list[Raw]) -> float:
+    """A run's lines into ``out``, as two columns where enough of them broke at the gutter; the extra
+    height the right columns add, for the lines below. A line on the left alone between two lines that
+    broke, set in from the column's edge, is a heading across both columns ("[개인]" between two blocks
+    of names): it parts the run. (A table's row with an empty cell starts where its neighbours do.)"""
+    for k in range(1, len(run) - 1):
+        if run[k][1] is None and _cut_both(run[k - 1]) and _cut_both(run[k + 1]) and _set_apart(run, k):
+            offset = _emit_run(run[:k], offset, out)
+            out.append(_moved(run[k][2], offset))
+            return _emit(run[k + 1 :], offset, out)
+    return _emit_run(run, offset, out)
+
+
+def _set_apart(run: list[Entry], k: int) -> bool:
+    """The lines either side start at one edge, and line ``k`` a little way off it (a table's cell that
+    wraps starts far off, under its own column's edge)."""
+    above, below = run[k - 1][0], run[k + 1][0]
+    if above is None or below is None or abs(float(above["x0"]) - float(below["x0"])) > _NEAR:
+        return False
+    return _NEAR < abs(float(run[k][2]["x0"]) - float(above["x0"])) <= _HEADING_OFF
+
+
+def _emit_run(run: list[Entry], offset: float, out: list[Raw]) -> float:
+    # Lines above the first that breaks at the gutter are not yet in columns (a date set flush right
+    # over a list would otherwise head its right column).
+    first = next((k for k, entry in enumerate(run) if _cut_both(entry)), len(run))
+    out.extend(_moved(whole, offset) for _, _, whole in run[:first])
+    run = run[first:]
+    if not run:
+        return offset
     cuts = [(left, right) for left, right, _ in run if left is not None and right is not None]
     lefts = sorted(len(left["text"]) for left, _ in cuts)
     # Two lists side by side number (or do not number) their items alike; numbered names beside
@@ -83,19 +132,44 @@ def _emit(run: list[tuple[Raw | None, Raw | None, Raw]], offset: float, out: lis
         sum(1 for part in side if OPENS_ITEM.match(part["text"])) / len(cuts)
         for side in zip(*cuts, strict=True)
     ]
-    if (
-        len(cuts) < _MIN_LINES
-        or lefts[len(lefts) // 2] < _LABEL_LENGTH
-        or abs(numbered[0] - numbered[1]) > 0.5
-    ):
+    if len(cuts) < _MIN_LINES or abs(numbered[0] - numbered[1]) > 0.5:
+        out.extend(_moved(whole, offset) for _, _, whole in run)
+        return offset
+    # A label column ("Organisers", "일 시") is short beside its values. Two lists side by side are alike
+    # in width, and a Korean organisation's name is often only five to seven syllables.
+    if lefts[len(lefts) // 2] < _LABEL_LENGTH and not (_alike(cuts) and len(cuts) >= _MOSTLY * len(run)):
         out.extend(_moved(whole, offset) for _, _, whole in run)
         return offset
     top = min(float(whole["top"]) for _, _, whole in run)
     bottom = max(float(whole["bottom"]) for _, _, whole in run)
     height = bottom - top + max(float(whole["bottom"] - whole["top"]) for _, _, whole in run)
-    out.extend(_moved(left, offset) for left, _, _ in run if left is not None)
-    out.extend(_moved(right, offset + height) for _, right, _ in run if right is not None)
+    # Marked as read from columns: a column's lines are list items, which page_blocks joins only where
+    # the words say a name runs on (its right margin is no measure: the longest item sets it).
+    out.extend(_moved({**left, "listed": True}, offset) for left, _, _ in run if left is not None)
+    out.extend(_moved({**right, "listed": True}, offset + height) for _, right, _ in run if right is not None)
     return offset + height
+
+
+def _alike(cuts: list[tuple[Raw, Raw]]) -> bool:
+    """The two sides' parts are alike in width (in type, Hangul counting two) and in script, as two
+    lists are (a bilingual table has Korean names on one side, English on the other)."""
+    lefts = sorted(_width(left["text"]) for left, _ in cuts)
+    rights = sorted(_width(right["text"]) for _, right in cuts)
+    left, right = lefts[len(lefts) // 2], rights[len(rights) // 2]
+    korean = [
+        sum(1 for part in side if _HANGUL.search(part["text"])) / len(cuts)
+        for side in zip(*cuts, strict=True)
+    ]
+    return (
+        min(left, right) >= _SHORT_NAMES
+        and min(left, right) >= _LIKE_RIGHT * max(left, right)
+        and abs(korean[0] - korean[1]) <= 0.5
+    )
+
+
+def _width(text: str) -> int:
+    """Columns the text takes in type: a Hangul or other wide character counts two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _moved(raw: Raw, by: float) -> Raw:
@@ -111,7 +185,7 @@ def in_columns(raws: list[Raw], width: float) -> list[Raw]:
         return raws
     out: list[Raw] = []
     offset = 0.0
-    run: list[tuple[Raw | None, Raw | None, Raw]] = []
+    run: list[Entry] = []
     bottom = None
     for k, raw in enumerate(sorted(raws, key=lambda r: (round(r["top"]), r["x0"]))):
         if run and bottom is not None and raw["top"] - bottom > _BLOCK_GAP * (raw["bottom"] - raw["top"]):
@@ -123,7 +197,7 @@ def in_columns(raws: list[Raw], width: float) -> list[Raw]:
             run.append((parts[0], parts[1], raw))
         elif raw["x1"] < gutter - _NEAR:
             run.append((raw, None, raw))
-        elif raw["x0"] >= gutter - _NEAR:
+        elif raw["x0"] >= gutter - _OUTDENT:
             run.append((None, raw, raw))
         else:  # a line across the gutter ends the run
             offset = _emit(run, offset, out)

@@ -37,6 +37,7 @@ class Line:
     top: float
     bottom: float
     size: float
+    listed: bool = False  # an item of a list read from columns (pdf_columns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,17 @@ def _fills(line: Line, following: str, right: float, page_width: float) -> bool:
     return right - line.x1 < needed + char_width * 1.5
 
 
+# A list item whose name runs on to the next line: it ends on a small word or a joining mark, or the next
+# line starts with a small word or a bracket ("Women's International League for Peace and" / "Freedom",
+# "People's Solidarity for Participatory Democracy" / "(ECOSOC)").
+_ENDS_OPEN = re.compile(r"(?:\b(?:and|of|for|the|in|on|to|at|de|du|des|für|und)|[,&–-])$", re.IGNORECASE)
+_STARTS_ON = re.compile(r"^(?:(?:and|of|for|the|in|on|to|at|de|du|des|und)\b|[&(（])")
+
+
+def _runs_on_item(previous: str, text: str) -> bool:
+    return bool(_ENDS_OPEN.search(previous.rstrip()) or _STARTS_ON.match(text))
+
+
 def _hangs(previous: Line, line: Line) -> bool:
     """The line goes on with a list item above it, set in under the item's text past its number (a
     hanging indent): "12. United Methodist Church – General Board of" / "    Church and Society"."""
@@ -133,7 +145,11 @@ def page_blocks(page: Page, running: set[str]) -> list[str]:
             new_paragraph = (
                 gap > max(usual_gap * 1.8, previous.size * 0.7) or abs(line.size - previous.size) > 1.5
             )
-            wrapped = (_fills(previous, text, right, page.width) or _hangs(previous, line)) and (
+            if previous.listed and line.listed:
+                breaks = _runs_on_item(previous.text, text)
+            else:
+                breaks = _fills(previous, text, right, page.width) or _hangs(previous, line)
+            wrapped = breaks and (
                 not OPENS_ITEM.match(text) and not previous.text.rstrip().endswith((":", "："))
             )
             if new_paragraph:
