@@ -154,3 +154,27 @@ def test_describe_standalone_date_line(resources: Resources) -> None:
 
 def test_describe_without_a_date(resources: Resources) -> None:
     assert _prepared("Session programme for the forum\n\nSession 1\nOpening", resources).date is None
+
+
+def test_plain_text_runs_of_spaces_part_cells_but_not_labels_prose_or_times() -> None:
+    text = "\n".join(
+        [
+            "[참여단체]",
+            "겨레하나  경기진보연대  녹색연합",
+            "민족문제연구소  민주노총  민주사회를 위한 변호사모임",
+            "주  최 :  참여연대",  # a spaced-out label, and its value after the colon
+            "The talks ended.  A new round begins on Monday in Geneva.  Both sides agreed.",
+            " 8:30 -  9:00   Registration and coffee",
+        ]
+    )
+    document = Document(id="doc-x", sha256="x", path="x.txt", media_type="text/plain", text=text)
+    out = normalise(document).text.split("\n")
+    assert out[1:3] == [
+        "겨레하나 | 경기진보연대 | 녹색연합",
+        "민족문제연구소 | 민주노총 | 민주사회를 위한 변호사모임",
+    ]  # rows of their own: not joined into one line though short
+    assert out[3:] == [
+        "주 최 : 참여연대",
+        "The talks ended. A new round begins on Monday in Geneva. Both sides agreed.",
+        "8:30 - 9:00 Registration and coffee",  # two cells at most once the dash holds: kept a line
+    ]

@@ -34,11 +34,33 @@ def normalise_text(text: str) -> str:
     return _BLANKS.sub("\n\n", text).strip()
 
 
+# Plain text lays out table cells and lists of names with runs of spaces ("겨레하나  녹색연합  민주노총",
+# "10:00    Opening    Chair"); a run of two or more between words (not after a sentence's end, where a
+# typist leaves two, nor beside a dash: "8:30 -  9:00") is a cell break, written as the other readers
+# write one.
+_CELL_GAP = re.compile(r"(?<=[^\s.!?:;,~\-–—])[ \t\u3000]{2,}(?=[^\s~\-–—])")
+
+
+def _cells(text: str) -> str:
+    out = []
+    for line in text.split("\n"):
+        body = line.strip()
+        cells = _CELL_GAP.split(body)
+        # Three cells or more, none a lone letter (spaced-out labels: "주  최", "일  시").
+        if len(cells) >= _MIN_CELLS and all(len(cell) >= 2 for cell in cells):
+            line = line[: len(line) - len(line.lstrip())] + " | ".join(cells)
+        out.append(line)
+    return "\n".join(out)
+
+
+_MIN_CELLS = 3
+
+
 def normalise(document: Document) -> Document:
     if document.media_type == TEXT:
         # The other readers rebuild paragraphs from the format's own structure; plain text has only its
         # indents (read before spaces are folded) and its line lengths.
-        raw = unframe(_BREAKS.sub("\n", document.text))
+        raw = _cells(unframe(_BREAKS.sub("\n", document.text)))
         joined = join_hanging(raw)
         if joined == raw:
             text = unwrap(normalise_text(raw))

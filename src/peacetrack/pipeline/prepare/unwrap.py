@@ -146,6 +146,8 @@ def unwrap(text: str, width: int | Literal["measure"] | None = "measure") -> str
             and not _ITEM_START.match(line)
             and not previous.endswith((":", "："))
             and not _RULE.search(previous)
+            and " | " not in line  # a table row is a line of its own
+            and " | " not in physical
         ):
             out[-1] = f"{previous} {line}"
         else:
