@@ -322,3 +322,45 @@ def test_review_mends_an_abbreviation_ends_a_sentence_and_members_alone_name_no_
     document = segment(describe(read_bytes(korean.encode(), "statement.txt")))
     (demand,) = extract_demands(document.text, document.sentences)
     assert [a.name for a in demand.addressees] == ["대통령"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # An official letter's header: "수신" bare before its value, then "발신" and "제목".
+        (
+            "수신 대통령 윤석열, 통일부 장관 김영호\n발신 한반도평화행동\n"
+            "제목 확성기 방송을 멈춰 주십시오\n\n대통령님께.\n\n방송을 멈춰 주십시오.\n",
+            ["윤석열 대통령", "통일부 장관 김영호"],
+        ),
+        # A label in a table's row, with its copy to someone else left out.
+        (
+            "수신 | 통일부장관(참조: 인도협력국장)\n제목 | 협조 요청\n\n1. 귀 부의 발전을 기원합니다.\n",
+            ["통일부장관"],
+        ),
+        # Names parted by a semicolon.
+        (
+            "받는 분 | 대한민국 문재인 대통령; 조선민주주의인민공화국 김정은 국무위원장\n\n"
+            "두 분께 드립니다.\n",
+            ["대한민국 문재인 대통령", "조선민주주의인민공화국 김정은 국무위원장"],
+        ),
+        # The council, not "15개": its members' envoys address it.
+        (
+            "수신 : 유엔 안전보장이사회 15개 이사국 대사\n\n존경하는 대사님들께,\n\n"
+            "제재 면제를 요청합니다.\n",
+            ["유엔 안전보장이사회"],
+        ),
+        # A greeting with an initial's full stop in the name.
+        (
+            "조셉 R. 바이든 미합중국 대통령님께\n\n정상회담을 앞두고 편지를 드립니다.\n",
+            ["조셉 R. 바이든 미합중국 대통령"],
+        ),
+    ],
+)
+def test_korean_address_lines_in_header_blocks_tables_and_greetings(text: str, names: list[str]) -> None:
+    assert _addressees_of(text) == names
+
+
+def test_the_word_수신_in_prose_is_no_address() -> None:
+    text = "우리는 방송 수신 장치를 나눠 주었습니다.\n\n이 사업은 계속됩니다.\n"
+    assert _addressees_of(text) == []

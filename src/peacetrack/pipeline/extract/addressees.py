@@ -52,7 +52,8 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     # …and a note in brackets with a date or a colon: "(2024년 4월 의장국: 몰타)", "(as of 1 May)"
     r"(?:\s+[-–—]\s+.*|\s+secretariat|\s*\([^()]*(?:여러분|의원|members?)[^()]*\)|\s*\([^()]*(?:\d+\s*년|[:：])[^()]*\)"
-    r"|\s*(?:이사국|회원국)?\s*(?:대표부|대표님?들?|대사님?들?)|\s*(?:\d+\s*개\s*)?(?:이사국|회원국)(?:들)?(?:\s*상주)?|\s*(?:님|여러분|귀하|께|귀중)|\s+and\s+(?:its|their)"
+    r"|\s*(?:\d+\s*개\s*)?(?:이사국|회원국)?\s*(?:주\s*유엔\s*)?(?:대표부|대표님?들?|대사님?들?)"
+    r"|\s*(?:\d+\s*개\s*)?(?:이사국|회원국)(?:들)?(?:\s*(?:상주|주\s*유엔))?|\s*(?:님|여러분|귀하|께|귀중)|\s+and\s+(?:its|their)"
     r"|(?:(?<=위원회)|(?<=\)))\s*위원장(?:님)?)$",
     re.IGNORECASE,
 )
@@ -83,9 +84,10 @@ _KO_JOINT = re.compile(
 )
 _KO_HEAD = {None: "정부", "국회": "의회"}
 # Several addressees in one line: "대통령 이재명 / 국회의장 우원식 및 국회의원", "이재명 대통령과 국회",
+# "대한민국 문재인 대통령; 조선민주주의인민공화국 김정은 국무위원장",
 # "President Yoon and Chairman Kim".
 _BETWEEN = re.compile(
-    r"\s+/\s+|\s+및\s+|(?<=[가-힣])(?:과|와)\s+(?=[가-힣])|(?<=[가-힣)]),\s*(?=[가-힣])"
+    r"\s*;\s*|\s+/\s+|\s+및\s+|(?<=[가-힣])(?:과|와)\s+(?=[가-힣])|(?<=[가-힣)]),\s*(?=[가-힣])"
     r"|(?:,\s+(?:and\s+)?|\s+and\s+)(?:to\s+)?"
     r"(?=(?:president|chairman|chair|prime\s+minister|secretary|speaker|premier|general\s+secretary)\s+[A-Z])",
     re.IGNORECASE,

@@ -23,11 +23,16 @@ EXTRACTOR = Extractor("statements", "1.0")
 
 # "To:", "수신 :", "■ 받는 분 :", and the spaced label of a Korean official letter with its value beside it:
 # "수 신 유엔 …".
+# A label in a table's row is followed by its cell: "수신 | 통일부장관", "받는 분 | …". An official letter's
+# header block may set "수신" bare before its value when "발신" or "제목" lines follow it.
 _ADDRESS_LABEL = re.compile(
     r"^(?:[■□▶▷●○◆◇•*-][ \t]*)?"
-    r"(?:(?:to|수\s?신|받는\s*(?:이|분|곳))[ \t]*(?:[:：][ \t]*|$)|수\s신[ \t]+(?=\S))",
+    r"(?:(?:to|수\s?신|받는\s*(?:이|분|곳))[ \t]*(?:[:：|][ \t]*|$)|수\s신[ \t]+(?=\S)"
+    r"|수신[ \t]+(?=\S[^\n]*\n(?:[^\n]*\n){0,2}[ \t]*(?:발\s?신|제\s?목|참\s?조)\b))",
     re.IGNORECASE | re.MULTILINE,
 )
+# A copy to someone is no address: "통일부장관(참조: 인도협력국장)".
+_COPY_TO = re.compile(r"\s*[(（]\s*(?:참조|cc)\s*[:：][^)）]*[)）]", re.IGNORECASE)
 # A further addressee on the line under the first, named by office: "김영호 통일부 장관님".
 _KO_OFFICE_LINE = re.compile(
     r"^\s*(?=[^\n]{2,60}$)(?=[^\n:：]*(?:대통령|장관|의장|위원장|사무총장|총리|대사|정부|국회|위원회|의원)"
@@ -87,7 +92,8 @@ def _address_block(text: str) -> list[NameRef]:
             members = True  # "The Chair and Members" / "Security Council Committee …": the body below
         elif first:
             honorific = _HONORIFIC.match(line)
-            ref = _ref(text, pos + (honorific.end() if honorific else 0), end)
+            copy = _COPY_TO.search(line)
+            ref = _ref(text, pos + (honorific.end() if honorific else 0), pos + copy.start() if copy else end)
             if ref is not None:
                 refs.append(ref)
             first = False
@@ -107,7 +113,7 @@ def _address_block(text: str) -> list[NameRef]:
 _SALUTATION = re.compile(
     # (a line of prose ending in "함께" is no greeting: no sentence end before it)
     r"^(?:dear|to)\s+(?P<who>[^\n]{3,160}?)\s*[,:]?\s*$"
-    r"|^(?:존경하는\s+)?(?P<ko>[^\n.!?]{2,60}?)(?:님)?\s*(?:(?<!함)께|귀하)\s*[,:]?\s*$",
+    r"|^(?:존경하는\s+)?(?P<ko>(?:[^\n.!?]|(?<=\b[A-Z])\.){2,60}?)(?:님)?\s*(?:(?<!함)께|귀하)\s*[,:]?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # Greetings that name no one in particular.
