@@ -364,3 +364,28 @@ def test_korean_address_lines_in_header_blocks_tables_and_greetings(text: str, n
 def test_the_word_수신_in_prose_is_no_address() -> None:
     text = "우리는 방송 수신 장치를 나눠 주었습니다.\n\n이 사업은 계속됩니다.\n"
     assert _addressees_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # The occasion is no addressee, nor the clause that describes the one addressed.
+        (
+            "광복 80주년, 한반도 평화의 길을 다시 여는 대통령께 드리는 공개서한\n\n"
+            "수신 : 대한민국 대통령 이재명\n\n존경하는 대통령님께\n\n평화의 길을 열어 주십시오.\n",
+            ["대한민국 대통령 이재명"],
+        ),
+        (
+            "정전협정 72주년에 드리는 공개서한\n\n이재명 대통령님께\n\n대화를 시작해 주십시오.\n",
+            ["이재명 대통령"],
+        ),
+        # A label before the name, and "the two of you".
+        (
+            "수신 : 공개서한: 도널드 트럼프 대통령, 김정은 국무위원장\n\n두 분께 드립니다.\n\n"
+            "두 분은 약속을 지켜 주십시오.\n",
+            ["도널드 트럼프 대통령", "김정은 국무위원장"],
+        ),
+    ],
+)
+def test_korean_titles_name_whom_not_the_occasion_or_a_describing_clause(text: str, names: list[str]) -> None:
+    assert _addressees_of(text) == names

@@ -52,9 +52,13 @@ _TITLE_TO = re.compile(
     r"open\s+letter\s+to\s+(?P<who>.+?)(?=\s*[:—–|]\s|\s+-\s|\s+(?:on|regarding|concerning|ahead\s+of|upon)\s|\s*$)",
     re.IGNORECASE,
 )
+# (Not the occasion: "정전협정 72주년에 드리는 공개서한".)
 _TITLE_KO = re.compile(
-    r"^(?P<who>.+?)(?:에게|께|에)\s+(?:보내는|드리는)\s+(?:[^\s]+\s+){0,3}공개\s*(?:서한|편지)"
+    r"^(?P<who>.+?)(?:에게|께|(?<!주년)(?<!기념일)(?<!날)에)\s+(?:보내는|드리는)\s+(?:[^\s]+\s+){0,3}"
+    r"공개\s*(?:서한|편지)"
 )
+# "…, 한반도 평화의 길을 다시 여는 대통령께": the one a clause describes, without the clause.
+_DESCRIBED = re.compile(r".*[가-힣](?:는|은|던)\s+(?=[가-힣]+$)")  # used with match(): anchored at its start
 _KINDS = (
     (re.compile(r"open\s+letter|공개\s*(?:서한|편지)", re.I), "open_letter"),
     (re.compile(r"press\s+release|보도\s*자료", re.I), "press_release"),
@@ -157,8 +161,14 @@ def _title_addressees(text: str, title: Mark | None) -> list[NameRef]:
     for pattern in (_TITLE_TO, _TITLE_KO):
         match = pattern.search(title.text)
         if match is not None:
-            ref = _ref(text, title.start + match.start("who"), title.start + match.end("who"))
-            return [ref] if ref is not None else []
+            start, end = title.start + match.start("who"), title.start + match.end("who")
+            refs = []
+            for a, b in split_list(text, start, end):
+                described = _DESCRIBED.match(text, a, b)
+                ref = _ref(text, described.end() if described else a, b)
+                if ref is not None:
+                    refs.append(ref)
+            return refs
     return []
 
 
@@ -218,15 +228,21 @@ def _addressed_to(text: str) -> list[NameRef]:
     return [replace(r, name=_OF_STATE.sub("", r.name)) if _TITLED.match(r.name) else r for r in tidy([ref])]
 
 
+_OFFICES = frozenset({"대통령", "국무위원장", "위원장", "사무총장", "총리", "장관", "의장"})
+
+
 def _named_in_full(refs: Iterable[NameRef]) -> list[NameRef]:
     """Without a bare title that only points back at an addressee named in full ("사무총장님께 …" after
-    "안토니우 구테흐스 유엔 사무총장께 드리는 공개서한")."""
+    "안토니우 구테흐스 유엔 사무총장께 드리는 공개서한", "대통령" beside "대한민국 대통령 이재명")."""
     refs = list(refs)
     names = [ref.name for ref in refs]
     kept = []
     for ref in refs:
         bare = ref.name.removesuffix("님")
-        if " " not in bare and any(other != ref.name and other.endswith(" " + bare) for other in names):
+        if " " not in bare and any(
+            other != ref.name and (other.endswith(" " + bare) or (bare in _OFFICES and bare in other.split()))
+            for other in names
+        ):
             continue
         kept.append(ref)
     return kept
