@@ -115,3 +115,19 @@ def test_not_dates(text: str) -> None:
 
 def test_invalid_calendar_dates_are_dropped() -> None:
     assert found("on 31 February 2019 and 2019-13-45") == []
+
+
+def test_a_wire_date_line_in_capitals_dates_the_report_and_its_relative_days() -> None:
+    from peacetrack.pipeline.prepare.describe import find_date
+
+    text = (
+        "WORLD NEWS  |  MARCH 1, 2019 / 4:52 PM  |  UPDATED\n\n"
+        "Activists urge talks after summit collapse\n\n"
+        "SEOUL (Reuters) - Several hundred activists marched in central Seoul on Friday, a day after the "
+        "summit ended abruptly in Hanoi.\n"
+    )
+    found = find_date(text, "news")
+    assert found is not None and found[0] == date(2019, 3, 1)
+    assert text[found[1] : found[2]] == "MARCH 1, 2019"
+    # A headline's capitals are no date: "MAY" is a verb there, with no day or year beside it.
+    assert find_date("NORTH KOREA MAY TEST A MISSILE\n\nAnalysts say a launch is near.\n", "news") is None

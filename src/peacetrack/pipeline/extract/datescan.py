@@ -19,10 +19,13 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-# Month names only capitalised: "may" and "march" are also ordinary words.
+# Month names only capitalised: "may" and "march" are also ordinary words. A wire's date line sets them
+# in capitals ("JUNE 13, 2018 / 6:41 AM").
 _MONTH = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
+    r"|(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)"
+    r"\.?)(?![A-Za-z])"
 )
 _TOKEN = rf"(?:{_MONTH}|(?:19|20)\d{{2}}(?![\d:])|\d{{1,2}}(?:st|nd|rd|th)?(?![\d:%]))"
 # A weekday may stand between the parts: "from Thursday 7 to Saturday 9 December 2023".
