@@ -122,6 +122,22 @@ def test_kind(resources: Resources, name: str, kind: str) -> None:
             "Where: Online via Zoom\n\nAgenda (times in EDT)\n\n8:00 p.m. Welcome\n8:10 p.m. Panel",
             "programme",
         ),
+        # A wire story's slug sheet and a byline with a hyphenated given name.
+        (
+            "Slug | KOREA-ARMISTICE/PROTEST\nDesk | Asia\nFiled | Friday, 28 July 2023, 04:12 GMT\n\n"
+            "Thousands march in Seoul as the armistice turns 70\n\nBy Min-ji Seo and Oliver Grant\n\n"
+            "Thousands of people marched through central Seoul on Thursday to call for a peace treaty, "
+            "organisers said, as the conference of civil society groups held the day before closed.",
+            "news",
+        ),
+        # A commentary: the author's note under it.
+        (
+            "Russia's Veto Ends the UN Panel on North Korea\n\nOn Thursday, Russia used its veto to block a "
+            "draft resolution extending the panel's mandate. Thirteen members voted in favour.\n\n"
+            "Thomas Reinholt is a senior fellow at the Korea Economic Institute of America. The views "
+            "expressed here are the author's alone.",
+            "news",
+        ),
     ],
 )
 def test_other_kinds(resources: Resources, text: str, kind: str) -> None:
