@@ -481,3 +481,15 @@ def test_pdf_raised_footnote_mark_with_a_bracket_keeps_the_columns() -> None:
     lines = _text(out, canvas)
     start = lines.index("참여연대¹")
     assert lines[start : start + 6] == ["참여연대¹", *(a for a, _ in rows[1:]), *(b for _, b in rows)]
+
+
+# A Korean board page on which the main-text step (trafilatura) stops at the list and drops the programme
+# table after it: a spent holdout's page, kept in the repository with its gold.
+_BOARD_PAGE = Path(__file__).parents[2] / "bench" / "ingest_gold" / "holdout13" / "ko-programme-16.html"
+
+
+def test_html_content_box_is_read_whole_where_the_main_text_stopped_at_a_list() -> None:
+    text = read_bytes(_BOARD_PAGE.read_bytes(), "notice.html").text
+    assert "15:10~16:10 | 세션 1 | 「종전선언과 평화협정: 법적·제도적 쟁점」" in text
+    assert "• 공동주최: 한국YMCA전국연맹, 평화네트워크, 겨레하나" in text
+    assert "로그인" not in text and "카카오톡" not in text and "사이트맵" not in text

@@ -21,7 +21,13 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from peacetrack.pipeline.read.html_blocks import CHROME, HIDDEN, definition_lines, page_blocks
+from peacetrack.pipeline.read.html_blocks import (
+    CHROME,
+    HIDDEN,
+    container_blocks,
+    definition_lines,
+    page_blocks,
+)
 from peacetrack.pipeline.read.options import Meta
 from peacetrack.pipeline.read.text import decode_text
 
@@ -195,8 +201,38 @@ def _structured_text(markup: str) -> str | None:
         total = sum(len(block) for block in blocks)
         kept = sum(len(block) for block in blocks if " ".join(block.split()) in own_text)
         if own and kept >= 0.9 * total and len(own_text) <= 1.3 * total:
-            blocks = own
+            return "\n\n".join(own)
+    if blocks:
+        blocks = _whole_box(markup, blocks)
     return "\n\n".join(blocks) or None
+
+
+_SNIPPET = 24  # characters of the main text's start and end looked for in the page
+
+
+def _whole_box(markup: str, blocks: list[str]) -> list[str]:
+    """The main text's own content box read whole, where the main-text step stopped part-way (a page
+    whose programme table came after a list was cut at the list). Taken only when it holds every block
+    kept, in order, and more: its later tables and lists, not a sidebar (furniture is left out)."""
+    first = " ".join(blocks[0].split())[:_SNIPPET]
+    last = " ".join(blocks[-1].split())[-_SNIPPET:]
+    box = container_blocks(markup, first, last)
+    if not box:
+        return blocks
+    whole = " ".join(" ".join(box).split())
+    kept = " ".join(" ".join(blocks).split())
+    at = 0
+    for block in blocks:
+        found = whole.find(" ".join(block.split()), at)
+        if found < 0:
+            return blocks
+        at = found
+    return box if len(whole) > 1.15 * len(kept) and _rows(box) > _rows(blocks) else blocks
+
+
+def _rows(blocks: list[str]) -> int:
+    """Table rows and list items: what the main-text step drops when it stops part-way."""
+    return sum(1 for block in blocks for line in block.split("\n") if " | " in line or line.startswith("• "))
 
 
 # <sup>1</sup> after a name is a footnote mark; as plain text it would run into the name ("Democracy1").

@@ -154,6 +154,39 @@ def page_blocks(markup: str) -> list[str]:
     except (etree.ParserError, ValueError):
         return []
     body = root.find("body")
+    return node_blocks(body if body is not None else root)
+
+
+def node_blocks(node: etree._Element) -> list[str]:
+    """The blocks inside one element, in reading order."""
     blocks: list[str] = []
-    _walk(body if body is not None else root, blocks)
+    _walk(node, blocks)
     return [block for block in blocks if block.strip()]
+
+
+def _folded(node: etree._Element) -> str:
+    return " ".join(node.text_content().split())
+
+
+def container_blocks(markup: str, first: str, last: str) -> list[str] | None:
+    """The blocks of the innermost element holding both ``first`` and ``last`` (the main text's first and
+    last words): the page's content box, whatever the main-text step kept of it. None when no element
+    outside the page furniture holds both."""
+    try:
+        root = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None
+    for node in root.iter():
+        if (
+            not isinstance(node.tag, str)
+            or node.tag in HIDDEN
+            or first not in " ".join((node.text or "").split())
+        ):
+            continue
+        box: etree._Element | None = node
+        while box is not None and last not in _folded(box):
+            box = box.getparent()
+        if box is None or any(_chrome(a) for a in (box, *box.iterancestors())):
+            return None
+        return node_blocks(box) if box.tag not in _TEXT_BLOCKS else None
+    return None
