@@ -530,3 +530,23 @@ def test_review_mends_names_with_a_dash_or_and_and_a_list_of_contents() -> None:
     assert [r.name for r in org_names(text, 0, len(text))] == ["Ministry of Unification"]
     contents = "1. Where Korea Stands in 2024\n2. When Talks Resume\n3. Hosts And Guests\n"
     assert labelled_fields(contents) == []
+
+
+def test_an_untimed_programme_table_under_its_heading_lists_the_items() -> None:
+    text = (
+        "Organised by | Korea Peace Appeal Campaign\nSponsored by | Friedrich-Ebert-Stiftung Korea Office\n\n"
+        "Program\n\nSegment | Description\n"
+        "Welcome and opening | Hosts from Women Cross DMZ\n"
+        "Panel — Voices from Korea | Activists from Seoul and Paju\n"
+        "Free weekend | Optional sightseeing\n"
+        "Closing and call to action | How to join the week of action\n\n"
+        "Speakers\n\n• Grace Lim, organizer, Los Angeles\n"
+    )
+    assert [text[s.start : s.end].split(" | ")[0] for s in schedule_sessions(text)] == [
+        "Welcome and opening",
+        "Panel — Voices from Korea",
+        "Closing and call to action",
+    ]  # not the header row, the free weekend, the labels above or the speakers below
+    # A table of labels under the heading names no item.
+    labels = "PROGRAMME\n\nOrganised by | Korea Peace Appeal Campaign\nCo-hosted by | AFSC\nVenue | Seoul\n"
+    assert schedule_sessions(labels) == []

@@ -27,7 +27,7 @@ _ITEM_WORDS = re.compile(
 )
 _NOT_SESSION = re.compile(
     r"\b(?:break|lunch|luncheon|dinner|reception|coffee|tea|registration|photo|networking|arrival|transfer"
-    r"|departure|tour|visit)\b|휴식|점심|오찬|만찬|등록|접수|기념\s*촬영|이동|중식|석식|리셉션|답사|견학",
+    r"|departure|tour|visit|sightseeing|free\s+(?:time|day|weekend|evening))\b|휴식|점심|오찬|만찬|등록|접수|기념\s*촬영|이동|중식|석식|리셉션|답사|견학",
     re.IGNORECASE,
 )
 _CLOSED = re.compile(
@@ -66,6 +66,39 @@ _ORDER_HEADING = re.compile(
     r"|order\s+of\s+(?:events|proceedings))\s*[:：]?\s*$",
     re.IGNORECASE,
 )
+_HEADER_CELL = (
+    r"(?:time|times|day|date|session|segment|item|description|details?|topic|title|theme|content|speakers?"
+    r"|notes?|format|access|moderator|presenters?|(?:programme|program|agenda)(?:\s+items?)?|event|activity|시간|날짜|일자|요일|구분|내용|주제|발표자"
+    r"|발제자|연사|비고|세션|순서|제목|진행)(?:\s*\([^()|]{1,12}\))?"
+)
+_HEADER_ROW = re.compile(
+    rf"^\s*{_HEADER_CELL}(?:\s*(?:/|&|and)\s*{_HEADER_CELL})?(?:\s*\|\s*{_HEADER_CELL}(?:\s*(?:/|&|and)\s*{_HEADER_CELL})?)+\s*$",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b\d{1,2}[:：]\d{2}\b")
+
+
+def _not_item_rows(text: str) -> set[int]:
+    """Where each row starts of a table that is no untimed list of programme items: one that gives times
+    (the time-slot reading counts its rows), a lone row, or rows of which fewer than two name a session
+    or an item (a table of labels: "Organised by | …")."""
+    skipped: set[int] = set()
+    table: list[int] = []
+    has_time = False
+    items = 0
+    for start, end in [*line_spans(text), (len(text), len(text))]:
+        line = text[start:end]
+        if " | " in line:
+            table.append(start)
+            has_time = has_time or bool(_TIME.search(line))
+            items += bool(_SESSION.search(line) or _ITEM_WORDS.search(line))
+            continue
+        if has_time or len(table) == 1 or items < 2:
+            skipped.update(table)
+        table, has_time, items = [], False, 0
+    return skipped
+
+
 _ROLE_LINE = re.compile(
     r"^\s*\W{0,3}\s*(?:사\s*회|좌\s*장|진\s*행|발제자?|토론자?|패널|moderator|chair|mc|speakers?|panelists?"
     r"|discussants?|presenters?)\s*[:：]",
@@ -113,6 +146,7 @@ def schedule_sessions(text: str) -> list[SessionLine]:
     found: list[SessionLine] = []
     labels: set[str] = set()  # the labels of the sessions found ("panel 1")
     in_order = False
+    timed = _not_item_rows(text)
     for start, end in line_spans(text):
         line = text[start:end]
         if not line.strip():
@@ -120,7 +154,11 @@ def schedule_sessions(text: str) -> list[SessionLine]:
         if _ORDER_HEADING.match(line):
             in_order = True
             continue
-        listed = in_order and _LIST_ITEM.match(line) is not None
+        row = " | " in line and start not in timed
+        if in_order and row and _HEADER_ROW.match(line):
+            continue  # "Segment | Description", "시간 | 구분 | 내용": the table's header, not an item
+        # Under the heading, a list's items or a table's rows, with or without times.
+        listed = in_order and (_LIST_ITEM.match(line) is not None or row)
         in_order = listed
         if len(line) > 300:
             continue
