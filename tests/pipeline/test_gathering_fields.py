@@ -550,3 +550,25 @@ def test_an_untimed_programme_table_under_its_heading_lists_the_items() -> None:
     # A table of labels under the heading names no item.
     labels = "PROGRAMME\n\nOrganised by | Korea Peace Appeal Campaign\nCo-hosted by | AFSC\nVenue | Seoul\n"
     assert schedule_sessions(labels) == []
+
+
+def test_host_and_sponsor_labels_set_as_headings_with_their_names_a_blank_line_below(
+    resources: Resources,
+) -> None:
+    text = (
+        "WEBINAR: Women Mobilizing to End the Korean War\n\nTuesday, July 27, 2021, 8:00 – 9:30 p.m. EDT\n\n"
+        "Live on Zoom. Registration is free but required.\n\nProgram\n\nWelcome and opening\n"
+        "Panel — Voices from Korea\nClosing and call to action\n\nHosted by\n\nWomen Cross DMZ\nKorea Peace Now! Grassroots Network\n\n"
+        "Co-sponsored by\n\nPeace Action · Veterans For Peace · Pax Christi USA\n\n"
+        "Accessibility: live captions in English will be available.\n"
+    )
+    gathering = _gathering(resources, text)
+    assert [h["name"] for h in gathering["hosts"]] == [
+        "Women Cross DMZ",
+        "Korea Peace Now! Grassroots Network",
+    ]
+    assert [s["name"] for s in gathering["sponsors"]] == [
+        "Peace Action",
+        "Veterans For Peace",
+        "Pax Christi USA",
+    ]

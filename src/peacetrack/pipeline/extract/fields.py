@@ -118,11 +118,15 @@ def _block_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field
             found.append(Field(name, at, at + len(match.group("first"))))
         for start, end in spans[k + 1 :]:
             value = text[start:end].strip()
+            if not value and not found:
+                continue  # the label set apart as a heading, its names a blank line below ("Hosted by")
             labelled = any(p.match(value) for p in (*_LABEL.values(), *_BLOCK_LABEL.values()))
             if not value or labelled or not _NAME_LINE.match(value) or len(value.split()) > 10:
                 break
             found.append(Field(name, start, end))
-        return found if len(found) >= 2 else []
+        # One line of names is a list only with its separators ("Peace Action · Veterans For Peace").
+        listed = len(found) == 1 and _SYMBOL_SPLIT.search(text[found[0].start : found[0].end]) is not None
+        return found if len(found) >= 2 or listed else []
     return []
 
 
