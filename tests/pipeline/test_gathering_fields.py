@@ -558,7 +558,8 @@ def test_host_and_sponsor_labels_set_as_headings_with_their_names_a_blank_line_b
     text = (
         "WEBINAR: Women Mobilizing to End the Korean War\n\nTuesday, July 27, 2021, 8:00 – 9:30 p.m. EDT\n\n"
         "Live on Zoom. Registration is free but required.\n\nProgram\n\nWelcome and opening\n"
-        "Panel — Voices from Korea\nClosing and call to action\n\nHosted by\n\nWomen Cross DMZ\nKorea Peace Now! Grassroots Network\n\n"
+        "Panel — Voices from Korea\nClosing and call to action\n\n"
+        "Hosted by\n\nWomen Cross DMZ\nKorea Peace Now! Grassroots Network\n\n"
         "Co-sponsored by\n\nPeace Action · Veterans For Peace · Pax Christi USA\n\n"
         "Accessibility: live captions in English will be available.\n"
     )
