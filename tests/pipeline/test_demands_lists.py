@@ -151,3 +151,18 @@ def test_a_subject_line_a_headline_and_a_bare_verb_are_no_asks() -> None:
         "우리는 정부에 대화 재개를 요청합니다.\n\n촉구한다.\n"
     )
     assert [d for d, _ in _demands(text)] == ["우리는 정부에 대화 재개를 요청합니다."]
+
+
+def test_items_numbered_without_stops_count_only_in_turn_under_an_introduction() -> None:
+    text = (
+        "Dear President Lee,\n\nWe respectfully call on your government to:\n\n"
+        "1 Restore the 19 September Comprehensive Military Agreement in full.\n\n"
+        "2 Propose the resumption of inter-Korean military talks.\n\n"
+        "3 Prevent leaflet and balloon launches from the South.\n\n"
+        "2019 was the year the talks stalled, and 40 years of division weigh on families.\n"
+    )
+    assert [t for t, _ in _demands(text)] == [
+        "Restore the 19 September Comprehensive Military Agreement in full.",
+        "Propose the resumption of inter-Korean military talks.",
+        "Prevent leaflet and balloon launches from the South.",
+    ]
