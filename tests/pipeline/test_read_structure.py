@@ -493,3 +493,29 @@ def test_html_content_box_is_read_whole_where_the_main_text_stopped_at_a_list() 
     assert "15:10~16:10 | 세션 1 | 「종전선언과 평화협정: 법적·제도적 쟁점」" in text
     assert "• 공동주최: 한국YMCA전국연맹, 평화네트워크, 겨레하나" in text
     assert "로그인" not in text and "카카오톡" not in text and "사이트맵" not in text
+
+
+def test_pdf_list_numbered_without_stops_keeps_its_items_apart() -> None:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(
+        64, 800, "We write to urge a return to dialogue without preconditions, and we sign below."
+    )
+    canvas.drawString(64, 780, "Signatories")
+    rows = [
+        "1 Women Cross DMZ",
+        "2 Korea Peace Now! Grassroots Network",
+        # a line that fills the width, as a wrapped one would
+        "3 Rev. Daniel Moon-Hale, Pastor, Koreatown United Church of Los Angeles, California, USA",
+        "4 Dr. Soyeon Lim, Lecturer in Peace Studies, Seoul",
+    ]
+    for k, row in enumerate(rows):
+        canvas.drawString(64, 760 - 14 * k, row)
+    canvas.drawString(64, 690, "2019 was the year the talks stalled.")
+    canvas.showPage()
+    canvas.save()
+    lines = read_bytes(out.getvalue(), "list.pdf").text.split("\n")
+    start = lines.index("1. Women Cross DMZ")
+    assert lines[start : start + 4] == [row.replace(" ", ". ", 1) for row in rows]
+    assert "2019 was the year the talks stalled." in lines  # a year opening a line is no item

@@ -21,7 +21,14 @@ import pdfplumber
 from peacetrack.pipeline.errors import ReadError
 from peacetrack.pipeline.read.options import Meta
 from peacetrack.pipeline.read.pdf_columns import in_columns
-from peacetrack.pipeline.read.pdf_layout import Line, Page, join_pages, page_blocks, running_lines
+from peacetrack.pipeline.read.pdf_layout import (
+    Line,
+    Page,
+    join_pages,
+    number_lists,
+    page_blocks,
+    running_lines,
+)
 
 # Bounds on hostile files: a page count or a table search that would take minutes.
 _MAX_PAGES = 500
@@ -208,7 +215,7 @@ def pdf_to_text(data: bytes, path: str) -> tuple[str, Meta]:
         raise ReadError(path, f"corrupt PDF: {type(exc).__name__}: {exc}") from None
     running = running_lines(pages)
     blocks = join_pages([page_blocks(page, running) for page in pages])
-    text = "\n\n".join(block.strip() for block in blocks if block.strip())
+    text = number_lists("\n\n".join(block.strip() for block in blocks if block.strip()))
     if not text:
         raise ReadError(path, "PDF without a text layer (a scan?): no text to read")
     printed = _BROWSER_PRINT.match(text) is not None or str(info.get("Producer", "")).startswith("Skia/PDF")

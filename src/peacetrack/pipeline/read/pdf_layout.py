@@ -129,6 +129,7 @@ def page_blocks(page: Page, running: set[str]) -> list[str]:
     blocks: list[list[str]] = []
     current: list[str] = []
     previous: Line | None = None
+    counted = 0  # the last bare number a line opened with, in turn from 1 ("1 Women Cross DMZ")
     tables = list(page.tables)
     for line in lines:
         while tables and tables[0][0] <= line.top:
@@ -150,7 +151,9 @@ def page_blocks(page: Page, running: set[str]) -> list[str]:
             else:
                 breaks = _fills(previous, text, right, page.width) or _hangs(previous, line)
             wrapped = breaks and (
-                not OPENS_ITEM.match(text) and not previous.text.rstrip().endswith((":", "："))
+                not OPENS_ITEM.match(text)
+                and not previous.text.rstrip().endswith((":", "："))
+                and not _in_turn(counted, text)
             )
             if new_paragraph:
                 blocks.append(current)
@@ -160,10 +163,54 @@ def page_blocks(page: Page, running: set[str]) -> list[str]:
             else:
                 current.append(text)
         previous = line
+        counted = _count_after(counted, text)
     if current:
         blocks.append(current)
     blocks.extend(list(rows) for _, rows in tables)
     return ["\n".join(block) for block in blocks if block]
+
+
+# A Word list's numbers lose their stops in a PDF: "1 Women Cross DMZ", "2 Korea Peace Now! …".
+_BARE_NUMBER = re.compile(r"^(\d{1,2})[ \t]+(?=[A-Z가-힣(\"'“‘])")
+_RUN = 3  # lines numbered in turn before the numbers are taken for a list's
+
+
+def _in_turn(counted: int, text: str) -> bool:
+    found = _BARE_NUMBER.match(text)
+    return found is not None and counted > 0 and int(found.group(1)) == counted + 1
+
+
+def _count_after(counted: int, text: str) -> int:
+    found = _BARE_NUMBER.match(text)
+    if found is None:
+        return counted
+    number = int(found.group(1))
+    # A page may open part-way through a list ("8 Korean Women's …" on page 2).
+    return number if counted == 0 or number in (1, counted + 1) else counted
+
+
+def number_lists(text: str) -> str:
+    """Lines numbered in turn from 1 without stops, three or more (other lines may stand between: a name's
+    second line, a group's heading), written as numbered items ("1. Women Cross DMZ")."""
+    lines = text.split("\n")
+    run: list[int] = []
+    numbered: list[int] = []
+    for k, line in enumerate(lines):
+        found = _BARE_NUMBER.match(line)
+        if found is None:
+            continue
+        number = int(found.group(1))
+        if number == len(run) + 1:
+            run.append(k)
+            continue
+        if len(run) >= _RUN:
+            numbered.extend(run)
+        run = [k] if number == 1 else []
+    if len(run) >= _RUN:
+        numbered.extend(run)
+    for k in numbered:
+        lines[k] = _BARE_NUMBER.sub(lambda m: f"{m.group(1)}. ", lines[k], count=1)
+    return "\n".join(lines)
 
 
 def join_pages(pages: list[list[str]]) -> list[str]:
