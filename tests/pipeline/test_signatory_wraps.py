@@ -307,3 +307,15 @@ def test_review_mends_a_list_given_twice_and_a_lowercase_name_keep_their_signers
     )
     text = f"We ask you to act.\n\nSignatories:\n\n{names}\nSignatories (again):\n\n{names}"
     assert len(extract_signatories(text)) == 4
+
+
+def test_a_persons_note_wrapped_inside_its_brackets_is_one_signer() -> None:
+    text = (
+        "올해 추석에는 가족을 만날 수 있기를 바랍니다.\n\n2023년 9월 25일\n\n함께한 단체와 이산가족\n"
+        "일천만이산가족위원회\n남북이산가족협회\n김정순 (91세, 황해도 연백 출신 이산가족)\n"
+        "이만석 (88세, 함경남도 흥남 출신 이산가족, 1950년 12월 흥남철수 때\n월남)\n"
+        "서미란 (이산가족 3세, 대학생)\n"
+    )
+    names = [n.name for n in extract_signatories(text)]
+    assert len(names) == 5
+    assert names[3] == "이만석 (88세, 함경남도 흥남 출신 이산가족, 1950년 12월 흥남철수 때 월남)"

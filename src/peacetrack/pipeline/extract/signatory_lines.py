@@ -133,17 +133,35 @@ def ends_list(line: str) -> bool:
 
 
 def line_list(text: str) -> list[Line]:
+    """The text's lines; a line whose bracket closes on the next, short line is one line with it
+    ("이만석 (88세, … 흥남철수 때" / "월남)": a person's note wrapped)."""
     out: list[Line] = []
     pos = 0
     blank = True
     for raw in text.split("\n"):
-        if raw.strip():
-            out.append(Line(pos, pos + len(raw), raw.strip(), blank))
+        stripped = raw.strip()
+        if stripped:
+            last = out[-1] if out and not blank else None
+            if last is not None and _opens(last.text) and _closes(stripped):
+                out[-1] = Line(last.start, pos + len(raw), f"{last.text} {stripped}", last.blank_before)
+            else:
+                out.append(Line(pos, pos + len(raw), stripped, blank))
             blank = False
         else:
             blank = True
         pos += len(raw) + 1
     return out
+
+
+_CLOSING_LINE = 40  # characters: the most a bracket's wrapped end takes
+
+
+def _opens(line: str) -> bool:
+    return line.count("(") > line.count(")")
+
+
+def _closes(line: str) -> bool:
+    return len(line) <= _CLOSING_LINE and line.count(")") > line.count("(")
 
 
 def is_heading(line: str) -> bool:
