@@ -319,3 +319,29 @@ def test_a_persons_note_wrapped_inside_its_brackets_is_one_signer() -> None:
     names = [n.name for n in extract_signatories(text)]
     assert len(names) == 5
     assert names[3] == "이만석 (88세, 함경남도 흥남 출신 이산가족, 1950년 12월 흥남철수 때 월남)"
+
+
+def test_dotted_lists_a_row_a_line_and_a_line_of_two_names() -> None:
+    rows = (
+        "우리는 평화의 길을 함께 걷겠습니다.\n\n2023년 7월 27일\n\n참여 단체\n\n한국종교인평화회의(KCRP)\n"
+        "대한불교조계종 · 원불교 · 성균관 · 천도교\n"
+        "한국기독교교회협의회 · 한국민족종교협의회 · 한국천주교주교회의\n"
+    )
+    assert [n.name for n in extract_signatories(rows)] == [
+        "한국종교인평화회의(KCRP)", "대한불교조계종", "원불교", "성균관", "천도교",
+        "한국기독교교회협의회", "한국민족종교협의회", "한국천주교주교회의",
+    ]  # fmt: skip
+    pair = (
+        "기자회견을 마칩니다.\n\n참가단체\n\n[여성]\n\n한국여성단체연합 · 평화를만드는여성회 · 한국여성민우회\n\n"
+        "[노동]\n\n전국민주노동조합총연맹 · 한국노동조합총연맹\n"
+    )
+    assert [n.name for n in extract_signatories(pair)][-2:] == [
+        "전국민주노동조합총연맹",
+        "한국노동조합총연맹",
+    ]
+    # A list that wraps (a separator at some line's end) keeps a name broken over a line whole.
+    wrapped = (
+        "요청합니다.\n\n참여 단체\n겨레하나 · 경실련통일협회 · 민주사회를위한변호사모임\n"
+        "통일위원회 · 실천불교전국승가회 · 어린이어깨동무 · 참여연대 ·\n평화네트워크 · 흥사단\n"
+    )
+    assert "민주사회를위한변호사모임 통일위원회" in [n.name for n in extract_signatories(wrapped)]

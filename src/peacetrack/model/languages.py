@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Final, Literal, get_args
 
 Lang = Literal["en", "ko"]
@@ -21,6 +22,12 @@ def is_hangul(ch: str) -> bool:
 def has_hangul(text: str) -> bool:
     """Whether ``text`` holds any Hangul syllable."""
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in type: a Hangul or other wide character counts two (a line of Korean and
+    a line of English are compared by the room they take, not their characters)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def check_lang(lang: str) -> Lang:

@@ -161,7 +161,8 @@ def _opens(line: str) -> bool:
 
 
 def _closes(line: str) -> bool:
-    return len(line) <= _CLOSING_LINE and line.count(")") > line.count("(")
+    """A bracket's wrapped end alone, no further bracket opening on it ("월남)")."""
+    return len(line) <= _CLOSING_LINE and ")" in line and "(" not in line
 
 
 def is_heading(line: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from peacetrack.model.languages import display_width
 from peacetrack.pipeline.extract import dates
 from peacetrack.pipeline.extract.signatory_lines import SPACED_SEPARATOR, Line, Name, unmark
 
@@ -60,13 +61,23 @@ def spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] |
     run = lines[k : last + 1]
     separators = sum(line.text.count(f" {symbol}") + line.text.endswith(symbol) for line in run)
     sectors = sum(1 for _ in SECTOR_LABEL.finditer(lines[k].text))  # "【종교】 A / B": two parts as well
-    if separators + sectors < 2:
+    if separators + sectors < 2 and not _pair(run, symbol):
         return None
     start, end = lines[k].start, lines[last].end
-    # A sector set before its names ("【여성】 A / B") parts the names as a separator does.
+    # A sector set before its names ("【여성】 A / B") parts the names as a separator does; so does the
+    # end of a line that stops short of the run's longest, a row of its own rather than one wrapped.
+    longest = max(display_width(line.text) for line in run)
+    # (Only where no line ends or opens with the separator: a list that wraps puts it there somewhere.)
+    rows = not any(line.text.endswith(symbol) or line.text.startswith(symbol) for line in run)
+    breaks = [
+        (line.end, line.end)
+        for line, after in pairwise(run)
+        if rows and display_width(line.text) < _SHORT_ROW * longest and not after.text.startswith(("(", "（"))
+    ]
     cuts = sorted(
         [(m.start(), m.end()) for m in SPACED_SEPARATOR.finditer(text, start, end) if m.group(1) == symbol]
         + [(m.start(), m.end()) for m in SECTOR_LABEL.finditer(text, start, end)]
+        + breaks
     )
     names = []
     at = start
@@ -75,6 +86,21 @@ def spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] |
             names.append(name)
         at = max(at, cut_end)
     return last, names
+
+
+# Of the run's longest line, in type's width: a line this much shorter ended where its author ended it.
+_SHORT_ROW = 0.8
+
+
+def _pair(run: list[Line], symbol: str) -> bool:
+    """One line of two names ("전국민주노동조합총연맹 · 한국노동조합총연맹"): short, both sides a name."""
+    if len(run) != 1 or len(run[0].text) > _PAIR_LENGTH:
+        return False
+    parts = [part.strip() for part in run[0].text.split(f" {symbol} ")]
+    return len(parts) == 2 and all(len(part) >= 2 and not re.search(r"[.!?:]$|\d", part) for part in parts)
+
+
+_PAIR_LENGTH = 60
 
 
 _ACRONYM = re.compile(r"\(([A-Z]{3,8})\)\W*$")

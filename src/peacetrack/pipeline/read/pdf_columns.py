@@ -10,11 +10,10 @@ the run of lines is read as two columns: the left column's lines, then the right
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from typing import Any
 
-from peacetrack.model.languages import HANGUL_SYLLABLES
+from peacetrack.model.languages import HANGUL_SYLLABLES, display_width
 from peacetrack.pipeline.lines import OPENS_ITEM
 
 Raw = dict[str, Any]
@@ -153,8 +152,8 @@ def _emit_run(run: list[Entry], offset: float, out: list[Raw]) -> float:
 def _alike(cuts: list[tuple[Raw, Raw]]) -> bool:
     """The two sides' parts are alike in width (in type, Hangul counting two) and in script, as two
     lists are (a bilingual table has Korean names on one side, English on the other)."""
-    lefts = sorted(_width(left["text"]) for left, _ in cuts)
-    rights = sorted(_width(right["text"]) for _, right in cuts)
+    lefts = sorted(display_width(left["text"]) for left, _ in cuts)
+    rights = sorted(display_width(right["text"]) for _, right in cuts)
     left, right = lefts[len(lefts) // 2], rights[len(rights) // 2]
     korean = [
         sum(1 for part in side if _HANGUL.search(part["text"])) / len(cuts)
@@ -165,11 +164,6 @@ def _alike(cuts: list[tuple[Raw, Raw]]) -> bool:
         and min(left, right) >= _LIKE_RIGHT * max(left, right)
         and abs(korean[0] - korean[1]) <= 0.5
     )
-
-
-def _width(text: str) -> int:
-    """Columns the text takes in type: a Hangul or other wide character counts two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _moved(raw: Raw, by: float) -> Raw:
