@@ -332,7 +332,8 @@ def test_dotted_lists_a_row_a_line_and_a_line_of_two_names() -> None:
         "한국기독교교회협의회", "한국민족종교협의회", "한국천주교주교회의",
     ]  # fmt: skip
     pair = (
-        "기자회견을 마칩니다.\n\n참가단체\n\n[여성]\n\n한국여성단체연합 · 평화를만드는여성회 · 한국여성민우회\n\n"
+        "기자회견을 마칩니다.\n\n참가단체\n\n[여성]\n\n"
+        "한국여성단체연합 · 평화를만드는여성회 · 한국여성민우회\n\n"
         "[노동]\n\n전국민주노동조합총연맹 · 한국노동조합총연맹\n"
     )
     assert [n.name for n in extract_signatories(pair)][-2:] == [
