@@ -573,3 +573,19 @@ def test_host_and_sponsor_labels_set_as_headings_with_their_names_a_blank_line_b
         "Veterans For Peace",
         "Pax Christi USA",
     ]
+
+
+def test_hosts_of_an_active_sentence_and_its_co_hosts_by_passive(resources: Resources) -> None:
+    text = (
+        'Conference Report: "From Armistice to Peace"\n\nOverview\n\n'
+        "To mark the 70th anniversary of the Armistice Agreement, the Korea Peace Appeal Campaign and the "
+        "People's Solidarity for Participatory Democracy (PSPD) organised a two-day international conference "
+        "in Seoul on 25 and 26 July 2023, co-hosted by Peace Boat. The conference was held in a hybrid "
+        "format. In total, 230 participants took part.\n"
+    )
+    gathering = _gathering(resources, text, "report.txt")
+    assert [h["name"] for h in gathering["hosts"]] == [
+        "Korea Peace Appeal Campaign",
+        "People's Solidarity for Participatory Democracy (PSPD)",
+        "Peace Boat",
+    ]

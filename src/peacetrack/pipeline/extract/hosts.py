@@ -85,6 +85,9 @@ def hosts_and_sponsors(
         sponsors.extend(_names(text, sponsored.start("list"), sponsored.end("list")))
     passive = _PASSIVE.search(text, start, end)
     active = _ACTIVE.search(text, start, end)
+    if passive is not None and active is not None and active.start() < passive.start():
+        # "X and Y organised a conference …, co-hosted by Z": the subject holds it, and so does Z.
+        hosts.extend(_active_subject(text, start, active, sponsored, phrases))
     if passive is not None:
         stop = re.search(
             r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;]|,\s*(?:sponsored|supported|with)\b",
@@ -97,18 +100,7 @@ def hosts_and_sponsors(
             pos = joint.end()
         hosts.extend(_names(text, pos, stop_at))
     elif active is not None:
-        subject_end = (
-            sponsored.start()
-            if sponsored is not None and sponsored.start() < active.start()
-            else active.start()
-        )
-        adverb = _ADVERB.search(text, start, subject_end)  # "… (AFSC) jointly hosted"
-        subject_end = adverb.start() if adverb is not None else subject_end
-        begin = _subject_start(phrases, start, subject_end)
-        # "On May 24 — a day of … — X hosted": after the aside set off by spaced dashes ("Korea—Japan" is one)
-        aside = list(re.finditer(r"\s[—–]\s", text[begin:subject_end]))
-        begin += aside[-1].end() if aside else 0
-        hosts.extend(_names(text, begin, subject_end))
+        hosts.extend(_active_subject(text, start, active, sponsored, phrases))
     elif hosting := list(_KO_HOSTING.finditer(text, start, end)):
         for match in hosting:  # "X가 주최하고 Y와 Z가 공동 주관한 …": every one who held it
             hosts.extend(_names(text, match.start("list"), match.end("list")))
@@ -117,6 +109,26 @@ def hosts_and_sponsors(
         if korean is not None and ("개최" in text[start:end] or "주최" in text[start:end]):
             hosts.extend(_names(text, start, start + korean.end("list")))
     return hosts, sponsors
+
+
+def _active_subject(
+    text: str,
+    start: int,
+    active: re.Match[str],
+    sponsored: re.Match[str] | None,
+    phrases: Sequence[DatePhrase],
+) -> tuple[NameRef, ...]:
+    """The hosts named as the subject before "hosted"/"organised" in an active sentence."""
+    subject_end = (
+        sponsored.start() if sponsored is not None and sponsored.start() < active.start() else active.start()
+    )
+    adverb = _ADVERB.search(text, start, subject_end)  # "… (AFSC) jointly hosted"
+    subject_end = adverb.start() if adverb is not None else subject_end
+    begin = _subject_start(phrases, start, subject_end)
+    # "On May 24 — a day of … — X hosted": after the aside set off by spaced dashes ("Korea—Japan" is one)
+    aside = list(re.finditer(r"\s[—–]\s", text[begin:subject_end]))
+    begin += aside[-1].end() if aside else 0
+    return _names(text, begin, subject_end)
 
 
 def other_hosts(
