@@ -589,3 +589,28 @@ def test_hosts_of_an_active_sentence_and_its_co_hosts_by_passive(resources: Reso
         "People's Solidarity for Participatory Democracy (PSPD)",
         "Peace Boat",
     ]
+
+
+def test_prose_hosts_past_an_of_name_an_apposition_and_a_following_sentence() -> None:
+    from peacetrack.pipeline.extract.fields import org_names, prose_parties
+
+    text = (
+        "Hosted by the Stimson Center's 38 North program and the National Committee on North Korea (NCNK). "
+        "This event is made possible with support from the Korea Foundation."
+    )
+    hosts, sponsors = prose_parties(text)
+    assert [h.name for h in hosts] == [
+        "Stimson Center's 38 North program",
+        "National Committee on North Korea (NCNK)",
+    ]
+    assert [s.name for s in sponsors] == ["Korea Foundation"]
+    convened = (
+        "The meeting was convened by Blue Banner, a Mongolian non-governmental organisation working on "
+        "nuclear non-proliferation, and GPPAC Northeast Asia. It met in Ulaanbaatar."
+    )
+    assert [h.name for h in prose_parties(convened)[0]] == ["Blue Banner", "GPPAC Northeast Asia"]
+    assert [h.name for h in prose_parties("The forum is organised by Peace Boat on Tuesday 5 May.")[0]] == [
+        "Peace Boat"
+    ]
+    value = "the U.S. Institute of Peace, Peace Action. Co-sponsors are welcome to join."
+    assert [n.name for n in org_names(value, 0, len(value))] == ["U.S. Institute of Peace", "Peace Action"]

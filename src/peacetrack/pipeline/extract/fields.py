@@ -354,11 +354,19 @@ def _clean_org(value: str) -> str:
 _HAS_PARENT = re.compile(r"\b(?:University|College)\b|대학교|대학\s", re.IGNORECASE)
 
 
+# "… (NCNK). This event is made possible …": a full stop after a word or a bracket, then a capitalised
+# word and a lower-case one (not an initial's stop: "U.S. Institute of Peace").
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z)）])\.\s+(?=[A-Z][a-z-]+\s+[a-z])")
+
+
 def org_names(text: str, start: int, end: int) -> list[NameRef]:
-    """Organisations named in a value: "A, B and C", "A·B", "A / B"; brackets stay with their name."""
+    """Organisations named in a value: "A, B and C", "A·B", "A / B"; brackets stay with their name. A value
+    that runs on into a sentence of prose ends where that sentence begins."""
     refs: list[NameRef] = []
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
+    prose = _NEXT_SENTENCE.search(text, start, end)
+    end = prose.start() if prose is not None else end
     for a, b in split_list(text, start, end, and_splits=True, articles=False):
         # "Centre for Korean Research, University of British Columbia"; but a unit has one parent, so
         # after "서울대학교 통일평화연구원" a university is a host of its own.
@@ -412,8 +420,10 @@ _PROSE_HOST = re.compile(
     # ("X together with Y": Y holds it too)
     r"|(?<!hosted)(?<!organised)(?<!organized)(?<!together)(?<!jointly)(?<!partnership)(?<!cooperation)"
     r"(?<!collaboration)\s+with\s+"
-    r"|\s+(?:on|in|at|from|under|and\s+(?:is|was|will)"
-    r"|sponsored|supported)\b|[.;:\n]|$))",
+    r"|\s+(?:in|at|from|under|and\s+(?:is|was|will)|sponsored|supported)\b"
+    # "on" ends the names before a day, not inside one ("the National Committee on North Korea")
+    r"|\s+on\s+(?=(?:the\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\b))|[.;:\n]|$))",
     re.IGNORECASE,
 )
 _PROSE_SPONSOR = re.compile(
