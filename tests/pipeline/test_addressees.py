@@ -389,3 +389,14 @@ def test_the_word_수신_in_prose_is_no_address() -> None:
 )
 def test_korean_titles_name_whom_not_the_occasion_or_a_describing_clause(text: str, names: list[str]) -> None:
     assert _addressees_of(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("김정은 위원장께 드리는 공개서한\n\n위원장님께\n\n대화에 나서 주십시오.\n", ["김정은 위원장"]),
+        ("평화를 만드는 여성회에 보내는 공개서한\n\n함께 걸어 주십시오.\n", ["평화를 만드는 여성회"]),
+    ],
+)
+def test_a_name_ending_like_a_describing_clause_stays_whole(text: str, names: list[str]) -> None:
+    assert _addressees_of(text) == names

@@ -194,3 +194,13 @@ def test_plain_text_runs_of_spaces_part_cells_but_not_labels_prose_or_times() ->
         "The talks ended. A new round begins on Monday in Geneva. Both sides agreed.",
         "8:30 - 9:00 Registration and coffee",  # two cells at most once the dash holds: kept a line
     ]
+
+
+def test_justified_prose_and_quoted_sentences_are_no_table_rows() -> None:
+    text = (
+        "We,  the  undersigned  organisations,  call on the\n"
+        "governments  of  the  United  States  and  North Korea\nto end the war.\n\n"
+        'He said "Peace now."  She said "Yes."  They left.'
+    )
+    document = Document(id="doc-x", sha256="x", path="x.txt", media_type="text/plain", text=text)
+    assert " | " not in normalise(document).text

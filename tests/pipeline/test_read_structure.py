@@ -519,3 +519,52 @@ def test_pdf_list_numbered_without_stops_keeps_its_items_apart() -> None:
     start = lines.index("1. Women Cross DMZ")
     assert lines[start : start + 4] == [row.replace(" ", ". ", 1) for row in rows]
     assert "2019 was the year the talks stalled." in lines  # a year opening a line is no item
+
+
+def test_html_content_box_never_starts_from_the_head_title() -> None:
+    # The article's h1 repeats the page's <title>: the content box is found under <body>, not from <head>,
+    # so the posts list and contact table beside the article stay out.
+    paras = "".join(
+        f"<p>Paragraph {i}: the civil society groups urged both governments to resume talks and to end the "
+        "state of war on the peninsula without delay.</p>"
+        for i in range(6)
+    )
+    page = (
+        "<html><head><title>Joint Statement on the Armistice Anniversary</title></head><body>"
+        '<div class="wrap"><div class="content"><article>'
+        "<h1>Joint Statement on the Armistice Anniversary</h1>"
+        f"{paras}<p>We call on:</p><ul><li>the United States to sign a peace agreement</li>"
+        "<li>North Korea to return to talks</li></ul><p>Signed by the undersigned organisations.</p>"
+        '</article></div><div class="more-posts"><h3>Latest posts</h3><ul><li>Another post about something '
+        "else entirely</li><li>Third post title here for the list</li><li>Fourth post title</li></ul>"
+        "<table><tr><td>Contact</td><td>info@example.org</td></tr><tr><td>Phone</td><td>02-123-4567</td></tr>"
+        "</table></div></div></body></html>"
+    )
+    text = read_bytes(page.encode(), "statement.html").text
+    assert "North Korea to return to talks" in text
+    assert "Latest posts" not in text and "info@example.org" not in text
+
+
+def test_pdf_day_first_dates_at_line_starts_are_no_numbered_list() -> None:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    rows = [
+        "1 August 2024 Gathering of the coalition in Seoul",
+        "2 August 2024 Visit to the border villages",
+        "3 August 2024 Closing session and statement",
+    ]
+    for k, row in enumerate(rows):
+        canvas.drawString(64, 760 - 14 * k, row)
+    canvas.showPage()
+    canvas.save()
+    assert read_bytes(out.getvalue(), "dates.pdf").text.split("\n") == rows
+
+
+def test_html_title_band_stops_where_the_body_begins() -> None:
+    # A spent holdout's page: its h1 shares a box with the body, whose h2s ("Our calls", "Signatories")
+    # the main-text step dropped; they are no part of the title band.
+    page = Path(__file__).parents[2] / "bench" / "ingest_gold" / "holdout22" / "en-statement-02.html"
+    head = read_bytes(page.read_bytes(), "statement.html").text.split("\n\n")[:4]
+    assert head[0].startswith("Joint Statement: Stop the Balloons")
+    assert "Our calls" not in head and "Signatories" not in head

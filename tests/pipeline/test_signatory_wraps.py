@@ -346,3 +346,12 @@ def test_dotted_lists_a_row_a_line_and_a_line_of_two_names() -> None:
         "통일위원회 · 실천불교전국승가회 · 어린이어깨동무 · 참여연대 ·\n평화네트워크 · 흥사단\n"
     )
     assert "민주사회를위한변호사모임 통일위원회" in [n.name for n in extract_signatories(wrapped)]
+
+
+def test_a_dotted_list_wrapped_early_by_a_long_word_keeps_the_name_whole() -> None:
+    text = (
+        "We stand together.\n\nSigned by\n\nPeace Action · Veterans For Peace · American Friends\n"
+        "Service Committee · Nodutdol · Center for\nConstitutional Rights · Korea Peace Now · MADRE\n"
+    )
+    names = [n.name for n in extract_signatories(text)]
+    assert "Center for Constitutional Rights" in names and "American Friends Service Committee" in names

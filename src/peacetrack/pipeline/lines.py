@@ -14,6 +14,15 @@ LIST_MARKER = (
 OPENS_ITEM = re.compile(rf"^(?:{LIST_MARKER})")
 """A line (or its text after the indent) that starts with a list marker."""
 
+BARE_NUMBER = re.compile(
+    r"[ \t]*(\d{1,2})[ \t]+"
+    r"(?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?)(?=[A-Z가-힣(\"'“‘])"
+)
+"""A list item's number without its stop ("1 Restore …", a Word list's numbers in a PDF); used with
+match() at a line's start, and only where numbers count on in turn. Not a day before its month
+("1 August 2024")."""
+
 
 def line_spans(text: str) -> Iterator[tuple[int, int]]:
     """``[start, end)`` of every line, empty ones included."""

@@ -31,7 +31,7 @@ _NOBODY = re.compile(
     r"|(?:the\s+)?(?:administration|department|ministry|government|authorities|secretariat)"
     r"|(?:the\s+)?(?:council|committee)\s+and\s+(?:to\s+)?(?:the\s+)?(?:council|committee)"
     r"|(?:두|세|네|다섯|양)\s*(?:분\s*)?(?:나라\s*|개국\s*)?(?:정상|정부|지도자|당국)(?:들)?|[가-힣]"
-    r"|(?:두|세|네|다섯)\s*분(?:\s*모두)?|.*\d+\s*주년(?:을\s*맞아)?"  # "두 분"; an occasion ("광복 80주년")
+    r"|(?:두|세|네|다섯)\s*분(?:\s*모두)?|.*\d\s*주년(?:을\s*맞아)?"  # "두 분"; an occasion ("광복 80주년")
     r"|each\s+(?:government|side|party)|every\s+member\b.*|senators|you|them|you\s+both|both\s+of\s+you"
     r"|양측|양국(?:\s*(?:정부|당국|의회))?|각국(?:\s*정부)?|각\s*정당|관련\s*당사국(?:들)?|당사국(?:들)?|여러분"
     r"|여야(?:\s*정당)?|(?:위원장|위원국|의장|위원|의원|장관|대사)(?:\s*대표)?(?:님)?(?:들)?"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from peacetrack.pipeline.extract.addressees import names_addressed
 from peacetrack.pipeline.extract.names import clean, split_list, strip_role
+from peacetrack.pipeline.lines import BARE_NUMBER
 from peacetrack.pipeline.records import Demand, Extractor, Mark, NameRef, Sentence
 from peacetrack.pipeline.registry import normalise_name
 
@@ -212,7 +213,6 @@ _ITEM = re.compile(
     r"|(?:첫|둘|셋|넷|다섯|여섯)째\s*[,，.]?|하나\s*[,，.])[ \t]+(?=\S)",
     re.MULTILINE,
 )
-_BARE_NUMBER = re.compile(r"[ \t]*(\d{1,2})[ \t]+(?=[A-Z가-힣])")
 _INTRO = re.compile(
     r"(?:[:：]|(?:다음|아래)(?:과\s*같이|와\s*같이|을|의)[^\n]{0,20}(?:요구|촉구|제안|요청|호소|권고|건의|의견|청|당부)[^\n]{0,12}[.:!]?"
     r"|as\s+follows[.:]?)\s*$",
@@ -350,7 +350,7 @@ def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
             if marker is None and introduced:
                 # A Word list's numbers that lost their stops in a PDF ("1 Restore …", "2 Propose …"):
                 # items only as the next number in turn.
-                bare = _BARE_NUMBER.match(text, start, end)
+                bare = BARE_NUMBER.match(text, start, end)
                 marker = bare if bare is not None and int(bare.group(1)) == len(items) + 1 else None
             if marker is None or _NOT_ASKS.search(text, start, end) or "|" in text[start:end]:
                 break

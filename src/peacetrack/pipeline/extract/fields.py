@@ -119,7 +119,7 @@ def _block_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field
         for start, end in spans[k + 1 :]:
             value = text[start:end].strip()
             if not value and not found:
-                continue  # the label set apart as a heading, its names a blank line below ("Hosted by")
+                continue  # the label set apart as a heading, its names below blank lines ("Hosted by")
             labelled = any(p.match(value) for p in (*_LABEL.values(), *_BLOCK_LABEL.values()))
             if not value or labelled or not _NAME_LINE.match(value) or len(value.split()) > 10:
                 break

@@ -72,7 +72,11 @@ def spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] |
     breaks = [
         (line.end, line.end)
         for line, after in pairwise(run)
-        if rows and display_width(line.text) < _SHORT_ROW * longest and not after.text.startswith(("(", "（"))
+        if rows
+        and display_width(line.text) < _SHORT_ROW * longest
+        and _would_fit(line.text, after.text, longest)
+        and not _ENDS_OPEN.search(line.text)
+        and not after.text.startswith(("(", "（"))
     ]
     cuts = sorted(
         [(m.start(), m.end()) for m in SPACED_SEPARATOR.finditer(text, start, end) if m.group(1) == symbol]
@@ -90,6 +94,15 @@ def spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] |
 
 # Of the run's longest line, in type's width: a line this much shorter ended where its author ended it.
 _SHORT_ROW = 0.8
+
+
+_ENDS_OPEN = re.compile(r"\b(?:and|of|for|the|in|on|to|at|de|des|für|und)$|[,&–-]$", re.IGNORECASE)
+
+
+def _would_fit(line: str, after: str, longest: int) -> bool:
+    """The next line's first word would have fitted on this one: wrapping did not end it."""
+    first = after.split(" ", 1)[0]
+    return display_width(line) + 1 + display_width(first) <= longest
 
 
 def _pair(run: list[Line], symbol: str) -> bool:

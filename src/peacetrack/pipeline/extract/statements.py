@@ -58,7 +58,8 @@ _TITLE_KO = re.compile(
     r"공개\s*(?:서한|편지)"
 )
 # "…, 한반도 평화의 길을 다시 여는 대통령께": the one a clause describes, without the clause.
-_DESCRIBED = re.compile(r".*[가-힣](?:는|은|던)\s+(?=[가-힣]+$)")  # used with match(): anchored at its start
+_DESCRIBED = re.compile(r".*[가-힣](?:는|은|던)\s+(?=[가-힣]+$)")
+_CLAUSE_WORDS = 4  # used with match(): anchored at its start
 _KINDS = (
     (re.compile(r"open\s+letter|공개\s*(?:서한|편지)", re.I), "open_letter"),
     (re.compile(r"press\s+release|보도\s*자료", re.I), "press_release"),
@@ -163,8 +164,11 @@ def _title_addressees(text: str, title: Mark | None) -> list[NameRef]:
         if match is not None:
             start, end = title.start + match.start("who"), title.start + match.end("who")
             refs = []
-            for a, b in split_list(text, start, end):
-                described = _DESCRIBED.match(text, a, b)
+            for k, (a, b) in enumerate(split_list(text, start, end)):
+                # (only a piece after the occasion's comma: "김정은 위원장", "평화를 만드는 여성회" are names)
+                described = (
+                    _DESCRIBED.match(text, a, b) if k and len(text[a:b].split()) >= _CLAUSE_WORDS else None
+                )
                 ref = _ref(text, described.end() if described else a, b)
                 if ref is not None:
                     refs.append(ref)

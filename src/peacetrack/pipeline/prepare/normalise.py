@@ -36,9 +36,9 @@ def normalise_text(text: str) -> str:
 
 # Plain text lays out table cells and lists of names with runs of spaces ("겨레하나  녹색연합  민주노총",
 # "10:00    Opening    Chair"); a run of two or more between words (not after a sentence's end, where a
-# typist leaves two, nor beside a dash: "8:30 -  9:00") is a cell break, written as the other readers
-# write one.
-_CELL_GAP = re.compile(r"(?<=[^\s.!?:;,~\-–—])[ \t\u3000]{2,}(?=[^\s~\-–—])")
+# typist leaves two, a closing quote after it included, nor beside a dash: "8:30 -  9:00") is a cell
+# break, written as the other readers write one.
+_CELL_GAP = re.compile(r"(?<=[^\s.!?:;,~\-–—])(?<![.!?][\"”’)）」』])[ \t\u3000]{2,}(?=[^\s~\-–—])")
 
 
 def _cells(text: str) -> str:
@@ -46,14 +46,21 @@ def _cells(text: str) -> str:
     for line in text.split("\n"):
         body = line.strip()
         cells = _CELL_GAP.split(body)
-        # Three cells or more, none a lone letter (spaced-out labels: "주  최", "일  시").
-        if len(cells) >= _MIN_CELLS and all(len(cell) >= 2 for cell in cells):
+        # Three cells or more, none a lone letter (spaced-out labels: "주  최", "일  시"), and not justified
+        # prose, whose cells are mostly small words ("governments  of  the  United").
+        if len(cells) >= _MIN_CELLS and all(len(cell) >= 2 for cell in cells) and not _justified(cells):
             line = line[: len(line) - len(line.lstrip())] + " | ".join(cells)
         out.append(line)
     return "\n".join(out)
 
 
 _MIN_CELLS = 3
+
+
+def _justified(cells: list[str]) -> bool:
+    words = [word for cell in cells for word in cell.split()]
+    small = sum(1 for word in words if word[0].isascii() and word[0].islower())
+    return 2 * small >= len(words) or any(cell.endswith(",") for cell in cells)
 
 
 def normalise(document: Document) -> Document:

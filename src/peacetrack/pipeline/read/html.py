@@ -267,6 +267,8 @@ def _hero(markup: str, text: str) -> list[str]:
         if CHROME.search(f"{node.get('class', '')} {node.get('id', '')}"):
             continue
         line = " ".join(node.text_content().split())
+        if line and line in text and len(line) > _HERO_LINE_MAX // 4:
+            break  # the body has begun: a heading further down is the body's own, not the title band's
         if line and len(line) <= _HERO_LINE_MAX and line not in text:
             lines.append(line)
     return lines

@@ -176,11 +176,13 @@ def container_blocks(markup: str, first: str, last: str) -> list[str] | None:
         root = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
         return None
-    for node in root.iter():
+    body = root.find("body")
+    for node in (body if body is not None else root).iter():
         if (
             not isinstance(node.tag, str)
             or node.tag in HIDDEN
             or first not in " ".join((node.text or "").split())
+            or any(_chrome(a) for a in node.iterancestors())  # a copy in the furniture (a menu)
         ):
             continue
         box: etree._Element | None = node

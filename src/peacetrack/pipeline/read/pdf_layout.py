@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from peacetrack.model.languages import HANGUL_SYLLABLES
-from peacetrack.pipeline.lines import OPENS_ITEM
+from peacetrack.pipeline.lines import BARE_NUMBER, OPENS_ITEM
 
 # A line that starts a list item or a labelled line never continues the one before.
 _PAGE_NUMBER = re.compile(
@@ -171,17 +171,17 @@ def page_blocks(page: Page, running: set[str]) -> list[str]:
 
 
 # A Word list's numbers lose their stops in a PDF: "1 Women Cross DMZ", "2 Korea Peace Now! …".
-_BARE_NUMBER = re.compile(r"^(\d{1,2})[ \t]+(?=[A-Z가-힣(\"'“‘])")
 _RUN = 3  # lines numbered in turn before the numbers are taken for a list's
+_RUN_GAP = 6  # lines at most from one numbered line to the next (a name's second line, a heading between)
 
 
 def _in_turn(counted: int, text: str) -> bool:
-    found = _BARE_NUMBER.match(text)
+    found = BARE_NUMBER.match(text)
     return found is not None and counted > 0 and int(found.group(1)) == counted + 1
 
 
 def _count_after(counted: int, text: str) -> int:
-    found = _BARE_NUMBER.match(text)
+    found = BARE_NUMBER.match(text)
     if found is None:
         return counted
     number = int(found.group(1))
@@ -196,11 +196,11 @@ def number_lists(text: str) -> str:
     run: list[int] = []
     numbered: list[int] = []
     for k, line in enumerate(lines):
-        found = _BARE_NUMBER.match(line)
+        found = BARE_NUMBER.match(line)
         if found is None:
             continue
         number = int(found.group(1))
-        if number == len(run) + 1:
+        if number == len(run) + 1 and (not run or k - run[-1] <= _RUN_GAP):
             run.append(k)
             continue
         if len(run) >= _RUN:
@@ -209,7 +209,7 @@ def number_lists(text: str) -> str:
     if len(run) >= _RUN:
         numbered.extend(run)
     for k in numbered:
-        lines[k] = _BARE_NUMBER.sub(lambda m: f"{m.group(1)}. ", lines[k], count=1)
+        lines[k] = BARE_NUMBER.sub(lambda m: f"{m.group(1)}. ", lines[k], count=1)
     return "\n".join(lines)
 
 
