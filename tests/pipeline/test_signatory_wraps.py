@@ -355,3 +355,19 @@ def test_a_dotted_list_wrapped_early_by_a_long_word_keeps_the_name_whole() -> No
     )
     names = [n.name for n in extract_signatories(text)]
     assert "Center for Constitutional Rights" in names and "American Friends Service Committee" in names
+
+
+def test_a_titled_person_with_their_department_and_university_is_one_signer() -> None:
+    text = (
+        "We urge Congress to act.\n\nSincerely,\n\n"
+        "Dr. Margaret Chun, Department of History, University of Chicago\n\n"
+        "Rev. Thomas Bell, Presbyterian Peace Fellowship\n\n"
+        "Dr. Hae-jin Lee, Department of Sociology, University of California, Berkeley\n\n"
+        "Esther Park-Morales, Korean American Coalition\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Dr. Margaret Chun, Department of History, University of Chicago",
+        "Rev. Thomas Bell, Presbyterian Peace Fellowship",
+        "Dr. Hae-jin Lee, Department of Sociology, University of California, Berkeley",
+        "Esther Park-Morales, Korean American Coalition",
+    ]

@@ -109,6 +109,15 @@ def is_person_name(piece: str) -> bool:
     return PERSON_EN.match(name) is not None or honoured
 
 
+_HONORIFIC = re.compile(
+    r"^(?:Dr|Rev|Prof|Professor|Sister|Sr|Fr|Father|Rabbi|Imam|Bishop|Ven|Venerable|Rt\.?\s+Rev)\.?\s+(?=[A-Z])"
+)
+_UNIT = re.compile(
+    r"^(?:(?:the\s+)?(?:Department|School|Faculty|Institute|College|Center|Centre|Division|Program(?:me)?)\s+(?:of|for)\b"
+    r"|(?:the\s+)?University\s+of\b)"
+)
+
+
 def one_person(text: str, pieces: list[tuple[int, int]], people: bool = False, rows: bool = False) -> bool:
     """ "Dr. Helen Marsh, Professor of History, Northgate University": a person with title and place.
     Under a heading of individuals the title may come later in its words ("Korean War Veteran (U.S. Army,
@@ -120,6 +129,10 @@ def one_person(text: str, pieces: list[tuple[int, int]], people: bool = False, r
     if not is_person_name(first):
         return False
     if rows or ROLE_TITLE.match(second) or second[:1].islower():
+        return True
+    # "Dr. Margaret Chun, Department of History, University of Chicago": a titled person's units after the
+    # name are where they work.
+    if _HONORIFIC.match(first) or _UNIT.match(second):
         return True
     return people and bool(
         _ROLE_ANYWHERE.search(second) or re.fullmatch(r"[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?", second)
