@@ -166,3 +166,16 @@ def test_items_numbered_without_stops_count_only_in_turn_under_an_introduction()
         "Propose the resumption of inter-Korean military talks.",
         "Prevent leaflet and balloon launches from the South.",
     ]
+
+
+def test_a_korean_government_told_what_it_must_do_is_an_ask_of_it() -> None:
+    text = (
+        "우리는 합의가 여전히 유효하다고 믿는다.\n\n"
+        "문재인 정부는 대북전단 살포를 막고 판문점선언을 이행하는 데 나서야 한다.\n\n"
+        "미국 정부는 협력 사업에 대한 간섭을 멈추라.\n\n"
+        "평화는 포기하는 순간 멀어진다.\n"
+    )
+    assert _demands(text) == [
+        ("문재인 정부는 대북전단 살포를 막고 판문점선언을 이행하는 데 나서야 한다.", ["문재인 정부"]),
+        ("미국 정부는 협력 사업에 대한 간섭을 멈추라.", ["미국 정부"]),
+    ]

@@ -177,10 +177,33 @@ def _headline(text: str, start: int, end: int) -> bool:
     return line == text[start:end].strip() and not re.search(r"[.!?。]\s*$", line)
 
 
+# "문재인 정부는 … 나서야 한다", "미국 정부는 … 멈추라": a government, a body or an office holder told
+# what it must do, with no asking verb.
+_KO_TOLD = re.compile(
+    r"^(?P<addr>[^\s,.]{1,20}(?:\s+[^\s,.]{1,20}){0,2}?\s*(?:정부|당국|국회|대통령|위원장|위원회|의회|안보리))"
+    r"(?:은|는|도)\s.*(?:[가-힣](?:야|여야)\s*한다|[가-힣]라)\s*[.!]?\s*$",
+    re.DOTALL,
+)
+
+
+def _told(text: str, sentence: Sentence) -> Demand | None:
+    body = text[sentence.start : sentence.end].strip()
+    told = _KO_TOLD.match(body)
+    if told is None or _headline(text, sentence.start, sentence.end):
+        return None
+    at = text.find(body, sentence.start, sentence.end)
+    addr_start = at + told.start("addr")
+    return Demand(
+        text=clean(body),
+        mark=Mark(at, at + len(body), body, EXTRACTOR),
+        addressees=_addressees(text, addr_start, at + told.end("addr")),
+    )
+
+
 def _korean(text: str, sentence: Sentence) -> Demand | None:
     verb = _KO_VERB.search(text, sentence.start, sentence.end)
     if verb is None:
-        return None
+        return _told(text, sentence)
     body = text[sentence.start : sentence.end]
     if _KO_OPEN_CLAUSE.search(body) or _SET_OFF.match(body) or _INTRODUCES.search(body):
         return None
