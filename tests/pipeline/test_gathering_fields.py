@@ -614,3 +614,20 @@ def test_prose_hosts_past_an_of_name_an_apposition_and_a_following_sentence() ->
     ]
     value = "the U.S. Institute of Peace, Peace Action. Co-sponsors are welcome to join."
     assert [n.name for n in org_names(value, 0, len(value))] == ["U.S. Institute of Peace", "Peace Action"]
+
+
+def test_bare_pdf_labels_a_blank_line_apart_and_a_recording_posted_online_later(resources: Resources) -> None:
+    text = (
+        "CONFERENCE REPORT\n\nAfter Hanoi: Sustaining Diplomacy on the Korean Peninsula\n\n"
+        "Dates October 30 – November 1, 2019\n\n"
+        "Venue The Stimson Center, 1211 Connecticut Ave NW, Washington, D.C.\n\n"
+        "Convened by IFES, Kyungnam University, and the Stimson Center\n\n"
+        "Eight months after the Hanoi summit, some 87 participants gathered in Washington to consider whether "
+        "the process could be kept alive. The conference combined public panels with closed-door sessions.\n\n"
+        "Recordings of the public panels, posted online after the conference, have been viewed 3,000 times.\n"
+    )
+    fields = {f.name: text[f.start : f.end] for f in labelled_fields(text)}
+    assert fields["place"] == "The Stimson Center, 1211 Connecticut Ave NW, Washington, D.C."
+    assert fields["date"] == "October 30 – November 1, 2019"
+    gathering = _gathering(resources, text, "report.txt")
+    assert gathering["mode"] == "in_person" and gathering["place"] == "Washington"

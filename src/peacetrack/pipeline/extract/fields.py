@@ -182,8 +182,13 @@ _EN_BARE = {
 }
 
 
+# A line ending in an abbreviation's stop ("Washington, D.C.", "Co., Ltd.") has not ended a sentence.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Jr|St)\.$")
+
+
 def _bare_at(line: str) -> tuple[str, int] | None:
-    if len(line) > 200 or line.rstrip().endswith((".", "!", "?")):
+    stripped = line.rstrip()
+    if len(line) > 200 or (stripped.endswith((".", "!", "?")) and not _ABBREVIATION_END.search(stripped)):
         return None
     return next(((field, m.end()) for field, pattern in _EN_BARE.items() if (m := pattern.match(line))), None)
 
@@ -192,7 +197,10 @@ def _english_bare(text: str, spans: list[tuple[int, int]], k: int) -> Field | No
     found = _bare_at(text[slice(*spans[k])])
     if found is None:
         return None
-    beside = [j for j in (k - 1, k + 1) if 0 <= j < len(spans)]
+    # The nearest lines with text above and below (a PDF may leave a blank line between label rows).
+    above = next((j for j in range(k - 1, -1, -1) if text[slice(*spans[j])].strip()), None)
+    below = next((j for j in range(k + 1, len(spans)) if text[slice(*spans[j])].strip()), None)
+    beside = [j for j in (above, below) if j is not None]
     if not any(_bare_at(text[slice(*spans[j])]) or _label_at(text[slice(*spans[j])]) for j in beside):
         return None
     return Field(found[0], spans[k][0] + found[1], spans[k][1])

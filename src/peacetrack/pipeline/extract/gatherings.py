@@ -195,6 +195,8 @@ _NOT_STREAMED = re.compile(
     r"|not\s+(?:available|possible)\s+online|not\s+(?:live[\s-]?)?(?:streamed|webcast)"
     # "the online form", "register online": online paperwork, not an online meeting
     r"|online\s+(?:form|registration|application|sign-?up|survey|shop|store)|(?:register|apply|sign\s+up)\s+online"
+    # a recording put online afterwards: the meeting itself was not shown online
+    r"|(?:posted|published|uploaded|made\s+available)\s+online\s+(?:after|later|afterwards)|online\s+after\s+the\b"
     r"|온라인\s*(?:신청|접수|등록)(?:서|폼)?\b"
     r"|중계(?:는|하지)\s*(?:없|않)|현장\s*행사\s*없음|별도\s*(?:의\s*)?현장"
     r"|온라인\s*(?:참여|참가|중계)\s*(?:는\s*)?(?:불가|없|하지\s*않)",
