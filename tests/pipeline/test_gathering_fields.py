@@ -622,8 +622,9 @@ def test_bare_pdf_labels_a_blank_line_apart_and_a_recording_posted_online_later(
         "Dates October 30 – November 1, 2019\n\n"
         "Venue The Stimson Center, 1211 Connecticut Ave NW, Washington, D.C.\n\n"
         "Convened by IFES, Kyungnam University, and the Stimson Center\n\n"
-        "Eight months after the Hanoi summit, some 87 participants gathered in Washington to consider whether "
-        "the process could be kept alive. The conference combined public panels with closed-door sessions.\n\n"
+        "Eight months after the Hanoi summit, some 87 participants gathered in Washington to consider "
+        "whether the process could be kept alive. The conference combined public panels with closed-door "
+        "sessions.\n\n"
         "Recordings of the public panels, posted online after the conference, have been viewed 3,000 times.\n"
     )
     fields = {f.name: text[f.start : f.end] for f in labelled_fields(text)}
