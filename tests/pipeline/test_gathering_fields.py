@@ -632,3 +632,14 @@ def test_bare_pdf_labels_a_blank_line_apart_and_a_recording_posted_online_later(
     assert fields["date"] == "October 30 – November 1, 2019"
     gathering = _gathering(resources, text, "report.txt")
     assert gathering["mode"] == "in_person" and gathering["place"] == "Washington"
+
+
+def test_a_city_naming_the_hour_there_is_no_venue(resources: Resources) -> None:
+    text = (
+        "Humanitarian Engagement after the Border Closure\n\nAn Online Roundtable Series, September 2020\n\n"
+        "On 15 September 2020, AFSC and NCNK convened an online roundtable on humanitarian engagement. "
+        "It took place on Zoom from 9:00 to 10:30 a.m. EDT (10:00 to 11:30 p.m. in Seoul).\n\n"
+        "Of 412 people registered, 143 attended.\n"
+    )
+    gathering = _gathering(resources, text, "report.txt")
+    assert gathering["mode"] == "online" and gathering.get("place") is None

@@ -230,9 +230,12 @@ def _overall_mode(text: str, place: Place | None, online: Mark | None = None) ->
     return None
 
 
-# A place that names a time zone ("8:00 pm ET (New York)", "미국 동부시간"), not a venue.
+# A place that names a time zone ("8:00 pm ET (New York)", "미국 동부시간", "10:00 to 11:30 p.m. in Seoul"),
+# not a venue.
 _ZONE_BEFORE = re.compile(
-    r"(?:\b(?:ET|EST|EDT|PT|PST|PDT|CET|GMT|UTC|KST|JST|time)|시간|현지)\s*[(（,]?\s*$", re.IGNORECASE
+    r"(?:\b(?:ET|EST|EDT|PT|PST|PDT|CET|GMT|UTC|KST|JST|time)|시간|현지)\s*[(（,]?\s*$"
+    r"|\d\s*(?:[ap]\.?\s?m\.?)\s+in\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -245,9 +248,9 @@ def _held_at(text: str, sentences: Sequence[Sentence], resources: Resources) -> 
     """The place in the sentence that says where it was held ("It took place in person in Geneva")."""
     for sentence in sentences:
         if _HELD.search(text, sentence.start, sentence.end):
-            match = resources.place_pattern.search(text, sentence.start, sentence.end)
-            if match is not None:
-                return _place_at(text, match.start(), match.group(), resources)
+            for match in resources.place_pattern.finditer(text, sentence.start, sentence.end):
+                if not _ZONE_BEFORE.search(text, sentence.start, match.start()):
+                    return _place_at(text, match.start(), match.group(), resources)
     return None
 
 
