@@ -14,6 +14,10 @@ LIST_MARKER = (
 OPENS_ITEM = re.compile(rf"^(?:{LIST_MARKER})")
 """A line (or its text after the indent) that starts with a list marker."""
 
+RUNS_ON_END = re.compile(r"(?:\b(?:and|of|for|the|in|on|to|at|de|du|des|für|und)|[,&–-])$", re.IGNORECASE)
+"""A line that ends on a small word or a joining mark: a name or a sentence goes on past it ("Women's
+International League for Peace and" / "Freedom")."""
+
 BARE_NUMBER = re.compile(
     r"[ \t]*(\d{1,2})[ \t]+"
     r"(?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

@@ -54,7 +54,8 @@ _ITEM_COLUMN = re.compile(
 )
 _APART = re.compile(r";|\s/\s")
 _BAR = re.compile(r"\|")
-_TIME = re.compile(r"\b\d{1,2}\s*[:：]\s*\d{2}\b")
+TIME = re.compile(r"\b\d{1,2}\s*[:：]\s*\d{2}\b")
+"""A clock time ("14:00", "14 : 00")."""
 _FREE = re.compile(
     r"^\W*free\s+(?:time|day|weekend|afternoon|evening|morning)\b|^\W*자유\s*(?:시간|일정)", re.I
 )
@@ -98,7 +99,7 @@ def day_table_items(
             header = None
             continue
         cells = _split(text, start, end, _BAR, blanks=True)
-        if _TIME.search(text, start, end):
+        if TIME.search(text, start, end):
             continue  # a timed row: each of its slots is read as one
         if not cells or not _DAY.match(text[cells[0][0] : cells[0][1]]):
             header = [text[a:b] for a, b in cells] if header is None else header

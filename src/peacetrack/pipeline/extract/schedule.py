@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peacetrack.pipeline.extract.day_table import day_table_items
+from peacetrack.pipeline.extract.day_table import TIME, day_table_items
 from peacetrack.pipeline.lines import line_spans
 
 _SESSION = re.compile(
@@ -75,7 +75,6 @@ _HEADER_ROW = re.compile(
     rf"^\s*{_HEADER_CELL}(?:\s*(?:/|&|and)\s*{_HEADER_CELL})?(?:\s*\|\s*{_HEADER_CELL}(?:\s*(?:/|&|and)\s*{_HEADER_CELL})?)+\s*$",
     re.IGNORECASE,
 )
-_TIME = re.compile(r"\b\d{1,2}[:：]\d{2}\b")
 
 
 def _not_item_rows(text: str) -> set[int]:
@@ -90,7 +89,7 @@ def _not_item_rows(text: str) -> set[int]:
         line = text[start:end]
         if " | " in line:
             table.append(start)
-            has_time = has_time or bool(_TIME.search(line))
+            has_time = has_time or bool(TIME.search(line))
             items += bool(_SESSION.search(line) or _ITEM_WORDS.search(line))
             continue
         if has_time or len(table) == 1 or items < 2:

@@ -45,8 +45,8 @@ def under_numbered(lines: list[Line], k: int, index: int) -> bool:
 
 
 _HONOURS = re.compile(
-    r"^(?:(?:the\s+)?(?:hon|rep|sen|dr|prof|rev|fr|sr|mr|mrs|ms|ven)\.?\s+|(?:senator|baroness|baron|lord|lady|sir"
-    r"|dame|sister|father|rabbi|imam|bishop|venerable)\s+)+|,?\s+(?:MP|MEP|MLA|MdB|TD|PhD|MD)\.?$",
+    r"^(?:(?:the\s+)?(?:hon|rep|sen|dr|prof|rev|rt|fr|sr|mr|mrs|ms|ven)\.?\s+|(?:senator|baroness|baron|lord|lady|sir"
+    r"|dame|sister|father|rabbi|imam|bishop|venerable|professor)\s+)+|,?\s+(?:MP|MEP|MLA|MdB|TD|PhD|MD)\.?$",
     re.IGNORECASE,
 )
 _PERSON_WORDS = re.compile(
@@ -109,9 +109,6 @@ def is_person_name(piece: str) -> bool:
     return PERSON_EN.match(name) is not None or honoured
 
 
-_HONORIFIC = re.compile(
-    r"^(?:Dr|Rev|Prof|Professor|Sister|Sr|Fr|Father|Rabbi|Imam|Bishop|Ven|Venerable|Rt\.?\s+Rev)\.?\s+(?=[A-Z])"
-)
 _UNIT = re.compile(
     r"^(?:(?:the\s+)?(?:Department|School|Faculty|Institute|College|Center|Centre|Division|Program(?:me)?)\s+(?:of|for)\b"
     r"|(?:the\s+)?University\s+of\b)"
@@ -132,7 +129,7 @@ def one_person(text: str, pieces: list[tuple[int, int]], people: bool = False, r
         return True
     # "Dr. Margaret Chun, Department of History, University of Chicago": a titled person's units after the
     # name are where they work.
-    if _HONORIFIC.match(first) or _UNIT.match(second):
+    if _HONOURS.match(first) or _UNIT.match(second):
         return True
     return people and bool(
         _ROLE_ANYWHERE.search(second) or re.fullmatch(r"[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?", second)

@@ -11,6 +11,7 @@ from itertools import pairwise
 from peacetrack.model.languages import display_width
 from peacetrack.pipeline.extract import dates
 from peacetrack.pipeline.extract.signatory_lines import SPACED_SEPARATOR, Line, Name, unmark
+from peacetrack.pipeline.lines import RUNS_ON_END
 
 # A sector set before its names: "〔노동〕 A; B; C", "[종교] …".
 SECTOR_LABEL = re.compile(r"\s*[〔【\[]\s*[^\]】〕]{1,8}\s*[〕】\]]\s*")
@@ -75,7 +76,7 @@ def spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] |
         if rows
         and display_width(line.text) < _SHORT_ROW * longest
         and _would_fit(line.text, after.text, longest)
-        and not _ENDS_OPEN.search(line.text)
+        and not RUNS_ON_END.search(line.text)
         and not after.text.startswith(("(", "（"))
     ]
     cuts = sorted(
@@ -94,9 +95,6 @@ def spaced_run(text: str, lines: list[Line], k: int) -> tuple[int, list[Name]] |
 
 # Of the run's longest line, in type's width: a line this much shorter ended where its author ended it.
 _SHORT_ROW = 0.8
-
-
-_ENDS_OPEN = re.compile(r"\b(?:and|of|for|the|in|on|to|at|de|des|für|und)$|[,&–-]$", re.IGNORECASE)
 
 
 def _would_fit(line: str, after: str, longest: int) -> bool:

@@ -9,17 +9,15 @@ the run of lines is read as two columns: the left column's lines, then the right
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
-from peacetrack.model.languages import HANGUL_SYLLABLES, display_width
+from peacetrack.model.languages import display_width, has_hangul
 from peacetrack.pipeline.lines import OPENS_ITEM
 
 Raw = dict[str, Any]
 
 
-_HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
 _MIN_LINES = 3
 _MIN_GAP = 20.0  # points: wider than any space between words
 _SPACE = 8.0  # points: the least gap two columns leave between them
@@ -156,8 +154,7 @@ def _alike(cuts: list[tuple[Raw, Raw]]) -> bool:
     rights = sorted(display_width(right["text"]) for _, right in cuts)
     left, right = lefts[len(lefts) // 2], rights[len(rights) // 2]
     korean = [
-        sum(1 for part in side if _HANGUL.search(part["text"])) / len(cuts)
-        for side in zip(*cuts, strict=True)
+        sum(1 for part in side if has_hangul(part["text"])) / len(cuts) for side in zip(*cuts, strict=True)
     ]
     return (
         min(left, right) >= _SHORT_NAMES

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from peacetrack.model.languages import HANGUL_SYLLABLES
-from peacetrack.pipeline.lines import BARE_NUMBER, OPENS_ITEM
+from peacetrack.pipeline.lines import BARE_NUMBER, OPENS_ITEM, RUNS_ON_END
 
 # A line that starts a list item or a labelled line never continues the one before.
 _PAGE_NUMBER = re.compile(
@@ -104,12 +104,11 @@ def _fills(line: Line, following: str, right: float, page_width: float) -> bool:
 # A list item whose name runs on to the next line: it ends on a small word or a joining mark, or the next
 # line starts with a small word or a bracket ("Women's International League for Peace and" / "Freedom",
 # "People's Solidarity for Participatory Democracy" / "(ECOSOC)").
-_ENDS_OPEN = re.compile(r"(?:\b(?:and|of|for|the|in|on|to|at|de|du|des|für|und)|[,&–-])$", re.IGNORECASE)
 _STARTS_ON = re.compile(r"^(?:(?:and|of|for|the|in|on|to|at|de|du|des|und)\b|[&(（])")
 
 
 def _runs_on_item(previous: str, text: str) -> bool:
-    return bool(_ENDS_OPEN.search(previous.rstrip()) or _STARTS_ON.match(text))
+    return bool(RUNS_ON_END.search(previous.rstrip()) or _STARTS_ON.match(text))
 
 
 def _hangs(previous: Line, line: Line) -> bool:
