@@ -29,6 +29,7 @@ from peacetrack.pipeline.read.pdf_layout import (
     page_blocks,
     running_lines,
 )
+from peacetrack.pipeline.read.pdf_tables import text_tables
 
 # Bounds on hostile files: a page count or a table search that would take minutes.
 _MAX_PAGES = 500
@@ -177,7 +178,10 @@ def _page(page: Any) -> Page:
         for raw in _with_superscripts(page.extract_text_lines(strip=True, return_chars=True))
         if _spaced(raw["text"]) and not _inside(raw, boxes)
     ]
-    for raw in in_columns(raws, float(page.width)):
+    # Two columns of names or prose first: their lines side by side are no table's rows.
+    unruled, raws = text_tables(in_columns(raws, float(page.width)))
+    tables.extend(unruled)
+    for raw in raws:
         sizes = Counter(round(char.get("size", 0.0), 2) for char in raw["chars"]) or Counter([0.0])
         lines.append(
             Line(
