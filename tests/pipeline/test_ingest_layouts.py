@@ -188,6 +188,8 @@ def test_attendance_is_never_a_capacity_or_a_view_count() -> None:
     assert count is not None and count.value == 150
     worded = attendance("Twenty-two participants took part in the closed meeting.")
     assert worded is not None and worded.value == 22
+    assert attendance("참가 인원 | 선착순 100명\n참가비 | 무료") is None
+    assert attendance("Participants: up to 60 (registration required)") is None
 
 
 @pytest.mark.parametrize(
@@ -197,6 +199,25 @@ def test_attendance_is_never_a_capacity_or_a_view_count() -> None:
         ("Of the 180 people who registered, some 130 attended over the two days.", 130),
         ("○ 사전신청 : 142명\n○ 실제 참여 : 87명 (Zoom 접속 기준)", 87),
         ("현장 참석 45명과 온라인(Zoom) 참여 130명 등 모두 175명이 포럼에 참여하였다.", 175),
+        # Labelled lines and table rows: the total, else the first count that is no registration or part.
+        ("참석인원 | 현장 126명, Zoom 접속 58명 (총 184명) ※ 유튜브 생중계 누적 조회수 2,340회", 184),
+        ("참석 | 국내외 전문가와 시민 260명 (사전등록 300명)", 260),
+        ("○ 참석인원 : 현장 65명 (사전 신청 90명)", 65),
+        ("마. 참 석 : Zoom 접속 62명 (발제자·토론자·사회자 5명 포함)", 62),
+        ("참석 규모 | 국내외 발표·토론자 28명 포함 연인원 150여 명", 150),
+        ("현장 참석 | 164 | 대학생 112, 청년 활동가 38\n총 참석 | 209 | 현장 + 온라인", 209),
+        ("Participants | Approximately 180 attendees, including diplomats (240 pre-registered)", 180),
+        ("Venue The Stimson Center\nParticipants 87 (officials, researchers and journalists)", 87),
+        # Sentences with words or brackets between the number and the verb.
+        ("A total of 86 participants (52 in the room and 34 online) took part.", 86),
+        ("A total of 34 participants from Mongolia, China, Japan and Russia took part in the meetings.", 34),
+        (
+            "The workshop, capped at 50 invited participants, brought together 42 former officials.",
+            42,
+        ),
+        ("참가 신청은 142명이었으며, 이 가운데 97명이 당일 실제로 참석했다.", 97),
+        ("사전 신청은 150명을 넘었고, 10여 개국에서 70여 명이 접속해 끝까지 함께했다.", 70),
+        ("Zoom으로 실제 접속하여 참여한 인원은 246명 (중복 제외)으로 집계되었다.", 246),
     ],
 )
 def test_attendance_as_reports_state_it(text: str, value: int) -> None:

@@ -12,17 +12,18 @@ from peacetrack.pipeline.records import Count, Mark
 
 # Said plainly ("120 participants attended", "참석자 120명"): read first, as found.
 _STATED = (
-    # A total beside its parts: "현장 45명과 온라인 130명 등 모두 175명이 참여", "a total of 175 people …".
+    # A total beside its parts: "현장 45명과 온라인 130명 등 모두 175명이 참여", "a total of 175 people …"
+    # (its parts may stand between, in brackets: "A total of 86 participants (52 in the room …) took part").
     re.compile(
         r"(?:모두|총|합계|전체)\s*(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:이|의)?\s*(?:\S+\s+)?(?:참석|참가|참여)"
         r"|\ba\s+total\s+of\s+(?P<total>\d[\d,]*)\s+(?:people|participants|attendees|persons|delegates)"
-        r"\s+(?:\w+\s+){0,2}?(?:attended|participated|joined|took\s+part)",
+        r"\b[^.;]{0,160}?\b(?:attended|participated|joined|took\s+part)",
         re.IGNORECASE,
     ),
     re.compile(
         r"\b(?:brought\s+together|gathered|drew|welcomed|attracted)\s+(?:some|about|around|approximately|nearly"
-        r"|over|more\s+than|almost)?\s*(?P<n>\d[\d,]*)\s+(?:\w+\s+){0,2}?(?:people|participants|attendees"
-        r"|delegates|guests|representatives)\b",
+        r"|over|more\s+than|almost)?\s*(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?(?:people|participants|attendees"
+        r"|delegates|guests|representatives|officials|experts|scholars|researchers|activists|practitioners)\b",
         re.IGNORECASE,
     ),
     re.compile(
@@ -38,7 +39,10 @@ _STATED = (
         r"(?:참석|참가|참여)(?:\s*(?:인원|자\s*수|자))?(?:은|는|이|가)?\s*[:：|]?\s*(?:약|총|모두)?\s*(?P<n>\d[\d,]*)"
         r"\s*(?:여\s*)?명"
     ),
-    re.compile(r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:이|의)?\s*(?:\S+\s+)?(?:참석|참가|참여)"),
+    # Not a label below it: "선착순 100명\n참가비 | 무료" is no attendance.
+    re.compile(
+        r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:이|의)?\s*(?:\S+\s+)?(?:참석|참가|참여)(?!비|\s*(?:신청|대상|자격|방법))"
+    ),
 )
 # Said in other ways: kept only where nothing around the number speaks of capacity, registrations or views.
 _ATTEND = (
@@ -54,8 +58,13 @@ _ATTEND = (
         r"(?:participants|attendance|attendees)\s*[:：]\s*(?:about|approximately|some)?\s*(?P<n>\d[\d,]*)",
         re.I,
     ),
+    # "양국 청년 48명이 캠프 전 일정에 참가했습니다", "70여 명이 접속해": a few words may come between.
     re.compile(
-        r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:\s*가량|\s*정도|\s*이상)?(?:이|의\s*[가-힣]+(?:이|가))?\s*(?:참석|참가|참여|함께)"
+        r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:\s*가량|\s*정도|\s*이상)?(?:이|의\s*[가-힣]+(?:이|가))?\s*"
+        r"(?:[^\s\d.]+\s+){0,3}?(?:참석|참가|참여|함께|접속해|접속했)(?!비|\s*(?:신청|대상|자격|방법))"
+    ),
+    re.compile(
+        r"(?:참석|참가|참여|접속)한\s*(?:인원|사람|이)(?:은|는|이)?\s*(?:모두|총|약)?\s*(?P<n>\d[\d,]*)\s*(?:여\s*)?명"
     ),
     re.compile(
         r"참(?:석|가)\s*(?:자|인원|규모)\s*(?:수)?\s*(?:는|은|:|：|\|)?\s*(?:[가-힣]{1,4}\s*)?(?:참(?:석|가)자\s*)?"
@@ -126,11 +135,61 @@ _NOT_ATTENDANCE = re.compile(
 )
 
 
+_DID_ATTEND = re.compile(r"attended|참석했|참가했|참여했|참석한|참가한|참여한|접속해|접속했|접속하여")
+
+# A labelled line or table row: "참석 인원 | 현장 126명, Zoom 접속 58명 (총 184명)", "□ 참석 : … 등 총 24명",
+# "총 참석 | 209 | 현장 + 온라인", "Participants | Approximately 180 attendees, …", "Participants 87 (…)".
+_LABEL = re.compile(
+    r"^[^\S\n]*(?:[^\w\s]{1,3}[^\S\n]*|[가-하][.)][^\S\n]*)?(?:"
+    r"(?:총[^\S\n]*)?참[^\S\n]*(?:석|가|여)[^\S\n]*(?:인[^\S\n]*원|자[^\S\n]*수|자|규[^\S\n]*모)?[^\S\n]*[:：|]"
+    r"|(?:participants|attendance|attendees|number\s+of\s+participants)[^\S\n]*(?:[:：|]|(?=[^\S\n]+"
+    r"(?:about|approximately|around|some|over|more\s+than)?[^\S\n]*\d)))(?P<value>[^\n]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LABEL_TOTAL = re.compile(r"(?:총|모두|합계|in\s+all|total(?:\s+of)?)[^\S\n]*(?P<n>\d[\d,]*)", re.IGNORECASE)
+_LABEL_NUMBER = re.compile(
+    r"(?P<n>\d[\d,]*)(?:[^\S\n]*(?:여[^\S\n]*)?명|[^\S\n]*(?:\||$)|[^\S\n]+(?:[a-z-]+\s+){0,3}?(?:people"
+    r"|participants|attendees|persons|delegates|guests|experts|officials|representatives)\b|\s*\()",
+    re.IGNORECASE,
+)
+_NOT_COUNTED_BEFORE = re.compile(
+    r"신청|등록|정원|좌석|모집|선착순|최대|조회|registered|capacity|seats|up\s+to", re.I
+)
+
+# A part the total includes: "발표·토론자 28명 포함 연인원 150여 명", "5 speakers included".
+_PART = re.compile(r"\s*(?:포함|included|including)", re.IGNORECASE)
+
+
+def _labelled(text: str) -> Count | None:
+    """The number a labelled line gives: its total, else its first count of people that is not a
+    registration, a capacity or a part of the total (nor inside brackets, where those usually stand)."""
+    for line in _LABEL.finditer(text):
+        value = line.group("value")
+        found = _LABEL_TOTAL.search(value) or next(
+            (
+                m
+                for m in _LABEL_NUMBER.finditer(value)
+                if value[: m.start()].count("(") <= value[: m.start()].count(")")
+                and not _NOT_COUNTED_BEFORE.search(value[max(0, m.start() - 12) : m.start()])
+                and not _PART.match(value, m.end())
+            ),
+            None,
+        )
+        if found is not None:
+            at = line.start("value") + found.start("n")
+            number = found.group("n")
+            return Count(int(number.replace(",", "")), Mark(at, at + len(number), number, EXTRACTOR))
+    return None
+
+
 def _mark_group(match: re.Match[str], group: str) -> Mark:
     return Mark(match.start(group), match.end(group), match.group(group), EXTRACTOR)
 
 
 def attendance(text: str) -> Count | None:
+    labelled = _labelled(text)
+    if labelled is not None:
+        return labelled
     for pattern in _STATED:
         match = pattern.search(text)
         if match is not None:
@@ -143,7 +202,7 @@ def attendance(text: str) -> Count | None:
             at = match.start()
             clause = max(text.rfind(",", 0, at), text.rfind(";", 0, at), at - 41)
             around = text[max(0, clause + 1) : match.end() + 10]
-            if _NOT_ATTENDANCE.search(around) and not re.search(r"attended|참석했|참가했|참석한", around):
+            if _NOT_ATTENDANCE.search(around) and not _DID_ATTEND.search(around):
                 continue
             return Count(int(match.group("n").replace(",", "")), _mark_group(match, "n"))
     worded = _WORDED.search(text)
