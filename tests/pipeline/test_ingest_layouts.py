@@ -212,7 +212,7 @@ def test_attendance_is_never_a_capacity_or_a_view_count() -> None:
         ("A total of 86 participants (52 in the room and 34 online) took part.", 86),
         ("A total of 34 participants from Mongolia, China, Japan and Russia took part in the meetings.", 34),
         (
-            "The workshop, capped at 50 invited participants, brought together 42 former officials.",
+            "Capped at 50 invited participants, it brought together 42 current and former officials.",
             42,
         ),
         ("참가 신청은 142명이었으며, 이 가운데 97명이 당일 실제로 참석했다.", 97),
