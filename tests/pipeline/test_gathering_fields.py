@@ -93,6 +93,53 @@ def test_sessions_named_in_english_prose_once_each() -> None:
     ]
 
 
+def _accesses(text: str) -> list[tuple[str, bool]]:
+    return [(text[s.start : s.end], s.closed) for s in prose_sessions(text)]
+
+
+def test_prose_sessions_counted_in_words_each_count_once() -> None:
+    text = (
+        "The symposium opened with a plenary on divided families. Three public panels followed. "
+        "The panel on sanctions heard from aid workers. On the second afternoon, organisers met in a "
+        "closed-door strategy session, and an advocacy training workshop prepared new members. "
+        "Later, the second plenary compared peace processes. The closing plenary adopted an appeal."
+    )
+    found = _accesses(text)
+    assert [closed for _, closed in found].count(False) == 7, (
+        found
+    )  # plenary, 3 panels, workshop, 2nd, closing
+    assert [name for name, closed in found if closed] == ["closed-door strategy session"]
+
+
+def test_counted_closed_sessions_are_apart_from_numbered_open_ones() -> None:
+    text = (
+        "The first day was public. The second day consisted of two closed-door sessions under the Chatham "
+        "House Rule. Speakers in the first session reviewed the record. The second session heard from Japan. "
+        "In the first closed session, participants examined options."
+    )
+    found = _accesses(text)
+    assert [closed for _, closed in found].count(True) == 2, found
+    assert [name for name, closed in found if not closed] == ["first session", "second session"]
+
+
+def test_counted_closed_sessions_named_after_a_colon_are_the_same_ones() -> None:
+    text = (
+        "It opened with a public session. It then moved to three closed-door working sessions held under the "
+        "Chatham House Rule: Session 1 on needs; Session 2 on banking; and Session 3 on monitoring."
+    )
+    found = _accesses(text)
+    assert [closed for _, closed in found] == [False, True, True, True], found
+
+
+def test_a_counted_session_said_after_to_be_closed_is_closed() -> None:
+    text = (
+        "The programme consisted of an opening plenary, three thematic sessions and a closing session. "
+        "The third thematic session, a strategy discussion among members, was held behind closed doors."
+    )
+    found = _accesses(text)
+    assert [closed for _, closed in found] == [False, False, False, True, False], found
+
+
 def test_running_order_lists_are_sessions_but_roles_and_breaks_are_not() -> None:
     text = (
         "▶ 순서\n○ 사회 : 이수진\n- 개회 및 인사 (14:00)\n- 발표 1: 군사합의\n- 휴식\n- 토론 및 질의응답\n"

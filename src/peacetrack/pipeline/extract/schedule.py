@@ -244,14 +244,18 @@ def _items_in_cell(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _PROSE_SESSION = re.compile(
-    r"\b(?P<closed>closed(?:[\s-]door)?|private|off[\s-]the[\s-]record|invitation[\s-]only)\s+"
+    r"\b(?P<count>two|three|four|five|six|[2-6])\s+(?P<cwords>(?:(?!of\b|days?\b)[a-z-]+\s+){0,2}?)"
+    r"(?P<counted>sessions|panels|workshops|roundtables|plenaries)\b"
+    r"|\b(?P<closed>closed(?:[\s-]door)?|private|off[\s-]the[\s-]record|invitation[\s-]only)\s+"
+    r"(?:(?!and\b|or\b)[a-z-]+\s+){0,2}?"
     r"(?P<ckind>sessions?|meetings?|roundtables?|workshops?|discussions?|briefings?)\b"
-    r"|\b(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:(?:plenary|working)\s+)?"
+    r"|\b(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:(?!closed)[a-z]+\s+)?"
     r"(?P<okind>session|plenary|panel|workshop|roundtable)\b"
     r"|\b(?P<nkind>session|plenary|panel|workshop|roundtable)\s+(?P<num>\d{1,2}|[IVX]{1,4}|[A-F])\b"
     r"|\b(?P<edge>opening|closing)\s+(?:session|ceremony|plenary|remarks|address|statements?)\b"
     r"|\b(?P<public>public|open)\s+(?P<pkind>session|meeting|plenary|panel)\b"
-    r"|(?-i:\b(?:an?|the)\s+(?:[a-z]+\s+)?(?P<single>workshop|roundtable|panel(?:\s+discussion)?))\b"
+    r"|(?-i:\b(?:an?|the)\s+(?:(?!opening|closing|first|second|third|fourth|fifth|sixth|final|last)[a-z]+\s+){0,2}?"
+    r"(?P<single>workshop|roundtable|plenary|panel(?:\s+discussion)?))\b"
     r"(?!\s+of\s+experts)"
     r"|(?P<kclosed>비공개)\s*(?:[가-힣]+\s*){0,2}?(?:회의|세션|간담회|토론회?|워크숍)"
     r"|(?:제\s*(?P<kseq>\d)\s*세션|세션\s*(?P<kseq2>\d))"
@@ -259,6 +263,16 @@ _PROSE_SESSION = re.compile(
     r"|(?P<kopen>개회식|개막식)|(?P<kclose>폐회식|폐막식)|(?P<kwhole>종합\s*토론)|(?P<ktable>라운드\s*테이블)",
     re.IGNORECASE,
 )
+
+
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6} | {str(n): n for n in range(2, 7)}
+_SINGULAR = {
+    "sessions": "session",
+    "panels": "panel",
+    "workshops": "workshop",
+    "roundtables": "roundtable",
+    "plenaries": "plenary",
+}
 
 
 def _number(value: str) -> int:
@@ -308,23 +322,56 @@ _CLOSED_BEFORE = re.compile(
 )
 
 
+# Said of a session after naming it, in its own sentence.
+_CLOSED_AFTER = re.compile(
+    r"\b(?:was|were)\s+(?:held\s+)?(?:behind\s+closed\s+doors|closed\s+to\s+(?:the\s+)?(?:press|public)"
+    r"|off\s+the\s+record|by\s+invitation\s+only)",
+    re.IGNORECASE,
+)
+
+
 def prose_sessions(text: str) -> list[SessionLine]:
     """The sessions a report's prose names, each once, with its access."""
-    found: list[SessionLine] = []
-    seen: set[tuple[str, object]] = set()
+    found: dict[tuple[str, object], SessionLine] = {}
     for match in _PROSE_SESSION.finditer(text):
         if match.group("closed") and match.group("ckind").casefold().endswith("s"):
             continue  # "moved into closed sessions: Session 1 …; Session 2 …" describes the ones it names
-        key = _session_key(match)
-        if key in seen:
+        if match.group("count"):
+            # "Three panels followed", "three thematic sessions": as many, numbered as they would be;
+            # "two closed-door sessions" apart from the numbered ones ("Session One", "the first session").
+            kind = _SINGULAR[match.group("counted").casefold()]
+            closed = _CLOSED.search(match.group("cwords")) is not None
+            for n in range(1, _COUNT[match.group("count").casefold()] + 1):
+                found.setdefault(
+                    ("closed " + kind if closed else kind, n), SessionLine(match.start(), match.end(), closed)
+                )
             continue
-        seen.add(key)
+        key = _session_key(match)
+        if key[0] == "single" and any(other[0] == key[1] for other in found):
+            continue  # "the panel" after "three panels" is one of them
+        if key[0] == "closed" and any(other[0] == f"closed {key[1]}" for other in found):
+            continue  # "the first closed session" after "two closed-door sessions" is one of them
+        numbered = isinstance(key[1], int) and key[1] > 0
         closed = key[0] == "closed"
-        if not closed and isinstance(key[1], int) and key[1] > 0:
-            sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-            closed = _CLOSED_BEFORE.search(text, sentence_start, match.start()) is not None
-        found.append(SessionLine(match.start(), match.end(), closed))
-    return found
+        if numbered and not closed:
+            # Behind closed doors by its own sentence: said before it is named, or said of it after
+            # ("The third thematic session … was held behind closed doors").
+            start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            stop = min(
+                (k for k in (text.find(". ", match.end()), text.find("\n", match.end())) if k != -1),
+                default=len(text),
+            )
+            closed = _CLOSED_BEFORE.search(text, start, match.start()) is not None or (
+                _CLOSED_AFTER.search(text, match.end(), stop) is not None
+            )
+        if numbered and closed and (f"closed {key[0]}", key[1]) in found:
+            continue  # "three closed-door working sessions …: Session 1 …" names the ones it counted
+        if key in found:
+            if closed and not found[key].closed:
+                found[key] = SessionLine(found[key].start, found[key].end, True)
+            continue
+        found[key] = SessionLine(match.start(), match.end(), closed)
+    return list(found.values())
 
 
 __all__ = ["SessionLine", "is_schedule_line", "prose_sessions", "schedule_sessions"]
