@@ -299,6 +299,22 @@ def test_a_report_that_names_itself_is_a_report_whatever_its_labels(resources: R
     assert detect_kind("초 청 장\n\n" + labels + "\n정책 보고서에 활용됩니다.", resources) == "programme"
 
 
+def test_a_post_telling_of_a_gathering_held_is_a_report_beside_its_labels(resources: Resources) -> None:
+    labels = (
+        "◦ 일시: 2019년 5월 24일(금) 오전 10시\n◦ 장소: 한국프레스센터\n"
+        "◦ 주최: 평화를만드는여성회, 한국여성단체연합\n◦ 후원: 한국여성재단\n\n"
+    )
+    held = (
+        "5월 24일 열린 여성 국제심포지엄이 국내외 참석자 150여 명이 함께한 가운데 마무리되었습니다.\n\n"
+        + labels
+        + "제1세션에서는 각국 활동가들이 발표했습니다.\n\n심포지엄에 앞서 비공개 간담회가 열려 연대 방향을 "
+        "논의했습니다. 당일 참석자는 150여 명이었습니다.\n"
+    )
+    assert detect_kind(held, resources) == "conference_report"
+    coming = "여성 국제심포지엄에 여러분을 초대합니다.\n\n" + labels + "많은 참여 바랍니다.\n"
+    assert detect_kind(coming, resources) == "programme"
+
+
 def test_hard_wrapped_prose_is_joined_but_short_lines_are_not() -> None:
     prose = (
         "We write as civil society organisations from Korea, Japan and the\n"
