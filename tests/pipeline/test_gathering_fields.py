@@ -152,6 +152,22 @@ def test_running_order_lists_are_sessions_but_roles_and_breaks_are_not() -> None
     ]
 
 
+def test_items_with_their_slot_and_access_after_them_and_opening_and_closing_gatherings() -> None:
+    text = (
+        "가. 개회식 (10:00~10:40, 공개)\n- 공동 개회사\n나. 세션1 「전쟁 위기와 노동자의 삶」 "
+        "(10:40~12:30, 공개)\n다. 점심 (12:30~13:30)\n라. 대표자 간담회 (15:40~16:50, 비공개)\n"
+        "- 10:00~11:00 여는 마당\n- 12:30~13:30 점심 식사\n- 13:00~15:00 닫는 마당\n"
+    )
+    found = [(text[s.start : s.end].split(" (")[0], s.closed) for s in schedule_sessions(text)]
+    assert found == [
+        ("가. 개회식", False),
+        ("나. 세션1 「전쟁 위기와 노동자의 삶」", False),
+        ("라. 대표자 간담회", True),
+        ("- 10:00~11:00 여는 마당", False),
+        ("- 13:00~15:00 닫는 마당", False),
+    ]
+
+
 def test_dotted_date_ranges_and_weekdays_inside_english_ranges() -> None:
     (dotted,) = scan("기 간 | 2023. 6. 15.(목) ~ 6. 17.(토), 2박 3일")
     assert [(i.year, i.month, i.day) for i in dotted.items] == [(2023, 6, 15), (2023, 6, 17)]

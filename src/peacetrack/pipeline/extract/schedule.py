@@ -16,7 +16,7 @@ _SESSION = re.compile(
     r"|\bworkshop\b|\broundtable\b|\bround\s+table\b|\bkeynote\b|\bopening\b|\bclosing\b|\bwelcome\b|\bdialogue\b"
     r"|\bbriefing\b|\bpresentations?\b|\bdiscussion\b|\bq\s*&\s*a\b"
     r"|세션|분과|발제|토론|개회|폐회|기조|라운드테이블|좌담|발표|제\s*\d\s*부|\d\s*부\b|종합\s*토론|인사\s*말|축사"
-    r"|환영사|여는\s*말|닫는\s*말|워크[숍샵]|개막|폐막",
+    r"|환영사|여는\s*(?:말|마당)|닫는\s*(?:말|마당)|워크[숍샵]|개막|폐막",
     re.IGNORECASE,
 )
 # Programme items that are not called sessions but are substantive all the same.
@@ -130,8 +130,11 @@ def _label_key(line: str) -> str | None:
     return f"{label.group(1).lower()} {label.group(2).lower()}" if label else None
 
 
-# A time slot after the item, in brackets: "▶ 개회식 (14:00 ~ 14:30)".
-_SLOT_AFTER = re.compile(r"[(（]\s*\d{1,2}[:：]\d{2}\s*[~–—-]\s*\d{1,2}[:：]\d{2}\s*[)）]\s*$")
+# A time slot after the item, in brackets, with its access perhaps: "▶ 개회식 (14:00 ~ 14:30)",
+# "가. 개회식 (10:00~10:40, 공개)".
+_SLOT_AFTER = re.compile(
+    r"[(（]\s*\d{1,2}[:：]\d{2}\s*[~–—-]\s*\d{1,2}[:：]\d{2}\s*(?:[,，/]\s*[^()（）\n]{1,15})?[)）]\s*$"
+)
 
 
 def schedule_sessions(text: str) -> list[SessionLine]:
