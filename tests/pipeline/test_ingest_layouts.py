@@ -50,6 +50,19 @@ def test_grouped_numbered_lists_skip_headings_and_tails() -> None:
     assert [n.name for n in names if n.ecosoc] == ["Peace Network"]
 
 
+def test_a_heading_naming_two_countries_is_no_signatory() -> None:
+    text = (
+        "We urge both governments to return to talks.\n\nSignatories\n\nGermany\nKorea Verband\nPAX\n"
+        "Canada and Australia\nCanadian Voice of Women for Peace\nScience for Peace\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Korea Verband",
+        "PAX",
+        "Canadian Voice of Women for Peace",
+        "Science for Peace",
+    ]
+
+
 def test_korean_inline_list_with_tail_and_sentence_marks() -> None:
     text = (
         "정부는 합의를 복원하라!\n\n2024년 6월 5일\n\n"

@@ -58,15 +58,18 @@ TAIL = re.compile(
 
 TAIL_INSIDE = re.compile(r"\s+(?:외|등)\s*\d+\s*(?:개\s*)?(?:단체|명|곳).*$")
 
-SUBHEADING_WORDS = re.compile(
-    r"^(?:organi[sz]ations?|individuals?|groups|networks?|international(?:\s+networks?|\s+organi[sz]ations?)?"
-    r"|national|regional|local|faith[\w\s-]*|religious[\w\s]*|academics?|scholars?|experts?|others?"
-    r"|(?:north|south|latin|central)?\s*america[s]?|europe|asia(?:[\s-]pacific)?|africa|oceania|middle\s+east"
+_PLACES = (
+    r"(?:(?:north|south|latin|central)?\s*america[s]?|europe|asia(?:[\s-]pacific)?|africa|oceania|middle\s+east"
     r"|global|overseas|domestic|korea|japan|china|canada|australia|germany|france|united\s+(?:states|kingdom)"
     r"|belgium|switzerland|norway|sweden|denmark|finland|netherlands|ireland|italy|spain|austria|new\s+zealand"
     r"|philippines|taiwan|hong\s+kong|mongolia|india|nepal|thailand|vietnam|indonesia|malaysia|singapore"
     r"|brazil|mexico|south\s+africa|kenya|international|england|scotland|wales"
-    r"|usa|u\.s\.a?\.?|uk|republic\s+of\s+korea"
+    r"|usa|u\.s\.a?\.?|uk|republic\s+of\s+korea)"
+)
+SUBHEADING_WORDS = re.compile(
+    r"^(?:organi[sz]ations?|individuals?|groups|networks?|international(?:\s+networks?|\s+organi[sz]ations?)?"
+    r"|national|regional|local|faith[\w\s-]*|religious[\w\s]*|academics?|scholars?|experts?|others?"
+    rf"|{_PLACES}(?:\s*(?:&|and|/|,)\s*{_PLACES})*"  # "Canada and Australia": one heading
     # "National Organizations", "State & Local Organizations", "Grassroots groups": a scope, then signers
     r"|(?:(?:national|regional|local|state|provincial|municipal|grassroots|international|global|u\.s\.)"
     r"(?:\s*(?:&|and|/|·|,)\s*|\s+)?)+\s+(?:organi[sz]ations?|groups|networks?|signatories|endorsers|members|ngos)"
