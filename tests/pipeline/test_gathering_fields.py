@@ -706,3 +706,38 @@ def test_a_city_naming_the_hour_there_is_no_venue(resources: Resources) -> None:
     )
     gathering = _gathering(resources, text, "report.txt")
     assert gathering["mode"] == "online" and gathering.get("place") is None
+
+
+def _names(value: str) -> list[str]:
+    return [ref.name for ref in org_names(value, 0, len(value))]
+
+
+def test_korean_bodies_with_only_spaces_between_are_each_a_body() -> None:
+    assert _names("평화네트워크 시민평화포럼 참여연대") == ["평화네트워크", "시민평화포럼", "참여연대"]
+    assert _names("통일부 경기관광공사") == ["통일부", "경기관광공사"]
+    assert _names("국회의원 정하윤 국회의원 박재민 평화네트워크") == [
+        "국회의원 정하윤",
+        "국회의원 박재민",
+        "평화네트워크",
+    ]
+    # A body's own unit, a university's unit, and a name that is one body with a space stay whole.
+    assert _names("참여연대 평화군축센터 평화네트워크") == ["참여연대 평화군축센터", "평화네트워크"]
+    assert _names("김대중평화센터 연세대학교 김대중도서관") == ["김대중평화센터", "연세대학교 김대중도서관"]
+    assert _names("615공동선언실천 남측위원회") == ["615공동선언실천 남측위원회"]
+    assert _names("한반도평화행동 겨레하나") == ["한반도평화행동 겨레하나"]  # no telling where one ends
+
+
+def test_host_names_in_the_cells_after_their_label(resources: Resources) -> None:
+    text = (
+        "2023 평화 토론회 안내\n\n일시 | 2023년 9월 19일(화) 오후 2시\n장소 | 국회의원회관\n"
+        "주최  평화네트워크  시민평화포럼  참여연대\n주관  평화와통일을여는사람들\n"
+        "후원  남북평화재단  한겨레통일문화재단\n\n많은 참여 바랍니다.\n"
+    )
+    gathering = _gathering(resources, text)
+    assert [h["name"] for h in gathering["hosts"]] == [
+        "평화네트워크",
+        "시민평화포럼",
+        "참여연대",
+        "평화와통일을여는사람들",
+    ]
+    assert [s["name"] for s in gathering["sponsors"]] == ["남북평화재단", "한겨레통일문화재단"]

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peacetrack.pipeline.extract.names import PARENT_BODY, bodies_apart, split_list, strip_part
+from peacetrack.pipeline.extract.names import (
+    PARENT_BODY,
+    bodies_apart,
+    korean_bodies_apart,
+    split_list,
+    strip_part,
+)
 from peacetrack.pipeline.lines import line_spans
 from peacetrack.pipeline.records import Extractor, Mark, NameRef
 from peacetrack.pipeline.registry import normalise_name
@@ -260,6 +266,16 @@ def _line_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field]
         at = cell + 1
         while at < end and text[at] == " ":
             at += 1
+        # More names in the cells after a host's or a sponsor's ("주최 | 평화네트워크 | 참여연대"), up to
+        # the next label.
+        while name in ("host", "sponsor") and at < end and _label_at(text[at:end]) is None:
+            cell = text.find("|", at, end)
+            out.append(Field(name, at, end if cell == -1 else cell))
+            if cell == -1:
+                return out
+            at = cell + 1
+            while at < end and text[at] == " ":
+                at += 1
     return out
 
 
@@ -390,7 +406,12 @@ def org_names(text: str, start: int, end: int) -> list[NameRef]:
         piece = text[a:b]
         # A list written with "·" or " / " or " and " between names: split those too ("Peace Boat and
         # People's Solidarity … (PSPD)" is two bodies, brackets and all).
-        parts = [body for part in _org_pieces(piece) for body in bodies_apart(part)]
+        parts = [
+            body
+            for part in _org_pieces(piece)
+            for whole in bodies_apart(part)
+            for body in korean_bodies_apart(whole.strip())
+        ]
         offset = a
         for part in parts:
             at = text.find(part, offset, b)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from peacetrack.pipeline.extract.names import KOREAN_BODY_WORDS
 from peacetrack.pipeline.extract.signatory_lines import is_date_line, is_prose
 from peacetrack.pipeline.records import Extractor, Mark, NameRef
 
@@ -21,8 +22,7 @@ _SENDER = re.compile(
 )
 # What an organisation's name ends with: "참여연대 평화군축센터", "한국기독교교회협의회", "Peace Network".
 _ORGANISATION = re.compile(
-    r"(?:연대|센터|연합|연합회|협의회|위원회|본부|네트워크|모임|운동|포럼|재단|연구소|연구원|협회|교회|연맹|회의|학회"
-    r"|행동|노조|조합|사업회|시민회|동맹)$"
+    rf"(?:{KOREAN_BODY_WORDS})$"
     r"|\b(?:Committee|Network|Coalition|Cent(?:er|re)|Council|Alliance|Foundation|Institute|Association|Campaign"
     r"|Movement|Federation|Union|Forum|Solidarity|Society|Church|League|Initiative|Action|Bureau)\b"
 )

@@ -168,6 +168,49 @@ def bodies_apart(name: str) -> list[str]:
     return [part for part in parts if part.strip()]
 
 
+# What a Korean body's name ends with ("참여연대", "한반도평화포럼", "통일부", "파주시", "한국YMCA전국연맹").
+KOREAN_BODY_WORDS = (
+    r"연대|센터|연합|연합회|협의회|위원회|본부|네트워크|모임|운동|포럼|재단|연구소|연구원|협회|교회|연맹|회의|학회"
+    r"|행동|노조|조합|사업회|시민회|동맹"
+)
+KOREAN_BODY_END = re.compile(
+    rf"(?:{KOREAN_BODY_WORDS}|사람들|공사|공단|신문|방송|대학교|대학|도서관|[가-힣]{{1,4}}(?:부|처|청|시|도|군|구))$"
+)
+_KOREAN_TOKEN = re.compile(r"^[가-힣0-9A-Za-z·]{3,}$")
+# A unit of the body named before it ("참여연대 평화군축센터", "한국기독교교회협의회 화해통일위원회",
+# "재일한국민주통일연합 오사카본부", "민주평화통일자문회의 경남지역회의").
+_KOREAN_UNIT = re.compile(r"(?:위원회|센터|본부|지역회의|지부|지회|사무국|분과)$")
+_KOREAN_TITLE = re.compile(r"^(?:국회의원|의원|시장|도지사|군수|구청장|장관|교수|대표)$")
+_KOREAN_PERSON = re.compile(r"^[가-힣]{2,4}$")
+
+
+def korean_bodies_apart(name: str) -> list[str]:
+    """A value that lists Korean bodies with only spaces between ("평화네트워크 시민평화포럼 참여연대",
+    "국회의원 정하윤 국회의원 박재민 평화네트워크"): each body, each titled person; a university keeps
+    the unit after it ("연세대학교 김대중도서관"), a body its own ("참여연대 평화군축센터"). A name
+    that is one body with spaces ("615공동선언실천 남측위원회") stays whole: every part must end as a
+    body's name does."""
+    words = name.split()
+    if len(words) < 2 or not all(_KOREAN_TOKEN.match(w) or _KOREAN_PERSON.match(w) for w in words):
+        return [name]
+    parts: list[str] = []
+    k = 0
+    while k < len(words):
+        word = words[k]
+        if _KOREAN_TITLE.match(word) and k + 1 < len(words) and _KOREAN_PERSON.match(words[k + 1]):
+            parts.append(f"{word} {words[k + 1]}")
+            k += 2
+            continue
+        if not _KOREAN_TOKEN.match(word) or not KOREAN_BODY_END.search(word):
+            return [name]
+        if parts and (re.search(r"대학교?$", parts[-1]) or _KOREAN_UNIT.search(word)):
+            parts[-1] = f"{parts[-1]} {word}"  # the body's own unit: "참여연대 평화군축센터", "… 오사카본부"
+        else:
+            parts.append(word)
+        k += 1
+    return parts
+
+
 NAME_GLUE = frozenset(
     {
         "of",
