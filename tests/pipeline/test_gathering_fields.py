@@ -234,6 +234,24 @@ def test_where_it_took_place_and_hosts_with_their_short_forms(resources: Resourc
     ]
 
 
+def test_the_sentence_that_says_where_they_gathered_gives_date_and_place(resources: Resources) -> None:
+    text = (
+        "Report from the 2024 Women's Peace Symposium\n\nOn Thursday 7 and Friday 8 March 2024, peacemakers "
+        "and community leaders gathered in Washington for the Korea Peace Now! Women's Peace Symposium. The "
+        "symposium was organised by Korea Peace Now! with the support of the Ploughshares Fund.\n\n"
+        "About 120 people attended over the two days.\n"
+    )
+    gathering = _gathering(resources, text)
+    assert (gathering["start"], gathering["end"]) == ("2024-03-07", "2024-03-08")
+    assert gathering["place"] == "Washington" and gathering["mode"] == "in_person"
+    history = (
+        "MEETING REPORT\n\nThe meeting was convened by Blue Banner and GPPAC Northeast Asia. It was held "
+        "with the support of the Swiss government.\n\nThe meeting took place eight months after the Hanoi "
+        "summit ended without agreement, shortly after the talks in Stockholm on 5 October 2019 broke down.\n"
+    )
+    assert _gathering(resources, history).get("place") != "Hanoi"
+
+
 def test_hosts_named_with_their_part_as_subjects_and_in_word_cells(resources: Resources) -> None:
     passive = (
         "Hosted By\n\nThis event is hosted by the Wilson Center's Hyundai Motor-Korea Foundation Center for "

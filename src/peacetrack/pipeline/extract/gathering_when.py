@@ -12,7 +12,10 @@ from peacetrack.pipeline.extract.hosts import SPONSORED
 from peacetrack.pipeline.records import DateValue, Sentence
 
 HOST_VERB = re.compile(
-    r"\b(?:co-?)?host(?:ed|s|ing)?\b|\borgani[sz]ed\b|\bconvened\b|\bheld\b|개최|주최|열렸|열린다|열립니다|마련",
+    r"\b(?:co-?)?host(?:ed|s|ing)?\b|\borgani[sz]ed\b|\bconvened\b|\bheld\b"
+    # where or when it met ("took place in Paju", "gathered in Washington"), not "took place a week after …"
+    r"|\btook\s+place\s+(?:in|at|on|from|online|virtually)\b|\b(?:gathered|came\s+together)\s+in\b"
+    r"|개최|주최|열렸|열린다|열립니다|마련",
     re.IGNORECASE,
 )
 _TITLE_WORDS = r"Conference|Forum|Symposium|Seminar|Workshop|Congress|Dialogue|Roundtable|Summit"

@@ -240,7 +240,10 @@ _ZONE_BEFORE = re.compile(
 
 
 _HELD = re.compile(
-    r"\btook\s+place\b|\b(?:was|were|is|will\s+be)\s+held\b|\bmet\s+in\b|열렸|열린다|개최", re.IGNORECASE
+    r"\btook\s+place\s+(?:in|at|on|from|online|virtually)\b|\b(?:was|were|is|will\s+be)\s+held\b"
+    r"|\b(?:met|gathered|came\s+together|convened)\s+in\b"
+    r"|열렸|열린다|개최",
+    re.IGNORECASE,
 )
 
 
