@@ -252,6 +252,18 @@ def test_the_sentence_that_says_where_they_gathered_gives_date_and_place(resourc
     assert _gathering(resources, history).get("place") != "Hanoi"
 
 
+def test_a_summit_the_report_recalls_is_not_where_the_forum_met(resources: Resources) -> None:
+    text = (
+        "Forum Report\n\n1. Background\n\nThe year 2018 saw a turn. On 12 June the first summit between the "
+        "United States and the Democratic People's Republic of Korea took place in Singapore, and the "
+        "leaders signed a joint statement.\n\n2. Organisation\n\nThe forum was held on Friday 9 and "
+        "Saturday 10 November 2018 at the Japan Education Center in Chiyoda-ku, Tokyo. It was convened by "
+        "Peace Boat and GPPAC Northeast Asia, with the support of the Niwano Peace Foundation.\n"
+    )
+    gathering = _gathering(resources, text)
+    assert (gathering["start"], gathering["end"], gathering["place"]) == ("2018-11-09", "2018-11-10", "Tokyo")
+
+
 def test_hosts_named_with_their_part_as_subjects_and_in_word_cells(resources: Resources) -> None:
     passive = (
         "Hosted By\n\nThis event is hosted by the Wilson Center's Hyundai Motor-Korea Foundation Center for "

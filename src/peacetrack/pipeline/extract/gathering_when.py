@@ -25,6 +25,11 @@ KO_TITLE = re.compile(
 )
 
 
+_SUMMIT = re.compile(
+    r"\bsummit\b[^.]{0,120}?\b(?:took\s+place|was\s+held)\b|정상\s*회담[^.]{0,60}?(?:열렸|개최)", re.I
+)
+
+
 def main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[DatePhrase]) -> Sentence | None:
     """The sentence that says who held the gathering and when."""
     best: tuple[float, Sentence] | None = None
@@ -41,6 +46,8 @@ def main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[Da
             TITLE_KEY.search(text, sentence.start, sentence.end)
             or KO_TITLE.search(text, sentence.start, sentence.end)
         )
+        # A summit the report recalls ("On 12 June the first summit … took place in Singapore") is history.
+        score -= bool(_SUMMIT.search(text, sentence.start, sentence.end))
         if best is None or score > best[0]:
             best = (score, sentence)
     return best[1] if best is not None and best[0] >= 3 else None
