@@ -771,3 +771,16 @@ def test_host_names_in_the_cells_after_their_label(resources: Resources) -> None
         "평화와통일을여는사람들",
     ]
     assert [s["name"] for s in gathering["sponsors"]] == ["남북평화재단", "한겨레통일문화재단"]
+
+
+def test_labels_at_the_end_of_a_cell_and_a_programme_dated_as_of_a_day(resources: Resources) -> None:
+    text = (
+        "Programme (as of 27 October 2025)\n\n2025 International Conference on Crisis Management\n\n"
+        "Dates | Tuesday 11 - Wednesday 12 November 2025\n"
+        "주최 | 세종연구소 통일연구원 주관 | 한국국제정치학회 후원 | 통일부 한국국제교류재단\n\n"
+        "09:00-09:30 | Registration\n09:30-10:00 | Opening session\n"
+    )
+    gathering = _gathering(resources, text)
+    assert (gathering["start"], gathering["end"]) == ("2025-11-11", "2025-11-12")
+    assert [h["name"] for h in gathering["hosts"]] == ["세종연구소", "통일연구원", "한국국제정치학회"]
+    assert [s["name"] for s in gathering["sponsors"]] == ["통일부", "한국국제교류재단"]

@@ -100,3 +100,25 @@ def test_prose_in_two_columns_with_a_third_edge_is_no_table() -> None:
     rows[2] = (rows[2][0], [(72, left[2]), (335, right[2].strip())])
     text = read_bytes(_pdf(rows), "letter.pdf").text
     assert " | " not in text
+
+
+def test_running_header_and_footer_are_kept_once_at_the_top() -> None:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    for page in (1, 2):
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(72, A4[1] - 30, "Release date: 8 September 2023")
+        canvas.drawString(72, 30, "Organised by Sejong Institute | Supported by Korea Foundation")
+        canvas.drawString(500, 30, str(page))
+        canvas.setFont("Helvetica", 11)
+        canvas.drawString(72, 700, f"Body text of page {page} about the programme of the seminar.")
+        canvas.showPage()
+    canvas.save()
+    lines = read_bytes(out.getvalue(), "notice.pdf").text.splitlines()
+    assert lines[:2] == [
+        "Release date: 8 September 2023",
+        "Organised by Sejong Institute | Supported by Korea Foundation",
+    ]
+    assert sum("Release date" in line for line in lines) == 1
+    assert "Body text of page 2 about the programme of the seminar." in lines
+    assert "1" not in lines and "2" not in lines

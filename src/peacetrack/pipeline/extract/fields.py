@@ -241,6 +241,19 @@ _NEXT_LABEL = re.compile(
 )
 
 
+def _cell_end(text: str, at: int, end: int) -> int:
+    """Where the cell at ``at`` ends: its bar, or the space before a label that stands at the cell's end
+    ("주최 | 세종연구소 통일연구원 주관 | 한국국제정치학회 후원 | 통일부"); -1 when the line ends it."""
+    bar = text.find("|", at, end)
+    before = _LABEL_BEFORE_BAR.search(text, at, end)
+    if before is not None and (bar == -1 or before.start() < bar):
+        return before.start()
+    return bar
+
+
+_LABEL_BEFORE_BAR = re.compile(r"[^\S\n]+(?=(?:공동\s*)?(?:주\s*최|주\s*관|후\s*원|협\s*찬)\s*\|)")
+
+
 def _line_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field]:
     """The labelled fields of one line: "Venue: …", and each labelled cell of a row
     ("Hosted by Busan Metropolitan City | Organized by the Korea Institute …")."""
@@ -253,7 +266,7 @@ def _line_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field]
             break
         name, match = found
         value_end = end
-        cell = text.find("|", at + match.end(), end)
+        cell = _cell_end(text, at + match.end(), end)
         if cell == -1 and (beside := _NEXT_LABEL.search(text, at + match.end(), end)) is not None:
             cell = beside.start() - 1  # the whitespace before the next label parts the two fields
         if cell != -1:
@@ -263,20 +276,23 @@ def _line_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field]
         out.append(Field(name, at + match.end(), value_end))
         if cell == -1:
             break
-        at = cell + 1
-        while at < end and text[at] == " ":
-            at += 1
+        at = _next_cell(text, cell, end)
         # More names in the cells after a host's or a sponsor's ("주최 | 평화네트워크 | 참여연대"), up to
         # the next label.
         while name in ("host", "sponsor") and at < end and _label_at(text[at:end]) is None:
-            cell = text.find("|", at, end)
+            cell = _cell_end(text, at, end)
             out.append(Field(name, at, end if cell == -1 else cell))
             if cell == -1:
                 return out
-            at = cell + 1
-            while at < end and text[at] == " ":
-                at += 1
+            at = _next_cell(text, cell, end)
     return out
+
+
+def _next_cell(text: str, cell: int, end: int) -> int:
+    at = cell + 1 if text[cell] == "|" else cell
+    while at < end and text[at] == " ":
+        at += 1
+    return at
 
 
 def _names_below(text: str, spans: list[tuple[int, int]], k: int, field: Field) -> list[Field]:

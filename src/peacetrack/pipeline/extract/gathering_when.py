@@ -73,7 +73,12 @@ def head_date(text: str, phrases: Sequence[DatePhrase]) -> DateValue | None:
 
 
 _HEAD_LINES = 25
-_DEADLINE = re.compile(r"\b(?:register|registration|deadline|rsvp|apply)\b|신청|마감|접수", re.IGNORECASE)
+# A registration deadline, or the date the programme itself bears ("Programme as of 10 July 2023").
+_DEADLINE = re.compile(
+    r"\b(?:register|registration|deadline|rsvp|apply|as\s+of|(?:last\s+)?updated|published|issued)\b"
+    r"|신청|마감|접수|배포|발행|작성|게시|기준",
+    re.IGNORECASE,
+)
 
 
 __all__ = ["HOST_VERB", "KO_TITLE", "TITLE_KEY", "head_date", "main_sentence"]

@@ -28,6 +28,7 @@ from peacetrack.pipeline.read.pdf_layout import (
     number_lists,
     page_blocks,
     running_lines,
+    running_once,
 )
 from peacetrack.pipeline.read.pdf_tables import text_tables
 
@@ -218,7 +219,8 @@ def pdf_to_text(data: bytes, path: str) -> tuple[str, Meta]:
             raise ReadError(path, "encrypted PDF: a password is needed") from None
         raise ReadError(path, f"corrupt PDF: {type(exc).__name__}: {exc}") from None
     running = running_lines(pages)
-    blocks = join_pages([page_blocks(page, running) for page in pages])
+    heads, foots = running_once(pages, running)
+    blocks = ["\n".join([*heads, *foots]), *join_pages([page_blocks(page, running) for page in pages])]
     text = number_lists("\n\n".join(block.strip() for block in blocks if block.strip()))
     if not text:
         raise ReadError(path, "PDF without a text layer (a scan?): no text to read")

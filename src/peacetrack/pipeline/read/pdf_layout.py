@@ -67,6 +67,33 @@ def running_lines(pages: list[Page]) -> set[str]:
     return {key for key, count in seen.items() if count >= 2}
 
 
+# The page's number set on the running line's own baseline: "… Korea Office p. 1", "… 공동 1 / 2".
+_PAGE_NUMBER_AFTER = re.compile(r"\s+(?:p\.\s*|page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.IGNORECASE)
+# What a browser prints on every page is the printing's, not the document's: "Printed from … on June 3",
+# a page's address.
+_PRINTED = re.compile(r"\bprinted\b|인쇄|^https?://|^www\.", re.IGNORECASE)
+
+
+def running_once(pages: list[Page], running: set[str]) -> tuple[list[str], list[str]]:
+    """Each running header and footer once, as the first page that has it sets it: (headers, footers).
+    Dropped from every page, they would take with them what only they say (a release date, the hosts in
+    a footer: "주최 | 세종연구소 … 후원 | 통일부"); page numbers stay out."""
+    seen: set[str] = set()
+    heads: list[str] = []
+    foots: list[str] = []
+    for page in pages:
+        for line in page.lines:
+            key = _furniture_key(line.text)
+            if key not in running or key in seen or _PAGE_NUMBER.match(line.text.strip()):
+                continue
+            if _PRINTED.search(line.text.strip()):
+                continue
+            seen.add(key)
+            text = _PAGE_NUMBER_AFTER.sub("", line.text.strip())
+            (heads if line.top < page.height * _MARGIN_BAND else foots).append(text)
+    return heads, foots
+
+
 def _is_furniture(line: Line, page: Page, running: set[str]) -> bool:
     in_margin = line.top < page.height * _MARGIN_BAND or line.bottom > page.height * (1 - _MARGIN_BAND)
     if not in_margin:
