@@ -63,6 +63,25 @@ def test_a_heading_naming_two_countries_is_no_signatory() -> None:
     ]
 
 
+def test_a_list_of_names_parted_by_slashes_under_the_text_with_no_heading() -> None:
+    text = (
+        "STATEMENT\n\nWe appeal to both governments to restore the military agreement.\n\n"
+        "(1) to refrain from further steps;\n\n(2) to reopen the communication lines.\n\n"
+        "Seventy years after the Armistice, the people of Korea deserve more than a truce.\n\n"
+        "Women Cross DMZ / Korea Peace Now! Grassroots Network / Peace Boat* / International Peace Bureau* / "
+        "참여연대*\n\n* NGO in consultative status with ECOSOC\n\nTo add your organisation, write to us."
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == [
+        "Women Cross DMZ",
+        "Korea Peace Now! Grassroots Network",
+        "Peace Boat",
+        "International Peace Bureau",
+        "참여연대",
+    ]
+    assert [n.name for n in names if n.ecosoc] == ["Peace Boat", "International Peace Bureau", "참여연대"]
+
+
 def test_korean_inline_list_with_tail_and_sentence_marks() -> None:
     text = (
         "정부는 합의를 복원하라!\n\n2024년 6월 5일\n\n"

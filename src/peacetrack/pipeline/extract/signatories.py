@@ -206,6 +206,22 @@ def _inline_list(line: str) -> int | None:
     return found.end(1) + 1
 
 
+# Names parted by slashes, middle dots or semicolons, four or more, every one short and set as a name is:
+# "Women Cross DMZ / Korea Peace Now! Grassroots Network / Peace Boat* / …".
+_BARE_JOINT = re.compile(r"\s+/\s+|\s*[·;]\s*")
+_NAME_START = re.compile(r"^[\W\d]{0,2}[A-Z가-힣]")
+
+
+def _bare_list(line: str) -> bool:
+    parts = [part.strip() for part in _BARE_JOINT.split(line)]
+    return (
+        len(parts) >= 4
+        and all(2 <= len(part) <= 90 and len(part.split()) <= 12 for part in parts)
+        and sum(1 for part in parts if _NAME_START.match(part)) >= 0.8 * len(parts)
+        and not line.rstrip().endswith((".", "다", "요"))
+    )
+
+
 _ITEM_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s")
 
 
@@ -371,6 +387,8 @@ def _starts(text: str, lines: list[Line]) -> list[tuple[int, str]]:
             starts.append((k + 1, "heading"))
         elif _REPRESENTS.match(line.text):
             pass  # the sender for the signers, not a list of them, follows
+        elif line.blank_before and line.start > len(text) * 0.5 and _bare_list(line.text):
+            starts.append((k, "heading"))  # a list of names under the text, with no heading over it
         elif _CLOSING.match(line.text) or _CLOSING_AFTER.search(line.text):
             starts.append((k + 1, "closing"))
             if line.text.endswith(("일동",)):
