@@ -570,3 +570,36 @@ def test_html_title_band_stops_where_the_body_begins() -> None:
     head = read_bytes(page.read_bytes(), "statement.html").text.split("\n\n")[:4]
     assert head[0].startswith("Joint Statement: Stop the Balloons")
     assert "Our calls" not in head and "Signatories" not in head
+
+
+def test_pdf_two_columns_of_korean_names_under_group_headings_with_odd_last_names() -> None:
+    out, canvas = _korean_canvas()
+    canvas.drawString(73, 760, "아래 참가 단체 일동")
+    rows: list[tuple[str, str | None]] = [
+        ("【시민사회】", None),
+        ("겨레하나", "평화네트워크"),
+        ("군인권센터", "평화와통일을여는사람들"),
+        ("녹색연합", "한국진보연대"),
+        ("민주사회를위한변호사모임†", "환경운동연합"),
+        ("참여연대†", None),
+        ("【노동농민】", None),
+        ("전국농민회총연맹", "한국노동조합총연맹"),
+        ("전국민주노동조합총연맹", None),
+    ]
+    y = 740
+    for left, right in rows:
+        canvas.drawString(73, y, left)
+        if right is not None:
+            canvas.drawString(300, y, right)
+        y -= 14
+    lines = _text(out, canvas)
+    start = lines.index("【시민사회】")
+    assert lines[start : start + 6] == [
+        "【시민사회】",
+        "겨레하나",
+        "군인권센터",
+        "녹색연합",
+        "민주사회를위한변호사모임†",
+        "참여연대†",
+    ]
+    assert "평화네트워크" in lines and "겨레하나 평화네트워크" not in " ".join(lines)

@@ -134,7 +134,11 @@ def _emit_run(run: list[Entry], offset: float, out: list[Raw]) -> float:
         return offset
     # A label column ("Organisers", "일 시") is short beside its values. Two lists side by side are alike
     # in width, and a Korean organisation's name is often only five to seven syllables.
-    if lefts[len(lefts) // 2] < _LABEL_LENGTH and not (_alike(cuts) and len(cuts) >= _MOSTLY * len(run)):
+    # (A right side alone on a line is a table's wrapped cell; without any, the lines left alone are a
+    # column's group headings and its last names: "【종교】", "참여연대†".)
+    alone_right = any(left is None for left, _, _ in run)
+    mostly = len(cuts) >= _MOSTLY * len(run) or not alone_right
+    if lefts[len(lefts) // 2] < _LABEL_LENGTH and not (_alike(cuts) and mostly):
         out.extend(_moved(whole, offset) for _, _, whole in run)
         return offset
     top = min(float(whole["top"]) for _, _, whole in run)
