@@ -609,6 +609,16 @@ def test_a_line_cut_mid_sentence_joins_whatever_the_width() -> None:
     assert out[3:5] == ["Key takeaways:", "* access matters"]
 
 
+def test_a_compound_broken_at_its_hyphen_in_wrapped_plain_text_is_one_word() -> None:
+    text = (
+        "On Wednesday, March 13, 2019, two weeks after the summit in Hanoi, the Friends\n"
+        "Committee on National Legislation, Women Cross DMZ and the AFSC co-\n"
+        "hosted a briefing for congressional staff on the path to a peace agreement\n"
+        "with North Korea, which more than one hundred people attended in person.\n"
+    )
+    assert "Women Cross DMZ and the AFSC co-hosted a briefing for congressional staff" in unwrap(text)
+
+
 def test_attendance_said_after_registrations_in_the_same_sentence() -> None:
     text = (
         "Of the 243 people who registered, 162 joined the live webinar; the recording was viewed 1,100 times."

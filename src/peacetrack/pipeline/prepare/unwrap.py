@@ -123,6 +123,9 @@ def _hand_broken(lines: list[str], width: int | None) -> list[bool]:
     return flags
 
 
+_COMPOUND_BREAK = re.compile(r"[A-Za-z]-$")
+
+
 def unwrap(text: str, width: int | Literal["measure"] | None = "measure") -> str:
     """`width`: the wrap width (None: not wrapped) when the caller measured it before joining lines
     (``join_hanging``); by default it is measured here."""
@@ -149,7 +152,10 @@ def unwrap(text: str, width: int | Literal["measure"] | None = "measure") -> str
             and " | " not in line  # a table row is a line of its own
             and " | " not in physical
         ):
-            out[-1] = f"{previous} {line}"
+            # A compound broken at its hyphen ("co-" / "hosted") is one word again; plain text is typed, not
+            # hyphenated by a layout engine, so the hyphen stays.
+            joint = "" if _COMPOUND_BREAK.search(previous) and line[0].islower() else " "
+            out[-1] = f"{previous}{joint}{line}"
         else:
             out.append(line)
     return "\n".join(out)
