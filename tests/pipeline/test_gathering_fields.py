@@ -784,3 +784,15 @@ def test_labels_at_the_end_of_a_cell_and_a_programme_dated_as_of_a_day(resources
     assert (gathering["start"], gathering["end"]) == ("2025-11-11", "2025-11-12")
     assert [h["name"] for h in gathering["hosts"]] == ["세종연구소", "통일연구원", "한국국제정치학회"]
     assert [s["name"] for s in gathering["sponsors"]] == ["통일부", "한국국제교류재단"]
+
+
+def test_a_summit_named_in_the_main_sentence_is_not_the_venue(resources: Resources) -> None:
+    text = (
+        "AFTER HANOI: KEEPING DIPLOMACY ALIVE\nReport on a congressional briefing, Washington, D.C.\n\n"
+        "On Wednesday, March 13, 2019, two weeks after the summit between President Donald Trump and "
+        "Chairman Kim Jong Un in Hanoi ended without an agreement, the Friends Committee on National "
+        "Legislation and Women Cross DMZ co-hosted a briefing for congressional staff.\n\n"
+        "Some 150 people attended.\n"
+    )
+    gathering = _gathering(resources, text)
+    assert gathering["place"] == "Washington" and gathering["start"] == "2019-03-13"

@@ -331,6 +331,23 @@ def test_a_report_that_names_itself_is_a_report_whatever_its_labels(resources: R
     assert detect_kind("초 청 장\n\n" + labels + "\n정책 보고서에 활용됩니다.", resources) == "programme"
 
 
+def test_a_report_with_its_programme_and_news_under_a_section_label(resources: Resources) -> None:
+    report = (
+        "Korea Peace Symposium 2022: Report\n\nOn 27 and 28 July 2022, women peacebuilders and policy "
+        "experts gathered in Washington, D.C. for the Korea Peace Symposium 2022, which took place at the "
+        "Friends Meeting House. Some 150 people attended.\n\nProgramme\n\n"
+        "9:30 – 10:00 Registration\n10:00 – 10:45 Opening\n11:00 – 12:30 Panel 1\n13:30 – 15:00 Panel 2\n\n"
+        "The first panel heard from survivors. Panellists agreed that sequencing mattered.\n"
+    )
+    assert detect_kind(report, resources) == "conference_report"
+    news = (
+        "News · Northeast Asia\n\nCivil society in Seoul calls for a peace treaty\n\nBy the GPPAC team · "
+        "28 July 2023\n\nSEOUL – Peace activists gathered in Seoul on Thursday to urge a peace treaty. The "
+        "symposium that followed was attended by 200 people, who heard from survivors, organisers said.\n"
+    )
+    assert detect_kind(news, resources) == "news"
+
+
 def test_a_post_telling_of_a_gathering_held_is_a_report_beside_its_labels(resources: Resources) -> None:
     labels = (
         "◦ 일시: 2019년 5월 24일(금) 오전 10시\n◦ 장소: 한국프레스센터\n"

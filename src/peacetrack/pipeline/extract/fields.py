@@ -189,12 +189,12 @@ _EN_BARE = {
 
 
 # A line ending in an abbreviation's stop ("Washington, D.C.", "Co., Ltd.") has not ended a sentence.
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Jr|St)\.$")
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Jr|St)\.$")
 
 
 def _bare_at(line: str) -> tuple[str, int] | None:
     stripped = line.rstrip()
-    if len(line) > 200 or (stripped.endswith((".", "!", "?")) and not _ABBREVIATION_END.search(stripped)):
+    if len(line) > 200 or (stripped.endswith((".", "!", "?")) and not ABBREVIATION_END.search(stripped)):
         return None
     return next(((field, m.end()) for field, pattern in _EN_BARE.items() if (m := pattern.match(line))), None)
 

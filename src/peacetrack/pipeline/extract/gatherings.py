@@ -146,13 +146,18 @@ def _mode(
     return None
 
 
+# A place the sentence names for a summit it recalls ("two weeks after the summit between President Trump
+# and Chairman Kim in Hanoi ended, FCNL … co-hosted a briefing"): where the summit was, not the gathering.
+_SUMMIT_BEFORE = re.compile(r"\bsummit\b[^,;]{0,80}$|정상\s*회담[^,;]{0,30}$", re.IGNORECASE)
+
+
 def _place(text: str, main: Sentence | None, resources: Resources) -> Place | None:
     if main is None:
         return None
-    match = resources.place_pattern.search(text, main.start, main.end)
-    if match is None:
-        return None
-    return _place_at(text, match.start(), match.group(), resources)
+    for match in resources.place_pattern.finditer(text, main.start, main.end):
+        if not _SUMMIT_BEFORE.search(text, main.start, match.start()):
+            return _place_at(text, match.start(), match.group(), resources)
+    return None
 
 
 def _place_at(text: str, start: int, name: str, resources: Resources) -> Place:
@@ -262,7 +267,9 @@ def _venue_line(text: str, resources: Resources) -> Place | None:
     not a time zone and not a programme item's title."""
     pos = 0
     for line in text[:3000].split("\n"):
-        if 0 < len(line) <= 80 and not line.rstrip().endswith(".") and not schedule.is_schedule_line(line):
+        # (a sentence ends with a full stop; "Washington, D.C." ends with an abbreviation's)
+        sentence = line.rstrip().endswith(".") and not fields.ABBREVIATION_END.search(line.rstrip())
+        if 0 < len(line) <= 80 and not sentence and not schedule.is_schedule_line(line):
             for match in resources.place_pattern.finditer(line):
                 if not _ZONE_BEFORE.search(line[: match.start()]):
                     return _place_at(text, pos + match.start(), match.group(), resources)
