@@ -15,7 +15,7 @@ from peacetrack.pipeline.extract.schedule import schedule_sessions
 from peacetrack.pipeline.extract.signatories import extract_signatories
 from peacetrack.pipeline.prepare import detect_kind
 from peacetrack.pipeline.prepare.describe import find_date
-from peacetrack.pipeline.prepare.unwrap import unwrap
+from peacetrack.pipeline.prepare.unwrap import join_hanging, unwrap
 from peacetrack.pipeline.resources import Resources
 
 GOLD = Path(__file__).resolve().parents[2] / "bench" / "ingest_gold"
@@ -634,6 +634,23 @@ def test_a_compound_broken_at_its_hyphen_in_wrapped_plain_text_is_one_word() -> 
         "with North Korea, which more than one hundred people attended in person.\n"
     )
     assert "Women Cross DMZ and the AFSC co-hosted a briefing for congressional staff" in unwrap(text)
+
+
+def test_a_labels_value_wrapped_under_itself_is_joined_but_an_address_blocks_lines_are_not() -> None:
+    text = (
+        "   WHO:    Organized by Korea Peace Now! Grassroots Network, Women Cross\n"
+        "           DMZ, Peace Action and the Friends Committee on National\n"
+        "           Legislation (FCNL)\n"
+        "           Co-sponsored by Veterans For Peace and Pax Christi USA\n\n"
+        "To:   The President and Members of the United Nations Security Council\n"
+        "      The Chair of the Security Council Committee established pursuant\n"
+    )
+    lines = join_hanging(text).split("\n")
+    assert lines[0].endswith(
+        "Women Cross DMZ, Peace Action and the Friends Committee on National Legislation (FCNL)"
+    )
+    assert lines[1].strip() == "Co-sponsored by Veterans For Peace and Pax Christi USA"
+    assert lines[3].strip().startswith("To:") and lines[4].strip().startswith("The Chair of")
 
 
 def test_attendance_said_after_registrations_in_the_same_sentence() -> None:

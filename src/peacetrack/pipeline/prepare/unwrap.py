@@ -35,11 +35,26 @@ _ITEM_LEAD = re.compile(rf"^ *(?:{LIST_MARKER}) *")
 _CUT = re.compile(r"^.{50,}$|(?:,|\b(?:of|and|the|for|in|on|to|with|at|a|an))\s*$", re.IGNORECASE)
 
 
+# A label with its value set off by spaces ("   WHO:    Organized by …"): the value's lines below hang
+# under the value. (An address block's lines are one addressee each: "To:   The Members of the Council" /
+# "      The Chair of the 1718 Committee".)
+_LABEL_LEAD = re.compile(
+    r"^ *(?!(?:to|cc|bcc|attn|수\s*신|참\s*조)\s*[:：])[A-Z가-힣][^:：\n]{0,20}[:：] {2,}(?=\S)", re.I
+)
+
+
+_SMALL_END = re.compile(r"(?:,|\b(?:of|and|the|for|in|on|to|with|at|a|an))\s*$", re.IGNORECASE)
+_WRAP_MIN, _WRAP_MAX = 60, 80  # a typed line wrapped near the usual width
+
+
 def join_hanging(text: str) -> str:
     """Join the lines set in under a list item's text (a hanging indent) to the item, before indents are
-    lost: " 7. Prof. Jae-won Han, Korean Studies, University of California," / "    Los Angeles"."""
+    lost: " 7. Prof. Jae-won Han, Korean Studies, University of California," / "    Los Angeles"; and
+    under a label's value: "WHO:    Organized by …, Women Cross" / "        DMZ, Peace Action …"."""
     out: list[str] = []
     column: int | None = None  # where the text of the item being read starts
+    labelled = False  # the item is a label's value, not a list item
+    physical = ""  # the line above as written
     for raw in text.split("\n"):
         line = raw.expandtabs(4)
         bare = line.lstrip(" ")
@@ -47,12 +62,21 @@ def join_hanging(text: str) -> str:
         hangs = column is not None and indent >= 2 and abs(indent - column) <= 1
         # Only an item that was cut (long, or ending on a comma or a small word) goes on below; under a
         # short one ("1. Rev. Dr. Samuel Chung") the indented line is its own: a title, an affiliation.
-        if hangs and bare and not OPENS_ITEM.match(bare) and _CUT.search(out[-1]):
+        # Under a label, only a line wrapped near a typed width goes on: the lines set in under a short
+        # value are items of their own.
+        cut = bool(out) and _CUT.search(out[-1]) is not None
+        if labelled:
+            cut = _SMALL_END.search(physical) is not None or _WRAP_MIN <= len(physical.rstrip()) <= _WRAP_MAX
+        if hangs and bare and cut and not OPENS_ITEM.match(bare) and not _ITEM_START.match(bare):
             out[-1] = f"{out[-1].rstrip()} {bare}"
+            physical = line
             continue
-        item = _ITEM_LEAD.match(line)
+        label = _LABEL_LEAD.match(line)
+        item = _ITEM_LEAD.match(line) or label
         column = item.end() if item is not None and bare else None
+        labelled = label is not None and item is label
         out.append(raw)
+        physical = line
     return "\n".join(out)
 
 
