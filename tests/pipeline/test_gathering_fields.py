@@ -754,6 +754,11 @@ def test_korean_bodies_with_only_spaces_between_are_each_a_body() -> None:
     assert _names("참여연대 평화군축센터 평화네트워크") == ["참여연대 평화군축센터", "평화네트워크"]
     assert _names("김대중평화센터 연세대학교 김대중도서관") == ["김대중평화센터", "연세대학교 김대중도서관"]
     assert _names("615공동선언실천 남측위원회") == ["615공동선언실천 남측위원회"]
+    assert _names("평화네트워크 한국진보연대 6.15공동선언실천 남측위원회") == [
+        "평화네트워크",
+        "한국진보연대",
+        "6.15공동선언실천 남측위원회",
+    ]
     assert _names("한반도평화행동 겨레하나") == ["한반도평화행동 겨레하나"]  # no telling where one ends
 
 

@@ -176,7 +176,7 @@ KOREAN_BODY_WORDS = (
 KOREAN_BODY_END = re.compile(
     rf"(?:{KOREAN_BODY_WORDS}|사람들|공사|공단|신문|방송|대학교|대학|도서관|[가-힣]{{1,4}}(?:부|처|청|시|도|군|구))$"
 )
-_KOREAN_TOKEN = re.compile(r"^[가-힣0-9A-Za-z·]{3,}$")
+_KOREAN_TOKEN = re.compile(r"^[가-힣0-9A-Za-z·.]{3,}$")
 # A unit of the body named before it ("참여연대 평화군축센터", "한국기독교교회협의회 화해통일위원회",
 # "재일한국민주통일연합 오사카본부", "민주평화통일자문회의 경남지역회의").
 _KOREAN_UNIT = re.compile(r"(?:위원회|센터|본부|지역회의|지부|지회|사무국|분과)$")
@@ -187,9 +187,9 @@ _KOREAN_PERSON = re.compile(r"^[가-힣]{2,4}$")
 def korean_bodies_apart(name: str) -> list[str]:
     """A value that lists Korean bodies with only spaces between ("평화네트워크 시민평화포럼 참여연대",
     "국회의원 정하윤 국회의원 박재민 평화네트워크"): each body, each titled person; a university keeps
-    the unit after it ("연세대학교 김대중도서관"), a body its own ("참여연대 평화군축센터"). A name
-    that is one body with spaces ("615공동선언실천 남측위원회") stays whole: every part must end as a
-    body's name does."""
+    the unit after it ("연세대학교 김대중도서관"), a body its own ("참여연대 평화군축센터",
+    "6.15공동선언실천 남측위원회"). Where a part does not end as a body's name does ("한반도평화행동
+    겨레하나"), there is no telling where one name ends, and the value stays whole."""
     words = name.split()
     if len(words) < 2 or not all(_KOREAN_TOKEN.match(w) or _KOREAN_PERSON.match(w) for w in words):
         return [name]
@@ -199,6 +199,10 @@ def korean_bodies_apart(name: str) -> list[str]:
         word = words[k]
         if _KOREAN_TITLE.match(word) and k + 1 < len(words) and _KOREAN_PERSON.match(words[k + 1]):
             parts.append(f"{word} {words[k + 1]}")
+            k += 2
+            continue
+        if k + 1 < len(words) and _KOREAN_TOKEN.match(word) and _KOREAN_UNIT.search(words[k + 1]):
+            parts.append(f"{word} {words[k + 1]}")  # "6.15공동선언실천 남측위원회": a name and its unit
             k += 2
             continue
         if not _KOREAN_TOKEN.match(word) or not KOREAN_BODY_END.search(word):
