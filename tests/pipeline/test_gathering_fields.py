@@ -760,6 +760,10 @@ def test_korean_bodies_with_only_spaces_between_are_each_a_body() -> None:
         "6.15공동선언실천 남측위원회",
     ]
     assert _names("한반도평화행동 겨레하나") == ["한반도평화행동 겨레하나"]  # no telling where one ends
+    # One body with its office or a word that only looks like one; a university keeps only its own unit.
+    assert _names("서울특별시 교육청") == ["서울특별시 교육청"]
+    assert _names("평화네트워크 공동연구") == ["평화네트워크 공동연구"]
+    assert _names("연세대학교 평화네트워크") == ["연세대학교", "평화네트워크"]
 
 
 def test_host_names_in_the_cells_after_their_label(resources: Resources) -> None:
@@ -801,3 +805,22 @@ def test_a_summit_named_in_the_main_sentence_is_not_the_venue(resources: Resourc
     )
     gathering = _gathering(resources, text)
     assert gathering["place"] == "Washington" and gathering["start"] == "2019-03-13"
+
+
+def test_only_names_of_bodies_in_the_cells_after_a_host_label(resources: Resources) -> None:
+    fields = labelled_fields(
+        "주최 | 평화네트워크 | 문의 | 02-723-4567\nOrganizers | Peace Boat | Registration | Free"
+    )
+    text = "주최 | 평화네트워크 | 문의 | 02-723-4567\nOrganizers | Peace Boat | Registration | Free"
+    hosts = [text[f.start : f.end].strip() for f in fields if f.name == "host"]
+    assert hosts == ["평화네트워크", "Peace Boat"]
+    odd = "주최 | 평화네트워크\xa0후원 |"
+    assert [f.name for f in labelled_fields(odd)][:1] == ["host"]  # and it returns
+
+
+def test_a_gathering_called_a_summit_keeps_its_place(resources: Resources) -> None:
+    text = (
+        "REPORT\n\nThe People's Peace Summit was held in Seoul on 27 July 2023, hosted by Korea Peace Now! "
+        "ahead of a follow-up meeting in Tokyo.\n\nSome 300 people attended.\n"
+    )
+    assert _gathering(resources, text)["place"] == "Seoul"

@@ -82,6 +82,18 @@ def test_a_list_of_names_parted_by_slashes_under_the_text_with_no_heading() -> N
     assert [n.name for n in names if n.ecosoc] == ["Peace Boat", "International Peace Bureau", "참여연대"]
 
 
+def test_tags_places_and_keywords_parted_by_dots_are_no_signatories() -> None:
+    body = (
+        "We call for peace on the Korean Peninsula and an end to the war.\n\nMore of the statement here.\n\n"
+    )
+    for tail in (
+        "Seoul · Tokyo · Washington · Beijing",
+        "#평화 · #통일 · #한반도 · #종전선언",
+        "Keywords: Korean Peninsula; Peace Treaty; Armistice; Sanctions",
+    ):
+        assert extract_signatories(body + tail) == (), tail
+
+
 def test_korean_inline_list_with_tail_and_sentence_marks() -> None:
     text = (
         "정부는 합의를 복원하라!\n\n2024년 6월 5일\n\n"
@@ -222,6 +234,20 @@ def test_attendance_is_never_a_capacity_or_a_view_count() -> None:
     assert worded is not None and worded.value == 22
     assert attendance("참가 인원 | 선착순 100명\n참가비 | 무료") is None
     assert attendance("Participants: up to 60 (registration required)") is None
+    # A labelled line's date, meeting ID, age, room or time is no count of people; nor is a count that
+    # registered, a count joined by another case ending, or one a future event will have.
+    for text in (
+        "참가 | 5월 3일(금) 14:00",
+        "참가 | 온라인 Zoom 회의 ID 845 2231 9901",
+        "Participants: students aged 18 to 25",
+        "Attendees | Room 302",
+        "Attendance | Free; lunch served at 12",
+        "청소년 30명과 함께 평화 캠프를 엽니다",
+        "2019년 12명으로 시작해 올해 참여 단체가 늘었다",
+    ):
+        assert attendance(text) is None, text
+    count = attendance("A total of 200 people registered for the event, but only 120 attended.")
+    assert count is not None and count.value == 120
 
 
 @pytest.mark.parametrize(

@@ -102,7 +102,7 @@ def test_prose_in_two_columns_with_a_third_edge_is_no_table() -> None:
     assert " | " not in text
 
 
-def test_running_header_and_footer_are_kept_once_at_the_top() -> None:
+def test_running_header_and_footer_are_kept_once_under_the_first_block() -> None:
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4)
     for page in (1, 2):
@@ -114,11 +114,28 @@ def test_running_header_and_footer_are_kept_once_at_the_top() -> None:
         canvas.drawString(72, 700, f"Body text of page {page} about the programme of the seminar.")
         canvas.showPage()
     canvas.save()
-    lines = read_bytes(out.getvalue(), "notice.pdf").text.splitlines()
-    assert lines[:2] == [
+    lines = [line for line in read_bytes(out.getvalue(), "notice.pdf").text.splitlines() if line]
+    # Under the first block (the title's place), never above it.
+    assert lines[:3] == [
+        "Body text of page 1 about the programme of the seminar.",
         "Release date: 8 September 2023",
         "Organised by Sejong Institute | Supported by Korea Foundation",
     ]
     assert sum("Release date" in line for line in lines) == 1
     assert "Body text of page 2 about the programme of the seminar." in lines
     assert "1" not in lines and "2" not in lines
+
+
+def test_a_paragraph_under_an_unruled_table_is_not_its_rows() -> None:
+    rows = [
+        (100, [(72, "Time"), (130, "Session"), (330, "Speaker"), (470, "Room")]),
+        (114, [(72, "09:00"), (130, "Opening Session: Welcome"), (330, "Kim Min-ji"), (470, "Hall A")]),
+        (128, [(72, "10:00"), (130, "Panel 1: Sanctions"), (330, "Lee Jun"), (470, "Hall B")]),
+        (142, [(72, "11:30"), (130, "Panel 2: Humanitarian aid"), (330, "Park Soo"), (470, "Hall A")]),
+        (156, [(72, "The forum was held at the Stimson Center in Washington and brought together")]),
+        (170, [(72, "some 120 participants from civil society, government and academia.")]),
+    ]
+    lines = read_bytes(_pdf(rows), "forum.pdf").text.splitlines()
+    assert "Time | Session | Speaker | Room" in lines
+    assert not any(line.startswith("The forum was held") and " | " in line for line in lines)
+    assert any(line.startswith("The forum was held") and "120 participants" in line for line in lines)

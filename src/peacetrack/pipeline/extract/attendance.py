@@ -17,7 +17,7 @@ _STATED = (
     re.compile(
         r"(?:모두|총|합계|전체)\s*(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:이|의)?\s*(?:\S+\s+)?(?:참석|참가|참여)"
         r"|\ba\s+total\s+of\s+(?P<total>\d[\d,]*)\s+(?:people|participants|attendees|persons|delegates)"
-        r"\b[^.;]{0,160}?\b(?:attended|participated|joined|took\s+part)",
+        r"\b(?:(?!regist|sign(?:ed)?\s+up|,\s*but\b)[^.;]){0,160}?\b(?:attended|participated|joined|took\s+part)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -60,8 +60,10 @@ _ATTEND = (
     ),
     # "양국 청년 48명이 캠프 전 일정에 참가했습니다", "70여 명이 접속해": a few words may come between.
     re.compile(
-        r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:\s*가량|\s*정도|\s*이상)?(?:이|의\s*[가-힣]+(?:이|가))?\s*"
-        r"(?:[^\s\d.]+\s+){0,3}?(?:참석|참가|참여|함께|접속해|접속했)(?!비|\s*(?:신청|대상|자격|방법))"
+        r"(?P<n>\d[\d,]*)\s*(?:여\s*)?명(?:\s*가량|\s*정도|\s*이상)?(?:이|가|의\s*[가-힣]+(?:이|가))?"
+        # no other case ending after the count ("30명과 함께", "12명으로 시작해" say no attendance)
+        r"(?:\s*(?:참석|참가|참여|함께|접속해|접속했)|\s+(?:[^\s\d.]+\s+){1,3}?(?:참석|참가|참여|접속해|접속했))"
+        r"(?!비|\s*(?:신청|대상|자격|방법))"
     ),
     re.compile(
         r"(?:참석|참가|참여|접속)한\s*(?:인원|사람|이)(?:은|는|이)?\s*(?:모두|총|약)?\s*(?P<n>\d[\d,]*)\s*(?:여\s*)?명"
@@ -148,8 +150,11 @@ _LABEL = re.compile(
 )
 _LABEL_TOTAL = re.compile(r"(?:총|모두|합계|in\s+all|total(?:\s+of)?)[^\S\n]*(?P<n>\d[\d,]*)", re.IGNORECASE)
 _LABEL_NUMBER = re.compile(
-    r"(?P<n>\d[\d,]*)(?:[^\S\n]*(?:여[^\S\n]*)?명|[^\S\n]*(?:\||$)|[^\S\n]+(?:[a-z-]+\s+){0,3}?(?:people"
-    r"|participants|attendees|persons|delegates|guests|experts|officials|representatives)\b|\s*\()",
+    # a count of people ("현장 126명", "180 attendees"), or a bare number that is the whole first value
+    # ("총 참석 | 209 | …", "Participants 87 (…)"): a date, a room or an age is none
+    r"(?P<n>\d[\d,]*)(?:[^\S\n]*(?:여[^\S\n]*)?명|[^\S\n]+(?:[a-z-]+\s+){0,3}?(?:people|participants|attendees"
+    r"|persons|delegates|guests|experts|officials|representatives)\b)"
+    r"|^[^\S\n]*(?:about|approximately|around|some|약)?[^\S\n]*(?P<bare>\d[\d,]*)[^\S\n]*(?:\||$|\()",
     re.IGNORECASE,
 )
 _NOT_COUNTED_BEFORE = re.compile(
@@ -176,8 +181,9 @@ def _labelled(text: str) -> Count | None:
             None,
         )
         if found is not None:
-            at = line.start("value") + found.start("n")
-            number = found.group("n")
+            group = "bare" if "bare" in found.re.groupindex and found.group("bare") else "n"
+            at = line.start("value") + found.start(group)
+            number = found.group(group)
             return Count(int(number.replace(",", "")), Mark(at, at + len(number), number, EXTRACTOR))
     return None
 

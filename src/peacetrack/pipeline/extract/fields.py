@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from peacetrack.pipeline.extract.names import (
+    KOREAN_BODY_END,
+    ORGANISATION,
     PARENT_BODY,
     bodies_apart,
     korean_bodies_apart,
@@ -281,16 +283,22 @@ def _line_fields(text: str, spans: list[tuple[int, int]], k: int) -> list[Field]
         # the next label.
         while name in ("host", "sponsor") and at < end and _label_at(text[at:end]) is None:
             cell = _cell_end(text, at, end)
+            value = text[at : end if cell == -1 else cell]
+            if not (ORGANISATION.search(value) or KOREAN_BODY_END.search(value.strip())):
+                break  # "문의 | 02-723-4567", "Registration | Free": the row goes on to other things
             out.append(Field(name, at, end if cell == -1 else cell))
             if cell == -1:
                 return out
-            at = _next_cell(text, cell, end)
+            following = _next_cell(text, cell, end)
+            if following <= at:
+                break
+            at = following
     return out
 
 
 def _next_cell(text: str, cell: int, end: int) -> int:
     at = cell + 1 if text[cell] == "|" else cell
-    while at < end and text[at] == " ":
+    while at < end and text[at] in " \t\u00a0":
         at += 1
     return at
 

@@ -26,7 +26,8 @@ KO_TITLE = re.compile(
 
 
 _SUMMIT = re.compile(
-    r"\bsummit\b[^.]{0,120}?\b(?:took\s+place|was\s+held)\b|정상\s*회담[^.]{0,60}?(?:열렸|개최)", re.I
+    r"\bsummit\s+between\b[^.]{0,120}?\b(?:took\s+place|was\s+held)\b|정상\s*회담[^.]{0,60}?(?:열렸|개최)",
+    re.IGNORECASE,
 )
 
 

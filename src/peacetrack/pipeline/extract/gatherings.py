@@ -147,8 +147,13 @@ def _mode(
 
 
 # A place the sentence names for a summit it recalls ("two weeks after the summit between President Trump
-# and Chairman Kim in Hanoi ended, FCNL … co-hosted a briefing"): where the summit was, not the gathering.
-_SUMMIT_BEFORE = re.compile(r"\bsummit\b[^,;]{0,80}$|정상\s*회담[^,;]{0,30}$", re.IGNORECASE)
+# and Chairman Kim in Hanoi ended, FCNL … co-hosted a briefing"): where the summit was, not the gathering
+# (a gathering called a summit, "The People's Peace Summit was held in Seoul", keeps its place).
+_SUMMIT_BEFORE = re.compile(
+    r"\bsummit\s+between\b[^,;]{0,80}$|\b(?:after|since|before|following)\b[^,;]{0,40}\bsummit\b[^,;]{0,80}$"
+    r"|정상\s*회담[^,;]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def _place(text: str, main: Sentence | None, resources: Resources) -> Place | None:

@@ -168,18 +168,30 @@ def bodies_apart(name: str) -> list[str]:
     return [part for part in parts if part.strip()]
 
 
+# A word that says a name is an organisation's, in either language.
+ORGANISATION = re.compile(
+    r"(?:연대|위원회|협의회|연합|단체|운동|본부|재단|연구소|센터|모임|네트워크|포럼|협회|교회|연맹|사무국|행동|회의|학회"
+    r"|\b(?:network|committee|council|coalition|association|institute|center|centre|church|league|foundation"
+    r"|alliance|action|forum|society|union|federation|movement|office|campaign|project|group|fund|services?"
+    r"|international|solidarity|initiative|peace)\b)",
+    re.IGNORECASE,
+)
+
+
 # What a Korean body's name ends with ("참여연대", "한반도평화포럼", "통일부", "파주시", "한국YMCA전국연맹").
 KOREAN_BODY_WORDS = (
     r"연대|센터|연합|연합회|협의회|위원회|본부|네트워크|모임|운동|포럼|재단|연구소|연구원|협회|교회|연맹|회의|학회"
     r"|행동|노조|조합|사업회|시민회|동맹"
 )
 KOREAN_BODY_END = re.compile(
-    rf"(?:{KOREAN_BODY_WORDS}|사람들|공사|공단|신문|방송|대학교|대학|도서관|[가-힣]{{1,4}}(?:부|처|청|시|도|군|구))$"
+    # (a ministry, an agency, a city, a province, a county: "통일부", "경기도", "파주시", "철원군")
+    rf"(?:{KOREAN_BODY_WORDS}|사람들|공사|공단|신문|방송|대학교|대학|도서관|[가-힣]{{1,4}}(?:부|처|청|시|도|군))$"
 )
 _KOREAN_TOKEN = re.compile(r"^[가-힣0-9A-Za-z·.]{3,}$")
 # A unit of the body named before it ("참여연대 평화군축센터", "한국기독교교회협의회 화해통일위원회",
 # "재일한국민주통일연합 오사카본부", "민주평화통일자문회의 경남지역회의").
-_KOREAN_UNIT = re.compile(r"(?:위원회|센터|본부|지역회의|지부|지회|사무국|분과)$")
+_KOREAN_UNIT = re.compile(r"(?:위원회|센터|본부|지역회의|지부|지회|사무국|분과|교육청|의회)$")
+_UNIVERSITY_UNIT = re.compile(r"(?:연구소|연구원|연구단|도서관|센터|대학원|학부|학과)$")
 _KOREAN_TITLE = re.compile(r"^(?:국회의원|의원|시장|도지사|군수|구청장|장관|교수|대표)$")
 _KOREAN_PERSON = re.compile(r"^[가-힣]{2,4}$")
 
@@ -207,7 +219,9 @@ def korean_bodies_apart(name: str) -> list[str]:
             continue
         if not _KOREAN_TOKEN.match(word) or not KOREAN_BODY_END.search(word):
             return [name]
-        if parts and (re.search(r"대학교?$", parts[-1]) or _KOREAN_UNIT.search(word)):
+        if parts and (
+            (re.search(r"대학교?$", parts[-1]) and _UNIVERSITY_UNIT.search(word)) or _KOREAN_UNIT.search(word)
+        ):
             parts[-1] = f"{parts[-1]} {word}"  # the body's own unit: "참여연대 평화군축센터", "… 오사카본부"
         else:
             parts.append(word)

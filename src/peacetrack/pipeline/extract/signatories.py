@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from peacetrack.pipeline.extract.ecosoc import ECOSOC, SYMBOL, legend_symbols, named_in_sentences
-from peacetrack.pipeline.extract.names import split_list
+from peacetrack.pipeline.extract.names import KOREAN_BODY_END, ORGANISATION, split_list
 from peacetrack.pipeline.extract.signatory_edges import without_edges
 from peacetrack.pipeline.extract.signatory_lines import (
     HEADING,
@@ -213,11 +213,18 @@ _NAME_START = re.compile(r"^[\W\d]{0,2}[A-Z가-힣]")
 
 
 def _bare_list(line: str) -> bool:
+    """Names parted by symbols, and most of them a body's (not tags, places or keywords: "#평화 · #통일",
+    "Seoul · Tokyo · Washington", "Keywords: Peace Treaty; …")."""
     parts = [part.strip() for part in _BARE_JOINT.split(line)]
     return (
         len(parts) >= 4
         and all(2 <= len(part) <= 90 and len(part.split()) <= 12 for part in parts)
         and sum(1 for part in parts if _NAME_START.match(part)) >= 0.8 * len(parts)
+        and not any(part.startswith("#") or part.endswith((":", "：")) or ":" in part for part in parts)
+        and sum(
+            1 for part in parts if ORGANISATION.search(part) or KOREAN_BODY_END.search(part.rstrip("*†‡ "))
+        )
+        >= len(parts) / 2
         and not line.rstrip().endswith((".", "다", "요"))
     )
 

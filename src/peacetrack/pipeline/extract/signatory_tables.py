@@ -12,7 +12,7 @@ import re
 
 from peacetrack.model.languages import is_hangul
 from peacetrack.pipeline.extract.ecosoc import ECOSOC
-from peacetrack.pipeline.extract.names import split_list
+from peacetrack.pipeline.extract.names import ORGANISATION, split_list
 from peacetrack.pipeline.extract.signatory_lines import Line, Name, count_separators, unmark
 
 _HEADER_WORD = (
@@ -29,13 +29,6 @@ TABLE_HEADER = re.compile(
 _NAME_COLUMN = re.compile(
     r"^(?:organi[sz]ation(?:\s+name)?|(?:full\s+)?name|signator(?:y|ies)|(?:서명|참여|연명)\s*단체|단체명?|기관명?|이름"
     r"|성명)$",
-    re.IGNORECASE,
-)
-ORGANISATION = re.compile(
-    r"(?:연대|위원회|협의회|연합|단체|운동|본부|재단|연구소|센터|모임|네트워크|포럼|협회|교회|연맹|사무국|행동|회의|학회"
-    r"|\b(?:network|committee|council|coalition|association|institute|center|centre|church|league|foundation"
-    r"|alliance|action|forum|society|union|federation|movement|office|campaign|project|group|fund|services?"
-    r"|international|solidarity|initiative|peace)\b)",
     re.IGNORECASE,
 )
 # A person in a cell: "김서윤 (평화교육 활동가)", "Kim Min-ji (Peace Network)", "Kim Min-ji, Peace Network".

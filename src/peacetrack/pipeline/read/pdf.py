@@ -220,7 +220,9 @@ def pdf_to_text(data: bytes, path: str) -> tuple[str, Meta]:
         raise ReadError(path, f"corrupt PDF: {type(exc).__name__}: {exc}") from None
     running = running_lines(pages)
     heads, foots = running_once(pages, running)
-    blocks = ["\n".join([*heads, *foots]), *join_pages([page_blocks(page, running) for page in pages])]
+    body = join_pages([page_blocks(page, running) for page in pages])
+    # Kept once, under the first block (the title, which a footer or a dated header must not take).
+    blocks = [*body[:1], "\n".join([*heads, *foots]), *body[1:]]
     text = number_lists("\n\n".join(block.strip() for block in blocks if block.strip()))
     if not text:
         raise ReadError(path, "PDF without a text layer (a scan?): no text to read")

@@ -75,7 +75,8 @@ _PRINTED = re.compile(r"\bprinted\b|인쇄|^https?://|^www\.", re.IGNORECASE)
 
 
 def running_once(pages: list[Page], running: set[str]) -> tuple[list[str], list[str]]:
-    """Each running header and footer once, as the first page that has it sets it: (headers, footers).
+    """Each running header and footer once, as the first page that has it sets it in its margins:
+    (headers, footers).
     Dropped from every page, they would take with them what only they say (a release date, the hosts in
     a footer: "주최 | 세종연구소 … 후원 | 통일부"); page numbers stay out."""
     seen: set[str] = set()
@@ -84,7 +85,10 @@ def running_once(pages: list[Page], running: set[str]) -> tuple[list[str], list[
     for page in pages:
         for line in page.lines:
             key = _furniture_key(line.text)
-            if key not in running or key in seen or _PAGE_NUMBER.match(line.text.strip()):
+            in_margin = line.top < page.height * _MARGIN_BAND or line.bottom > page.height * (
+                1 - _MARGIN_BAND
+            )
+            if not in_margin or key not in running or key in seen or _PAGE_NUMBER.match(line.text.strip()):
                 continue
             if _PRINTED.search(line.text.strip()):
                 continue

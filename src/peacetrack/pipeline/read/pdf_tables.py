@@ -86,8 +86,15 @@ def _table(run: list[tuple[Raw, list[tuple[float, str]]]]) -> tuple[float, list[
     edges = _edges(parted)
     if len(edges) < _MIN_COLUMNS:
         return None
-    # Every line's cells start on the table's column edges (a line of prose beside it does not).
+    # Every line's cells start on the table's column edges (a line of prose beside it does not), and no
+    # single cell runs across the next column's edge (a paragraph below the table does).
     if any(_column(x, edges) is None for parts in parted for x, _ in parts):
+        return None
+    if any(
+        len(parts) == 1 and float(raw["x1"]) > edges[(_column(parts[0][0], edges) or 0) + 1]
+        for raw, parts in run
+        if (_column(parts[0][0], edges) or 0) + 1 < len(edges)
+    ):
         return None
     if sum(1 for parts in parted if len(parts) > 1) < _MIN_ROWS:
         return None
