@@ -603,3 +603,38 @@ def test_pdf_two_columns_of_korean_names_under_group_headings_with_odd_last_name
         "참여연대†",
     ]
     assert "평화네트워크" in lines and "겨레하나 평화네트워크" not in " ".join(lines)
+
+
+def test_pdf_three_columns_of_names_are_read_one_after_the_other() -> None:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(612, 792))
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(72, 720, "We urge the House to pass the resolution. Signed by these veterans:")
+    columns = [
+        [
+            "Harold J. Brennan (Korea, 1952-53)",
+            "Luis Ortega (Army, 1969-71)",
+            "Walter Kim (Army, 1976-77)",
+            "Raymond Cho (Army, 1966-68)",
+        ],
+        [
+            "George Albrecht (Army, 1958-60)",
+            "Michael Santangelo (Navy, 1990-96)",
+            "Curtis Bell (Air Force)",
+            "Dennis O'Hara (USMC, 2001-05)",
+        ],
+        [
+            "Irene Fletcher (Navy, 1981-85)",
+            "Stanley Tran (Army, 1992-96)",
+            "Samuel Whitaker (Army)",
+            "Paul Stroud (Navy, 1962-66)",
+        ],
+    ]
+    for x, names in zip((72, 229, 385), columns, strict=True):
+        for k, name in enumerate(names):
+            canvas.drawString(x, 690 - 14 * k, name)
+    canvas.showPage()
+    canvas.save()
+    lines = [line for line in read_bytes(out.getvalue(), "veterans.pdf").text.split("\n") if line]
+    names = [name for column in columns for name in column]
+    assert [line for line in lines if line in names] == names

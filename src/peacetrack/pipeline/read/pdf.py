@@ -179,8 +179,10 @@ def _page(page: Any) -> Page:
         for raw in _with_superscripts(page.extract_text_lines(strip=True, return_chars=True))
         if _spaced(raw["text"]) and not _inside(raw, boxes)
     ]
-    # Two columns of names or prose first: their lines side by side are no table's rows.
-    unruled, raws = text_tables(in_columns(raws, float(page.width)))
+    # Two columns of names or prose first: their lines side by side are no table's rows. A second pass
+    # parts a left column that still holds two (three columns of names: the first pass cut at one gutter).
+    width = float(page.width)
+    unruled, raws = text_tables(in_columns(in_columns(raws, width), width))
     tables.extend(unruled)
     for raw in raws:
         sizes = Counter(round(char.get("size", 0.0), 2) for char in raw["chars"]) or Counter([0.0])
