@@ -824,3 +824,12 @@ def test_a_gathering_called_a_summit_keeps_its_place(resources: Resources) -> No
         "ahead of a follow-up meeting in Tokyo.\n\nSome 300 people attended.\n"
     )
     assert _gathering(resources, text)["place"] == "Seoul"
+
+
+def test_workshops_a_network_has_hosted_over_the_years_are_not_this_gatherings() -> None:
+    text = (
+        "Over the past two years, the network has hosted five workshops on sanctions. This year's meeting "
+        "opened with a plenary, and three thematic sessions followed."
+    )
+    found = _accesses(text)
+    assert len(found) == 4, found  # the plenary and the three sessions

@@ -333,12 +333,22 @@ _CLOSED_AFTER = re.compile(
 )
 
 
+_PAST_YEARS = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:hosted|held|organi[sz]ed|convened|run)\s*$|\bover\s+the\s+(?:past|last)\b"
+    r"|\bsince\s+(?:19|20)\d\d\b|\b(?:every|each)\s+year\b",
+    re.IGNORECASE,
+)
+
+
 def prose_sessions(text: str) -> list[SessionLine]:
     """The sessions a report's prose names, each once, with its access."""
     found: dict[tuple[str, object], SessionLine] = {}
     for match in _PROSE_SESSION.finditer(text):
         if match.group("closed") and match.group("ckind").casefold().endswith("s"):
             continue  # "moved into closed sessions: Session 1 …; Session 2 …" describes the ones it names
+        own = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        if match.group("count") and _PAST_YEARS.search(text, own, match.start()):
+            continue  # "Over the past two years, the network has hosted five workshops": not this gathering's
         if match.group("count"):
             # "Three panels followed", "three thematic sessions": as many, numbered as they would be;
             # "two closed-door sessions" apart from the numbered ones ("Session One", "the first session").
