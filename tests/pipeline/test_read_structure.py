@@ -638,3 +638,27 @@ def test_pdf_three_columns_of_names_are_read_one_after_the_other() -> None:
     lines = [line for line in read_bytes(out.getvalue(), "veterans.pdf").text.split("\n") if line]
     names = [name for column in columns for name in column]
     assert [line for line in lines if line in names] == names
+
+
+def test_html_event_details_in_an_aside_are_read_under_the_title() -> None:
+    body = " ".join(
+        ["Join feminist peace activists and scholars for a conversation on the peace process."] * 6
+    )
+    page = (
+        "<html><head><title>Women's Voices to End the Korean War</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/events'>Events</a></nav><div class='wrap'><main>"
+        "<h1>Women's Voices to End the Korean War</h1><p>Posted July 6, 2021</p>"
+        f"<p>{body}</p><p>{body}</p></main><aside><div class='event-box'><h3>Event details</h3>"
+        "<p><strong>Date:</strong> Tuesday, July 27, 2021<br><strong>Time:</strong> 8:00-9:30 pm EDT<br>"
+        "<strong>Where:</strong> Online via Zoom Webinar</p></div>"
+        "<h4>Upcoming events</h4><ul><li>Aug 15: Liberation Day vigil</li></ul></aside></div>"
+        "<footer>© 2021 Women Cross DMZ</footer></body></html>"
+    )
+    text = read_bytes(page.encode(), "event.html").text
+    blocks = text.split("\n\n")
+    assert blocks[1].splitlines() == [
+        "Date: Tuesday, July 27, 2021",
+        "Time: 8:00-9:30 pm EDT",
+        "Where: Online via Zoom Webinar",
+    ]
+    assert "Liberation Day vigil" not in text

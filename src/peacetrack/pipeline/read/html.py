@@ -15,6 +15,7 @@ body (h1, date, format) that the main-text step dropped is put back at the top.
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import trafilatura
@@ -274,6 +275,35 @@ def _hero(markup: str, text: str) -> list[str]:
     return lines
 
 
+# An event page's details box beside the body ("Date: Tuesday, July 27, 2021", "Where: Online via Zoom"),
+# which main-text extraction drops with the sidebar it stands in.
+_DETAIL_LABEL = re.compile(
+    r"^\s*(?:dates?|time|when|where|venue|location|place|format|일\s*시|일\s*자|장\s*소|시\s*간|방\s*식)\s*[:：]\s*\S",
+    re.IGNORECASE,
+)
+_LINE_END = re.compile(r"<br\s*/?>|</(?:p|li|div|dd|dt|h\d|tr)>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_DETAIL_LINE_MAX = 160
+
+
+def _details(markup: str, text: str) -> list[str]:
+    """The labelled lines of an aside holding two or more of an event's details, not in the text yet."""
+    try:
+        root = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return []
+    found: list[str] = []
+    for aside in root.iter("aside"):
+        raw = etree.tostring(aside, encoding="unicode", method="html")
+        lines = [
+            " ".join(unescape(_TAG.sub(" ", line)).split()) for line in _LINE_END.split(raw) if line.strip()
+        ]
+        labelled = [line for line in lines if _DETAIL_LABEL.match(line) and len(line) <= _DETAIL_LINE_MAX]
+        if len(labelled) >= 2:
+            found.extend(line for line in labelled if line not in text and line not in found)
+    return found
+
+
 def html_to_text(data: bytes, path: str) -> tuple[str, Meta]:
     markup = _SUP.sub(lambda m: m.group(1).translate(_RAISED), decode_text(data, path))
     text = _structured_text(markup)
@@ -281,6 +311,10 @@ def html_to_text(data: bytes, path: str) -> tuple[str, Meta]:
         head = _hero(markup, text)
         if head:
             text = "\n\n".join([*head, text])
+        details = _details(markup, text)
+        if details:
+            first, _, rest = text.partition("\n\n")
+            text = "\n\n".join(part for part in (first, "\n".join(details), rest) if part)
     if not text or not text.strip():
         text = _visible_text(markup)
     meta = trafilatura.extract_metadata(markup)
