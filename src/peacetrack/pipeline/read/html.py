@@ -283,21 +283,15 @@ _DETAIL_LABEL = re.compile(
 )
 _LINE_END = re.compile(r"<br\s*/?>|</(?:p|li|div|dd|dt|h\d|tr)>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_ASIDE = re.compile(r"<aside\b.*?</aside>", re.IGNORECASE | re.DOTALL)
 _DETAIL_LINE_MAX = 160
 
 
 def _details(markup: str, text: str) -> list[str]:
     """The labelled lines of an aside holding two or more of an event's details, not in the text yet."""
-    try:
-        root = lxml_html.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
-        return []
     found: list[str] = []
-    for aside in root.iter("aside"):
-        raw = etree.tostring(aside, encoding="unicode", method="html")
-        lines = [
-            " ".join(unescape(_TAG.sub(" ", line)).split()) for line in _LINE_END.split(raw) if line.strip()
-        ]
+    for aside in _ASIDE.finditer(markup):
+        lines = [" ".join(unescape(_TAG.sub(" ", line)).split()) for line in _LINE_END.split(aside.group())]
         labelled = [line for line in lines if _DETAIL_LABEL.match(line) and len(line) <= _DETAIL_LINE_MAX]
         if len(labelled) >= 2:
             found.extend(line for line in labelled if line not in text and line not in found)
