@@ -181,7 +181,7 @@ def _labelled(text: str) -> Count | None:
             None,
         )
         if found is not None:
-            group = "bare" if "bare" in found.re.groupindex and found.group("bare") else "n"
+            group = "bare" if found.groupdict().get("bare") else "n"
             at = line.start("value") + found.start(group)
             number = found.group(group)
             return Count(int(number.replace(",", "")), Mark(at, at + len(number), number, EXTRACTOR))

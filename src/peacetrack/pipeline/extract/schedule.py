@@ -369,12 +369,11 @@ def prose_sessions(text: str) -> list[SessionLine]:
         if numbered and not closed:
             # Behind closed doors by its own sentence: said before it is named, or said of it after
             # ("The third thematic session … was held behind closed doors").
-            start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
             stop = min(
                 (k for k in (text.find(". ", match.end()), text.find("\n", match.end())) if k != -1),
                 default=len(text),
             )
-            closed = _CLOSED_BEFORE.search(text, start, match.start()) is not None or (
+            closed = _CLOSED_BEFORE.search(text, own, match.start()) is not None or (
                 _CLOSED_AFTER.search(text, match.end(), stop) is not None
             )
         if numbered and closed and (f"closed {key[0]}", key[1]) in found:

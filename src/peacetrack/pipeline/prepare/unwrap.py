@@ -32,7 +32,6 @@ _MIN_SHARE = 0.4
 
 
 _ITEM_LEAD = re.compile(rf"^ *(?:{LIST_MARKER}) *")
-_CUT = re.compile(r"^.{50,}$|(?:,|\b(?:of|and|the|for|in|on|to|with|at|a|an))\s*$", re.IGNORECASE)
 
 
 # A label with its value set off by spaces ("   WHO:    Organized by …"): the value's lines below hang
@@ -44,6 +43,7 @@ _LABEL_LEAD = re.compile(
 
 
 _SMALL_END = re.compile(r"(?:,|\b(?:of|and|the|for|in|on|to|with|at|a|an))\s*$", re.IGNORECASE)
+_CUT = re.compile(rf"^.{{50,}}$|{_SMALL_END.pattern}", re.IGNORECASE)  # long, or ending on a small word
 _WRAP_MIN, _WRAP_MAX = 60, 80  # a typed line wrapped near the usual width
 
 

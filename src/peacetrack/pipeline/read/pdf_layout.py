@@ -48,6 +48,15 @@ class Page:
     height: float
 
 
+def _in_head(line: Line, page: Page) -> bool:
+    return line.top < page.height * _MARGIN_BAND
+
+
+def _in_margin(line: Line, page: Page) -> bool:
+    """In the band at the page's top or bottom where running headers and footers stand."""
+    return _in_head(line, page) or line.bottom > page.height * (1 - _MARGIN_BAND)
+
+
 def _furniture_key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.split()).casefold())
 
@@ -58,11 +67,7 @@ def running_lines(pages: list[Page]) -> set[str]:
         return set()
     seen: Counter[str] = Counter()
     for page in pages:
-        keys = {
-            _furniture_key(line.text)
-            for line in page.lines
-            if line.top < page.height * _MARGIN_BAND or line.bottom > page.height * (1 - _MARGIN_BAND)
-        }
+        keys = {_furniture_key(line.text) for line in page.lines if _in_margin(line, page)}
         seen.update(keys)
     return {key for key, count in seen.items() if count >= 2}
 
@@ -85,22 +90,23 @@ def running_once(pages: list[Page], running: set[str]) -> tuple[list[str], list[
     for page in pages:
         for line in page.lines:
             key = _furniture_key(line.text)
-            in_margin = line.top < page.height * _MARGIN_BAND or line.bottom > page.height * (
-                1 - _MARGIN_BAND
-            )
-            if not in_margin or key not in running or key in seen or _PAGE_NUMBER.match(line.text.strip()):
+            if (
+                not _in_margin(line, page)
+                or key not in running
+                or key in seen
+                or _PAGE_NUMBER.match(line.text.strip())
+            ):
                 continue
             if _PRINTED.search(line.text.strip()):
                 continue
             seen.add(key)
             text = _PAGE_NUMBER_AFTER.sub("", line.text.strip())
-            (heads if line.top < page.height * _MARGIN_BAND else foots).append(text)
+            (heads if _in_head(line, page) else foots).append(text)
     return heads, foots
 
 
 def _is_furniture(line: Line, page: Page, running: set[str]) -> bool:
-    in_margin = line.top < page.height * _MARGIN_BAND or line.bottom > page.height * (1 - _MARGIN_BAND)
-    if not in_margin:
+    if not _in_margin(line, page):
         return False
     return bool(_PAGE_NUMBER.match(line.text.strip())) or _furniture_key(line.text) in running
 

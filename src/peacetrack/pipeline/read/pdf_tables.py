@@ -90,12 +90,10 @@ def _table(run: list[tuple[Raw, list[tuple[float, str]]]]) -> tuple[float, list[
     # single cell runs across the next column's edge (a paragraph below the table does).
     if any(_column(x, edges) is None for parts in parted for x, _ in parts):
         return None
-    if any(
-        len(parts) == 1 and float(raw["x1"]) > edges[(_column(parts[0][0], edges) or 0) + 1]
-        for raw, parts in run
-        if (_column(parts[0][0], edges) or 0) + 1 < len(edges)
-    ):
-        return None
+    for raw, parts in run:
+        following = (_column(parts[0][0], edges) or 0) + 1
+        if len(parts) == 1 and following < len(edges) and float(raw["x1"]) > edges[following]:
+            return None
     if sum(1 for parts in parted if len(parts) > 1) < _MIN_ROWS:
         return None
     # Prose set in columns fills each column's width; a table has at most one column of long text.
@@ -115,11 +113,12 @@ def _table(run: list[tuple[Raw, list[tuple[float, str]]]]) -> tuple[float, list[
 def text_tables(raws: list[Raw]) -> tuple[list[tuple[float, tuple[str, ...]]], list[Raw]]:
     """The page's tables drawn without rules, as (top, rows), and the lines left outside them."""
     ordered = sorted(raws, key=lambda r: (round(r["top"]), r["x0"]))
+    parted = [cells(raw) for raw in ordered]  # once a line: a run that is no table is tried from each line
     tables: list[tuple[float, tuple[str, ...]]] = []
     rest: list[Raw] = []
     k = 0
     while k < len(ordered):
-        first = cells(ordered[k])
+        first = parted[k]
         if first is None or len(first) < 2:
             rest.append(ordered[k])
             k += 1
@@ -129,7 +128,7 @@ def text_tables(raws: list[Raw]) -> tuple[list[tuple[float, tuple[str, ...]]], l
         while j < len(ordered):
             raw, above = ordered[j], run[-1][0]
             height = float(above["bottom"]) - float(above["top"])
-            parts = cells(raw)
+            parts = parted[j]
             if parts is None or float(raw["top"]) - float(above["bottom"]) > _LINE_GAP * height:
                 break
             run.append((raw, parts))
