@@ -179,3 +179,22 @@ def test_a_korean_government_told_what_it_must_do_is_an_ask_of_it() -> None:
         ("문재인 정부는 대북전단 살포를 막고 판문점선언을 이행하는 데 나서야 한다.", ["문재인 정부"]),
         ("미국 정부는 협력 사업에 대한 간섭을 멈추라.", ["미국 정부"]),
     ]
+
+
+def test_items_under_a_heading_that_names_them_as_asks_are_demands() -> None:
+    text = (
+        "Each side presents its actions as a response to the other. That is how escalation works.\n\n"
+        "Our calls\n\n"
+        "• The Government of the DPRK should stop sending balloons across the border.\n"
+        "• The Government of the Republic of Korea should switch off the loudspeakers.\n"
+        "• Both governments should reconnect the liaison and military hotlines.\n\n"
+        "The summer of 2018 showed that the border can be quiet."
+    )
+    got = _demands(text)
+    assert [d for d, _ in got] == [
+        "The Government of the DPRK should stop sending balloons across the border.",
+        "The Government of the Republic of Korea should switch off the loudspeakers.",
+        "Both governments should reconnect the liaison and military hotlines.",
+    ]
+    background = text.replace("Our calls", "Background")
+    assert _demands(background) == []

@@ -662,3 +662,45 @@ def test_html_event_details_in_an_aside_are_read_under_the_title() -> None:
         "Where: Online via Zoom Webinar",
     ]
     assert "Liberation Day vigil" not in text
+
+
+def test_html_subheadings_kept_by_the_main_text_stay_once_and_a_sidebars_stay_out() -> None:
+    prose = " ".join([PROSE] * 3)
+    page = f"""<html><body><nav><a href="/">Home</a></nav>
+    <div class="container"><h1>Joint Statement on the Border</h1><p>{prose}</p><p>{prose}</p>
+    <h2>Signatories</h2><div class="groups">
+    <h4>International</h4><ul><li>Peace Boat</li><li>Pax Christi International</li>
+    <li>Nonviolent Peaceforce</li></ul>
+    <h4>United States</h4><ul><li>Women Cross DMZ</li><li>Peace Action</li><li>Win Without War</li></ul>
+    </div><p>{prose}</p></div>
+    <div class="sidebar"><h3>Recent Posts</h3><ul><li><a href="/a">Older post</a></li></ul></div>
+    <footer>© Korea Peace Now</footer></body></html>"""
+    blocks = read_bytes(page.encode("utf-8"), "statement.html").text.split("\n\n")
+    start = blocks.index("Signatories")
+    assert blocks[start : start + 5] == [
+        "Signatories",
+        "International",  # a whole line of its own, though "Pax Christi International" is kept
+        "• Peace Boat\n• Pax Christi International\n• Nonviolent Peaceforce",
+        "United States",
+        "• Women Cross DMZ\n• Peace Action\n• Win Without War",
+    ]
+    assert "Recent Posts" not in blocks
+
+
+def test_html_subheadings_the_main_text_dropped_are_put_back_before_their_lists() -> None:
+    # The spent holdout page above: the main-text step kept its lists but none of its h2 and h4 headings.
+    page = Path(__file__).parents[2] / "bench" / "ingest_gold" / "holdout22" / "en-statement-02.html"
+    blocks = read_bytes(page.read_bytes(), "statement.html").text.split("\n\n")
+    assert blocks[blocks.index("Our calls") + 1].startswith("• The Government of the DPRK should stop")
+    start = blocks.index("Signatories")
+    assert blocks[start + 1 : start + 3] == [
+        "International",
+        "• Peace Boat\n• Women's International League for Peace and Freedom\n• Pax Christi International"
+        "\n• Nonviolent Peaceforce",
+    ]
+    assert [b for b in blocks if b in ("United States", "Republic of Korea", "Japan")] == [
+        "United States",
+        "Republic of Korea",
+        "Japan",
+    ]
+    assert "You may also be interested in" not in blocks  # a related-posts box's heading

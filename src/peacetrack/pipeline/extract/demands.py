@@ -361,7 +361,9 @@ def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
     while k < len(spans):
         a, b = spans[k]
         line = text[a:b]
-        introduced = bool(_INTRO.search(line)) and bool(_ASKING.search(line)) and not _ITEM.match(line)
+        introduced = (
+            (bool(_INTRO.search(line)) and bool(_ASKING.search(line))) or bool(_ASKS_HEADING.match(line))
+        ) and not _ITEM.match(line)
         items: list[tuple[int, int]] = []
         j = k + 1 if introduced else k
         heading = text[spans[j][0] : spans[j][1]] if introduced and j + 1 < len(spans) else ""
@@ -410,6 +412,12 @@ def _list_demands(text: str) -> tuple[list[Demand], list[tuple[int, int]]]:
     return demands, covered
 
 
+# A heading that names the list under it as asks: "Our calls", "Recommendations", "우리의 요구".
+_ASKS_HEADING = re.compile(
+    r"^[ \t]*(?:(?:our|key|main)\s+)?(?:calls?|demands?|asks?|requests?|recommendations?)[ \t]*[:：]?[ \t]*$"
+    r"|^[ \t]*(?:우리의\s*)?(?:요구|제안|요청|촉구|권고)\s*(?:사항)?[ \t]*[:：]?[ \t]*$",
+    re.IGNORECASE,
+)
 # (the polite forms of a letter too: "… 마련해 주십시오.", "… 검토해 주시기 바랍니다.")
 _HEADING = re.compile(r"^[ \t]*[^\n.!?:：。]{1,24}$")
 _KO_ENDING = re.compile(

@@ -28,6 +28,7 @@ from peacetrack.pipeline.read.html_blocks import (
     container_blocks,
     definition_lines,
     page_blocks,
+    subheadings,
 )
 from peacetrack.pipeline.read.options import Meta
 from peacetrack.pipeline.read.text import decode_text
@@ -204,8 +205,31 @@ def _structured_text(markup: str) -> str | None:
         if own and kept >= 0.9 * total and len(own_text) <= 1.3 * total:
             return "\n\n".join(own)
     if blocks:
-        blocks = _whole_box(markup, blocks)
+        blocks = _headings_back(markup, _whole_box(markup, blocks))
     return "\n\n".join(blocks) or None
+
+
+_ITEM_MARK = re.compile(r"^(?:• |\d{1,3}\. )")
+
+
+def _headings_back(markup: str, blocks: list[str]) -> list[str]:
+    """The page's subheadings the main-text step dropped, put back before the block they head (a
+    "Signatories" heading and the country headings over each list of names). A heading goes back only
+    where the text right after it in the page begins a kept block: the headings of menus, sidebars and
+    related-posts lists, whose text is not kept, stay out."""
+    kept = {" ".join(line.split()) for block in blocks for line in block.split("\n")}
+    out = list(blocks)
+    at = 0
+    for heading, lead in subheadings(markup):
+        if heading in kept:
+            continue
+        for k in range(at, len(out)):
+            first = _ITEM_MARK.sub("", out[k].split("\n", 1)[0])
+            if first.startswith(lead):
+                out.insert(k, heading)
+                at = k + 1
+                break
+    return out
 
 
 _SNIPPET = 24  # characters of the main text's start and end looked for in the page

@@ -192,3 +192,38 @@ def container_blocks(markup: str, first: str, last: str) -> list[str] | None:
             return None
         return node_blocks(box) if box.tag not in _TEXT_BLOCKS else None
     return None
+
+
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_LEAD = 24  # characters of the text after a heading it is found again by
+
+
+def subheadings(markup: str) -> list[tuple[str, str]]:
+    """(heading, the start of the text right after it) for each h2-h6 outside the page furniture, in
+    reading order; a heading followed by another heading shares that one's text after it."""
+    try:
+        root = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return []
+    found: list[tuple[str, str]] = []
+    pending: list[str] = []
+
+    def follow(text: str | None) -> None:
+        lead = " ".join((text or "").split())
+        if lead and pending:
+            found.extend((heading, lead[:_LEAD]) for heading in pending)
+            pending.clear()
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            if isinstance(child.tag, str) and not _chrome(child):
+                if child.tag in _SUBHEADINGS:
+                    if heading := " ".join(child.text_content().split()):
+                        pending.append(heading)
+                else:
+                    follow(child.text)
+                    walk(child)
+            follow(child.tail)
+
+    walk(root)
+    return found
