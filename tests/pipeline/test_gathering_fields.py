@@ -833,3 +833,33 @@ def test_workshops_a_network_has_hosted_over_the_years_are_not_this_gatherings()
     )
     found = _accesses(text)
     assert len(found) == 4, found  # the plenary and the three sessions
+
+
+def test_a_dates_row_listing_two_days_spans_them_and_a_venues_row_gives_the_place(
+    resources: Resources,
+) -> None:
+    text = (
+        "Peace on the Korean Peninsula: Human Security Perspectives\n\nSide event and expert consultation\n\n"
+        "Dates | Monday 19 September 2022 (public side event); Tuesday 20 September 2022 (consultation)\n"
+        "Venues | Room XXIV, Palais des Nations, Geneva (19 September); Maison de la paix (20 September)\n"
+        "Organised by | Peace Boat; Women's International League for Peace and Freedom\n\n"
+        "Human rights talks on Korea in Geneva tend to be held apart from those on peace and security.\n"
+    )
+    got = _gathering(resources, text, "programme.txt")
+    assert (got["start"], got["end"], got["place"], got["mode"]) == (
+        "2022-09-19",
+        "2022-09-20",
+        "Geneva",
+        "in_person",
+    )
+
+
+def test_one_moment_given_in_two_time_zones_is_one_day(resources: Resources) -> None:
+    text = (
+        "Seventy Years of the Armistice: A Webinar\n\n"
+        "• Date: Wednesday, March 8, 2023 (U.S.) / Thursday, March 9, 2023 (Korea)\n"
+        "• Time: 7:00 pm ET / 9:00 am KST\n• Online via Zoom\n"
+        "• Organised by: Women Cross DMZ\n\nJoin us to discuss the seventy years since the armistice.\n"
+    )
+    got = _gathering(resources, text, "programme.txt")
+    assert (got["start"], got.get("end") or got["start"]) == ("2023-03-08", "2023-03-08")

@@ -42,7 +42,7 @@ _KO = {
 }
 _EN = {
     "date": r"dates?|when|date\s*(?:and|&)\s*time|time\s*(?:and|&)\s*date|day",
-    "place": r"venue|location|place|where|address",
+    "place": r"venues?|locations?|places?|where|address",
     "host": r"(?:co-?)?hosts?|(?:co-?)?organi[sz]ers?|(?:co-?)?organi[sz]ed\s+by|(?:co-?)?hosted\s+by"
     r"|convened\s+by|conveners?|in\s+partnership\s+with|presented\s+by",
     "sponsor": r"sponsors?|sponsored\s+by|supported\s+by"
@@ -181,7 +181,7 @@ _EN_BARE = {
     field: re.compile(rf"^[\W\d]{{0,4}}\s*(?:{words})\s+(?=(?-i:[A-Z0-9]))", re.IGNORECASE)
     for field, words in {
         "date": r"dates?",
-        "place": r"venue|location",
+        "place": r"venues?|locations?",
         "host": r"(?:co-?)?organi[sz]ers?|co-?hosts|conveners?|convened\s+by"
         r"|(?:co-?)?organi[sz]ed\s+by",
         "sponsor": r"sponsors?|financial\s+support|supported\s+by|funded\s+by",

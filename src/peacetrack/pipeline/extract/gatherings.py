@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from peacetrack.model.codebook import Access, GatheringMode, Precision
 from peacetrack.pipeline.extract import fields, schedule
@@ -300,6 +301,31 @@ def _online_head(text: str) -> Mark | None:
     return None
 
 
+_DAYS_APART = 14
+_OTHER_ZONE = re.compile(r"[(/（]\s*(?:[A-Za-z]{3,9}day,?\s*)?\Z")
+
+
+def _days_of(text: str, inside: Sequence[DatePhrase]) -> DateValue | None:
+    """A date field's value: its first date, or the span of the days it lists one by one ("Monday 19
+    September 2022 (side event); Tuesday 20 September 2022 (consultation)") when they follow each other
+    closely."""
+    values = [phrase.values[0] for phrase in inside if phrase.values]
+    if not values:
+        return None
+    first = values[0]
+    days = [v for v in values if v.precision == Precision.DAY]
+    if len(days) < 2 or days[0] is not first or any(v.start < first.start for v in days):
+        return first
+    # "Wednesday, March 8, 2023 (U.S.) / Thursday, March 9, 2023 (Korea)": one moment in two time zones
+    if any(_OTHER_ZONE.search(text, max(0, v.mark.start - 16), v.mark.start) for v in days[1:]):
+        return first
+    last = max(days, key=lambda v: v.end or v.start)
+    end = last.end or last.start
+    if not first.start < end <= first.start + timedelta(days=_DAYS_APART):
+        return first
+    return replace(first, end=end, mark=_mark(text, first.mark.start, last.mark.end))
+
+
 @dataclass
 class _Labelled:
     date: DateValue | None = None
@@ -318,9 +344,7 @@ def _labelled(document: Document, phrases: Sequence[DatePhrase], resources: Reso
     sponsors: list[NameRef] = []
     for found in fields.labelled_fields(text):
         if found.name == "date" and out.date is None:
-            inside = _phrases_in(phrases, found.start, found.end)
-            if inside and inside[0].values:
-                out.date = inside[0].values[0]
+            out.date = _days_of(text, _phrases_in(phrases, found.start, found.end))
         elif found.name == "place" and out.place is None:
             match = resources.place_pattern.search(text, found.start, found.end)
             if match is not None:
