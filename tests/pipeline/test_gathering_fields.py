@@ -863,3 +863,48 @@ def test_one_moment_given_in_two_time_zones_is_one_day(resources: Resources) -> 
     )
     got = _gathering(resources, text, "programme.txt")
     assert (got["start"], got.get("end") or got["start"]) == ("2023-03-08", "2023-03-08")
+
+
+def test_a_venue_line_that_adds_zoom_is_hybrid_with_its_city(resources: Resources) -> None:
+    text = (
+        "International Symposium\n\nFive Years after Panmunjom: Rebuilding Trust\n\n"
+        "26–27 April 2023 | Koreana Hotel, Seoul (Grand Ballroom, 2F) and online via Zoom\n\n"
+        "Organised by | Friedrich-Ebert-Stiftung Korea Office\n"
+        "Participation | Public sessions are open in person (registration required) and on Zoom.\n\n"
+        "PROGRAMME\n\nTime | Session | Access\n09:30–10:00 | Registration\n"
+        "10:00–10:30 | Opening Session | Public\n10:30–12:00 | Session 1: The Legacy of 2018 | Public\n"
+    )
+    got = _gathering(resources, text, "programme.txt")
+    assert (got["place"], got["mode"]) == ("Seoul", "hybrid")
+
+
+def test_a_korean_notice_held_only_online_and_one_at_the_assembly_building(resources: Resources) -> None:
+    online = (
+        "평양공동선언 3년 기념 온라인 토론회\n\n일 시 | 2021년 9월 17일(금) 오후 7시\n"
+        "방 식 | 비대면 온라인 (Zoom 회의 및 유튜브 동시 송출)\n주 최 | 평화네트워크\n\n"
+        "평양공동선언 3년을 맞아 남북관계의 과제를 짚는 자리를 마련했습니다.\n"
+    )
+    got = _gathering(resources, online, "notice.txt")
+    assert (got.get("place"), got["mode"]) == (None, "online")
+    assembly = (
+        "정전 70년 국회 정책토론회\n\n■ 일 시 : 2023년 7월 20일(목) 오후 2시\n"
+        "■ 장 소 : 국회의원회관 제2세미나실\n"
+        "■ 주 최 : 참여연대\n\n정전협정 70년을 맞아 평화체제로 가는 입법 과제를 점검합니다.\n"
+    )
+    got = _gathering(resources, assembly, "notice.txt")
+    assert (got["place"], got["mode"]) == ("Seoul", "in_person")
+
+
+def test_a_title_looking_back_to_a_place_is_no_venue_and_a_zoom_links_note_makes_it_no_online_event(
+    resources: Resources,
+) -> None:
+    text = (
+        "International Symposium\n\nFive Years after Panmunjom: Rebuilding Trust\n\n"
+        "26–27 April 2023 | Koreana Hotel, Seoul (Grand Ballroom, 2F)\n\n"
+        "Organised by | Friedrich-Ebert-Stiftung Korea Office\n\n"
+        "PROGRAMME\n\nTime | Session | Access\n09:30–10:00 | Registration\n"
+        "10:00–10:30 | Opening Session | Public\n10:30–12:00 | Session 1: The Legacy of 2018 | Public\n\n"
+        "Zoom links for the public sessions will be sent to registered participants.\n"
+    )
+    got = _gathering(resources, text, "programme.txt")
+    assert (got["place"], got["mode"]) == ("Seoul", "hybrid")  # a venue, and sessions one may join on Zoom

@@ -57,7 +57,7 @@ _HYBRID = re.compile(
     re.IGNORECASE,
 )
 _ONLINE = re.compile(r"\bonline\b|\bvirtual(?:ly)?\b|\bwebinar\b|\bzoom\b|온라인|비대면|화상", re.IGNORECASE)
-_IN_PERSON = re.compile(r"\bin\s+person\b|\bon-?site\b|\boffline\b|대면|현장", re.IGNORECASE)
+_IN_PERSON = re.compile(r"\bin\s+person\b|\bon-?site\b|\boffline\b|(?<!비)대면|현장", re.IGNORECASE)
 
 
 def _mark(text: str, start: int, end: int) -> Mark:
@@ -277,25 +277,33 @@ def _venue_line(text: str, resources: Resources) -> Place | None:
         sentence = line.rstrip().endswith(".") and not fields.ABBREVIATION_END.search(line.rstrip())
         if 0 < len(line) <= 80 and not sentence and not schedule.is_schedule_line(line):
             for match in resources.place_pattern.finditer(line):
-                if not _ZONE_BEFORE.search(line[: match.start()]):
+                before = line[: match.start()]
+                if not _ZONE_BEFORE.search(before) and not _RECALLED.search(before):
                     return _place_at(text, pos + match.start(), match.group(), resources)
         pos += len(line) + 1
     return None
 
 
+# A title's place it looks back or forward to ("Five Years after Panmunjom", "From Singapore to Hanoi"),
+# not the venue.
+_RECALLED = re.compile(r"\b(?:after|since|before|beyond|from|to|until|remembering)\s+$", re.IGNORECASE)
+
+
 _ONLINE_LINE = re.compile(
-    r"^\W{0,3}\s*(?:online|virtual|webinar|zoom|온라인|비대면|화상|웨비나)\b|\b(?:online|held)\s+(?:via|on)\s+zoom\b"
+    r"^\W{0,3}\s*(?:online|virtual|webinar|zoom|온라인|비대면|화상|웨비나)\b"
+    r"(?!\s+(?:links?|details|ids?|passcodes?|passwords?|access|registration)\b)|\b(?:online|held)\s+(?:via|on)\s+zoom\b"
     r"|\bzoom\s+webinar\b|온라인\s*(?:웨비나|진행|개최|회의)|zoom\s*(?:온라인|웨비나)",
     re.IGNORECASE,
 )
 
 
-def _online_head(text: str) -> Mark | None:
-    """A short line near the head saying the meeting is online ("Online via Zoom -- free")."""
+def _online_head(text: str, resources: Resources) -> Mark | None:
+    """A short line near the head saying the meeting is online ("Online via Zoom -- free"); not one that
+    names a venue as well ("Koreana Hotel, Seoul and online via Zoom": both)."""
     pos = 0
     for line in text[:3000].split("\n"):
         found = _ONLINE_LINE.search(line) if len(line) <= 120 else None
-        if found is not None and not _HYBRID.search(line):
+        if found is not None and not _HYBRID.search(line) and not resources.place_pattern.search(line):
             return _mark(text, pos + found.start(), pos + found.end())
         pos += len(line) + 1
     return None
@@ -353,7 +361,10 @@ def _labelled(document: Document, phrases: Sequence[DatePhrase], resources: Reso
                 out.online = _mark(text, online.start(), online.end())
         elif found.name == "mode" and out.online is None:
             online = _ONLINE.search(text, found.start, found.end)
-            if online is not None and not _HYBRID.search(text, found.start, found.end):
+            both = _HYBRID.search(text, found.start, found.end) or _IN_PERSON.search(
+                text, found.start, found.end
+            )
+            if online is not None and not both:
                 out.online = _mark(text, online.start(), online.end())
         elif found.name == "host":
             hosts.extend(fields.org_names(text, found.start, found.end))
@@ -393,7 +404,7 @@ def extract_gatherings(
         inside = _phrases_in(phrases, main.start, main.end)
         when = inside[0].values[0] if inside and inside[0].values else None
     labelled = _labelled(document, phrases, resources)
-    online = labelled.online or _online_head(text)
+    online = labelled.online or _online_head(text, resources)
     if document.kind == "programme":
         # A programme states its own date and venue on lines of their own at its head; a sentence below
         # may tell of other meetings ("the reunions held at Mount Kumgang in August 2018")…
