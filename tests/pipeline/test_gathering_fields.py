@@ -908,3 +908,19 @@ def test_a_title_looking_back_to_a_place_is_no_venue_and_a_zoom_links_note_makes
     )
     got = _gathering(resources, text, "programme.txt")
     assert (got["place"], got["mode"]) == ("Seoul", "hybrid")  # a venue, and sessions one may join on Zoom
+
+
+def test_hosts_named_in_a_notices_own_tense(resources: Resources) -> None:
+    text = (
+        "From Armistice to Peace: A Morning on Capitol Hill\n\nThursday, July 27, 2023\n"
+        "Rayburn House Office Building, Washington, D.C.\n\n"
+        "To mark the day, the Friends Committee on National Legislation (FCNL) and Women Cross DMZ are "
+        "organizing a morning that brings together veterans, faith leaders and policy experts.\n\n"
+        "PROGRAMME\n\nTime | Session | Access\n8:30 | Registration\n"
+        "9:00 | Opening remarks | Public\n9:30 | Panel: What Congress can do | Public\n"
+    )
+    got = _gathering(resources, text, "programme.txt")
+    assert [h["name"] for h in got["hosts"]] == [
+        "Friends Committee on National Legislation (FCNL)",
+        "Women Cross DMZ",
+    ]

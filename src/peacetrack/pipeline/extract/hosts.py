@@ -18,7 +18,10 @@ from peacetrack.pipeline.records import Extractor, Mark, NameRef, Sentence
 EXTRACTOR = Extractor("hosts", "1.0")
 
 _ACTIVE = re.compile(
-    r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+(?=the\b|a\b|an\b|its\b|their\b)",
+    r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+(?=the\b|a\b|an\b|its\b|their\b)"
+    # a notice's own tense: "X and Y are organizing a morning on Capitol Hill", "X will host a webinar"
+    r"|\b(?:are|is|will\s+be|will)\s+(?:jointly\s+)?(?:co-?)?(?:hosting|organi[sz]ing|convening|host|organi[sz]e|convene)"
+    r"\s+(?=the\b|a\b|an\b|its\b|their\b)",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+by\s+", re.IGNORECASE)
