@@ -1138,3 +1138,23 @@ def test_a_programme_dated_as_of_a_day_under_its_text() -> None:
     )
     found = find_date(text, "programme")
     assert found is not None and found[0] == date(2023, 7, 10)
+
+
+def test_a_korean_list_given_again_in_english_under_its_own_heading_with_numbered_marks() -> None:
+    text = (
+        "하노이에서 좋은 소식을 기다리겠습니다.\n\n한반도 평화를 바라는 한국 여성단체 일동\n\n참여 단체\n\n"
+        "한국YWCA연합회1), 평화를만드는여성회1), 한국여성단체연합, 한국여성민우회, 평화어머니회\n\n"
+        "Signatory organizations\n\n"
+        "Korea YWCA1), Women Making Peace1), Korea Women's Associations United, Korea Womenlink, "
+        "Peace Mothers\n\n"
+        "1) 유엔 경제사회이사회(ECOSOC) 협의지위를 가진 단체 / NGO in consultative status with ECOSOC\n"
+    )
+    names = extract_signatories(text, "ko")
+    assert [n.name for n in names] == [
+        "한국YWCA연합회",
+        "평화를만드는여성회",
+        "한국여성단체연합",
+        "한국여성민우회",
+        "평화어머니회",
+    ]
+    assert [n.name for n in names if n.ecosoc] == ["한국YWCA연합회", "평화를만드는여성회"]

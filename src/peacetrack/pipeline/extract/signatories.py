@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from peacetrack.model.languages import has_hangul
 from peacetrack.pipeline.extract.ecosoc import ECOSOC, SYMBOL, legend_symbols, named_in_sentences
 from peacetrack.pipeline.extract.names import KOREAN_BODY_END, ORGANISATION, split_list
 from peacetrack.pipeline.extract.signatory_edges import without_edges
@@ -335,8 +336,10 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
         grid = None
         # A heading before any name, even a line below where the block began ("… 참가단체 일동" / "기자회견
         # 참가단체 (총 30개, 부문별)"), heads the list; among names only one that opens with its heading word.
-        if names and _IN_LANGUAGE.search(value) and is_heading(value):
-            break  # the same list again in another language ("Signatories (English)"): a block of its own
+        if names and is_heading(value) and (_IN_LANGUAGE.search(value) or _other_script(text, names, value)):
+            # the same list again in another language ("Signatories (English)", "Signatory organizations"
+            # under 참여 단체): a block of its own
+            break
         first_heading = not names and (k == index or _COUNTED.search(value))
         if is_heading(value) and (first_heading or heads_line(value)):
             people = bool(PEOPLE.search(value))
@@ -381,6 +384,12 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
         # Singapore"): the line under it is where they sit, not another signer.
         affiliation = pair_head(lines, k) and person_line(value)
     return names
+
+
+def _other_script(text: str, names: list[Name], heading: str) -> bool:
+    """A heading in one script over names read so far in the other (Latin under Hangul or back)."""
+    hangul = sum(1 for name in names if has_hangul(text[name.start : name.end])) > len(names) / 2
+    return has_hangul(heading) != hangul
 
 
 def _starts(text: str, lines: list[Line]) -> list[tuple[int, str]]:

@@ -40,7 +40,10 @@ KIND_HEADING = re.compile(
     r"\s+(?:Organi[sz]ations|Groups|Networks|Churches|Bodies|Institutions|NGOs)\s*[:：]?$"
 )
 
-MARK = re.compile(rf"\s*(?P<mark>{SYMBOL}|(?<=\s)\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$", re.IGNORECASE)
+# (a footnote number may follow the name's last letter: "한국YWCA연합회1)", "Women Making Peace1)")
+MARK = re.compile(
+    rf"\s*(?P<mark>{SYMBOL}|(?<=\s)\d\)|(?<=[^\W\d_])\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$", re.IGNORECASE
+)
 
 # "(ECOSOC)" or "[ECOSOC status]" after a name marks that name; it does not make the line a sentence.
 OWN_MARK = re.compile(r"[(\[]\s*ECOSOC[^()\[\]]{0,30}[)\]]", re.IGNORECASE)
