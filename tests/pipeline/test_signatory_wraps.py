@@ -4,6 +4,8 @@ after the list."""
 from __future__ import annotations
 
 from peacetrack.pipeline.extract.signatories import extract_signatories
+from peacetrack.pipeline.prepare import normalise
+from peacetrack.pipeline.read import read_bytes
 
 LETTER = (
     "We urge the Council to renew the exemptions.\n\nSincerely,\n\nINTERNATIONAL\n"
@@ -370,4 +372,23 @@ def test_a_titled_person_with_their_department_and_university_is_one_signer() ->
         "Rev. Thomas Bell, Presbyterian Peace Fellowship",
         "Dr. Hae-jin Lee, Department of Sociology, University of California, Berkeley",
         "Esther Park-Morales, Korean American Coalition",
+    ]
+
+
+def test_a_plain_text_list_of_dashed_entries_keeps_each_cut_entry_whole() -> None:
+    text = (
+        "We ask the Council to act on humanitarian exemptions without delay.\n\nRespectfully,\n\n"
+        "Signed in a personal capacity. Affiliations are listed for identification purposes only.\n\n"
+        "Dr. Helen Marsh — Former Country Director, Welthungerhilfe DPRK\n"
+        "Grace Yoon-Kellerman — Program Coordinator, Christian Friends of\nKorea\n"
+        "Mi-rae Chun — Researcher, Institute for Peace and Unification\nStudies, Seoul National University\n"
+        "Rev. Paul Ha — Board Member, Eugene Bell Foundation\n\n"
+        "Contact for this letter: letter@example.org\n"
+    )
+    document = normalise(read_bytes(text.encode(), "letter.txt"))
+    assert [n.name for n in extract_signatories(document.text)] == [
+        "Dr. Helen Marsh — Former Country Director, Welthungerhilfe DPRK",
+        "Grace Yoon-Kellerman — Program Coordinator, Christian Friends of Korea",
+        "Mi-rae Chun — Researcher, Institute for Peace and Unification Studies, Seoul National University",
+        "Rev. Paul Ha — Board Member, Eugene Bell Foundation",
     ]

@@ -148,6 +148,26 @@ def _hand_broken(lines: list[str], width: int | None) -> list[bool]:
 
 
 _COMPOUND_BREAK = re.compile(r"[A-Za-z]-$")
+# "Dr. Helen Marsh — Former Country Director, Welthungerhilfe": a signer, a dash, where they stand.
+_DASHED_ENTRY = re.compile(r"^\S.{2,40}?\s[—–]\s\S")
+_DASHED_MIN, _CUT_MIN = 3, 40
+
+
+def _dashed_list(lines: list[str]) -> list[bool]:
+    """For each line, whether it goes on the line above inside a list of dashed entries a line each (most
+    lines of its block "Name — Title, Organisation"): a line without the dash under a long entry is the
+    entry's cut end ("… Christian Friends of" / "Korea"), not a signer of its own."""
+    flags = [False] * len(lines)
+    start = 0
+    for end in [*(k for k, line in enumerate(lines) if not line.strip()), len(lines)]:
+        entries = [k for k in range(start, end) if _DASHED_ENTRY.match(lines[k])]
+        if len(entries) >= _DASHED_MIN and 2 * len(entries) > end - start:
+            for k in range(entries[0] + 1, end):
+                above = lines[k - 1]
+                if k not in entries and len(above.rstrip()) >= _CUT_MIN and not _ENDS.search(above):
+                    flags[k] = True
+        start = end + 1
+    return flags
 
 
 def unwrap(text: str, width: int | Literal["measure"] | None = "measure") -> str:
@@ -156,6 +176,7 @@ def unwrap(text: str, width: int | Literal["measure"] | None = "measure") -> str
     width = wrap_width(text) if width == "measure" else width
     lines = text.split("\n")
     by_hand = _hand_broken(lines, width)
+    dashed = _dashed_list(lines)
     out: list[str] = []
     for k, line in enumerate(lines):
         previous = out[-1] if out else ""
@@ -166,7 +187,9 @@ def unwrap(text: str, width: int | Literal["measure"] | None = "measure") -> str
             and width * 0.6 <= len(physical) <= width  # a line past the width was not wrapped there
             and not _fits(physical, line, width)
         )
-        if (
+        if previous and line and dashed[k]:
+            out[-1] = f"{previous} {line.strip()}"
+        elif (
             previous
             and line
             and (wrapped or _goes_on(physical, line))
