@@ -1158,3 +1158,29 @@ def test_a_korean_list_given_again_in_english_under_its_own_heading_with_numbere
         "평화어머니회",
     ]
     assert [n.name for n in names if n.ecosoc] == ["한국YWCA연합회", "평화를만드는여성회"]
+
+
+def test_korean_names_parted_by_semicolons_in_a_cell_and_a_grid_of_people_under_its_own_heading() -> None:
+    text = (
+        "우리는 남과 북에 다음과 같이 호소합니다.\n\n2023년 4월 27일\n\n함께한 종교 단체와 종교인\n\n"
+        "종단 | 단체\n"
+        "개신교 | 한국기독교교회협의회 화해통일위원회; 한국기독교장로회 총회 평화공동체운동본부\n"
+        "불교 | 대한불교조계종 민족공동체추진본부; 실천불교전국승가회\n"
+        "원불교 | 원불교 사회개벽교무단\n\n"
+        "성직자·수도자 (개인)\n\n"
+        "한승우 목사 | 배경민 신부 | 도원 스님\n정혜진 교무 | 이마리아 수녀 | 권태식 선도사\n\n"
+        "※ 개인 참여자의 소속은 생략하였습니다.\n"
+    )
+    assert [n.name for n in extract_signatories(text, "ko")] == [
+        "한국기독교교회협의회 화해통일위원회",
+        "한국기독교장로회 총회 평화공동체운동본부",
+        "대한불교조계종 민족공동체추진본부",
+        "실천불교전국승가회",
+        "원불교 사회개벽교무단",
+        "한승우 목사",
+        "배경민 신부",
+        "도원 스님",
+        "정혜진 교무",
+        "이마리아 수녀",
+        "권태식 선도사",
+    ]

@@ -334,6 +334,8 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             names.extend(row_names(text, line, columns, grid))
             continue
         grid = None
+        if line.blank_before:
+            columns = None  # a table's header heads only its own rows, not a table after a gap
         # A heading before any name, even a line below where the block began ("… 참가단체 일동" / "기자회견
         # 참가단체 (총 30개, 부문별)"), heads the list; among names only one that opens with its heading word.
         if names and is_heading(value) and (_IN_LANGUAGE.search(value) or _other_script(text, names, value)):

@@ -78,6 +78,7 @@ SUBHEADING_WORDS = re.compile(
     r"(?:\s*(?:&|and|/|·|,)\s*|\s+)?)+\s+(?:organi[sz]ations?|groups|networks?|signatories|endorsers|members|ngos)"
     r"|(?:국내|해외|국외|지역|전국|종교|시민사회|개인|단체|학계|법조계|노동|여성|청년|국제)\s*(?:단체|개인|기관|인사|부문|계|인)?"
     r"|[가-힣·, ]{1,14}(?:계|부문|분야)"  # "시민사회·문화계", "종교계": a sector heading
+    r"|[가-힣·, ]{1,14}[(（]\s*(?:개인|단체|기관)\s*[)）]"  # "성직자·수도자 (개인)": who, and signing as what
     # …with its count or a note on its order: "(12)", "9곳", "(가나다순 아님, 접수순)"
     r")\s*(?:\(\s*\d+\s*\)|\d+\s*(?:개\s*)?(?:단체|명|곳)|[(（][^()（）]{1,30}[)）])?\s*[:：]?$",
     re.IGNORECASE,

@@ -143,7 +143,10 @@ def row_names(text: str, line: Line, columns: list[str] | None, grid: bool = Fal
         and not re.search(r"\d,\d", text[a:b])  # "시민 1,000명" is one cell
         and all(_korean_led(piece) for piece in re.split(r"[,、]", text[a:b]))
     )
-    if commas >= 2 or korean_pair:
+    # A semicolon parts Korean names in a cell ("개신교 | A 위원회; B 본부"); in a cell of Latin text it may
+    # part a person's lines ("Grace Yoon; Member, Board of Directors; …").
+    korean_list = ";" in text[a:b] and all(_korean_led(piece) for piece in text[a:b].split(";"))
+    if commas >= 2 or korean_pair or korean_list:
         # A cell holding several names ("종교 | A, B, C, …" under "분야 | 단체명"): each of them.
         return [name for piece in split_list(text, a, b, and_splits=False) if (name := unmark(text, *piece))]
     name = unmark(text, a, b)
