@@ -392,3 +392,15 @@ def test_a_plain_text_list_of_dashed_entries_keeps_each_cut_entry_whole() -> Non
         "Mi-rae Chun — Researcher, Institute for Peace and Unification Studies, Seoul National University",
         "Rev. Paul Ha — Board Member, Eugene Bell Foundation",
     ]
+
+
+def test_a_line_saying_where_replies_go_ends_the_list() -> None:
+    text = (
+        "We ask you to call for a declaration ending the Korean War.\n\nWith the highest respect,\n\n"
+        "Signatories (in their personal capacity)\n\n"
+        "Park Sung-jin\nNational Council of Churches in Korea, Seoul\n\n"
+        "Aiko Tanabe\nPeace Boat, Tokyo\n\n"
+        "Replies may be sent to the appeal's secretariat, c/o Korea YMCA, 69 Jong-ro, Jongno-gu, Seoul.\n"
+    )
+    names = [n.name for n in extract_signatories(text)]
+    assert not any("Jong-ro" in name or "c/o" in name for name in names)

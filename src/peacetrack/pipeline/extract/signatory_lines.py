@@ -124,6 +124,7 @@ _ENDS_LIST = re.compile(
     # "Coordinating contact for this letter: …", "Contact person:"
     r"^(?:[\w'-]+\s+){0,2}contacts?(?:\s+[\w'-]+){0,4}\s*[:：]"
     r"|^(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information|inquiries|note|notes"
+    r"|replies|responses|correspondence"  # "Replies may be sent to the secretariat, c/o Korea YMCA, …"
     r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
     # …and "- 끝 -", the end of a release
     r"|수신|참조|존경하는|첨부\s*(?:파일|자료)?|attachments?|downloads?)\b|@|https?://|www\.|^[-–<(\[]?\s*끝\s*[-–>)\]]?\.?$"
