@@ -1184,3 +1184,20 @@ def test_korean_names_parted_by_semicolons_in_a_cell_and_a_grid_of_people_under_
         "이마리아 수녀",
         "권태식 선도사",
     ]
+
+
+def test_a_press_release_reporting_an_event_under_a_dateline_with_its_full_date_is_news(
+    resources: Resources,
+) -> None:
+    heads = [
+        "SEOUL, 21 August 2018 — The Korean Sharing Movement (KSM) today welcomed the resumption of reunions",
+        "THE HAGUE / TOKYO / SEOUL, 29 March 2024 — Peace organizations across Northeast Asia today said",
+        "PAJU, South Korea, May 27, 2018 -- On Saturday, more than a thousand women walked along the road",
+    ]
+    for head in heads:
+        text = (
+            f"PRESS RELEASE\n\nFor immediate release\n\nWomen walk for peace at the border\n\n{head} to "
+            "Unification Bridge near the Demilitarized Zone, calling for a formal end to the Korean War.\n\n"
+            "The walk took place a few kilometres from Panmunjom."
+        )
+        assert detect_kind(text, resources) == "news", head
