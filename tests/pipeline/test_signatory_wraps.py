@@ -404,3 +404,31 @@ def test_a_line_saying_where_replies_go_ends_the_list() -> None:
     )
     names = [n.name for n in extract_signatories(text)]
     assert not any("Jong-ro" in name or "c/o" in name for name in names)
+
+
+def test_cut_bullet_items_and_a_status_sentence_broken_over_lines() -> None:
+    text = (
+        "We pray that the commitments you have made will be carried out in full.\n\n"
+        "Signatory organizations\n\nAsia\n• National Council of Churches in Korea\n\n"
+        "• Korean Conference of Catholic Bishops, Committee for the Reconciliation of the Korean\nPeople\n\n"
+        "• Won-Buddhism Headquarters, International\nDepartment\n\n"
+        "Europe\n• World Council of Churches\n• Pax Christi International\n• Church of Scotland\n\n"
+        "Among the signatories, the World Council of Churches, Pax\n"
+        "Christi International and the National Council of Churches in Korea hold consultative\n"
+        "status with the United Nations Economic and Social Council.\n"
+        "Media enquiries: WCC Communication, Ecumenical Centre,\nGeneva.\n"
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == [
+        "National Council of Churches in Korea",
+        "Korean Conference of Catholic Bishops, Committee for the Reconciliation of the Korean People",
+        "Won-Buddhism Headquarters, International Department",
+        "World Council of Churches",
+        "Pax Christi International",
+        "Church of Scotland",
+    ]
+    assert [n.name for n in names if n.ecosoc] == [
+        "National Council of Churches in Korea",
+        "World Council of Churches",
+        "Pax Christi International",
+    ]

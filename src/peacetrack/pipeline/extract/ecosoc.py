@@ -51,13 +51,38 @@ def legend_symbols(text: str) -> set[str]:
     return symbols
 
 
+_CUT_LINE = 45  # characters: a line shorter than this ends where its author ended it
+_SENTENCE_END = re.compile(r"[.!?。:：]['\"’”)]*\s*$|다\s*$")
+
+
+def _wrapped_lines(text: str) -> list[tuple[int, int]]:
+    """The text's lines, a line that stops mid-sentence joined with those after it up to the sentence's
+    end or a gap ("Among the signatories, the World Council of Churches, Pax" / "Christi International …")."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    open_span: tuple[int, int] | None = None
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            if open_span is not None:
+                spans.append(open_span)
+            open_span = None
+            continue
+        open_span = (open_span[0], end) if open_span is not None else (start, end)
+        if _SENTENCE_END.search(line) or len(line.strip()) < _CUT_LINE:  # a short line was not cut
+            spans.append(open_span)
+            open_span = None
+    if open_span is not None:
+        spans.append(open_span)
+    return spans
+
+
 def named_in_sentences(text: str, names: Sequence[str], lists: Sequence[tuple[int, int]]) -> set[int]:
     """Indexes of the names that a sentence outside the `lists` spans names as holding ECOSOC status."""
     marked: set[int] = set()
-    pos = 0
-    for paragraph in text.split("\n"):
-        start, end = pos, pos + len(paragraph)
-        pos = end + 1
+    for start, end in _wrapped_lines(text):
+        paragraph = text[start:end]
         if not ECOSOC.search(paragraph) or any(a <= start < b or start <= a < end for a, b in lists):
             continue
         folded = " " + normalise_name(paragraph) + " "

@@ -125,6 +125,7 @@ _ENDS_LIST = re.compile(
     r"^(?:[\w'-]+\s+){0,2}contacts?(?:\s+[\w'-]+){0,4}\s*[:：]"
     r"|^(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information|inquiries|note|notes"
     r"|replies|responses|correspondence"  # "Replies may be sent to the secretariat, c/o Korea YMCA, …"
+    r"|(?:media\s+|press\s+)?enquiries|among\s+(?:the\s+|these\s+)?(?:signatories|signers|endorsers)"
     r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
     # …and "- 끝 -", the end of a release
     r"|수신|참조|존경하는|첨부\s*(?:파일|자료)?|attachments?|downloads?)\b|@|https?://|www\.|^[-–<(\[]?\s*끝\s*[-–>)\]]?\.?$"
@@ -158,6 +159,32 @@ def line_list(text: str) -> list[Line]:
         else:
             blank = True
         pos += len(raw) + 1
+    return _bullets_whole(out)
+
+
+_BULLET_ITEM = re.compile(r"^[•●○■□▪◦·‣∙]\s")
+_CUT_ITEM = 30  # characters: a bullet line at least this long may have been cut at the line's end
+
+
+def _bullets_whole(lines: list[Line]) -> list[Line]:
+    """A bulleted item's cut end joined to it: a line with no bullet right under a long bulleted one, with
+    the next bullet or a gap after it ("• Korean Conference of Catholic Bishops, Committee for the" /
+    "Reconciliation of the Korean People" / "• …")."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and not line.blank_before
+            and _BULLET_ITEM.match(last.text)
+            and len(last.text) >= _CUT_ITEM
+            and not _BULLET_ITEM.match(line.text)
+            and (after is None or after.blank_before or _BULLET_ITEM.match(after.text))
+        ):
+            out[-1] = Line(last.start, line.end, f"{last.text} {line.text}", last.blank_before)
+        else:
+            out.append(line)
     return out
 
 
