@@ -1201,3 +1201,14 @@ def test_a_press_release_reporting_an_event_under_a_dateline_with_its_full_date_
             "The walk took place a few kilometres from Panmunjom."
         )
         assert detect_kind(text, resources) == "news", head
+
+
+def test_a_message_of_support_issued_by_organisations_is_a_statement(resources: Resources) -> None:
+    text = (
+        '"Blessed are the Peacemakers"\n\nInterfaith Message on the Pyongyang Summit\n\n'
+        "An Interfaith Message of Support to President Moon Jae-in and Chairman Kim Jong Un\n\n"
+        "To His Excellency Moon Jae-in, President of the Republic of Korea:\n\n"
+        "We write to you as communities of faith who have prayed for reconciliation.\n\n"
+        "Signatory organizations\n\n• World Council of Churches\n• Pax Christi International\n"
+    )
+    assert detect_kind(text, resources) == "statement"
