@@ -924,3 +924,21 @@ def test_hosts_named_in_a_notices_own_tense(resources: Resources) -> None:
         "Friends Committee on National Legislation (FCNL)",
         "Women Cross DMZ",
     ]
+
+
+def test_a_place_that_begins_an_agreements_name_is_no_venue(resources: Resources) -> None:
+    pattern = resources.place_pattern
+    assert [m.group() for m in pattern.finditer("판문점선언 3주년 포럼, 판문점에서 열린 정상회담")] == [
+        "판문점"
+    ]
+    assert [m.group() for m in pattern.finditer("the Panmunjom Declaration and the talks at Panmunjom")] == [
+        "Panmunjom"
+    ]
+    assert pattern.search("the Singapore Joint Statement") is None
+    text = (
+        "판문점선언 3주년 온라인 평화통일 시민포럼 안내\n\n판문점선언 3년, 남북관계 어디로 가야 하나\n\n"
+        "○ 일시: 2021년 5월 27일(목) 19:00 ~ 21:00\n○ 방식: 온라인 (Zoom)\n"
+        "○ 주최: 민족화해협력범국민협의회\n\n"
+        "발제: 판문점선언 이행 점검\n토론: 남북관계 복원의 조건\n"
+    )
+    assert _gathering(resources, text, "notice.txt").get("place") is None

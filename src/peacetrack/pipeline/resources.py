@@ -111,8 +111,14 @@ def _places(raw: dict[str, Any]) -> dict[str, str]:
 def place_pattern(places: Iterable[str]) -> re.Pattern[str]:
     """Any of these names, longest first, as a word of its own."""
     alternatives = "|".join(re.escape(name) for name in sorted(places, key=len, reverse=True))
-    # Latin names need word edges; Hangul names take particles right after them.
-    return re.compile(rf"(?<![\w])(?:{alternatives})(?![A-Za-z])")
+    # Latin names need word edges; Hangul names take particles right after them. A name that begins an
+    # agreement's ("판문점선언", "the Panmunjom Declaration", "Singapore Joint Statement") names no place.
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![A-Za-z])(?!\s*(?:{_AGREEMENT_AFTER}))")
+
+
+_AGREEMENT_AFTER = (
+    r"(?:공동)?선언|합의서|(?:Joint\s+)?Declaration|Joint\s+(?:Statement|Communiqu)|Agreement|Accords?"
+)
 
 
 def load_resources(folder: Traversable | Path | None = None) -> Resources:
