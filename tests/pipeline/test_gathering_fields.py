@@ -942,3 +942,19 @@ def test_a_place_that_begins_an_agreements_name_is_no_venue(resources: Resources
         "발제: 판문점선언 이행 점검\n토론: 남북관계 복원의 조건\n"
     )
     assert _gathering(resources, text, "notice.txt").get("place") is None
+
+
+def test_a_korean_mail_gives_its_sent_date_and_its_labels_the_mode(resources: Resources) -> None:
+    text = (
+        "보낸사람: 민화협 정책실 <policy@example.org>\n받는사람: 회원단체 및 관심 시민 여러분\n"
+        "보낸날짜: 2021년 5월 18일 (화) 오후 3:12\n제목: [민화협] 온라인 평화통일 시민포럼 안내\n\n"
+        "안녕하십니까, 민족화해협력범국민협의회입니다. 남북 정상이 만난 지 3년이 지났습니다.\n\n"
+        "판문점선언 3주년 평화통일 시민포럼\n\n○ 일시: 5월 27일(목) 19:00 ~ 21:00\n"
+        "○ 방식: Zoom 화상회의 (회의 ID는 신청자에게 발송)\n○ 주최: 민족화해협력범국민협의회\n\n"
+        "[프로그램]\n\n19:00 ~ 19:10 여는 말\n19:10 ~ 20:00 1부 발제\n20:50 ~ 21:00 닫는 말\n"
+    )
+    pipeline = Pipeline(registry=Registry([]), resources=resources)
+    output = to_output(pipeline.process(read_bytes(text.encode(), "mail.txt")))
+    assert output["document"]["date"] == "2021-05-18"
+    gathering = output["gatherings"][0]
+    assert (gathering["start"], gathering["mode"]) == ("2021-05-27", "online")

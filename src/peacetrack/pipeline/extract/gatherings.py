@@ -453,9 +453,9 @@ def extract_gatherings(
         title=_title(document, main),
         dates=when,
         place=place,
-        mode=_mode(text, main, _extra_sentences(text, sentences), place)
-        if main
-        else _overall_mode(text, place, online),
+        # (the main sentence may say nothing of how: then the notice's labels and lines do)
+        mode=(_mode(text, main, _extra_sentences(text, sentences), place) if main else None)
+        or _overall_mode(text, place, online),
         hosts=tuple(hosts),
         sponsors=tuple(sponsors),
         attendance=attendance(text),

@@ -26,8 +26,9 @@ _ISSUE_WORDS = (
     r"|published|posted|issued|updated|released?|(?:(?:programme|program|agenda|schedule)\s+)?as\s+of"
     r"|for\s+immediate\s+release|edition(?:\s+of)?"
 )
-# An e-mail header's "Date: Wed, 12 Jul 2023 10:41:07 -0400" is the message's own date in any kind.
-_MAIL_DATE = r"date(?=\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun),\s+\d)"
+# An e-mail header's "Date: Wed, 12 Jul 2023 10:41:07 -0400" (a Korean mail's "보낸날짜: 2021년 5월 18일")
+# is the message's own date in any kind.
+_MAIL_DATE = r"date(?=\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun),\s+\d)|보낸\s?(?:날짜|시간|일시)(?=\s*[:：])"
 # At a line's start, or after a bar in a byline: "서울=박서연 기자 | 입력 2018-08-21 06:00".
 _AT = r"(?:^[ \t]*|\|[ \t]*)"
 _ISSUE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|{_MAIL_DATE})\b", re.IGNORECASE | re.MULTILINE)
