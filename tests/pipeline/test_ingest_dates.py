@@ -131,3 +131,11 @@ def test_a_wire_date_line_in_capitals_dates_the_report_and_its_relative_days() -
     assert text[found[1] : found[2]] == "MARCH 1, 2019"
     # A headline's capitals are no date: "MAY" is a verb there, with no day or year beside it.
     assert find_date("NORTH KOREA MAY TEST A MISSILE\n\nAnalysts say a launch is near.\n", "news") is None
+
+
+def test_a_dotted_date_with_hours_after_it_is_one_day() -> None:
+    from peacetrack.pipeline.extract.dates import scan
+
+    days = [(i.month, i.day) for p in scan("■ 일시 : 2023. 9. 14.(목) 오후 2시 ~ 5시") for i in p.items]
+    assert days == [(9, 14)]  # "~ 5시" is five o'clock, not the 5th
+    assert [(i.month, i.day) for p in scan("2022.11.24~25") for i in p.items] == [(11, 24), (11, 25)]

@@ -59,7 +59,7 @@ _NUMERIC = re.compile(
     + r"(?:"
     + _TIME
     + r"\s*[~∼～–]\s*(?:(?P<y2>(?:19|20)\d{2})(?P=s) ?)?(?:(?P<m2>\d{1,2})(?P=s) ?)?"
-    r"(?P<d2>\d{1,2})(?![\d:])\.?" + _DAY_NAME + ")?"
+    r"(?P<d2>\d{1,2})(?![\d:]|\s*[시분])\.?" + _DAY_NAME + ")?"  # "오후 2시 ~ 5시" ends at an hour, not a day
 )
 # A year on its own: found as four digits, then judged by the word before or after it
 # (one plain pattern is far faster than one that tries a list of words everywhere).
