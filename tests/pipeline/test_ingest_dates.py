@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from peacetrack.pipeline.extract.dates import extract_dates
+from peacetrack.pipeline.extract.dates import extract_dates, scan
 from peacetrack.pipeline.prepare import split_sentences
 
 JAN_2022 = date(2022, 1, 21)
@@ -134,8 +134,6 @@ def test_a_wire_date_line_in_capitals_dates_the_report_and_its_relative_days() -
 
 
 def test_a_dotted_date_with_hours_after_it_is_one_day() -> None:
-    from peacetrack.pipeline.extract.dates import scan
-
     days = [(i.month, i.day) for p in scan("■ 일시 : 2023. 9. 14.(목) 오후 2시 ~ 5시") for i in p.items]
     assert days == [(9, 14)]  # "~ 5시" is five o'clock, not the 5th
     assert [(i.month, i.day) for p in scan("2022.11.24~25") for i in p.items] == [(11, 24), (11, 25)]
