@@ -1212,3 +1212,21 @@ def test_a_message_of_support_issued_by_organisations_is_a_statement(resources: 
         "Signatory organizations\n\n• World Council of Churches\n• Pax Christi International\n"
     )
     assert detect_kind(text, resources) == "statement"
+
+
+def test_the_total_row_of_an_attendance_table_in_its_attended_column() -> None:
+    text = (
+        "3. 참석 현황\n\n구분 | 인원 | 비고\n현장 참석 | 38명 | 사전 등록 50명 중 (현장 좌석 60석)\n"
+        "온라인(Zoom) 참석 | 54명 | 접속자 명단 기준\n합계 | 92명 | 현장 + Zoom\n"
+        "유튜브 생중계 | 조회수 412회 | 참석 인원에 포함하지 않음\n\n4. 주요 논의 내용\n"
+    )
+    count = attendance(text)
+    assert count is not None and count.value == 92 and text[count.mark.start : count.mark.end] == "92"
+    registered_first = (
+        "3. 참가자 현황\n\n구분 | 사전등록 | 실제 참가 | 비고\n국내 | 205 | 152\n"
+        "해외 | 55 | 48 | 외교단 포함\n"
+        "합계 | 260 | 200 | 회의장 수용 인원 300명\n"
+    )
+    count = attendance(registered_first)
+    assert count is not None and count.value == 200
+    assert registered_first[count.mark.start : count.mark.end] == "200"

@@ -192,7 +192,62 @@ def _mark_group(match: re.Match[str], group: str) -> Mark:
     return Mark(match.start(group), match.end(group), match.group(group), EXTRACTOR)
 
 
+# A table of attendance under its heading ("3. 참석 현황" / "구분 | 인원 | 비고" / … / "합계 | 92명 | …"): its
+# total row.
+_TABLE_HEADING = re.compile(
+    r"^[^\S\n]*(?:\W{0,3}|\d{1,2}[.)])?[^\S\n]*(?:(?:참석|참가|참여)(?:자)?[^\S\n]*(?:현황|인원|규모)"
+    r"|attendance|participation|participants)[^\S\n]*[:：]?[^\S\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TOTAL_CELL = re.compile(r"^(?:합\s*계|총\s*계|총\s*(?:인원|참석|참가)?|계|total|in\s+total)$", re.IGNORECASE)
+_COUNT_CELL = re.compile(
+    r"^(?:약\s*)?(?P<n>\d[\d,]*)\s*(?:여\s*)?(?:명|people|participants)?$", re.IGNORECASE
+)
+_ATTENDED_COLUMN = re.compile(r"참석|참가|참여|인원|attend|participa|present", re.IGNORECASE)
+_TABLE_ROWS = 12  # lines under the heading looked at
+
+
+def _column(header: list[str]) -> int | None:
+    """The header's column of people who attended: not one of registrations, seats or views."""
+    return next(
+        (
+            k
+            for k, cell in enumerate(header)
+            if _ATTENDED_COLUMN.search(cell) and not _NOT_COUNTED_BEFORE.search(cell)
+        ),
+        None,
+    )
+
+
+def _table_total(text: str) -> Count | None:
+    for heading in _TABLE_HEADING.finditer(text):
+        pos = heading.end() + 1
+        header: list[str] | None = None
+        for line in text[pos:].split("\n")[:_TABLE_ROWS]:
+            if line.strip() and "|" not in line:
+                break  # the table has ended (a blank line may stand between the heading and it)
+            raw = line.split("|")
+            cells = [cell.strip() for cell in raw]
+            if header is None and "|" in line:
+                header = cells
+            elif _TOTAL_CELL.match(cells[0]):
+                wanted = _column(header or [])
+                numbers = [k for k in range(1, len(cells)) if _COUNT_CELL.match(cells[k])]
+                k = wanted if wanted in numbers else (numbers[0] if numbers else None)
+                count = _COUNT_CELL.match(cells[k]) if k is not None else None
+                if k is None or count is None:
+                    return None
+                number = count.group("n")
+                at = pos + sum(len(cell) + 1 for cell in raw[:k]) + raw[k].index(number)
+                return Count(int(number.replace(",", "")), Mark(at, at + len(number), number, EXTRACTOR))
+            pos += len(line) + 1
+    return None
+
+
 def attendance(text: str) -> Count | None:
+    table = _table_total(text)
+    if table is not None:
+        return table
     labelled = _labelled(text)
     if labelled is not None:
         return labelled
