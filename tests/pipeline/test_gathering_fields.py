@@ -958,3 +958,18 @@ def test_a_korean_mail_gives_its_sent_date_and_its_labels_the_mode(resources: Re
     assert output["document"]["date"] == "2021-05-18"
     gathering = output["gatherings"][0]
     assert (gathering["start"], gathering["mode"]) == ("2021-05-27", "online")
+
+
+def test_letter_spaced_labels_with_their_values_set_right_after_them(resources: Resources) -> None:
+    text = (
+        "초청장 INVITATION\n\n2019 한반도 평화 국제심포지엄\n\n귀한 걸음으로 자리를 빛내 주시기 바랍니다.\n\n"
+        "행사 안내 Information\n일 시2019년 4월 26일(금) 09:30 ~ 17:30\n"
+        "장 소한국프레스센터 20층 국제회의장 (서울 중구 세종대로 124)\n"
+        "주 최한반도평화포럼 (Korea Peace Forum)\n후 원통일부, 한국국제교류재단\n\n"
+        "프로그램 Programme\n\n09:30~10:00 등록\n10:00~10:40 개회식\n10:50~12:20 세션 1\n\n"
+        "주최 한반도평화포럼 | 후원 통일부\n"
+    )
+    got = _gathering(resources, text, "programme.txt")
+    assert (got["start"], got["place"]) == ("2019-04-26", "Seoul")
+    assert [h["name"] for h in got["hosts"]] == ["한반도평화포럼 (Korea Peace Forum)"]  # and once
+    assert [s["name"] for s in got["sponsors"]] == ["통일부", "한국국제교류재단"]

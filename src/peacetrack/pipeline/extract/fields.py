@@ -81,9 +81,15 @@ _KO_BARE = (
 )
 _BARE_LABEL = {
     field: re.compile(
-        r"^[\W\d]{0,4}\s*(?:[가-하]\.\s*)?(?:"
+        r"^[\W\d]{0,4}\s*(?:[가-하]\.\s*)?(?:(?:"
         + "|".join(_spaced(word) for word in sorted(_KO[field], key=len, reverse=True) if word in _KO_BARE)
-        + r")\s+(?=[^\s:：|])",
+        + r")\s+(?=[^\s:：|])"
+        # a letter-spaced label in a PDF's label column, its value set right after it ("일 시2019년 4월 26일")
+        + r"|(?:"
+        + "|".join(
+            r"\s+".join(word) for word in sorted(_KO[field], key=len, reverse=True) if word in _KO_BARE
+        )
+        + r")(?=[^\s:：|]))",
     )
     for field in _KO
     if any(word in _KO_BARE for word in _KO[field])

@@ -110,11 +110,11 @@ def clean(text: str) -> str:
 
 
 def unique_refs(refs: list[NameRef]) -> tuple[NameRef, ...]:
-    """Each name once (by its normalised form), in first-seen order."""
+    """Each name once (by its normalised form without brackets), in first-seen order."""
     seen: set[str] = set()
     out = []
     for ref in refs:
-        key = normalise_name(ref.name)
+        key = bare_key(ref.name)  # "한반도평화포럼 (Korea Peace Forum)" is "한반도평화포럼"
         if key and key not in seen:
             seen.add(key)
             out.append(ref)
