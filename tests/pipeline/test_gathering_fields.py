@@ -900,7 +900,7 @@ def test_a_title_looking_back_to_a_place_is_no_venue_and_a_zoom_links_note_makes
 ) -> None:
     text = (
         "International Symposium\n\nFive Years after Panmunjom: Rebuilding Trust\n\n"
-        "26–27 April 2023 | Koreana Hotel, Seoul (Grand Ballroom, 2F)\n\n"
+        "26–27 April 2023 | Koreana Hotel, Seoul (Grand Ballroom, 2F) and online via Zoom\n\n"
         "Organised by | Friedrich-Ebert-Stiftung Korea Office\n\n"
         "PROGRAMME\n\nTime | Session | Access\n09:30–10:00 | Registration\n"
         "10:00–10:30 | Opening Session | Public\n10:30–12:00 | Session 1: The Legacy of 2018 | Public\n\n"
@@ -973,3 +973,66 @@ def test_letter_spaced_labels_with_their_values_set_right_after_them(resources: 
     assert (got["start"], got["place"]) == ("2019-04-26", "Seoul")
     assert [h["name"] for h in got["hosts"]] == ["한반도평화포럼 (Korea Peace Forum)"]  # and once
     assert [s["name"] for s in got["sponsors"]] == ["통일부", "한국국제교류재단"]
+
+
+def test_cities_named_for_their_time_zones_make_no_venue(resources: Resources) -> None:
+    for head in (
+        "Online via Zoom - 9 am New York / 10 pm Seoul",
+        "Online via Zoom | 8:00 PM KST (Seoul) / 7:00 AM EDT (Washington)",
+    ):
+        text = (
+            f"Ending the Korean War: Seventy Years On\n\nThursday, July 27, 2023\n{head}\n\n"
+            "Organized by Korea Peace Now!\n\nJoin us for a conversation on the armistice.\n\n"
+            "PROGRAMME\n\n8:00 PM | Opening remarks\n8:10 PM | Panel: Ending the war\n"
+        )
+        got = _gathering(resources, text, "programme.txt")
+        assert (got.get("place"), got["mode"]) == (None, "online"), head
+    titled = (
+        "Seoul–Washington Dialogue on Peace\n\nDate: Thursday, July 27, 2023, 8:00 PM KST\n"
+        "Zoom link: sent to registered participants\nOrganized by: Korea Peace Now!\n\nJoin the dialogue.\n\n"
+        "PROGRAMME\n\n8:00 PM | Opening remarks\n8:10 PM | Panel: Ending the war\n"
+    )
+    assert _gathering(resources, titled, "programme.txt")["mode"] == "online"
+
+
+def test_a_title_going_to_a_place_names_it_and_we_host_no_one(resources: Resources) -> None:
+    for title, place in (
+        ("Korean Peace Delegation to Washington, D.C.\nAdvocacy Week, 12-15 June 2023", "Washington"),
+        ("Welcome to Jeju: International Peace Forum 2023\n12-14 June 2023", "Jeju"),
+    ):
+        text = (
+            f"{title}\n\nOrganized by the Korea Peace Appeal Campaign\n\n"
+            "PROGRAMME\n\nTime | Session | Access\n"
+            "10:00 | Opening Session | Public\n14:00 | Session 1: Peace in Northeast Asia | Public\n"
+        )
+        assert _gathering(resources, text, "programme.txt")["place"] == place, title
+    text = (
+        "Seventy Years of the Armistice\n\nThursday, July 27, 2023, 7:00 pm ET\nFormat: Online via Zoom\n\n"
+        "We are hosting a webinar with peace activists from Korea and the United States.\n\n"
+        "PROGRAMME\n\n7:00 pm | Opening remarks\n7:10 pm | Panel: Ending the war\n"
+    )
+    assert _gathering(resources, text, "programme.txt")["hosts"] == []
+
+
+def test_a_second_day_given_for_another_zone_or_a_deadline_is_no_end(resources: Resources) -> None:
+    for line in (
+        "Date: Wednesday, March 8, 2023, 7 pm ET (Korea time: Thursday, March 9, 9 am)",
+        "일시: 2023년 3월 8일(수) 오후 8시 (한국시간 3월 9일(목) 오전 10시)",
+        "Date: Wednesday, March 8, 2023 — registration closes Friday, March 17, 2023",
+    ):
+        text = (
+            f"Seventy Years of the Armistice: A Webinar\n\n{line}\nOnline via Zoom\n"
+            "Organised by: Women Cross DMZ\n\nJoin us to discuss the seventy years since the armistice.\n"
+        )
+        got = _gathering(resources, text, "programme.txt")
+        assert (got["start"], got.get("end") or got["start"]) == ("2023-03-08", "2023-03-08"), line
+
+
+def test_a_mode_field_saying_there_is_no_in_person_event_is_online(resources: Resources) -> None:
+    text = (
+        "정전협정 70주년 토론회\n\n일 시 | 2023년 7월 27일(목) 오후 7시\n"
+        "방 식 | 온라인 (Zoom) / 현장 행사 없음\n"
+        "주 최 | 평화네트워크\n\n정전 70년을 맞아 평화협정의 길을 묻습니다.\n"
+    )
+    assert _gathering(resources, text, "notice.txt")["mode"] == "online"
+    assert resources.place_pattern.search("2018 남북정상회담 메인 프레스센터(고양 킨텍스)").group() == "고양"

@@ -1198,7 +1198,7 @@ def test_a_press_release_reporting_an_event_under_a_dateline_with_its_full_date_
         text = (
             f"PRESS RELEASE\n\nFor immediate release\n\nWomen walk for peace at the border\n\n{head} to "
             "Unification Bridge near the Demilitarized Zone, calling for a formal end to the Korean War.\n\n"
-            "The walk took place a few kilometres from Panmunjom."
+            '"The door to peace must stay open," said one of the organisers.'
         )
         assert detect_kind(text, resources) == "news", head
 
@@ -1230,3 +1230,20 @@ def test_the_total_row_of_an_attendance_table_in_its_attended_column() -> None:
     count = attendance(registered_first)
     assert count is not None and count.value == 200
     assert registered_first[count.mark.start : count.mark.end] == "200"
+
+
+def test_a_statement_press_release_under_a_dateline_and_a_welcome_message_keep_their_kinds(
+    resources: Resources,
+) -> None:
+    release = (
+        "Press release\n\nSEOUL, 15 August 2023 — Civil society organisations in South Korea today demand "
+        "that the government halt the resumption of large-scale military drills.\n\nWe call on the Yoon Suk "
+        "Yeol government to restore the 2018 military agreement.\n\n"
+        "People's Solidarity for Participatory Democracy"
+    )
+    assert detect_kind(release, resources) == "statement"
+    welcome = (
+        "Korea Global Forum 2023\n\nWelcome Message from the Chair\n\nIt is my pleasure to welcome you to "
+        "this year's forum on peace and unification."
+    )
+    assert detect_kind(welcome, resources) != "statement"

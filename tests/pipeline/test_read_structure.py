@@ -563,10 +563,14 @@ def test_pdf_day_first_dates_at_line_starts_are_no_numbered_list() -> None:
     assert read_bytes(out.getvalue(), "dates.pdf").text.split("\n") == rows
 
 
+# A spent holdout's page (holdout22 en-statement-02.html), kept here so the tests do not read the gold corpus.
+_HEADINGS_DROPPED = Path(__file__).parent / "corpus" / "statement-headings-dropped.html"
+
+
 def test_html_title_band_stops_where_the_body_begins() -> None:
     # A spent holdout's page: its h1 shares a box with the body, whose h2s ("Our calls", "Signatories")
     # the main-text step dropped; they are no part of the title band.
-    page = Path(__file__).parents[2] / "bench" / "ingest_gold" / "holdout22" / "en-statement-02.html"
+    page = _HEADINGS_DROPPED
     head = read_bytes(page.read_bytes(), "statement.html").text.split("\n\n")[:4]
     assert head[0].startswith("Joint Statement: Stop the Balloons")
     assert "Our calls" not in head and "Signatories" not in head
@@ -689,7 +693,7 @@ def test_html_subheadings_kept_by_the_main_text_stay_once_and_a_sidebars_stay_ou
 
 def test_html_subheadings_the_main_text_dropped_are_put_back_before_their_lists() -> None:
     # The spent holdout page above: the main-text step kept its lists but none of its h2 and h4 headings.
-    page = Path(__file__).parents[2] / "bench" / "ingest_gold" / "holdout22" / "en-statement-02.html"
+    page = _HEADINGS_DROPPED
     blocks = read_bytes(page.read_bytes(), "statement.html").text.split("\n\n")
     assert blocks[blocks.index("Our calls") + 1].startswith("• The Government of the DPRK should stop")
     start = blocks.index("Signatories")
@@ -704,3 +708,18 @@ def test_html_subheadings_the_main_text_dropped_are_put_back_before_their_lists(
         "Japan",
     ]
     assert "You may also be interested in" not in blocks  # a related-posts box's heading
+
+
+def test_a_heading_put_back_goes_before_the_block_its_short_text_begins_whole() -> None:
+    from peacetrack.pipeline.read.html import _headings_back
+
+    page = """<html><body><article><h1>Joint Statement on the Border</h1>
+    <p>Peace Boat and Women Cross DMZ today joined more than forty groups in calling for calm.</p>
+    <h2>Signatories</h2><ul><li>Peace Boat</li><li>Pax Christi International</li></ul>
+    </article></body></html>"""
+    blocks = [
+        "Joint Statement on the Border",
+        "Peace Boat and Women Cross DMZ today joined more than forty groups in calling for calm.",
+        "• Peace Boat\n• Pax Christi International",
+    ]
+    assert _headings_back(page, blocks) == [*blocks[:2], "Signatories", blocks[2]]

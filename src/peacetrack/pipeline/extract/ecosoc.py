@@ -81,7 +81,14 @@ def _wrapped_lines(text: str) -> list[tuple[int, int]]:
 def named_in_sentences(text: str, names: Sequence[str], lists: Sequence[tuple[int, int]]) -> set[int]:
     """Indexes of the names that a sentence outside the `lists` spans names as holding ECOSOC status."""
     marked: set[int] = set()
-    for start, end in _wrapped_lines(text):
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    # each line, and each sentence cut over lines (a span that reaches into a list is skipped: its lines
+    # are still read one by one)
+    for start, end in [*lines, *_wrapped_lines(text)]:
         paragraph = text[start:end]
         if not ECOSOC.search(paragraph) or any(a <= start < b or start <= a < end for a, b in lists):
             continue

@@ -57,6 +57,9 @@ _HYBRID = re.compile(
     re.IGNORECASE,
 )
 _ONLINE = re.compile(r"\bonline\b|\bvirtual(?:ly)?\b|\bwebinar\b|\bzoom\b|온라인|비대면|화상", re.IGNORECASE)
+_NONE_AFTER = re.compile(
+    r"\s*(?:행사\s*|참석\s*|참여\s*)?(?:없음|없이|불가)|\s*[:：]?\s*(?:none|not|no)\b", re.I
+)
 _IN_PERSON = re.compile(r"\bin\s+person\b|\bon-?site\b|\boffline\b|(?<!비)대면|현장", re.IGNORECASE)
 
 
@@ -245,7 +248,7 @@ def _overall_mode(text: str, place: Place | None, online: Mark | None = None) ->
 # not a venue.
 _ZONE_BEFORE = re.compile(
     r"(?:\b(?:ET|EST|EDT|PT|PST|PDT|CET|GMT|UTC|KST|JST|time)|시간|현지)\s*[(（,]?\s*$"
-    r"|\d\s*(?:[ap]\.?\s?m\.?)\s+in\s+$",
+    r"|\d\s*(?:[ap]\.?\s?m\.?)\s+(?:in\s+|\(\s*)?$",  # "8:00 pm in Seoul", "9 am New York", "9 am (Seoul)"
     re.IGNORECASE,
 )
 
@@ -284,32 +287,42 @@ def _venue_line(text: str, resources: Resources) -> Place | None:
     return None
 
 
-# A title's place it looks back or forward to ("Five Years after Panmunjom", "From Singapore to Hanoi"),
-# not the venue.
-_RECALLED = re.compile(r"\b(?:after|since|before|beyond|from|to|until|remembering)\s+$", re.IGNORECASE)
+# A title's place it looks back to ("Five Years after Panmunjom"), not the venue.
+_RECALLED = re.compile(r"\b(?:after|since|remembering)\s+$", re.IGNORECASE)
 
 
 _ONLINE_LINE = re.compile(
-    r"^\W{0,3}\s*(?:online|virtual|webinar|zoom|온라인|비대면|화상|웨비나)\b"
-    r"(?!\s+(?:links?|details|ids?|passcodes?|passwords?|access|registration)\b)|\b(?:online|held)\s+(?:via|on)\s+zoom\b"
+    r"^\W{0,3}\s*(?:online|virtual|webinar|zoom|온라인|비대면|화상|웨비나)\b|\b(?:online|held)\s+(?:via|on)\s+zoom\b"
     r"|\bzoom\s+webinar\b|온라인\s*(?:웨비나|진행|개최|회의)|zoom\s*(?:온라인|웨비나)",
     re.IGNORECASE,
 )
 
 
 def _online_head(text: str, resources: Resources) -> Mark | None:
-    """A short line near the head saying the meeting is online ("Online via Zoom -- free"); not one that
-    names a venue as well ("Koreana Hotel, Seoul and online via Zoom": both)."""
+    """A short line near the head saying the meeting is online ("Online via Zoom -- free"). The first such
+    line that names a venue as well ("Koreana Hotel, Seoul and online via Zoom") says it is both: no line
+    after it makes it online only (a "Zoom links will be sent" note)."""
     pos = 0
     for line in text[:3000].split("\n"):
         found = _ONLINE_LINE.search(line) if len(line) <= 120 else None
-        if found is not None and not _HYBRID.search(line) and not resources.place_pattern.search(line):
-            return _mark(text, pos + found.start(), pos + found.end())
+        if found is not None and not _HYBRID.search(line):
+            venue = any(  # a place named before the online word ("…, Seoul and online via Zoom")
+                not _ZONE_BEFORE.search(line[: m.start()])
+                for m in resources.place_pattern.finditer(line, 0, found.start())
+            )
+            return None if venue else _mark(text, pos + found.start(), pos + found.end())
         pos += len(line) + 1
     return None
 
 
 _DAYS_APART = 14
+_NOT_A_DAY_OF_IT = re.compile(
+    r"\b(?:registration|register|deadline|closes?|rsvp|rain\s+date|postponed?|until)\b|마감|신청|연기",
+    re.IGNORECASE,
+)
+_ZONE_WORD = re.compile(
+    r"\b(?:ET|EST|EDT|PT|PST|PDT|CET|CEST|GMT|UTC|KST|JST)\b|\btime\b|시간|현지", re.IGNORECASE
+)
 _OTHER_ZONE = re.compile(r"[(/（]\s*(?:[A-Za-z]{3,9}day,?\s*)?\Z")
 
 
@@ -324,9 +337,14 @@ def _days_of(text: str, inside: Sequence[DatePhrase]) -> DateValue | None:
     days = [v for v in values if v.precision == Precision.DAY]
     if len(days) < 2 or days[0] is not first or any(v.start < first.start for v in days):
         return first
-    # "Wednesday, March 8, 2023 (U.S.) / Thursday, March 9, 2023 (Korea)": one moment in two time zones
+    # "Wednesday, March 8, 2023 (U.S.) / Thursday, March 9, 2023 (Korea)", "7 pm ET (Korea time: Thursday,
+    # March 9)": one moment in two time zones
     if any(_OTHER_ZONE.search(text, max(0, v.mark.start - 16), v.mark.start) for v in days[1:]):
         return first
+    if len(days) == 2 and _ZONE_WORD.search(text, first.mark.end, days[1].mark.start):
+        return first
+    if any(_NOT_A_DAY_OF_IT.search(text, first.mark.end, v.mark.start) for v in days[1:]):
+        return first  # "— registration closes Friday, March 17", "(rain date: Sunday 12 March)"
     last = max(days, key=lambda v: v.end or v.start)
     end = last.end or last.start
     if not first.start < end <= first.start + timedelta(days=_DAYS_APART):
@@ -361,9 +379,12 @@ def _labelled(document: Document, phrases: Sequence[DatePhrase], resources: Reso
                 out.online = _mark(text, online.start(), online.end())
         elif found.name == "mode" and out.online is None:
             online = _ONLINE.search(text, found.start, found.end)
-            both = _HYBRID.search(text, found.start, found.end) or _IN_PERSON.search(
-                text, found.start, found.end
+            in_person = (
+                m
+                for m in _IN_PERSON.finditer(text, found.start, found.end)
+                if not _NONE_AFTER.match(text, m.end())  # "현장 행사 없음", "in person: not offered"
             )
+            both = _HYBRID.search(text, found.start, found.end) or next(in_person, None)
             if online is not None and not both:
                 out.online = _mark(text, online.start(), online.end())
         elif found.name == "host":

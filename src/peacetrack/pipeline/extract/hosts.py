@@ -24,6 +24,7 @@ _ACTIVE = re.compile(
     r"\s+(?=the\b|a\b|an\b|its\b|their\b)",
     re.IGNORECASE,
 )
+_PRONOUN = re.compile(r"(?:we|i|they|it|this|our\s+\w+|us|he|she|you)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+by\s+", re.IGNORECASE)
 SPONSORED = re.compile(
     r"(?:,\s*)?\b(?:sponsored|supported|funded)\s+by\s+(?P<list>.{1,300}?)(?=,|\s+(?:and\s+)?"
@@ -131,7 +132,8 @@ def _active_subject(
     # "On May 24 — a day of … — X hosted": after the aside set off by spaced dashes ("Korea—Japan" is one)
     aside = list(re.finditer(r"\s[—–]\s", text[begin:subject_end]))
     begin += aside[-1].end() if aside else 0
-    return _names(text, begin, subject_end)
+    # "We are hosting a webinar": the writer, not a name
+    return tuple(ref for ref in _names(text, begin, subject_end) if not _PRONOUN.fullmatch(ref.name))
 
 
 def other_hosts(

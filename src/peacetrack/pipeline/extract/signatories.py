@@ -251,6 +251,7 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
     names: list[Name] = []
     affiliation = False  # reading the lines under a signer's title, which are not signers
     columns: list[str] | None = None
+    gap = False  # a blank line since the last table row
     grid: bool | None = None  # whether the table being read is a grid of names; None between tables
     people = index > 0 and bool(PEOPLE.search(lines[index - 1].text))  # under a heading of individuals
     taken = index  # lines before this one were read with a list wrapped over them
@@ -320,6 +321,9 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             continue  # a note such as "(affiliations for identification only)", "Listed in order of sign-on"
         if "|" in value:
             cells = [cell.strip() for cell in value.split("|")]
+            if gap and columns is not None and len(cells) != len(columns):
+                columns = None  # a table after a gap, its rows not the header's: the header is not theirs
+            gap = False
             if sum(1 for cell in cells if TABLE_HEADER.match(cell)) >= max(1, len(cells) - 1):
                 columns = cells
                 continue
@@ -334,11 +338,15 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             names.extend(row_names(text, line, columns, grid))
             continue
         grid = None
-        if line.blank_before:
-            columns = None  # a table's header heads only its own rows, not a table after a gap
+        gap = gap or line.blank_before
         # A heading before any name, even a line below where the block began ("… 참가단체 일동" / "기자회견
         # 참가단체 (총 30개, 부문별)"), heads the list; among names only one that opens with its heading word.
-        if names and is_heading(value) and (_IN_LANGUAGE.search(value) or _other_script(text, names, value)):
+        if (
+            names
+            and is_heading(value)
+            and (_IN_LANGUAGE.search(value) or _other_script(text, names, value))
+            and not SUBHEADING_WORDS.match(value)  # "International organizations" under 국내 단체: a group
+        ):
             # the same list again in another language ("Signatories (English)", "Signatory organizations"
             # under 참여 단체): a block of its own
             break

@@ -78,7 +78,9 @@ SUBHEADING_WORDS = re.compile(
     r"(?:\s*(?:&|and|/|·|,)\s*|\s+)?)+\s+(?:organi[sz]ations?|groups|networks?|signatories|endorsers|members|ngos)"
     r"|(?:국내|해외|국외|지역|전국|종교|시민사회|개인|단체|학계|법조계|노동|여성|청년|국제)\s*(?:단체|개인|기관|인사|부문|계|인)?"
     r"|[가-힣·, ]{1,14}(?:계|부문|분야)"  # "시민사회·문화계", "종교계": a sector heading
-    r"|[가-힣·, ]{1,14}[(（]\s*(?:개인|단체|기관)\s*[)）]"  # "성직자·수도자 (개인)": who, and signing as what
+    # "성직자·수도자 (개인)": who, and signing as what (a name with its "(개인)" is a signer)
+    r"|(?:[가-힣]{1,6}·)*(?:종교인|성직자|수도자|학자|연구자|활동가|전문가|시민|청년|학생|교수|법조인|예술인|여성)들?"
+    r"\s*[(（]\s*(?:개인|단체|기관)\s*[)）]"
     # …with its count or a note on its order: "(12)", "9곳", "(가나다순 아님, 접수순)"
     r")\s*(?:\(\s*\d+\s*\)|\d+\s*(?:개\s*)?(?:단체|명|곳)|[(（][^()（）]{1,30}[)）])?\s*[:：]?$",
     re.IGNORECASE,
@@ -180,12 +182,25 @@ def _bullets_whole(lines: list[Line]) -> list[Line]:
             and _BULLET_ITEM.match(last.text)
             and len(last.text) >= _CUT_ITEM
             and not _BULLET_ITEM.match(line.text)
+            and not _own_line(line.text)
             and (after is None or after.blank_before or _BULLET_ITEM.match(after.text))
         ):
             out[-1] = Line(last.start, line.end, f"{last.text} {line.text}", last.blank_before)
         else:
             out.append(line)
     return out
+
+
+def _own_line(line: str) -> bool:
+    """A line that stands on its own under a list item: a group heading, a date, a list's end, a label."""
+    return bool(
+        SUBHEADING_WORDS.match(line)
+        or is_heading(line)
+        or is_date_line(line)
+        or ends_list(line)
+        or re.search(r"[:：@]", line)
+        or len(line) > _CUT_ITEM * 2
+    )
 
 
 _CLOSING_LINE = 40  # characters: the most a bracket's wrapped end takes

@@ -149,7 +149,12 @@ def _hand_broken(lines: list[str], width: int | None) -> list[bool]:
 
 _COMPOUND_BREAK = re.compile(r"[A-Za-z]-$")
 # "Dr. Helen Marsh — Former Country Director, Welthungerhilfe": a signer, a dash, where they stand.
-_DASHED_ENTRY = re.compile(r"^\S.{2,40}?\s[—–]\s\S")
+_DASHED_ENTRY = re.compile(r"^(?!\d)\S.{2,40}?\s[—–]\s\S")  # (not a time slot: "09:30 – 10:00 …")
+# A line that would stand on its own under an entry: a person's name ("Joseph Kim"), a label.
+_OWN_LINE = re.compile(
+    r"^(?:(?:Dr|Prof|Rev|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}$(?<!University)(?<!Institute)"
+    r"|^[^:：]{1,30}[:：]"
+)
 _DASHED_MIN, _CUT_MIN = 3, 40
 
 
@@ -160,11 +165,20 @@ def _dashed_list(lines: list[str]) -> list[bool]:
     flags = [False] * len(lines)
     start = 0
     for end in [*(k for k, line in enumerate(lines) if not line.strip()), len(lines)]:
-        entries = [k for k in range(start, end) if _DASHED_ENTRY.match(lines[k])]
+        entries = {k for k in range(start, end) if _DASHED_ENTRY.match(lines[k])}
         if len(entries) >= _DASHED_MIN and 2 * len(entries) > end - start:
-            for k in range(entries[0] + 1, end):
-                above = lines[k - 1]
-                if k not in entries and len(above.rstrip()) >= _CUT_MIN and not _ENDS.search(above):
+            widest = max(len(lines[k].rstrip()) for k in range(start, end))
+            for k in range(min(entries) + 1, end):
+                above = lines[k - 1].rstrip()
+                # cut mid-phrase: on a comma or a small word, or near the block's widest line
+                cut = bool(_SMALL_END.search(above)) or len(above) >= 0.85 * widest
+                if (
+                    k not in entries
+                    and len(above) >= _CUT_MIN
+                    and cut
+                    and not _ENDS.search(above)
+                    and not _OWN_LINE.match(lines[k].strip())
+                ):
                     flags[k] = True
         start = end + 1
     return flags

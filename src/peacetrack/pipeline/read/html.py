@@ -25,6 +25,7 @@ from lxml import html as lxml_html
 from peacetrack.pipeline.read.html_blocks import (
     CHROME,
     HIDDEN,
+    LEAD,
     container_blocks,
     definition_lines,
     page_blocks,
@@ -225,7 +226,8 @@ def _headings_back(markup: str, blocks: list[str]) -> list[str]:
             continue
         for k in range(at, len(out)):
             first = _ITEM_MARK.sub("", out[k].split("\n", 1)[0])
-            if first.startswith(lead):
+            # a whole short text is the block's whole first line, not any line that begins with it
+            if first == lead or (len(lead) >= LEAD and first.startswith(lead)):
                 out.insert(k, heading)
                 at = k + 1
                 break

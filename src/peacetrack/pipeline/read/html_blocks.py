@@ -195,7 +195,7 @@ def container_blocks(markup: str, first: str, last: str) -> list[str] | None:
 
 
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_LEAD = 24  # characters of the text after a heading it is found again by
+LEAD = 24  # characters of the text after a heading it is found again by
 
 
 def subheadings(markup: str) -> list[tuple[str, str]]:
@@ -211,7 +211,7 @@ def subheadings(markup: str) -> list[tuple[str, str]]:
     def follow(text: str | None) -> None:
         lead = " ".join((text or "").split())
         if lead and pending:
-            found.extend((heading, lead[:_LEAD]) for heading in pending)
+            found.extend((heading, lead[:LEAD]) for heading in pending)
             pending.clear()
 
     def walk(node: etree._Element) -> None:
