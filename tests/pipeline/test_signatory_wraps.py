@@ -509,3 +509,27 @@ def test_a_person_signing_as_an_individual_and_a_status_sentence_under_a_long_la
         "Pax Christi International and the World Council of Churches hold consultative status with ECOSOC.\n"
     )
     assert "Pax Christi International" in [n.name for n in extract_signatories(text) if n.ecosoc]
+
+
+def test_an_attachment_line_and_a_boards_links_to_other_posts_end_the_list() -> None:
+    prose = (
+        "오늘부터 9월 1일까지 한미 양국 군이 대규모 연합연습을 실시한다. 힘에 의한 평화는 상대에게도 같은 "
+        "논리를 정당화할 뿐이다. 긴장을 낮출 구체적 조치가 필요한 때다.\n\n"
+    )
+    text = (
+        "[공동성명] 한미연합연습을 중단하고 대화에 나서라\n\n"
+        + prose * 4
+        + "▲ 한미 당국은 연합연습을 중단하라.\n▲ 남북은 9·19 군사합의를 준수하라.\n\n2022년 8월 22일\n\n"
+        "개척자들, 경계를넘어, 군인권센터, 녹색연합, 참여연대, 평화네트워크\n\n"
+        "▶ 첨부파일: 220822_UFS_공동성명.hwp (다운로드 37회)\n\n"
+        "이전글 | [논평] 광복절 경축사, 대화 의지 담겼나 | 2022-08-15\n"
+        "다음글 | [성명] 사드 기지 정상화 추진 중단하라 | 2022-08-30\n"
+    )
+    assert [n.name for n in extract_signatories(text, "ko")] == [
+        "개척자들",
+        "경계를넘어",
+        "군인권센터",
+        "녹색연합",
+        "참여연대",
+        "평화네트워크",
+    ]

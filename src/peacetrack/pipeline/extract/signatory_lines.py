@@ -125,7 +125,8 @@ RULE = re.compile(r"^[-=_*~#·•.]{5,}$")
 _ENDS_LIST = re.compile(
     # "Coordinating contact for this letter: …", "Contact person:"
     r"^(?:[\w'-]+\s+){0,2}contacts?(?:\s+[\w'-]+){0,4}\s*[:：]"
-    r"|^(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information|inquiries|note|notes"
+    r"|^(?:[▶▷►■□●○◆◇※*-]\s*)?(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information"
+    r"|inquiries|note|notes|이전\s*글|다음\s*글|previous\s+post|next\s+post"  # a board's links to other posts
     r"|replies|responses|correspondence"  # "Replies may be sent to the secretariat, c/o Korea YMCA, …"
     r"|(?:media\s+|press\s+)?enquiries|among\s+(?:the\s+|these\s+)?(?:signatories|signers|endorsers)"
     r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
