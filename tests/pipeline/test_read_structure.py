@@ -712,6 +712,7 @@ def test_html_subheadings_the_main_text_dropped_are_put_back_before_their_lists(
 
 def test_a_heading_put_back_goes_before_the_block_its_short_text_begins_whole() -> None:
     from peacetrack.pipeline.read.html import _headings_back
+    from peacetrack.pipeline.read.html_blocks import parse
 
     page = """<html><body><article><h1>Joint Statement on the Border</h1>
     <p>Peace Boat and Women Cross DMZ today joined more than forty groups in calling for calm.</p>
@@ -722,4 +723,6 @@ def test_a_heading_put_back_goes_before_the_block_its_short_text_begins_whole() 
         "Peace Boat and Women Cross DMZ today joined more than forty groups in calling for calm.",
         "• Peace Boat\n• Pax Christi International",
     ]
-    assert _headings_back(page, blocks) == [*blocks[:2], "Signatories", blocks[2]]
+    root = parse(page)
+    assert root is not None
+    assert _headings_back(root, blocks) == [*blocks[:2], "Signatories", blocks[2]]

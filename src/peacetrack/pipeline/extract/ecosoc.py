@@ -55,40 +55,45 @@ _CUT_LINE = 45  # characters: a line shorter than this ends where its author end
 _SENTENCE_END = re.compile(r"[.!?。:：]['\"’”)]*\s*$|다\s*$")
 
 
-def _wrapped_lines(text: str) -> list[tuple[int, int]]:
-    """The text's lines, a line that stops mid-sentence joined with those after it up to the sentence's
-    end or a gap ("Among the signatories, the World Council of Churches, Pax" / "Christi International …")."""
-    spans: list[tuple[int, int]] = []
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
     pos = 0
-    open_span: tuple[int, int] | None = None
     for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _cut_sentences(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut over several lines, each as one span: a line that stops mid-sentence joined with those
+    after it up to the sentence's end or a gap ("Among the signatories, the World Council of Churches, Pax"
+    / "Christi International …"). A sentence on one line is not among them: it is a line already."""
+    spans: list[tuple[int, int]] = []
+    first: int | None = None  # where the sentence being joined began
+    last = 0  # where the line before ended
+    for start, end in [*lines, (len(text), len(text))]:  # (an empty line after the last one ends it)
+        line = text[start:end]
         if not line.strip():
-            if open_span is not None:
-                spans.append(open_span)
-            open_span = None
-            continue
-        open_span = (open_span[0], end) if open_span is not None else (start, end)
-        if _SENTENCE_END.search(line) or len(line.strip()) < _CUT_LINE:  # a short line was not cut
-            spans.append(open_span)
-            open_span = None
-    if open_span is not None:
-        spans.append(open_span)
+            if first is not None and first < last and text.count("\n", first, last):
+                spans.append((first, last))  # a cut sentence that ends at a gap
+            first = None
+        elif _SENTENCE_END.search(line) or len(line.strip()) < _CUT_LINE:  # a short line was not cut
+            if first is not None:
+                spans.append((first, end))
+            first = None
+        elif first is None:
+            first = start
+        last = end
     return spans
 
 
 def named_in_sentences(text: str, names: Sequence[str], lists: Sequence[tuple[int, int]]) -> set[int]:
     """Indexes of the names that a sentence outside the `lists` spans names as holding ECOSOC status."""
     marked: set[int] = set()
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    lines = _line_spans(text)
     # each line, and each sentence cut over lines (a span that reaches into a list is skipped: its lines
     # are still read one by one)
-    for start, end in [*lines, *_wrapped_lines(text)]:
+    for start, end in [*lines, *_cut_sentences(text, lines)]:
         paragraph = text[start:end]
         if not ECOSOC.search(paragraph) or any(a <= start < b or start <= a < end for a, b in lists):
             continue

@@ -20,7 +20,6 @@ from html.parser import HTMLParser
 
 import trafilatura
 from lxml import etree
-from lxml import html as lxml_html
 
 from peacetrack.pipeline.read.html_blocks import (
     CHROME,
@@ -29,6 +28,7 @@ from peacetrack.pipeline.read.html_blocks import (
     container_blocks,
     definition_lines,
     page_blocks,
+    parse,
     subheadings,
 )
 from peacetrack.pipeline.read.options import Meta
@@ -189,31 +189,32 @@ def _main_xml(markup: str) -> etree._Element | None:
     return etree.fromstring(xml.encode("utf-8")).find("main") if xml else None
 
 
-def _structured_text(markup: str) -> str | None:
+def _structured_text(markup: str, root: etree._Element | None) -> str | None:
+    """The main text's blocks; ``root``: the page's own tree (None when it would not parse)."""
     main = _main_xml(markup)
     if main is None:
         return None
     blocks = _blocks(main)
-    if not any(node.tag in ("list", "table") for node in main.iter()):
+    if root is not None and not any(node.tag in ("list", "table") for node in main.iter()):
         # When its own reading looks thin, trafilatura takes a fallback extractor's, which writes every
         # list item and table cell as a paragraph of its own. The page's own structure, read from its
         # markup without the page furniture, is taken instead when it holds nearly all the same text
         # and not much more (a sidebar's lists).
-        own = page_blocks(markup)
+        own = page_blocks(root)
         own_text = " ".join(" ".join(own).split())
         total = sum(len(block) for block in blocks)
         kept = sum(len(block) for block in blocks if " ".join(block.split()) in own_text)
         if own and kept >= 0.9 * total and len(own_text) <= 1.3 * total:
             return "\n\n".join(own)
-    if blocks:
-        blocks = _headings_back(markup, _whole_box(markup, blocks))
+    if blocks and root is not None:
+        blocks = _headings_back(root, _whole_box(root, blocks))
     return "\n\n".join(blocks) or None
 
 
 _ITEM_MARK = re.compile(r"^(?:• |\d{1,3}\. )")
 
 
-def _headings_back(markup: str, blocks: list[str]) -> list[str]:
+def _headings_back(root: etree._Element, blocks: list[str]) -> list[str]:
     """The page's subheadings the main-text step dropped, put back before the block they head (a
     "Signatories" heading and the country headings over each list of names). A heading goes back only
     where the text right after it in the page begins a kept block: the headings of menus, sidebars and
@@ -221,7 +222,7 @@ def _headings_back(markup: str, blocks: list[str]) -> list[str]:
     kept = {" ".join(line.split()) for block in blocks for line in block.split("\n")}
     out = list(blocks)
     at = 0
-    for heading, lead in subheadings(markup):
+    for heading, lead in subheadings(root):
         if heading in kept:
             continue
         for k in range(at, len(out)):
@@ -237,13 +238,13 @@ def _headings_back(markup: str, blocks: list[str]) -> list[str]:
 _SNIPPET = 24  # characters of the main text's start and end looked for in the page
 
 
-def _whole_box(markup: str, blocks: list[str]) -> list[str]:
+def _whole_box(root: etree._Element, blocks: list[str]) -> list[str]:
     """The main text's own content box read whole, where the main-text step stopped part-way (a page
     whose programme table came after a list was cut at the list). Taken only when it holds every block
     kept, in order, and more: its later tables and lists, not a sidebar (furniture is left out)."""
     first = " ".join(blocks[0].split())[:_SNIPPET]
     last = " ".join(blocks[-1].split())[-_SNIPPET:]
-    box = container_blocks(markup, first, last)
+    box = container_blocks(root, first, last)
     if not box:
         return blocks
     whole = " ".join(" ".join(box).split())
@@ -270,16 +271,12 @@ _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _HERO_LINE_MAX = 240
 
 
-def _hero(markup: str, text: str) -> list[str]:
+def _hero(root: etree._Element, text: str) -> list[str]:
     """The page's title block when the main text left it out: the h1 and the short lines beside it.
 
     Event and article pages often set the title, the date and the format ("Hybrid Event", "Monday,
     June 12, 2023 1:00pm ET") in a header band above the body, which main-text extraction drops.
     """
-    try:
-        root = lxml_html.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
-        return []
     h1 = next(iter(root.iter("h1")), None)
     title = " ".join(h1.text_content().split()) if h1 is not None else ""
     if h1 is None or not title or title in text:
@@ -326,9 +323,10 @@ def _details(markup: str, text: str) -> list[str]:
 
 def html_to_text(data: bytes, path: str) -> tuple[str, Meta]:
     markup = _SUP.sub(lambda m: m.group(1).translate(_RAISED), decode_text(data, path))
-    text = _structured_text(markup)
+    root = parse(markup)  # the page's own tree, read by every step below that looks past the main text
+    text = _structured_text(markup, root)
     if text and text.strip():
-        head = _hero(markup, text)
+        head = _hero(root, text) if root is not None else []
         if head:
             text = "\n\n".join([*head, text])
         details = _details(markup, text)

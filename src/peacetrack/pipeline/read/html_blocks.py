@@ -147,12 +147,16 @@ def _walk(node: etree._Element, blocks: list[str]) -> None:
                 blocks.append(_inline(child))
 
 
-def page_blocks(markup: str) -> list[str]:
-    """The page's blocks in reading order; empty when the markup cannot be parsed."""
+def parse(markup: str) -> etree._Element | None:
+    """The page's tree, parsed once for every step that reads it; None when the markup cannot be parsed."""
     try:
-        root = lxml_html.document_fromstring(markup)
+        return lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
-        return []
+        return None
+
+
+def page_blocks(root: etree._Element) -> list[str]:
+    """The page's blocks in reading order."""
     body = root.find("body")
     return node_blocks(body if body is not None else root)
 
@@ -168,14 +172,10 @@ def _folded(node: etree._Element) -> str:
     return " ".join(node.text_content().split())
 
 
-def container_blocks(markup: str, first: str, last: str) -> list[str] | None:
+def container_blocks(root: etree._Element, first: str, last: str) -> list[str] | None:
     """The blocks of the innermost element holding both ``first`` and ``last`` (the main text's first and
     last words): the page's content box, whatever the main-text step kept of it. None when no element
     outside the page furniture holds both."""
-    try:
-        root = lxml_html.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
-        return None
     body = root.find("body")
     for node in (body if body is not None else root).iter():
         if (
@@ -198,13 +198,9 @@ _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 LEAD = 24  # characters of the text after a heading it is found again by
 
 
-def subheadings(markup: str) -> list[tuple[str, str]]:
+def subheadings(root: etree._Element) -> list[tuple[str, str]]:
     """(heading, the start of the text right after it) for each h2-h6 outside the page furniture, in
     reading order; a heading followed by another heading shares that one's text after it."""
-    try:
-        root = lxml_html.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
-        return []
     found: list[tuple[str, str]] = []
     pending: list[str] = []
 
