@@ -1036,3 +1036,12 @@ def test_a_mode_field_saying_there_is_no_in_person_event_is_online(resources: Re
     )
     assert _gathering(resources, text, "notice.txt")["mode"] == "online"
     assert resources.place_pattern.search("2018 남북정상회담 메인 프레스센터(고양 킨텍스)").group() == "고양"
+
+
+def test_a_timed_row_with_its_speakers_is_a_session_however_long_and_prose_is_not() -> None:
+    speakers = "; ".join(f"Speaker {n} (Organisation number {n} for peace)" for n in range(1, 10))
+    row = f"11:40-13:00 | Session 1. Humanitarian access after the border reopens Presenters: {speakers}"
+    prose = f"Session 1 will look at humanitarian access after the border reopens, with {speakers}."
+    assert len(row) > 300 and len(prose) > 300
+    text = f"Time | Programme\n{row}\n13:00-14:30 | Lunch\n\n{prose}\n"
+    assert [text[s.start : s.end] for s in schedule_sessions(text)] == [row]

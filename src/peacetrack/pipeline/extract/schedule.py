@@ -162,7 +162,8 @@ def schedule_sessions(text: str) -> list[SessionLine]:
         # Under the heading, a list's items or a table's rows, with or without times.
         listed = in_order and (_LIST_ITEM.match(line) is not None or row)
         in_order = listed
-        if len(line) > 300:
+        # A long line is prose, unless it is a timed table row (a session with its speakers listed).
+        if len(line) > 300 and not (_SLOT.match(line) and " | " in line[:40]):
             continue
         if listed and _ROLE_LINE.match(line):
             continue  # "○ 사회 : 이수진", "- Moderator: …": who runs it, not an item
