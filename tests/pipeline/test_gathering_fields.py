@@ -1045,3 +1045,26 @@ def test_a_timed_row_with_its_speakers_is_a_session_however_long_and_prose_is_no
     assert len(row) > 300 and len(prose) > 300
     text = f"Time | Programme\n{row}\n13:00-14:30 | Lunch\n\n{prose}\n"
     assert [text[s.start : s.end] for s in schedule_sessions(text)] == [row]
+
+
+def test_numbered_timed_items_under_a_heading_with_a_note_in_brackets() -> None:
+    text = (
+        "Agenda (all times Eastern)\n1. 7:00 p.m. — Welcome and framing\nHost: a national organizer\n"
+        "2. 7:10 p.m. — Panel discussion and audience Q&A\nModerator: a volunteer\n"
+        "3. 8:20 p.m. — Closing: next steps for the campaign\n"
+    )
+    found = [text[s.start : s.end].split(" — ")[1] for s in schedule_sessions(text)]
+    assert found == [
+        "Welcome and framing",
+        "Panel discussion and audience Q&A",
+        "Closing: next steps for the campaign",
+    ]
+    numbered = (
+        "Programme (all times JST)\n1. 09:00 Opening remarks\n2. 09:10 Panel discussion\n"
+        "3. 10:20 Closing remarks\n"
+    )
+    assert len(schedule_sessions(numbered)) == 3
+    untimed = (
+        "Programme (subject to change)\n- Opening remarks\n- Panel discussion on the armistice\n- Closing\n"
+    )
+    assert len(schedule_sessions(untimed)) == 3

@@ -35,7 +35,7 @@ _CLOSED = re.compile(
     r"|partners\s+only|비공개|초청자?\s*(?:에\s*한해|한정|만)|내부\s*(?:회의|토론)",
     re.IGNORECASE,
 )
-_SLOT = re.compile(r"^(?:[•\-–·▶▷■□○●◆*]\s*)?(?:day\s*\d\s*[|:]?\s*)?\(?\d{1,2}[:：.]\d{2}")
+_SLOT = re.compile(r"^(?:[•\-–·▶▷■□○●◆*]\s*|\d{1,2}[.)]\s+)?(?:day\s*\d\s*[|:]?\s*)?\(?\d{1,2}[:：.]\d{2}")
 # A programme row whose first cell is the day ("9. 5.(목) | 14:00~14:30 | 개막식"): the slot is the second.
 _DAY_CELL = re.compile(r"^[^|]{1,30}\|\s*\(?\d{1,2}[:：]\d{2}|^[^|]{0,24}\b\d{1,2}[:：]\d{2}[^|]{0,14}\|")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
@@ -63,7 +63,7 @@ def is_schedule_line(line: str) -> bool:
 _ORDER_HEADING = re.compile(
     r"^\W{0,3}\s*(?:(?:진행|세부|행사)\s*)?(?:순서|프로그램|일정|식순)\s*[:：]?\s*$"
     r"|^\W{0,3}\s*(?:(?:draft|provisional|tentative)\s+)?(?:programme|program|agenda|schedule|running\s+order"
-    r"|order\s+of\s+(?:events|proceedings))\s*[:：]?\s*$",
+    r"|order\s+of\s+(?:events|proceedings))\s*(?:\([^()]{1,30}\))?\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 _HEADER_CELL = (
