@@ -9,7 +9,7 @@ import docx
 
 from peacetrack.pipeline import Pipeline, Registry, to_output
 from peacetrack.pipeline.extract.dates import scan
-from peacetrack.pipeline.extract.fields import labelled_fields, org_names
+from peacetrack.pipeline.extract.fields import labelled_fields, org_names, prose_parties
 from peacetrack.pipeline.extract.schedule import prose_sessions, schedule_sessions
 from peacetrack.pipeline.read import read_bytes
 from peacetrack.pipeline.resources import Resources
@@ -1068,3 +1068,34 @@ def test_numbered_timed_items_under_a_heading_with_a_note_in_brackets() -> None:
         "Programme (subject to change)\n- Opening remarks\n- Panel discussion on the armistice\n- Closing\n"
     )
     assert len(schedule_sessions(untimed)) == 3
+
+
+def test_co_sponsors_are_sponsors_and_a_list_runs_on_over_commas_but_not_into_an_apposition(
+    resources: Resources,
+) -> None:
+    text = (
+        "Women, Peace and the Korean War: A Webinar\n\nDate: Thursday, June 25, 2020, 8:00 pm ET\n"
+        "Format: Online via Zoom\n\nThis webinar is hosted by Women Cross DMZ and co-sponsored by the Nobel "
+        "Women's Initiative, the Women's International League for Peace and Freedom and Peace Boat.\n"
+    )
+    got = _gathering(resources, text, "programme.txt")
+    assert [h["name"] for h in got["hosts"]] == ["Women Cross DMZ"]
+    assert [s["name"] for s in got["sponsors"]] == [
+        "Nobel Women's Initiative",
+        "Women's International League for Peace and Freedom",
+        "Peace Boat",
+    ]
+    labelled = text.replace(
+        "This webinar is hosted",
+        "Organized by: Women Cross DMZ\nCo-sponsored by: Peace Action;"
+        " Veterans For Peace\n\nThe webinar is held",
+    )
+    assert [s["name"] for s in _gathering(resources, labelled, "programme.txt")["sponsors"]][:2] == [
+        "Peace Action",
+        "Veterans For Peace",
+    ]
+    apposition = (
+        "The briefing was sponsored by the office of Representative Brad Sherman, the lead author of the "
+        "Peace on the Korean Peninsula Act."
+    )
+    assert [s.name for s in prose_parties(apposition)[1]] == ["Representative Brad Sherman"]

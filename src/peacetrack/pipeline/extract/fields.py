@@ -45,7 +45,7 @@ _EN = {
     "place": r"venues?|locations?|places?|where|address",
     "host": r"(?:co-?)?hosts?|(?:co-?)?organi[sz]ers?|(?:co-?)?organi[sz]ed\s+by|(?:co-?)?hosted\s+by"
     r"|convened\s+by|conveners?|in\s+partnership\s+with|presented\s+by",
-    "sponsor": r"sponsors?|sponsored\s+by|supported\s+by"
+    "sponsor": r"(?:co-?)?sponsors?|(?:co-?)?sponsored\s+by|supported\s+by"
     r"|with\s+(?:the\s+)?(?:generous\s+)?support\s+(?:of|from)|support|partners?|funded\s+by|funding",
     "mode": r"format|mode|attendance|participation|how\s+to\s+(?:join|attend)|livestream|online",
 }
@@ -479,7 +479,7 @@ _PROSE_HOST = re.compile(
     # ("X together with Y": Y holds it too)
     r"|(?<!hosted)(?<!organised)(?<!organized)(?<!together)(?<!jointly)(?<!partnership)(?<!cooperation)"
     r"(?<!collaboration)\s+with\s+"
-    r"|\s+(?:in|at|from|under|and\s+(?:is|was|will)|sponsored|supported)\b"
+    r"|\s+(?:in|at|from|under|and\s+(?:is|was|will)|(?:and\s+)?(?:co-?)?(?:sponsored|supported|funded))\b"
     # "on" ends the names before a day, not inside one ("the National Committee on North Korea")
     r"|\s+on\s+(?=(?:the\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\b))|[.;:\n]|$))",
@@ -487,10 +487,10 @@ _PROSE_HOST = re.compile(
 )
 _PROSE_SPONSOR = re.compile(
     rf"\b(?:sponsored|supported|funded)\s+by\s+(?P<names>{_NAMES})"
-    r"(?=\s+(?:on|in|at|and\s+(?:is|was|will))\b|,\s+(?!and\b)(?=[a-z])|[.;:\n]|$)"
+    r"(?=\s+(?:on|in|at|and\s+(?:is|was|will))\b|,\s+(?!and\b|(?-i:the\s+[A-Z]))(?=(?-i:[a-z]))|[.;:\n]|$)"
     r"|\b(?:with|received|receiving|thanks\s+to)\s+(?:the\s+)?(?:generous\s+|financial\s+|kind\s+)?"
     rf"(?:support|sponsorship|funding|grants?)\s+(?:of|from)\s+(?P<names2>{_NAMES})"
-    r"(?=\s+(?:on|in|at)\b|[.;:\n]|,\s+(?!and\b)(?=[a-z])|$)",
+    r"(?=\s+(?:on|in|at)\b|[.;:\n]|,\s+(?!and\b|(?-i:the\s+[A-Z]))(?=(?-i:[a-z]))|$)",
     re.IGNORECASE,
 )
 _KO_HOST = re.compile(

@@ -27,8 +27,10 @@ _ACTIVE = re.compile(
 _PRONOUN = re.compile(r"(?:we|i|they|it|this|our\s+\w+|us|he|she|you)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+by\s+", re.IGNORECASE)
 SPONSORED = re.compile(
-    r"(?:,\s*)?\b(?:sponsored|supported|funded)\s+by\s+(?P<list>.{1,300}?)(?=,|\s+(?:and\s+)?"
-    r"(?:co-?)?(?:hosted|organi[sz]ed|held|convened)\b|\.|$)",
+    r"(?:,\s*)?\b(?:sponsored|supported|funded)\s+by\s+(?P<list>.{1,300}?)"
+    # The list runs on over commas that part names ("by X, the Y and Z"), up to a clause: ", hosted the …",
+    # ", in Seoul", "and organised by".
+    r"(?=,\s*(?!and\b|(?-i:(?:the|an?)\s+[A-Z]))(?-i:[a-z])|,?\s+(?:and\s+)?(?:co-?)?(?:hosted|organi[sz]ed|held|convened)\b|\.|;|$)",
     re.IGNORECASE,
 )
 _KO_SUBJECT = re.compile(r"^(?P<list>[^.。]+?)(?:은|는|이|가)\s")
@@ -94,7 +96,8 @@ def hosts_and_sponsors(
         hosts.extend(_active_subject(text, start, active, sponsored, phrases))
     if passive is not None:
         stop = re.search(
-            r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;]|,\s*(?:sponsored|supported|with)\b",
+            r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;]|,\s*(?:sponsored|supported|with)\b"
+            r"|,?\s+and\s+(?:co-?)?(?:sponsored|supported|funded)\s+by\b",
             text[passive.end() : end],
         )
         stop_at = passive.end() + stop.start() if stop else end
