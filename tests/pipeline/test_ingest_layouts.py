@@ -15,6 +15,7 @@ from peacetrack.pipeline.extract.schedule import schedule_sessions
 from peacetrack.pipeline.extract.signatories import extract_signatories
 from peacetrack.pipeline.prepare import detect_kind
 from peacetrack.pipeline.prepare.describe import find_date
+from peacetrack.pipeline.prepare.kind import kind_scores
 from peacetrack.pipeline.prepare.unwrap import join_hanging, unwrap
 from peacetrack.pipeline.resources import Resources
 
@@ -1247,3 +1248,55 @@ def test_a_statement_press_release_under_a_dateline_and_a_welcome_message_keep_t
         "this year's forum on peace and unification."
     )
     assert detect_kind(welcome, resources) != "statement"
+
+
+def test_a_press_release_that_reports_in_the_third_person_is_news_and_one_that_declares_is_a_statement(
+    resources: Resources,
+) -> None:
+    reported = (
+        "보 도 자 료\n\n배포일: 2023년 7월 28일(금)\n문의: 공동사무국\n\n"
+        "정전협정 70년, 시민 5천여 명 서울 도심 평화대회 열어\n\n"
+        "1. 종교·시민사회 연대체인 평화행동은 어제(27일) 오후 서울 시청광장에서 "
+        "평화대회를 열었다고 밝혔다.\n\n"
+        '2. 공동대표단은 대회사에서 "이제는 정전체제를 끝내야 한다"고 강조했다.\n'
+    )
+    assert detect_kind(reported, resources) == "news"
+    declared = (
+        "보 도 자 료\n\n배포일: 2023년 7월 28일(금)\n\n[성명] 정전 70년, 평화협정을 체결하라\n\n"
+        "우리는 정전협정 70년을 맞아 관련국 정부에 평화협정 체결을 촉구한다.\n"
+        "한미연합군사연습을 중단하라.\n대화를 재개하라.\n\n2023년 7월 27일\n평화행동 참가단체 일동\n"
+    )
+    assert detect_kind(declared, resources) == "statement"
+    english = (
+        "FOR IMMEDIATE RELEASE\n\nKorea Peace Appeal Campaign | Press Release\n\nOctober 6, 2023\n\n"
+        "Delegation delivers signatures to UN Secretariat\n\nNEW YORK - On Thursday, a delegation delivered "
+        "more than 200,000 signatures to the United Nations Secretariat.\n\n"
+        '"These signatures come from people who have waited their whole lives," said Rev. Kang, a member '
+        "of the delegation.\n"
+    )
+    assert detect_kind(english, resources) == "news"
+
+
+def test_a_breadcrumb_a_posting_stamp_and_no_false_dateline_or_declaration(resources: Resources) -> None:
+    crumb = (
+        "WORLD COUNCIL OF CHURCHES  >  News\n\nChurches pray for peace on the Korean Peninsula\n\n"
+        "12 August 2020\n\n"
+        "Member churches joined in prayer on Sunday for the peaceful reunification of the peninsula.\n\n"
+        '"Prayer does not recognise a demilitarized zone," said Rev. Anna Lindqvist.'
+    )
+    assert detect_kind(crumb, resources) == "news"
+    stamped = (
+        "한국YWCA 소식 | 2019년 5월호\n\n강화에서 고성까지, 평화의 손을 잡다\n\n"
+        "글 홍보팀 | 입력 2019. 4. 29.\n\n"
+        "판문점선언 1주년을 맞은 지난 27일 오후 시민들이 손을 맞잡았다. 한 회원은 "
+        '"우리가 직접 평화를 잇는다는 생각에 가슴이 벅찼다"고 말했다.'
+    )
+    assert detect_kind(stamped, resources) == "news"
+    scores = kind_scores("On Thursday, December 10 — the webinar began.\n", resources)
+    assert scores["news"] == 0  # a weekday then a date, not a city in capitals: no dateline, no weekday cue
+    assert (
+        kind_scores("leaders signed the Pyongyang Joint Declaration of September 2018", resources)[
+            "statement"
+        ]
+        == 0
+    )
