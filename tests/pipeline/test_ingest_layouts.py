@@ -1300,3 +1300,33 @@ def test_a_breadcrumb_a_posting_stamp_and_no_false_dateline_or_declaration(resou
         ]
         == 0
     )
+
+
+def test_a_plain_text_table_numbered_by_rows_under_a_no_header_with_a_capital_letter_legend() -> None:
+    from peacetrack.pipeline.prepare.normalise import normalise
+    from peacetrack.pipeline.read import read_bytes
+
+    raw = (
+        "Dear President Biden,\n\nWe respectfully request that you return to negotiations.\n\n"
+        "Respectfully,\n\n"
+        "The undersigned organizations\n\n" + "-" * 60 + "\n"
+        "SIGNATORIES (C) = in consultative status with the UN ECOSOC\n" + "-" * 60 + "\n"
+        "No.  Organization                                         Country\n" + "-" * 60 + "\n"
+        "  1  Women Cross DMZ                                      United States\n"
+        "  2  Peace Action                                         United States\n"
+        "  9  People's Solidarity for Participatory Democracy (C)  Republic of Korea\n"
+        " 10  Women Making Peace                                   Republic of Korea\n" + "-" * 60 + "\n"
+    )
+    text = normalise(read_bytes(raw.encode(), "letter.txt")).text
+    assert "No. | Organization | Country" in text and "1 | Women Cross DMZ | United States" in text
+    names = extract_signatories(text)
+    assert [n.name for n in names] == [
+        "Women Cross DMZ",
+        "Peace Action",
+        "People's Solidarity for Participatory Democracy",
+        "Women Making Peace",
+    ]
+    assert [n.name for n in names if n.ecosoc] == ["People's Solidarity for Participatory Democracy"]
+    # Without a legend a capital in brackets is part of no mark that counts.
+    bare = text.replace("SIGNATORIES (C) = in consultative status with the UN ECOSOC", "SIGNATORIES")
+    assert not [n.name for n in extract_signatories(bare) if n.ecosoc]

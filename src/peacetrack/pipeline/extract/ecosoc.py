@@ -16,15 +16,16 @@ from peacetrack.pipeline.registry import normalise_name
 
 ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\s*지위", re.IGNORECASE)
 # The symbols a name may carry: asterisks, daggers, superscript digits and letters, [1], (1), (주1), [a], 1),
-# ◎, stars and filled shapes.
-SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|[ᵃᵇᶜᵈ]|\[\d\]|\(\d\)|\(주\s*\d\)|\[[a-d]\]|[◎★☆✱✝⁺※◆◇♦▲●■]"
+# a capital in brackets ("(C)"), ◎, stars and filled shapes.
+SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|[ᵃᵇᶜᵈ]|\[\d\]|\(\d\)|\(주\s*\d\)|\[[a-d]\]|(?-i:\([A-Z]\))|[◎★☆✱✝⁺※◆◇♦▲●■]"
 # "주1) …": a Korean footnote; "※ * 표시: …": the reference mark before the symbol it explains
 _LEGEND = re.compile(rf"^(?:주\s*|note\s*|※\s*)?({SYMBOL}|\d\))", re.IGNORECASE)
 _PLAIN_DIGIT = re.compile(r"^(\d)\s+\S")
 # A symbol a sentence names: "marked with an asterisk (*)", "(†)".
 _NAMED_SYMBOL = re.compile(
     r"\(([*†‡§¹²³◎★])\)|\b(?:marked|indicated|flagged)\s+(?:(?:with|by)\s+)?(?:an?\s+)?([*†‡§])"
-    r"|(?:^|[\s(;])([*†‡§◆●■])\s*(?:denotes|indicates|marks|means|=)\s"  # "* denotes an organization in …"
+    # "* denotes an organization in …", "(C) = in consultative status …"
+    r"|(?:^|[\s(;])([*†‡§◆●■]|\([A-Z]\))\s*(?:denotes|indicates|marks|means|=)\s"
 )
 _RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 

@@ -38,7 +38,10 @@ def normalise_text(text: str) -> str:
 # "10:00    Opening    Chair"); a run of two or more between words (not after a sentence's end, where a
 # typist leaves two, a closing quote after it included, nor beside a dash: "8:30 -  9:00") is a cell
 # break, written as the other readers write one.
-_CELL_GAP = re.compile(r"(?<=[^\s.!?:;,~\-–—])(?<![.!?][\"”’)）」』])[ \t\u3000]{2,}(?=[^\s~\-–—])")
+_CELL_GAP = re.compile(
+    # (a table's "No." header before its gap is no sentence's end: "No.  Organization  Country")
+    r"(?:(?<=[^\s.!?:;,~\-–—])|(?<=\bNo\.))(?<![.!?][\"”’)）」』])[ \t\u3000]{2,}(?=[^\s~\-–—])"
+)
 
 
 def _cells(text: str) -> str:
@@ -46,9 +49,14 @@ def _cells(text: str) -> str:
     for line in text.split("\n"):
         body = line.strip()
         cells = _CELL_GAP.split(body)
-        # Three cells or more, none a lone letter (spaced-out labels: "주  최", "일  시"), and not justified
-        # prose, whose cells are mostly small words ("governments  of  the  United").
-        if len(cells) >= _MIN_CELLS and all(len(cell) >= 2 for cell in cells) and not _justified(cells):
+        # Three cells or more, none a lone letter (spaced-out labels: "주  최", "일  시"; a row's number,
+        # "  1  Women Cross DMZ  United States", is a cell), and not justified prose, whose cells are mostly
+        # small words ("governments  of  the  United").
+        if (
+            len(cells) >= _MIN_CELLS
+            and all(len(cell) >= 2 or cell.isdigit() for cell in cells)
+            and not _justified(cells)
+        ):
             line = line[: len(line) - len(line.lstrip())] + " | ".join(cells)
         out.append(line)
     return "\n".join(out)
