@@ -1330,3 +1330,22 @@ def test_a_plain_text_table_numbered_by_rows_under_a_no_header_with_a_capital_le
     # Without a legend a capital in brackets is part of no mark that counts.
     bare = text.replace("SIGNATORIES (C) = in consultative status with the UN ECOSOC", "SIGNATORIES")
     assert not [n.name for n in extract_signatories(bare) if n.ecosoc]
+
+
+def test_a_table_headed_as_the_list_of_names_with_a_group_cell_and_a_list_cell_per_row() -> None:
+    text = (
+        "이에 저희는 국회에 다음과 같이 요청드립니다.\n\n1. 결의안을 채택해 주십시오.\n\n2021년 11월 30일\n\n"
+        "붙임: 공개서한 참여 명단\n\n구분 | 명단\n"
+        "단체 (3) | 참여연대†, 한국YWCA연합회, 평화네트워크\n"
+        "개인 (2) | 김민정 (한국여성단체연합 공동대표); 이준혁 (변호사)\n\n"
+        "† 유엔 경제사회이사회(ECOSOC) 특별협의지위 단체\n"
+    )
+    names = extract_signatories(text)
+    assert [n.name for n in names] == [
+        "참여연대",
+        "한국YWCA연합회",
+        "평화네트워크",
+        "김민정 (한국여성단체연합 공동대표)",
+        "이준혁 (변호사)",
+    ]
+    assert [n.name for n in names if n.ecosoc] == ["참여연대"]

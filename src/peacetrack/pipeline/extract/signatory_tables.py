@@ -18,7 +18,7 @@ from peacetrack.pipeline.extract.signatory_lines import Line, Name, count_separa
 _HEADER_WORD = (
     r"(?:no\.?|#|번호|순번|연번|일련번호|organi[sz]ations?(?:\s+name)?|(?:full\s+)?names?|country|location|city|region"
     r"|type|category|sector|field|affiliation|title|position|role|signator(?:y|ies)|(?:서명|참여|연명)\s*단체|단체명?"
-    r"|기관명?|이름|성명|소속|직함|직위"
+    r"|기관명?|이름|성명|(?:참여|서명|연명)?\s*명단|소속|직함|직위"
     r"|직책|국가|지역|구분|분야|부문|분류|비고|ecosoc(?:\s+(?:consultative\s+)?status)?|(?:consultative\s+)?status)"
 )
 # A header cell is a header word, or several joined ("소속·직함", "Title / Affiliation").
@@ -28,7 +28,7 @@ TABLE_HEADER = re.compile(
 )
 _NAME_COLUMN = re.compile(
     r"^(?:organi[sz]ation(?:\s+name)?|(?:full\s+)?name|signator(?:y|ies)|(?:서명|참여|연명)\s*단체|단체명?|기관명?|이름"
-    r"|성명)$",
+    r"|성명|(?:참여|서명|연명)?\s*명단)$",
     re.IGNORECASE,
 )
 # A person in a cell: "김서윤 (평화교육 활동가)", "Kim Min-ji (Peace Network)", "Kim Min-ji, Peace Network".
