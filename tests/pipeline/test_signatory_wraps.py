@@ -533,3 +533,20 @@ def test_an_attachment_line_and_a_boards_links_to_other_posts_end_the_list() -> 
         "참여연대",
         "평화네트워크",
     ]
+
+
+def test_people_a_line_each_under_their_titles_are_not_one_wrapped_line() -> None:
+    prose = " ".join(["We ask the Committee to act on humanitarian exemptions without further delay."] * 6)
+    wrapped = "\n".join(prose[k : k + 72] for k in range(0, len(prose), 72))
+    raw = (
+        f"{wrapped}\n\nRespectfully,\n\n"
+        "American Friends Service Committee, Eugene Bell Foundation, Peace Boat\n\n"
+        "Individual signatories (affiliations for identification only):\n"
+        "Dr. Helen Markham, physician, former tuberculosis programme volunteer\n"
+        "Rev. Samuel Okafor, Christian Friends of Korea\n"
+    )
+    names = [n.name for n in extract_signatories(normalise(read_bytes(raw.encode(), "letter.txt")).text)]
+    assert names[-2:] == [
+        "Dr. Helen Markham, physician, former tuberculosis programme volunteer",
+        "Rev. Samuel Okafor, Christian Friends of Korea",
+    ]

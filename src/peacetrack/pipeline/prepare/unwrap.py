@@ -184,6 +184,10 @@ def _dashed_list(lines: list[str]) -> list[bool]:
     return flags
 
 
+# A person's entry a line each: "Dr. Helen Markham, physician …" over "Rev. Samuel Okafor, …".
+_TITLED = re.compile(r"^(?:Dr|Prof|Rev|Mr|Ms|Mrs|Fr|Sr|Sister|Father|Bishop)\.?\s+[A-Z]")
+
+
 def unwrap(text: str, width: int | Literal["measure"] | None = "measure") -> str:
     """`width`: the wrap width (None: not wrapped) when the caller measured it before joining lines
     (``join_hanging``); by default it is measured here."""
@@ -212,6 +216,7 @@ def unwrap(text: str, width: int | Literal["measure"] | None = "measure") -> str
             and not _RULE.search(previous)
             and " | " not in line  # a table row is a line of its own
             and " | " not in physical
+            and not (_TITLED.match(line) and _TITLED.match(physical))  # two people, not one cut line
         ):
             # A compound broken at its hyphen ("co-" / "hosted") is one word again; plain text is typed, not
             # hyphenated by a layout engine, so the hyphen stays.
