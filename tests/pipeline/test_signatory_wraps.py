@@ -550,3 +550,24 @@ def test_people_a_line_each_under_their_titles_are_not_one_wrapped_line() -> Non
         "Dr. Helen Markham, physician, former tuberculosis programme volunteer",
         "Rev. Samuel Okafor, Christian Friends of Korea",
     ]
+
+
+def test_a_boards_links_and_the_site_footer_set_with_bars_end_the_list() -> None:
+    text = (
+        "남·북·미 정부는 대화를 재개할 것을 촉구한다.\n\n2023년 4월 27일\n\n"
+        "공동성명 참여 단체 (총 6개 단체)\n경제정의실천시민연합, 녹색연합, 참여연대, 평화네트워크, "
+        "전쟁없는세상, 환경운동연합\n\n"
+        "이전글 | [기자회견] 정전 70년, 한국전쟁을 끝내자 (2023.03.15)\n\n"
+        "다음글 | [보도자료] 한반도 평화선언 서명 20만 명 돌파 (2023.05.10)\n\n"
+        "한반도 종전 평화 캠페인 | 서울시 종로구 | Tel 02-000-0000 | Copyright (c) Korea Peace Appeal.\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "경제정의실천시민연합",
+        "녹색연합",
+        "참여연대",
+        "평화네트워크",
+        "전쟁없는세상",
+        "환경운동연합",
+    ]
+    table = "서명 단체\n\n단체명 | 지역\n참여연대 | 서울\n녹색연합 | 서울\n"
+    assert [n.name for n in extract_signatories(table)] == ["참여연대", "녹색연합"]  # rows still read

@@ -139,9 +139,17 @@ _ENDS_LIST = re.compile(
 )
 
 
+# A page's own rows after the list, set with bars as a table's are: a board's links to other posts
+# ("이전글 | [기자회견] …"), the site's footer ("… | Tel 02-… | Copyright (c) …").
+_PAGE_ROW = re.compile(
+    r"^\W{0,3}(?:이전\s*글|다음\s*글|previous\s+post|next\s+post)\b|\bcopyright\b|all\s+rights\s+reserved|[ⓒ©]",
+    re.IGNORECASE,
+)
+
+
 def ends_list(line: str) -> bool:
-    """A line after which a signature list has ended (a table row never does)."""
-    return bool(RULE.match(line) or (_ENDS_LIST.search(line) and "|" not in line))
+    """A line after which a signature list has ended (a table row only when it is the page's own)."""
+    return bool(RULE.match(line) or _PAGE_ROW.search(line) or (_ENDS_LIST.search(line) and "|" not in line))
 
 
 def line_list(text: str) -> list[Line]:
