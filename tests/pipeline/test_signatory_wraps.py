@@ -571,3 +571,13 @@ def test_a_boards_links_and_the_site_footer_set_with_bars_end_the_list() -> None
     ]
     table = "서명 단체\n\n단체명 | 지역\n참여연대 | 서울\n녹색연합 | 서울\n"
     assert [n.name for n in extract_signatories(table)] == ["참여연대", "녹색연합"]  # rows still read
+
+
+def test_a_sectors_short_list_of_three_after_its_label_is_three_names() -> None:
+    text = (
+        "우리는 다음과 같이 요구한다.\n\n• 대화를 재개하라.\n\n2023년 7월 27일\n\n참여단체\n\n"
+        "[종교계] 한국기독교교회협의회(NCCK), 대한불교조계종 민족공동체추진본부, "
+        "천주교 서울대교구 민족화해위원회\n\n"
+        "[여성] 평화를만드는여성회, 한국여성단체연합, 한국YWCA연합회, 한국여성민우회\n"
+    )
+    assert len(extract_signatories(text)) == 7

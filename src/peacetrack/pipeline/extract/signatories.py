@@ -154,6 +154,7 @@ def _line_names(
         separators >= 3
         or listed
         or (separators >= 2 and single_line_block and len(line.text) > 60)
+        or (separators >= 2 and label is not None)  # "[종교계] A, B, C": a sector's names
         or (separators >= 1 and run_on)
     ):
         # A list set off by semicolons keeps the commas inside its names.
