@@ -581,3 +581,19 @@ def test_a_sectors_short_list_of_three_after_its_label_is_three_names() -> None:
         "[여성] 평화를만드는여성회, 한국여성단체연합, 한국YWCA연합회, 한국여성민우회\n"
     )
     assert len(extract_signatories(text)) == 7
+
+
+def test_people_a_paragraph_each_keep_their_organisations_units_whole() -> None:
+    text = (
+        "We ask you to act for peace.\n\nSincerely,\n\n"
+        "Dr. Helen Marrow, Professor of History, University of Leeds (United Kingdom)\n\n"
+        "Aiko Tsuruta, Okinawa Women Act Against Military Violence (Japan)\n\n"
+        "Frances Delaney, Women's International League for Peace and Freedom, Irish Section (Ireland)\n\n"
+        "Judith Kessler, Veterans For Peace (United States)\n"
+    )
+    names = [n.name for n in extract_signatories(text)]
+    assert (
+        names[2]
+        == "Frances Delaney, Women's International League for Peace and Freedom, Irish Section (Ireland)"
+    )
+    assert len(names) == 4

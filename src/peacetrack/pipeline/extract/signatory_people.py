@@ -90,6 +90,16 @@ def person_rows(lines: list[Line], k: int) -> tuple[bool, int]:
         b = k + 1
         while b < len(lines) and not lines[b].blank_before:
             b += 1
+        if b - a == 1:
+            # A paragraph a signer, as a page sets them: the run is the one-line paragraphs around it.
+            while a > 0 and lines[a].blank_before and lines[a - 1].blank_before:
+                a -= 1
+            while (
+                b < len(lines)
+                and lines[b].blank_before
+                and (b + 1 == len(lines) or lines[b + 1].blank_before)
+            ):
+                b += 1
     if b - a < 3:
         return False, b
     heads = 0
