@@ -597,3 +597,35 @@ def test_people_a_paragraph_each_keep_their_organisations_units_whole() -> None:
         == "Frances Delaney, Women's International League for Peace and Freedom, Irish Section (Ireland)"
     )
     assert len(names) == 4
+
+
+def test_a_heading_naming_what_the_list_is_for_inside_the_list_is_no_signer() -> None:
+    text = (
+        "이에 저희는 국회에 다음과 같이 요청드립니다.\n"
+        "\n"
+        "1. 「한반도 종전선언 촉구 결의안」을 4월 임시국회 회기 안에 외교통일위원회에서 "
+        "심사·의결하고 본회의에서 채택해 주십시오.\n"
+        "\n"
+        "2. 판문점선언에 대한 국회 비준 동의 논의를 다시 시작해 주십시오.\n"
+        "\n"
+        "3. 남북 합의의 이행 상황을 정기적으로 점검할 수 있도록 국회 안에 여야가 함께하는 "
+        "초당적 기구를 구성해 주십시오.\n"
+        "\n"
+        "한반도 평화에는 여와 야가 따로 없습니다. 국회가 시민들의 바람에 응답해 주시리라 믿습니다.\n"
+        "\n"
+        "2021년 4월 20일\n"
+        "\n"
+        "한반도 평화를 바라는 시민사회단체 및 각계 인사 일동\n"
+        "\n"
+        "[별첨] 공개서한 참여 명단\n"
+        "\n"
+        "1. 단체 (12개)\n"
+        "\n"
+        "연번 | 단체명 | 연번 | 단체명\n"
+        "1 | 참여연대 | 7 | 흥사단\n"
+        "2 | 민족화해협력범국민협의회 | 8 | 경실련 통일협회\n"
+        "3 | 우리민족서로돕기운동 | 9 | 평화네트워크\n"
+        "4 | 평화를만드는여성회 | 10 | 시민평화포럼\n"
+    )
+    names = [n.name for n in extract_signatories(text)]
+    assert names[:3] == ["참여연대", "흥사단", "민족화해협력범국민협의회"] and len(names) == 8

@@ -243,6 +243,8 @@ def heads_line(line: str) -> bool:
         line = line[tag.end() :]  # "[별첨] 서명 단체 명단": a tag before the heading, not a heading itself
     bare = re.sub(r"[(（][^()（）]*[)）]|[:：\[\]【】]", " ", line).strip()
     found = HEADING.search(bare)
+    if found is not None and found.end() == len(bare) and len(bare[: found.start()].split()) <= 2:
+        return True  # "공개서한 참여 명단": what the list is for, then the heading words
     if found is None or found.start() > 3:
         return False
     return len(HEADING.sub(" ", bare).split()) <= 1  # "연서명 참여 단체": every word a heading word
