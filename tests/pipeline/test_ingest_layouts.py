@@ -62,6 +62,8 @@ def test_a_heading_naming_two_countries_is_no_signatory() -> None:
         "Canadian Voice of Women for Peace",
         "Science for Peace",
     ]
+    south = text.replace("Germany\n", "South Korea\n")
+    assert [n.name for n in extract_signatories(south)][:2] == ["Korea Verband", "PAX"]
 
 
 def test_a_list_of_names_parted_by_slashes_under_the_text_with_no_heading() -> None:

@@ -63,7 +63,7 @@ TAIL_INSIDE = re.compile(r"\s+(?:외|등)\s*\d+\s*(?:개\s*)?(?:단체|명|곳).
 
 _PLACES = (
     r"(?:(?:north|south|latin|central)?\s*america[s]?|europe|asia(?:[\s-]pacific)?|africa|oceania|middle\s+east"
-    r"|global|overseas|domestic|korea|japan|china|canada|australia|germany|france|united\s+(?:states|kingdom)"
+    r"|global|overseas|domestic|(?:south\s+|north\s+)?korea|japan|china|canada|australia|germany|france|united\s+(?:states|kingdom)"
     r"|belgium|switzerland|norway|sweden|denmark|finland|netherlands|ireland|italy|spain|austria|new\s+zealand"
     r"|philippines|taiwan|hong\s+kong|mongolia|india|nepal|thailand|vietnam|indonesia|malaysia|singapore"
     r"|brazil|mexico|south\s+africa|kenya|international|england|scotland|wales"
