@@ -1099,3 +1099,13 @@ def test_co_sponsors_are_sponsors_and_a_list_runs_on_over_commas_but_not_into_an
         "Peace on the Korean Peninsula Act."
     )
     assert [s.name for s in prose_parties(apposition)[1]] == ["Representative Brad Sherman"]
+
+
+def test_the_lectures_of_a_series_are_its_sessions() -> None:
+    text = (
+        "■ 일시: 2024년 9월 5일(목) ~ 9월 26일(목), 매주 목요일 저녁\n\n■ 강의 일정\n"
+        "1강 | 9/5(목) | 9·19 군사합의는 무엇을 지켜왔나\n2강 | 9/12(목) | '두 국가론'과 남북관계의 미래\n"
+        "3강 | 9/19(목) | 군비통제의 상상력\n\n■ 신청: 아래 링크\n"
+    )
+    assert len(schedule_sessions(text)) == 3
+    assert not schedule_sessions("■ 강의 일정\n강의는 매주 목요일 저녁에 열립니다\n")

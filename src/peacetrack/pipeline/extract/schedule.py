@@ -15,7 +15,7 @@ _SESSION = re.compile(
     r"\b(?:(?:plenary|parallel|special|breakout|concurrent)\s+)?session\b|\bpanel(?:\s+discussion)?\b|\bplenary\b"
     r"|\bworkshop\b|\broundtable\b|\bround\s+table\b|\bkeynote\b|\bopening\b|\bclosing\b|\bwelcome\b|\bdialogue\b"
     r"|\bbriefing\b|\bpresentations?\b|\bdiscussion\b|\bq\s*&\s*a\b"
-    r"|세션|분과|발제|토론|개회|폐회|기조|라운드테이블|좌담|발표|제\s*\d\s*부|\d\s*부\b|종합\s*토론|인사\s*말|축사"
+    r"|세션|분과|발제|토론|개회|폐회|기조|라운드테이블|좌담|발표|제\s*\d\s*부|\d\s*부\b|\d\s*강\b|종합\s*토론|인사\s*말|축사"
     r"|환영사|여는\s*(?:말|마당)|닫는\s*(?:말|마당)|워크[숍샵]|개막|폐막",
     re.IGNORECASE,
 )
@@ -41,7 +41,7 @@ _DAY_CELL = re.compile(r"^[^|]{1,30}\|\s*\(?\d{1,2}[:：]\d{2}|^[^|]{0,24}\b\d{1
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _LABELLED = re.compile(
     r"^(?:[•\-–·▶▷■□○●◆*]\s*)?(?:(?:plenary|parallel|special|opening|closing)\s+)?(?:session|panel|workshop"
-    r"|roundtable|keynote|세션|분과|제\s*\d+\s*부|\d\s*부)\s*(?:[ivx\d]+|[a-z])?\s*[:.|\-–]",
+    r"|roundtable|keynote|세션|분과|제\s*\d+\s*부|\d\s*부|제?\s*\d{1,2}\s*강)\s*(?:[ivx\d]+|[a-z])?\s*[:.|\-–]",
     re.IGNORECASE,
 )
 
@@ -61,7 +61,7 @@ def is_schedule_line(line: str) -> bool:
 # The heading of a programme's running order ("▶ 순서", "Programme:", "Agenda"): the list under it is
 # the schedule, each item a programme item, even without times.
 _ORDER_HEADING = re.compile(
-    r"^\W{0,3}\s*(?:(?:진행|세부|행사)\s*)?(?:순서|프로그램|일정|식순)\s*[:：]?\s*$"
+    r"^\W{0,3}\s*(?:(?:진행|세부|행사|강의|강좌)\s*)?(?:순서|프로그램|일정|식순)\s*[:：]?\s*$"
     r"|^\W{0,3}\s*(?:(?:draft|provisional|tentative)\s+)?(?:programme|program|agenda|schedule|running\s+order"
     r"|order\s+of\s+(?:events|proceedings))\s*(?:\([^()]{1,30}\))?\s*[:：]?\s*$",
     re.IGNORECASE,
