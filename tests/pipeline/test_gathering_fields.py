@@ -1109,3 +1109,13 @@ def test_the_lectures_of_a_series_are_its_sessions() -> None:
     )
     assert len(schedule_sessions(text)) == 3
     assert not schedule_sessions("■ 강의 일정\n강의는 매주 목요일 저녁에 열립니다\n")
+
+
+def test_a_slot_in_brackets_before_a_dash_and_what_the_item_holds() -> None:
+    text = (
+        "3. 프로그램\n\n[1일차] 11월 4일(목)\n\n1. 개회식 (13:00~13:40) — 개회사, 환영사, 축사\n\n"
+        "2. 기조강연 (13:40~14:30) — 「갈등의 시대, 종교는 평화를 말할 수 있는가」\n\n"
+        "3. 점심 (12:00~13:00) — 호텔 식당\n\n4. 7대 종단 대표 간담회 (10:40~11:30) — 비공개\n"
+    )
+    found = [(text[s.start : s.end].split(" (")[0], s.closed) for s in schedule_sessions(text)]
+    assert found == [("1. 개회식", False), ("2. 기조강연", False), ("4. 7대 종단 대표 간담회", True)]

@@ -131,9 +131,10 @@ def _label_key(line: str) -> str | None:
 
 
 # A time slot after the item, in brackets, with its access perhaps: "▶ 개회식 (14:00 ~ 14:30)",
-# "가. 개회식 (10:00~10:40, 공개)".
+# "가. 개회식 (10:00~10:40, 공개)", "5. 대표 간담회 (10:40~11:30) — 비공개".
 _SLOT_AFTER = re.compile(
-    r"[(（]\s*\d{1,2}[:：]\d{2}\s*[~–—-]\s*\d{1,2}[:：]\d{2}\s*(?:[,，/]\s*[^()（）\n]{1,15})?[)）]\s*$"
+    r"[(（]\s*\d{1,2}[:：]\d{2}\s*[~–—-]\s*\d{1,2}[:：]\d{2}\s*(?:[,，/]\s*[^()（）\n]{1,15})?[)）]"
+    r"\s*(?:$|[—–]\s|-\s)"  # …and perhaps what it holds after a dash: "(13:00~13:40) — 개회사, 축사"
 )
 
 
