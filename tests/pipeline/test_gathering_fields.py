@@ -1119,3 +1119,37 @@ def test_a_slot_in_brackets_before_a_dash_and_what_the_item_holds() -> None:
     )
     found = [(text[s.start : s.end].split(" (")[0], s.closed) for s in schedule_sessions(text)]
     assert found == [("1. 개회식", False), ("2. 기조강연", False), ("4. 7대 종단 대표 간담회", True)]
+
+
+def test_access_on_the_line_under_an_item_and_workshops_with_their_rooms() -> None:
+    text = (
+        "SATURDAY, 14 SEPTEMBER\n09:30 - 10:15 OPENING SESSION\nWelcome by the organisers\n"
+        "15:30 - 17:30 Parallel workshops\nWORKSHOP A (Room 1): Women's leadership in peacebuilding\n"
+        "WORKSHOP B (Room 2): Building a global campaign\n\nSUNDAY, 15 SEPTEMBER\n"
+        "09:30 - 11:30 PARTNERS' STRATEGY MEETING\nClosed session - by invitation only\n"
+        "11:45 - 13:00 CLOSING PLENARY: Adoption of the Berlin call\n"
+    )
+    found = [(text[s.start : s.end], s.closed) for s in schedule_sessions(text)]
+    assert found == [
+        ("09:30 - 10:15 OPENING SESSION", False),
+        ("WORKSHOP A (Room 1): Women's leadership in peacebuilding", False),
+        ("WORKSHOP B (Room 2): Building a global campaign", False),
+        ("09:30 - 11:30 PARTNERS' STRATEGY MEETING", True),
+        ("11:45 - 13:00 CLOSING PLENARY: Adoption of the Berlin call", False),
+    ]
+
+
+def test_a_report_telling_each_session_of_its_table_again_counts_each_once() -> None:
+    text = (
+        "Programme\n\nDate | Time | Session | Access\n15 June | 09:30-10:00 | Opening session | Open\n"
+        "15 June | 10:15-12:30 | Session 1: Regional security outlook | Open\n"
+        "16 June | 09:30-12:30 | Session 2: Confidence-building | Off the record\n"
+        "16 June | 14:30-16:30 | Public seminar at the university | Public\n"
+        "17 June | 10:00-12:00 | Closing session and adoption of the statement | Open\n\n"
+        "Opening session (15 June). Welcome remarks by the two organisers.\n\n"
+        "Session 1 - Regional security outlook (15 June). Participants exchanged views.\n\n"
+        "Session 2 - Confidence-building (16 June). This session was held off the record.\n\n"
+        "Closing session (17 June). Participants adopted a short statement.\n"
+    )
+    found = schedule_sessions(text)
+    assert (len(found), sum(s.closed for s in found)) == (5, 1)

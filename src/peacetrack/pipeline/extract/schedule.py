@@ -35,13 +35,20 @@ _CLOSED = re.compile(
     r"|partners\s+only|비공개|초청자?\s*(?:에\s*한해|한정|만)|내부\s*(?:회의|토론)",
     re.IGNORECASE,
 )
+# A line that opens by saying an item is closed: "Closed session - by invitation only", "(비공개)".
+_ACCESS_LINE = re.compile(
+    r"^\W{0,3}\s*(?:closed(?:[\s-]door)?(?:\s+(?:session|meeting))?|by\s+invitation|invitation\s+only"
+    r"|off\s+the\s+record|비공개)\b",
+    re.IGNORECASE,
+)
 _SLOT = re.compile(r"^(?:[•\-–·▶▷■□○●◆*]\s*|\d{1,2}[.)]\s+)?(?:day\s*\d\s*[|:]?\s*)?\(?\d{1,2}[:：.]\d{2}")
 # A programme row whose first cell is the day ("9. 5.(목) | 14:00~14:30 | 개막식"): the slot is the second.
 _DAY_CELL = re.compile(r"^[^|]{1,30}\|\s*\(?\d{1,2}[:：]\d{2}|^[^|]{0,24}\b\d{1,2}[:：]\d{2}[^|]{0,14}\|")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _LABELLED = re.compile(
     r"^(?:[•\-–·▶▷■□○●◆*]\s*)?(?:(?:plenary|parallel|special|opening|closing)\s+)?(?:session|panel|workshop"
-    r"|roundtable|keynote|세션|분과|제\s*\d+\s*부|\d\s*부|제?\s*\d{1,2}\s*강)\s*(?:[ivx\d]+|[a-z])?\s*[:.|\-–]",
+    r"|roundtable|keynote|세션|분과|제\s*\d+\s*부|\d\s*부|제?\s*\d{1,2}\s*강)\s*(?:[ivx\d]+|[a-z])?"
+    r"\s*(?:\([^()]{1,20}\)\s*)?[:.|\-–]",  # (a note in brackets before the colon: "Workshop A (Room 1):")
     re.IGNORECASE,
 )
 
@@ -125,8 +132,11 @@ def _title_of(line: str) -> str:
 
 
 def _label_key(line: str) -> str | None:
-    """ "panel 1" for "Panel 1: Humanitarian needs": the label a programme item goes by."""
+    """ "panel 1" for "Panel 1: Humanitarian needs", or for a table row with it in a cell ("15 June |
+    10:15-12:30 | Session 1: …"): the label a programme item goes by."""
     label = _LABEL_KEY.search(_title_of(line))
+    if label is None and " | " in line:
+        label = next(filter(None, (_LABEL_KEY.match(cell.strip()) for cell in line.split("|"))), None)
     return f"{label.group(1).lower()} {label.group(2).lower()}" if label else None
 
 
@@ -150,9 +160,15 @@ def schedule_sessions(text: str) -> list[SessionLine]:
     labels: set[str] = set()  # the labels of the sessions found ("panel 1")
     in_order = False
     timed = _not_item_rows(text)
+    item_end = -1  # where the line of the last item found ends
     for start, end in line_spans(text):
         line = text[start:end]
         if not line.strip():
+            continue
+        if found and item_end == start - 1 and _ACCESS_LINE.match(line) and not _SLOT.match(line):
+            # "09:30 - 11:30 PARTNERS' STRATEGY MEETING" / "Closed session - by invitation only": the
+            # line under an item says who may attend it.
+            found[-1] = SessionLine(found[-1].start, found[-1].end, True)
             continue
         if _ORDER_HEADING.match(line):
             in_order = True
@@ -168,8 +184,8 @@ def schedule_sessions(text: str) -> list[SessionLine]:
             continue
         if listed and _ROLE_LINE.match(line):
             continue  # "○ 사회 : 이수진", "- Moderator: …": who runs it, not an item
-        key = _label_key(line)
-        if tabled and (key or _end_key(line)) in tabled:
+        key = _label_key(line) or _end_key(line)
+        if tabled and key in tabled:
             continue
         # "• Panel 1: Miriam Osei, …" under the programme repeats the "Panel 1" already listed.
         if _BREAK_HEAD.match(_title_of(line)) or (key is not None and key in labels):
@@ -194,6 +210,7 @@ def schedule_sessions(text: str) -> list[SessionLine]:
             continue
         for a, b in _items_in_cell(text, start, end):
             found.append(SessionLine(a, b, bool(_CLOSED.search(text, a, b))))
+        item_end = end
         if key is not None:
             labels.add(key)
     found += [
@@ -210,8 +227,11 @@ _END = re.compile(
 
 
 def _end_key(line: str) -> str | None:
-    """ "opening" for "Opening Session. The President …": the label an opening or a closing goes by."""
+    """ "opening" for "Opening Session. The President …" (or for a table row with it in a cell): the label
+    an opening or a closing goes by."""
     match = _END.match(_title_of(line))
+    if match is None and " | " in line:
+        match = next(filter(None, (_END.match(cell.strip()) for cell in line.split("|"))), None)
     return (match.group(1) or match.group(2)).lower() if match else None
 
 
