@@ -1351,3 +1351,18 @@ def test_a_table_headed_as_the_list_of_names_with_a_group_cell_and_a_list_cell_p
         "이준혁 (변호사)",
     ]
     assert [n.name for n in names if n.ecosoc] == ["참여연대"]
+
+
+def test_a_last_updated_line_dates_a_programme_but_not_an_article_after_its_own_date() -> None:
+    programme = (
+        "CONCEPT NOTE AND AGENDA\n\nSingapore at Five\n\nLast updated: June 5, 2023\n\n"
+        "Date | Monday, June 12, 2023\nTime | 9:30 AM – 12:30 PM EDT\n"
+    )
+    found = find_date(programme, "programme")
+    assert found is not None and found[0] == date(2023, 6, 5)
+    article = (
+        "Yonhap News Agency\n\nN. Korea blows up liaison office\n\n"
+        "2020-06-16 15:47 | Last updated 2020-06-17 08:05\n"
+    )
+    found = find_date(article, "news")
+    assert found is not None and found[0] == date(2020, 6, 16)
