@@ -1153,3 +1153,19 @@ def test_a_report_telling_each_session_of_its_table_again_counts_each_once() -> 
     )
     found = schedule_sessions(text)
     assert (len(found), sum(s.closed for s in found)) == (5, 1)
+
+
+def test_a_bare_venue_label_whose_value_runs_onto_a_second_line_before_the_next_label(
+    resources: Resources,
+) -> None:
+    text = (
+        "Peace Beyond the Armistice\n\nInternational Symposium · Thursday 14 - Friday 15 September 2023\n\n"
+        "Venue Franciscan Education Center, Jung-gu, Seoul, Republic of Korea\n"
+        "and online via Zoom webinar (pre-registration required)\n\n"
+        "Organised by Korea Peace Appeal Campaign\n\nProgramme\n"
+        "10:00-10:40 | Opening Session\n11:00-12:30 | Session 1 - Seventy years of armistice\n\n"
+        "Registration: in-person seats are limited to 120.\n"
+    )
+    got = _gathering(resources, text, "programme.txt")
+    assert (got["place"], got["mode"]) == ("Seoul", "hybrid")
+    assert [f.name for f in labelled_fields(text)] == ["place", "host"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from peacetrack.pipeline.extract.names import (
     KOREAN_BODY_END,
@@ -211,10 +212,11 @@ def _english_bare(text: str, spans: list[tuple[int, int]], k: int) -> Field | No
     found = _bare_at(text[slice(*spans[k])])
     if found is None:
         return None
-    # The nearest lines with text above and below (a PDF may leave a blank line between label rows).
-    above = next((j for j in range(k - 1, -1, -1) if text[slice(*spans[j])].strip()), None)
-    below = next((j for j in range(k + 1, len(spans)) if text[slice(*spans[j])].strip()), None)
-    beside = [j for j in (above, below) if j is not None]
+    # The two nearest lines with text above and below (a PDF may leave a blank line between label rows, and
+    # a value may run onto a second line: "Venue X, Seoul" / "and online via Zoom" / "Organised by Y").
+    above = islice((j for j in range(k - 1, -1, -1) if text[slice(*spans[j])].strip()), 2)
+    below = islice((j for j in range(k + 1, len(spans)) if text[slice(*spans[j])].strip()), 2)
+    beside = [*above, *below]
     if not any(_bare_at(text[slice(*spans[j])]) or _label_at(text[slice(*spans[j])]) for j in beside):
         return None
     return Field(found[0], spans[k][0] + found[1], spans[k][1])
