@@ -1169,3 +1169,19 @@ def test_a_bare_venue_label_whose_value_runs_onto_a_second_line_before_the_next_
     got = _gathering(resources, text, "programme.txt")
     assert (got["place"], got["mode"]) == ("Seoul", "hybrid")
     assert [f.name for f in labelled_fields(text)] == ["place", "host"]
+
+
+def test_an_online_meeting_told_of_as_another_one_makes_no_hybrid(resources: Resources) -> None:
+    base = (
+        "Report: Second Conference on Humanitarian Cooperation\n\nPosted 2 December 2022\n\n"
+        "The second conference in the series was held in Berlin on 24-25 November 2022 and was attended "
+        "by 60 participants. The participants discussed sanctions and humanitarian access.\n\n"
+    )
+    for other in (
+        "A short online follow-up meeting was held on 15 March 2021.",
+        "Our first conference was held online on October 12, 2021, during the pandemic.",
+        "Participants agreed on a plan to hold an online follow-up consultation in 2023.",
+    ):
+        assert _gathering(resources, base + other + "\n", "report.txt")["mode"] == "in_person", other
+    streamed = base + "The conference was also streamed on Zoom for those who could not travel.\n"
+    assert _gathering(resources, streamed, "report.txt")["mode"] == "hybrid"

@@ -218,11 +218,31 @@ _NOT_STREAMED = re.compile(
 )
 
 
+# A sentence about another meeting than this one: an earlier one in the series, a follow-up to come.
+_ANOTHER = re.compile(
+    r"\b(?:follow-?up|(?:the\s+|our\s+)?(?:first|previous|earlier|last|next)\s+(?:one|meeting|conference|forum"
+    r"|gathering|consultation|session|edition)|in\s+the\s+series|plan(?:s|ned)?\s+to\s+hold)\b"
+    r"|지난\s*(?:해|회|행사)|첫\s*(?:번째\s*)?(?:회의|행사)|후속\s*(?:회의|모임|행사)",
+    re.IGNORECASE,
+)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence a match sits in, roughly: from the stop or line break before it to the one after."""
+    before = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    after = [k for k in (text.find(". ", end), text.find("\n", end)) if k != -1]
+    return before + 1, min(after) if after else len(text)
+
+
 def _streamed(text: str) -> re.Match[str] | None:
-    """Where the notice says the meeting is shown online, unless it says it is not."""
+    """Where the notice says the meeting is shown online, unless it says it is not, or speaks of another
+    meeting ("an online follow-up meeting was held …", "Our first conference was held online …")."""
     for match in _STREAMED.finditer(text):
-        if not _NOT_STREAMED.search(text, max(0, match.start() - 30), match.end() + 30):
-            return match
+        if _NOT_STREAMED.search(text, max(0, match.start() - 30), match.end() + 30):
+            continue
+        if _ANOTHER.search(text, *_sentence_around(text, match.start(), match.end())):
+            continue
+        return match
     return None
 
 
