@@ -1185,3 +1185,23 @@ def test_an_online_meeting_told_of_as_another_one_makes_no_hybrid(resources: Res
         assert _gathering(resources, base + other + "\n", "report.txt")["mode"] == "in_person", other
     streamed = base + "The conference was also streamed on Zoom for those who could not travel.\n"
     assert _gathering(resources, streamed, "report.txt")["mode"] == "hybrid"
+
+
+def test_a_report_of_a_meeting_held_only_online_has_no_venue(resources: Resources) -> None:
+    text = (
+        "Ecumenical Forum for Korea\n\nReport of the online meeting, 12-14 October 2021\n\n"
+        "Geneva, 1 November 2021\n\nBecause of travel restrictions, the 2021 meeting was again held entirely "
+        "online, via Zoom, over three afternoons. Some 45 participants from 11 countries took part, and the "
+        "participants discussed humanitarian cooperation.\n"
+    )
+    got = _gathering(resources, text, "report.txt")
+    assert (got["mode"], got.get("place")) == ("online", None)
+    other_years = (
+        "Ulaanbaatar Process report\n\nThe last in-person meeting before the pandemic took place "
+        "in Ulaanbaatar in June 2019; meetings in 2020, 2021 and 2022 were held online.\n\n"
+        "The 2023 meeting was held in "
+        "Ulaanbaatar, Mongolia, from 15 to 17 June 2023, and was attended by 32 participants; those unable "
+        "to travel joined through Zoom. Participants discussed the Korean Peninsula.\n"
+    )
+    got = _gathering(resources, other_years, "report.txt")
+    assert (got["mode"], got["place"]) == ("hybrid", "Ulaanbaatar")

@@ -220,11 +220,30 @@ _NOT_STREAMED = re.compile(
 
 # A sentence about another meeting than this one: an earlier one in the series, a follow-up to come.
 _ANOTHER = re.compile(
-    r"\b(?:follow-?up|(?:the\s+|our\s+)?(?:first|previous|earlier|last|next)\s+(?:one|meeting|conference|forum"
+    r"\b(?:follow-?up|(?:the\s+|our\s+)?(?:first|previous|earlier|last|next)\s+(?:[\w-]+\s+)?(?:one|meeting|conference|forum"
     r"|gathering|consultation|session|edition)|in\s+the\s+series|plan(?:s|ned)?\s+to\s+hold)\b"
     r"|지난\s*(?:해|회|행사)|첫\s*(?:번째\s*)?(?:회의|행사)|후속\s*(?:회의|모임|행사)",
     re.IGNORECASE,
 )
+
+
+_HELD_ONLINE = re.compile(
+    r"\b(?:was|were)\s+(?:again\s+|also\s+)?held\s+(?:entirely\s+|fully\s+|only\s+|exclusively\s+|completely\s+)?"
+    r"(?:online|virtually)\b|\btook\s+place\s+(?:entirely\s+|fully\s+|only\s+)?(?:online|virtually)\b"
+    r"|온라인\s*(?:으로만|으로)\s*(?:진행|개최)(?:되었|됐|했|하였)",
+    re.IGNORECASE,
+)
+
+
+def _held_online(text: str) -> Mark | None:
+    """Where a report says the meeting itself was held online ("the 2021 meeting was again held entirely
+    online"), not an earlier one or a follow-up, and nothing says it was held both ways."""
+    if _HYBRID.search(text):
+        return None
+    for match in _HELD_ONLINE.finditer(text):
+        if not _ANOTHER.search(text, *_sentence_around(text, match.start(), match.end())):
+            return _mark(text, match.start(), match.end())
+    return None
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -465,7 +484,10 @@ def extract_gatherings(
         )
     else:
         when = labelled.date or when or head_date(text, phrases)
-        place = labelled.place or _place(text, main, resources)
+        held_online = _held_online(text)
+        online = online or held_online
+        # A report of a meeting held only online has no venue: a city it names is where it was written.
+        place = labelled.place or (None if held_online else _place(text, main, resources))
     if place is None and not online:
         place = _venue_line(text, resources) or _held_at(text, sentences, resources)
     # Label lines name the hosts outright; the sentence that says who held it is read when none do.
