@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from typing import Any
 
 import docx
@@ -1205,3 +1206,34 @@ def test_a_report_of_a_meeting_held_only_online_has_no_venue(resources: Resource
     )
     got = _gathering(resources, other_years, "report.txt")
     assert (got["mode"], got["place"]) == ("hybrid", "Ulaanbaatar")
+
+
+def test_a_posts_own_stamp_with_its_time_dates_a_report_and_sponsors_after_the_hosts_clauses(
+    resources: Resources,
+) -> None:
+    from peacetrack.pipeline.prepare.describe import find_date
+
+    stamp = "2019. 10. 15. 17:42 · 글쓴이 한국YMCA · 조회 1,284"
+    text = (
+        f"[참가 후기] 제3회 청년 평화 아카데미\n\n{stamp}\n\n"
+        "지난 10월 12일(토) 서울YMCA 2층 강당에서 제3회 청년 평화 아카데미가 열렸습니다. "
+        "한국YMCA전국연맹이 주최하고 서울YMCA가 주관했으며, 통일부가 후원한 이번 행사에는 청년 58명이 "
+        "함께했습니다.\n"
+    )
+    found = find_date(text, "conference_report")
+    assert found is not None and found[0] == date(2019, 10, 15)
+    # A programme's line with a time and no byline is the event's, not the notice's.
+    assert find_date("청년 평화 아카데미\n\n2019. 10. 12. 13:00 서울YMCA 강당\n", "programme") is None
+    got = _gathering(resources, text, "report.txt")
+    assert [s["name"] for s in got["sponsors"]] == ["통일부"]
+    assert got["start"] == "2019-10-12"
+    blog = (
+        "[참가 후기] 2024 평화 공감 청년 포럼 다녀왔어요\n\n"
+        "걷는사람 · 2024. 8. 27. 18:42 URL 복사 + 이웃추가\n\n"
+        "지난 토요일(8월 24일), 대구에서 열린 청년 포럼에 다녀왔다. 흥사단 민족통일운동본부가 주최하고 "
+        "대구흥사단이 주관한 행사로, 대구광역시가 후원했다. 청년 60여 명이 참석했다.\n"
+    )
+    found = find_date(blog, "conference_report")
+    assert found is not None and found[0] == date(2024, 8, 27)
+    got = _gathering(resources, blog, "report.txt")
+    assert [s["name"] for s in got["sponsors"]] == ["대구광역시"]

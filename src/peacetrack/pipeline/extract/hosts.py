@@ -169,6 +169,11 @@ def other_sponsors(text: str, sentences: Sequence[Sentence]) -> list[NameRef]:
     return []
 
 
+_CLAUSE_END = re.compile(
+    r"(?:하고|했고|하며|했으며|하였으며|였으며|이며)\s*[,，]?\s+|(?:한|된)\s+\S+?로\s*[,，]\s*"
+)
+
+
 def _korean_sponsors(text: str, start: int, end: int) -> list[NameRef]:
     """ "X와 Y가 후원" / "X의 후원으로": the names run back from the particle to the topic or clause start."""
     match = _KO_SPONSOR.search(text, start, end)
@@ -181,6 +186,11 @@ def _korean_sponsors(text: str, start: int, end: int) -> list[NameRef]:
     topic = list(re.finditer(r"[^\s]+(?:은|는)\s+", text[a:b]))
     if topic:
         a += topic[-1].end()
+    # "X가 주최하고 Y가 주관했으며, Z가 후원한": the sponsors follow the clauses before them.
+    # (…or "…가 주관한 행사로, Z가 후원했다")
+    clause = list(re.finditer(_CLAUSE_END, text[a:b]))
+    if clause:
+        a += clause[-1].end()
     return list(_names(text, a, b))
 
 

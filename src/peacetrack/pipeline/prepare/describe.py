@@ -132,6 +132,14 @@ def _single_full_date(line: str) -> tuple[date, int, int] | None:
     return when, raws[0].start, raws[0].end
 
 
+# A post's own stamp, its time included: "2019. 10. 15. 17:42 · 글쓴이 한국YMCA · 조회 1,284".
+# (a blog's: "걷는사람 · 2024. 8. 27. 18:42 URL 복사 + 이웃추가")
+_BYLINE = re.compile(
+    r"글쓴이|작성자|조회\s*(?:수\s*)?[:：]?\s*\d|\bposted\s+by\b|\b\d[\d,]*\s+views\b|URL\s*복사|이웃\s*추가",
+    re.IGNORECASE,
+)
+
+
 def _head_date_line(line: str, gathering: bool) -> tuple[date, int, int] | None:
     """A short line near the top giving one date: "Seoul, 24 March 2025", "Edition of Wednesday, June 17,
     2020", "참여연대 평화군축센터 | 2023.07.18". In a notice or programme a line with a weekday, a time
@@ -139,7 +147,7 @@ def _head_date_line(line: str, gathering: bool) -> tuple[date, int, int] | None:
     words = re.findall(r"\w+", line)
     if len(words) > 16 or _EVENT_LABEL.search(line) or (len(words) > 6 and _SENTENCE_END.search(line)):
         return None  # too long, an event's field, or a sentence that mentions a date
-    if gathering and (_WEEKDAY.search(line) or _TIME.search(line)):
+    if gathering and (_WEEKDAY.search(line) or _TIME.search(line)) and not _BYLINE.search(line):
         return None
     # "2020-06-16 15:47 | Last updated 2020-06-17 08:05": the first is the article's own date.
     return _single_full_date(_UPDATED.split(line, maxsplit=1)[0])
