@@ -1237,3 +1237,31 @@ def test_a_posts_own_stamp_with_its_time_dates_a_report_and_sponsors_after_the_h
     assert found is not None and found[0] == date(2024, 8, 27)
     got = _gathering(resources, blog, "report.txt")
     assert [s["name"] for s in got["sponsors"]] == ["대구광역시"]
+
+
+def test_an_item_opening_with_its_access_dates_and_the_same_opening_on_another_day_stay_items() -> None:
+    access = (
+        "Programme\n09:30 - 10:00 Opening remarks\n10:00 - 12:00 Panel 1: Humanitarian cooperation\n"
+        "Closed-door roundtable with government officials (13:30 - 15:00)\n"
+        "15:30 - 17:00 Panel 2: Ending the war\n"
+    )
+    found = [(access[s.start : s.end][:18], s.closed) for s in schedule_sessions(access)]
+    assert found == [
+        ("09:30 - 10:00 Open", False),
+        ("10:00 - 12:00 Pane", False),
+        ("Closed-door roundt", True),
+        ("15:30 - 17:00 Pane", False),
+    ]
+    dated = (
+        "기자회견 순서\n1. 여는 말\n2. 9.19 군사합의의 의미 – 평화네트워크\n3. 4.27 판문점선언과 접경지역\n"
+        "4. 기자회견문 낭독\n"
+    )
+    assert len(schedule_sessions(dated)) == 4
+    days = (
+        "Day 1 – 12 June\n09:30 Opening Session\n10:30 Panel 1: Civil society\nDay 2 – 13 June\n"
+        "09:30 Opening remarks by the co-chairs\n10:00 Panel 2: Women in peacebuilding\n"
+        "16:00 Closing Session\n"
+    )
+    assert len(schedule_sessions(days)) == 5
+    dinner = "14:00 개회사\n14:10 세션 1: 한반도 정세 전망\n18:00 주변 4강 주한대사 초청 만찬\n"
+    assert len(schedule_sessions(dinner)) == 2

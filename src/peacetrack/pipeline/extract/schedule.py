@@ -15,7 +15,7 @@ _SESSION = re.compile(
     r"\b(?:(?:plenary|parallel|special|breakout|concurrent)\s+)?session\b|\bpanel(?:\s+discussion)?\b|\bplenary\b"
     r"|\bworkshop\b|\broundtable\b|\bround\s+table\b|\bkeynote\b|\bopening\b|\bclosing\b|\bwelcome\b|\bdialogue\b"
     r"|\bbriefing\b|\bpresentations?\b|\bdiscussion\b|\bq\s*&\s*a\b"
-    r"|세션|분과|발제|토론|개회|폐회|기조|라운드테이블|좌담|발표|제\s*\d\s*부|\d\s*부\b|\d\s*강\b|종합\s*토론|인사\s*말|축사"
+    r"|세션|분과|발제|토론|개회|폐회|기조|라운드테이블|좌담|발표|제\s*\d\s*부|\d\s*부\b|종합\s*토론|인사\s*말|축사"
     r"|환영사|여는\s*(?:말|마당)|닫는\s*(?:말|마당)|워크[숍샵]|개막|폐막",
     re.IGNORECASE,
 )
@@ -41,7 +41,22 @@ _ACCESS_LINE = re.compile(
     r"|off\s+the\s+record|비공개)\b",
     re.IGNORECASE,
 )
-_SLOT = re.compile(r"^(?:[•\-–·▶▷■□○●◆*]\s*|\d{1,2}[.)]\s+)?(?:day\s*\d\s*[|:]?\s*)?\(?\d{1,2}[:：.]\d{2}")
+
+
+# (after an item's number only a time with a colon: "2. 9.19 군사합의의 의미" names a date, not a slot)
+def _access_note(line: str) -> bool:
+    """A note on who may attend the item above ("Closed session - by invitation only"), not an item of its
+    own that opens with its access ("Closed-door roundtable with officials (13:30 - 15:00)")."""
+    access = _ACCESS_LINE.match(line)
+    if access is None or TIME.search(line):
+        return False
+    rest = line[access.end() :]
+    return not (_SESSION.search(rest) or _ITEM_WORDS.search(rest))
+
+
+_SLOT = re.compile(
+    r"^(?:(?:[•\-–·▶▷■□○●◆*]\s*)?(?:day\s*\d\s*[|:]?\s*)?\(?\d{1,2}[:：.]\d{2}|\d{1,2}[.)]\s+\(?\d{1,2}[:：]\d{2})"
+)
 # A programme row whose first cell is the day ("9. 5.(목) | 14:00~14:30 | 개막식"): the slot is the second.
 _DAY_CELL = re.compile(r"^[^|]{1,30}\|\s*\(?\d{1,2}[:：]\d{2}|^[^|]{0,24}\b\d{1,2}[:：]\d{2}[^|]{0,14}\|")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
@@ -68,7 +83,7 @@ def is_schedule_line(line: str) -> bool:
 # The heading of a programme's running order ("▶ 순서", "Programme:", "Agenda"): the list under it is
 # the schedule, each item a programme item, even without times.
 _ORDER_HEADING = re.compile(
-    r"^\W{0,3}\s*(?:(?:진행|세부|행사|강의|강좌)\s*)?(?:순서|프로그램|일정|식순)\s*[:：]?\s*$"
+    r"^\W{0,3}\s*(?:(?:진행|세부|행사|강의|강좌|기자회견)\s*)?(?:순서|프로그램|일정|식순)\s*[:：]?\s*$"
     r"|^\W{0,3}\s*(?:(?:draft|provisional|tentative)\s+)?(?:programme|program|agenda|schedule|running\s+order"
     r"|order\s+of\s+(?:events|proceedings))\s*(?:\([^()]{1,30}\))?\s*[:：]?\s*$",
     re.IGNORECASE,
@@ -148,6 +163,15 @@ _SLOT_AFTER = re.compile(
 )
 
 
+def _remember(
+    labels: set[str], endings: set[tuple[str, bool]], label: str | None, ending: str | None, form: bool
+) -> None:
+    if label is not None:
+        labels.add(label)
+    if ending is not None:
+        endings.add((ending, form))
+
+
 def schedule_sessions(text: str) -> list[SessionLine]:
     """Programme lines that are sessions: a time slot or a session label, naming a session, not a break;
     under a running-order heading, every list item that is not a break."""
@@ -158,6 +182,7 @@ def schedule_sessions(text: str) -> list[SessionLine]:
     }
     found: list[SessionLine] = []
     labels: set[str] = set()  # the labels of the sessions found ("panel 1")
+    endings: set[tuple[str, bool]] = set()  # openings and closings found, and whether as a table row
     in_order = False
     timed = _not_item_rows(text)
     item_end = -1  # where the line of the last item found ends
@@ -165,7 +190,7 @@ def schedule_sessions(text: str) -> list[SessionLine]:
         line = text[start:end]
         if not line.strip():
             continue
-        if found and item_end == start - 1 and _ACCESS_LINE.match(line) and not _SLOT.match(line):
+        if found and item_end == start - 1 and _access_note(line):
             # "09:30 - 11:30 PARTNERS' STRATEGY MEETING" / "Closed session - by invitation only": the
             # line under an item says who may attend it.
             found[-1] = SessionLine(found[-1].start, found[-1].end, True)
@@ -184,17 +209,23 @@ def schedule_sessions(text: str) -> list[SessionLine]:
             continue
         if listed and _ROLE_LINE.match(line):
             continue  # "○ 사회 : 이수진", "- Moderator: …": who runs it, not an item
-        key = _label_key(line) or _end_key(line)
-        if tabled and key in tabled:
+        label = _label_key(line)
+        ending = None if label else _end_key(line)
+        if tabled and (label or ending) in tabled:
             continue
-        # "• Panel 1: Miriam Osei, …" under the programme repeats the "Panel 1" already listed.
-        if _BREAK_HEAD.match(_title_of(line)) or (key is not None and key in labels):
+        # "• Panel 1: Miriam Osei, …" under the programme repeats the "Panel 1" already listed; an opening
+        # or a closing told in prose repeats the table row of it (or the other way round), while a second
+        # opening row is another day's.
+        form = " | " in line
+        repeated = (label is not None and label in labels) or (
+            ending is not None and (ending, not form) in endings
+        )
+        if _BREAK_HEAD.match(_title_of(line)) or repeated:
             continue
         if listed and not _SLOT.match(line) and not _LABELLED.match(line):
             if not (_NOT_SESSION.search(line) and not _SESSION.search(_NOT_SESSION.sub("", line))):
                 found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
-                if key is not None:
-                    labels.add(key)
+                _remember(labels, endings, label, ending, form)
             continue
         slot = (
             _SLOT.match(line) is not None
@@ -211,8 +242,7 @@ def schedule_sessions(text: str) -> list[SessionLine]:
         for a, b in _items_in_cell(text, start, end):
             found.append(SessionLine(a, b, bool(_CLOSED.search(text, a, b))))
         item_end = end
-        if key is not None:
-            labels.add(key)
+        _remember(labels, endings, label, ending, form)
     found += [
         SessionLine(i.start, i.end, i.closed)
         for i in by_day
