@@ -1366,3 +1366,27 @@ def test_a_last_updated_line_dates_a_programme_but_not_an_article_after_its_own_
     )
     found = find_date(article, "news")
     assert found is not None and found[0] == date(2020, 6, 16)
+
+
+def test_statements_that_quote_officials_stay_statements(resources: Resources) -> None:
+    comment = (
+        "한반도평화행동 논평\n\n9.19 군사합의 효력 정지, 접경지역 주민의 안전을 내던졌다\n\n"
+        "정부는 4일 국무회의를 열어 9.19 남북군사합의의 효력을 전부 정지했다고 밝혔다. 국방부 장관은 "
+        '"도발에는 즉각 응징하겠다"고 말했다. 대통령실은 "힘에 의한 평화만이 진정한 평화"라고 강조했다.\n\n'
+        "그러나 군사합의는 접경지역 주민의 안전을 지키는 최소한의 안전장치였다. 정부는 효력 정지 결정을 즉각 "
+        "철회해야 한다.\n\n2024년 6월 5일\n한반도평화행동\n"
+    )
+    assert detect_kind(comment, resources) == "statement"
+    english = (
+        "Civil Society Groups Deplore Suspension of Inter-Korean Military Agreement\n\nJune 5, 2024\n\n"
+        "On Tuesday, the South Korean government suspended the 2018 Comprehensive Military Agreement. "
+        '"We will respond immediately," said the Minister of National Defense. "Peace through strength is '
+        'the only real peace," said a spokesperson for the presidential office.\n\n'
+        "We, the undersigned organisations, deplore this decision. We call on the government of the Republic "
+        "of Korea to restore the agreement.\n\nKorea Peace Appeal Campaign\nWomen Cross DMZ\n"
+    )
+    assert detect_kind(english, resources) == "statement"
+    headline = (
+        "시민단체, 종전선언 촉구 성명\n\n기사입력 2021.12.01 10:00\n\n시민단체들이 30일 성명을 냈다고 밝혔다."
+    )
+    assert kind_scores(headline, resources)["statement"] < 5 + 3 * 2  # a headline's 성명 is no genre line
