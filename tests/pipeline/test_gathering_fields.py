@@ -1265,3 +1265,37 @@ def test_an_item_opening_with_its_access_dates_and_the_same_opening_on_another_d
     assert len(schedule_sessions(days)) == 5
     dinner = "14:00 개회사\n14:10 세션 1: 한반도 정세 전망\n18:00 주변 4강 주한대사 초청 만찬\n"
     assert len(schedule_sessions(dinner)) == 2
+
+
+def test_online_paperwork_preparations_and_this_meetings_own_stream_keep_their_modes(
+    resources: Resources,
+) -> None:
+    prep = (
+        "Report: Fourth International Women's Peace Conference\n\nSeoul, 20 October 2023\n\n"
+        "The Fourth International Women's Peace Conference took place on 14-15 October 2023 at the Korea "
+        "Press Center in Seoul. It was organised by Women Cross DMZ.\n\nPreparatory consultations with "
+        "partner organisations were held online in August and September. Over two days, 120 participants "
+        "discussed demilitarisation.\n"
+    )
+    assert (_gathering(resources, prep, "report.txt")["mode"], _gathering(resources, prep)["place"]) == (
+        "in_person",
+        "Seoul",
+    )
+    signup = (
+        "2023 한반도 평화 시민 포럼 결과보고\n\n한반도평화행동은 2023년 11월 18일 서울 중구 "
+        "프란치스코 교육회관에서 '2023 한반도 평화 시민 포럼'을 개최했다. 참가 신청은 온라인으로 "
+        "진행되었으며, 시민 150여 명이 참석했다.\n"
+    )
+    got = _gathering(resources, signup, "report.txt")
+    assert (got["mode"], got["place"]) == ("in_person", "Seoul")
+    for line in (
+        "The forum, the fifth in the series, will be held at the Press Center in Seoul and will be "
+        "livestreamed on YouTube.",
+        "The first session will be streamed live on the KSM YouTube channel.",
+    ):
+        notice = (
+            "Korea Peace Forum 2024\n\nDate: 12 June 2024, 14:00-17:00 KST\n"
+            "Venue: Korea Press Center, Seoul\n"
+            f"Organised by: Korea Peace Appeal Campaign\n\n{line}\n"
+        )
+        assert _gathering(resources, notice, "programme.txt")["mode"] == "hybrid", line

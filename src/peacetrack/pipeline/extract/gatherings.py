@@ -221,16 +221,22 @@ _NOT_STREAMED = re.compile(
 # A sentence about another meeting than this one: an earlier one in the series, a follow-up to come.
 _ANOTHER = re.compile(
     r"\b(?:follow-?up|(?:the\s+|our\s+)?(?:first|previous|earlier|last|next)\s+(?:[\w-]+\s+)?(?:one|meeting|conference|forum"
-    r"|gathering|consultation|session|edition)|in\s+the\s+series|plan(?:s|ned)?\s+to\s+hold)\b"
-    r"|지난\s*(?:해|회|행사)|첫\s*(?:번째\s*)?(?:회의|행사)|후속\s*(?:회의|모임|행사)",
+    r"|gathering|consultation|edition)|plan(?:s|ned)?\s+to\s+hold|preparatory)\b"
+    r"|지난\s*(?:해|회|행사)|첫\s*(?:번째\s*)?(?:회의|행사)|(?:후속|사전|준비)\s*(?:회의|모임|행사)",
     re.IGNORECASE,
 )
 
 
 _HELD_ONLINE = re.compile(
-    r"\b(?:was|were)\s+(?:again\s+|also\s+)?held\s+(?:entirely\s+|fully\s+|only\s+|exclusively\s+|completely\s+)?"
-    r"(?:online|virtually)\b|\btook\s+place\s+(?:entirely\s+|fully\s+|only\s+)?(?:online|virtually)\b"
-    r"|온라인\s*(?:으로만|으로)\s*(?:진행|개최)(?:되었|됐|했|하였)",
+    # the meeting itself as the subject ("the 2021 meeting was again held entirely online"), not its
+    # registration or the consultations before it
+    r"\b(?:meeting|conference|forum|gathering|dialogue|seminar|symposium|workshop|event|consultation|briefing|it)\s+"
+    r"(?:was|were)\s+(?:again\s+|also\s+)?held\s+(?:entirely\s+|fully\s+|only\s+|exclusively\s+|completely\s+)?"
+    r"(?:online|virtually)\b"
+    r"|\b(?:meeting|conference|forum|gathering|dialogue|seminar|symposium|workshop|event)\s+took\s+place\s+"
+    r"(?:entirely\s+|fully\s+|only\s+)?(?:online|virtually)\b"
+    r"|(?:회의|행사|포럼|토론회|세미나|대화|모임|심포지엄)(?:는|은|가|이)\s+(?:[^\s.]+\s+){0,3}온라인\s*(?:으로만|으로)\s*"
+    r"(?:진행|개최)(?:되었|됐|했|하였)",
     re.IGNORECASE,
 )
 
