@@ -11,8 +11,10 @@ import docx
 from peacetrack.pipeline import Pipeline, Registry, to_output
 from peacetrack.pipeline.extract.dates import scan
 from peacetrack.pipeline.extract.fields import labelled_fields, org_names, prose_parties
+from peacetrack.pipeline.extract.hosts import hosts_and_sponsors
 from peacetrack.pipeline.extract.schedule import prose_sessions, schedule_sessions
 from peacetrack.pipeline.read import read_bytes
+from peacetrack.pipeline.records import Sentence
 from peacetrack.pipeline.resources import Resources
 
 
@@ -1299,3 +1301,25 @@ def test_online_paperwork_preparations_and_this_meetings_own_stream_keep_their_m
             f"Organised by: Korea Peace Appeal Campaign\n\n{line}\n"
         )
         assert _gathering(resources, notice, "programme.txt")["mode"] == "hybrid", line
+
+
+def test_a_sponsor_followed_by_where_it_is_is_one_sponsor_and_a_list_needs_its_and() -> None:
+    for text, wanted in (
+        (
+            "The seminar was sponsored by the Ministry of Unification, Republic of Korea, and attracted 80 "
+            "participants.",
+            ["Ministry of Unification"],
+        ),
+        (
+            "The forum was supported by the Korea Foundation, Seoul, and took place at the Asia Society.",
+            ["Korea Foundation"],
+        ),
+        (
+            "The webinar was co-sponsored by the Nobel Women's Initiative, the Women's International League "
+            "for Peace and Freedom and Peace Boat.",
+            ["Nobel Women's Initiative", "Women's International League for Peace and Freedom", "Peace Boat"],
+        ),
+    ):
+        assert [s.name for s in prose_parties(text)[1]] == wanted, text
+        if len(wanted) == 1:
+            assert [s.name for s in hosts_and_sponsors(text, Sentence(0, len(text)), [])[1]] == wanted, text

@@ -19,6 +19,7 @@ from peacetrack.pipeline.extract.names import (
     PARENT_BODY,
     bodies_apart,
     korean_bodies_apart,
+    list_end,
     split_list,
     strip_part,
 )
@@ -523,7 +524,8 @@ def prose_parties(text: str) -> tuple[list[NameRef], list[NameRef]]:
                 break
     for match in _PROSE_SPONSOR.finditer(text):
         group = "names" if match.group("names") else "names2"
-        sponsors.extend(org_names(text, match.start(group), match.end(group)))
+        a = match.start(group)
+        sponsors.extend(org_names(text, a, list_end(text, a, match.end(group))))
     return hosts, sponsors
 
 

@@ -12,7 +12,15 @@ from collections.abc import Sequence
 
 from peacetrack.model.languages import is_hangul
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
-from peacetrack.pipeline.extract.names import BODY_AND, NAME_GLUE, PARENT_BODY, clean, split_list, strip_part
+from peacetrack.pipeline.extract.names import (
+    BODY_AND,
+    NAME_GLUE,
+    PARENT_BODY,
+    clean,
+    list_end,
+    split_list,
+    strip_part,
+)
 from peacetrack.pipeline.records import Extractor, Mark, NameRef, Sentence
 
 EXTRACTOR = Extractor("hosts", "1.0")
@@ -88,7 +96,8 @@ def hosts_and_sponsors(
     start, end = sentence.start, sentence.end
     sponsored = SPONSORED.search(text, start, end)
     if sponsored is not None:
-        sponsors.extend(_names(text, sponsored.start("list"), sponsored.end("list")))
+        a = sponsored.start("list")
+        sponsors.extend(_names(text, a, list_end(text, a, sponsored.end("list"))))
     passive = _PASSIVE.search(text, start, end)
     active = _ACTIVE.search(text, start, end)
     if passive is not None and active is not None and active.start() < passive.start():
@@ -162,7 +171,8 @@ def other_sponsors(text: str, sentences: Sequence[Sentence]) -> list[NameRef]:
     for sentence in sentences:
         english = SPONSORED.search(text, sentence.start, sentence.end)
         if english is not None:
-            return list(_names(text, english.start("list"), english.end("list")))
+            a = english.start("list")
+            return list(_names(text, a, list_end(text, a, english.end("list"))))
         korean = _korean_sponsors(text, sentence.start, sentence.end)
         if korean:
             return korean

@@ -105,6 +105,18 @@ _AND_JOINT = re.compile(
 )
 
 
+def list_end(text: str, start: int, end: int) -> int:
+    """Where a list of names after "sponsored by" ends: it runs over commas only when it is a list ("X, the
+    Y and Z"); without a joining "and" its first comma ends it ("the Ministry of Unification, Republic of
+    Korea, …" names one sponsor and where it is)."""
+    segment = text[start:end]
+    comma = segment.find(",")
+    # (an "and" before a name: "…, and attracted 80 participants" joins no name)
+    if comma == -1 or re.search(r"\s(?:and|&)\s+(?:the\s+)?[A-Z]", segment):
+        return end
+    return start + comma
+
+
 def clean(text: str) -> str:
     return " ".join(text.split())
 
