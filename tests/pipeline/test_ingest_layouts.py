@@ -1390,3 +1390,19 @@ def test_statements_that_quote_officials_stay_statements(resources: Resources) -
         "시민단체, 종전선언 촉구 성명\n\n기사입력 2021.12.01 10:00\n\n시민단체들이 30일 성명을 냈다고 밝혔다."
     )
     assert kind_scores(headline, resources)["statement"] < 5 + 3 * 2  # a headline's 성명 is no genre line
+
+
+def test_a_last_updated_line_does_not_date_a_statement_or_an_article() -> None:
+    statement = (
+        "Statement on the 70th Anniversary of the Armistice\n\nLast updated: 10 February 2024\n\n"
+        "We call on all parties to replace the armistice with a peace agreement.\n\n27 July 2023\n\n"
+        "Korea Peace Appeal Campaign\n"
+    )
+    found = find_date(statement, "statement")
+    assert found is not None and found[0] == date(2023, 7, 27)
+    article = (
+        "Peace groups march in Seoul\n\nLast updated: 2023-07-28 09:15\n"
+        "Published: 2023-07-27 18:02\n\nText.\n"
+    )
+    found = find_date(article, "news")
+    assert found is not None and found[0] == date(2023, 7, 27)

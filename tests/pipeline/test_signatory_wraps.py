@@ -629,3 +629,42 @@ def test_a_heading_naming_what_the_list_is_for_inside_the_list_is_no_signer() ->
     )
     names = [n.name for n in extract_signatories(text)]
     assert names[:3] == ["참여연대", "흥사단", "민족화해협력범국민협의회"] and len(names) == 8
+
+
+def test_lettered_group_headings_a_persons_tag_and_spaced_headings_with_a_number() -> None:
+    grouped = (
+        "We call on all parties to return to dialogue.\n\nSignatories\n\n"
+        "(A) Organizations based in the Republic of Korea\nPeople's Solidarity for Participatory Democracy\n"
+        "Korea Peace Appeal Campaign\n\n(B) Organizations based outside of Korea\nWomen Cross DMZ\n"
+        "Peace Action\n"
+    )
+    assert [n.name for n in extract_signatories(grouped)] == [
+        "People's Solidarity for Participatory Democracy",
+        "Korea Peace Appeal Campaign",
+        "Women Cross DMZ",
+        "Peace Action",
+    ]
+    person = (
+        "우리는 대화를 촉구한다.\n\n2024년 6월 5일\n\n서명 명단\n"
+        "[단체] 파주평화협의회, 강화평화네트워크, 김포시민연대\n"
+        "[개인] 홍길동, 파주시의원, 경기도\n"
+    )
+    assert len(extract_signatories(person)) == 4
+    raw = "Annex  1   List of signatories\n\nArticle  1   Purpose\n\n  1  Women Cross DMZ   United States\n"
+    text = normalise(read_bytes(raw.encode(), "statement.txt")).text
+    assert "Annex 1 List of signatories" in text and "Article 1 Purpose" in text
+    assert "1 | Women Cross DMZ | United States" in text
+
+
+def test_prose_lines_that_open_with_a_title_are_joined_when_the_first_tells_what_was_done() -> None:
+    raw = (
+        "Report of the Ecumenical Peace Delegation to Seoul and Paju, 3-7 June 2024\n\n"
+        "The delegation was received on its first day by the National Council of Churches in Korea\n"
+        "in its offices at the Christian Building in Jongno, central Seoul, on the morning of 3 June.\n\n"
+        "Rev. Kim Jong-saeng, General Secretary of the NCCK, welcomed the delegates and introduced\n"
+        "Dr. Lee Hong-jung, former General Secretary, who briefed them on the history of ecumenical\n"
+        "contacts with the Korean Christian Federation in Pyongyang since the 1980s. The delegation\n"
+        "then travelled to Paju to meet residents of villages close to the Demilitarized Zone.\n"
+    )
+    text = normalise(read_bytes(raw.encode(), "report.txt")).text
+    assert "and introduced Dr. Lee Hong-jung" in text

@@ -16,8 +16,11 @@ from peacetrack.pipeline.registry import normalise_name
 
 ECOSOC = re.compile(r"ECOSOC|consultative\s+status|경제사회이사회|협의\s*지위", re.IGNORECASE)
 # The symbols a name may carry: asterisks, daggers, superscript digits and letters, [1], (1), (주1), [a], 1),
-# a capital in brackets ("(C)"), ◎, stars and filled shapes.
-SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|[ᵃᵇᶜᵈ]|\[\d\]|\(\d\)|\(주\s*\d\)|\[[a-d]\]|(?-i:\([A-Z]\))|[◎★☆✱✝⁺※◆◇♦▲●■]"
+# ◎, stars and filled shapes.
+SYMBOL = r"\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹]+|[ᵃᵇᶜᵈ]|\[\d\]|\(\d\)|\(주\s*\d\)|\[[a-d]\]|[◎★☆✱✝⁺※◆◇♦▲●■]"
+# A capital in brackets after a name ("Peace Boat (C)") marks it only where a legend says so ("(C) = in
+# consultative status …"); at a line's start it heads a group ("(A) Organizations based in Korea").
+LETTER_MARK = r"(?-i:\([A-Z]\))"
 # "주1) …": a Korean footnote; "※ * 표시: …": the reference mark before the symbol it explains
 _LEGEND = re.compile(rf"^(?:주\s*|note\s*|※\s*)?({SYMBOL}|\d\))", re.IGNORECASE)
 _PLAIN_DIGIT = re.compile(r"^(\d)\s+\S")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from peacetrack.model.languages import has_hangul
-from peacetrack.pipeline.extract.ecosoc import ECOSOC, SYMBOL, legend_symbols, named_in_sentences
+from peacetrack.pipeline.extract.ecosoc import ECOSOC, LETTER_MARK, SYMBOL, legend_symbols, named_in_sentences
 from peacetrack.pipeline.extract.names import KOREAN_BODY_END, ORGANISATION, split_list
 from peacetrack.pipeline.extract.signatory_edges import without_edges
 from peacetrack.pipeline.extract.signatory_lines import (
@@ -75,12 +75,16 @@ _CLOSING = re.compile(
     r"|(?:드림|올림|드립니다|일동)\s*$",
     re.IGNORECASE,
 )
+_PEOPLE_LABEL = re.compile(r"개인|individual|person", re.IGNORECASE)
 # A closing run into the paragraph above it, as PDF paragraph rebuilding can leave it.
 _CLOSING_AFTER = re.compile(
     r"[.!]\s+(?:(?:yours\s+)?(?:sincerely|respectfully|faithfully)(?:\s+yours)?|in\s+solidarity)\s*,$",
     re.IGNORECASE,
 )
-_LEGEND = re.compile(rf"^(?:{SYMBOL}|※|\d\)?\s|주\s*\d{{1,2}}\)|note\s*\d{{0,2}}\s*[:.)])", re.IGNORECASE)
+_LEGEND = re.compile(
+    rf"^(?:{SYMBOL}|{LETTER_MARK}\s*(?:=|:|denotes|indicates|marks)|※|\d\)?\s|주\s*\d{{1,2}}\)|note\s*\d{{0,2}}\s*[:.)])",
+    re.IGNORECASE,
+)
 # What a legend says of the marked: "¹ 유엔 경제사회이사회(ECOSOC) 특별협의지위 단체".
 _BULLET = re.compile(r"^[■□●○◆◇▲△▶▷♦•]\s")
 _STATUS = re.compile(r"consultative|status|지위", re.IGNORECASE)
@@ -154,7 +158,8 @@ def _line_names(
         separators >= 3
         or listed
         or (separators >= 2 and single_line_block and len(line.text) > 60)
-        or (separators >= 2 and label is not None)  # "[종교계] A, B, C": a sector's names
+        # "[종교계] A, B, C": a sector's names (but "[개인] 홍길동, 파주시의원, 경기도" is one person)
+        or (separators >= 2 and label is not None and not _PEOPLE_LABEL.search(label.group()))
         or (separators >= 1 and run_on)
     ):
         # A list set off by semicolons keeps the commas inside its names.

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from peacetrack.pipeline.extract import dates
-from peacetrack.pipeline.extract.ecosoc import SYMBOL
+from peacetrack.pipeline.extract.ecosoc import LETTER_MARK, SYMBOL
 from peacetrack.pipeline.extract.names import trim
 
 HEADING = re.compile(
@@ -38,11 +38,15 @@ KIND_HEADING = re.compile(
     # name would join its words with "of" or "for" ("Council of Peace Organizations")
     r"|^(?!.*\b(?i:of|for|the|on|in)\b)[A-Z][\w'-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w'-]+){0,3}"
     r"\s+(?:Organi[sz]ations|Groups|Networks|Churches|Bodies|Institutions|NGOs)\s*[:：]?$"
+    # where the group's signers are: "(B) Organizations based outside of Korea", "Groups registered in Japan"
+    r"|^(?:\(?[A-Za-z\d][.)]\s*)?(?i:organi[sz]ations|groups|individuals|signatories|ngos)\s+(?i:based|registered"
+    r"|located|working)\s+(?i:in|outside|abroad|overseas)\b[^.]{0,40}[:：]?$"
 )
 
 # (a footnote number may follow the name's last letter: "한국YWCA연합회1)", "Women Making Peace1)")
 MARK = re.compile(
-    rf"\s*(?P<mark>{SYMBOL}|(?<=\s)\d\)|(?<=[^\W\d_])\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$", re.IGNORECASE
+    rf"\s*(?P<mark>{SYMBOL}|{LETTER_MARK}|(?<=\s)\d\)|(?<=[^\W\d_])\d\)|\((?:ECOSOC)\)|\[ECOSOC\])\s*$",
+    re.IGNORECASE,
 )
 
 # "(ECOSOC)" or "[ECOSOC status]" after a name marks that name; it does not make the line a sentence.

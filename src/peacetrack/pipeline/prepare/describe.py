@@ -31,12 +31,13 @@ _ISSUE_WORDS = (
 _MAIL_DATE = r"date(?=\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun),\s+\d)|보낸\s?(?:날짜|시간|일시)(?=\s*[:：])"
 # At a line's start, or after a bar in a byline: "서울=박서연 기자 | 입력 2018-08-21 06:00".
 _AT = r"(?:^[ \t]*|\|[ \t]*)"
-# "Last updated: June 5, 2023" on a line of its own dates a programme; after a bar it is a later edit of an
-# article dated before it ("2020-06-16 15:47 | Last updated 2020-06-17 08:05").
+# "Last updated: June 5, 2023" on a line of its own dates a programme (its latest version); a letter's,
+# statement's or article's own date is when it was issued, and a later edit is only an edit
+# ("2020-06-16 15:47 | Last updated 2020-06-17 08:05").
 _LAST = r"|^[ \t]*last\s+updated"
 _ISSUE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|{_MAIL_DATE})\b{_LAST}", re.IGNORECASE | re.MULTILINE)
 # In a letter, statement or article "Date:" is its own date; in a programme it is the event's.
-_DATE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|날짜|일자|date)\b{_LAST}", re.IGNORECASE | re.MULTILINE)
+_DATE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|날짜|일자|date)\b", re.IGNORECASE | re.MULTILINE)
 _EVENT_LABEL = re.compile(
     r"일\s*시|기\s*간|장\s*소|행사일|\b(?:when|venue|time|where|location|deadline|rsvp)\b|마감|까지",
     re.IGNORECASE,

@@ -49,12 +49,12 @@ def _cells(text: str) -> str:
     for line in text.split("\n"):
         body = line.strip()
         cells = _CELL_GAP.split(body)
-        # Three cells or more, none a lone letter (spaced-out labels: "주  최", "일  시"; a row's number,
-        # "  1  Women Cross DMZ  United States", is a cell), and not justified prose, whose cells are mostly
-        # small words ("governments  of  the  United").
+        # Three cells or more, none a lone letter (spaced-out labels: "주  최", "일  시"; a row's number
+        # first, "  1  Women Cross DMZ  United States", is a cell, while "Annex  1  List of …" is a heading),
+        # and not justified prose, whose cells are mostly small words ("governments  of  the  United").
         if (
             len(cells) >= _MIN_CELLS
-            and all(len(cell) >= 2 or cell.isdigit() for cell in cells)
+            and all(len(cell) >= 2 or (k == 0 and cell.isdigit()) for k, cell in enumerate(cells))
             and not _justified(cells)
         ):
             line = line[: len(line) - len(line.lstrip())] + " | ".join(cells)

@@ -184,8 +184,14 @@ def _dashed_list(lines: list[str]) -> list[bool]:
     return flags
 
 
-# A person's entry a line each: "Dr. Helen Markham, physician …" over "Rev. Samuel Okafor, …".
+# A person's entry a line each: "Dr. Helen Markham, physician …" over "Rev. Samuel Okafor, …"; a line of
+# prose that opens with a title says what the person did ("… welcomed the delegates and introduced").
 _TITLED = re.compile(r"^(?:Dr|Prof|Rev|Mr|Ms|Mrs|Fr|Sr|Sister|Father|Bishop)\.?\s+[A-Z]")
+_DID = re.compile(r"\b[a-z]+(?:ed|s)\s+(?:the|a|an|his|her|their|its|our)\b|\b(?:who|which|and)\s*$")
+
+
+def _two_people(physical: str, line: str) -> bool:
+    return bool(_TITLED.match(line) and _TITLED.match(physical) and not _DID.search(physical))
 
 
 def unwrap(text: str, width: int | Literal["measure"] | None = "measure") -> str:
@@ -216,7 +222,7 @@ def unwrap(text: str, width: int | Literal["measure"] | None = "measure") -> str
             and not _RULE.search(previous)
             and " | " not in line  # a table row is a line of its own
             and " | " not in physical
-            and not (_TITLED.match(line) and _TITLED.match(physical))  # two people, not one cut line
+            and not _two_people(physical, line)
         ):
             # A compound broken at its hyphen ("co-" / "hosted") is one word again; plain text is typed, not
             # hyphenated by a layout engine, so the hyphen stays.
