@@ -1093,7 +1093,7 @@ def test_co_sponsors_are_sponsors_and_a_list_runs_on_over_commas_but_not_into_an
         "Organized by: Women Cross DMZ\nCo-sponsored by: Peace Action;"
         " Veterans For Peace\n\nThe webinar is held",
     )
-    assert [s["name"] for s in _gathering(resources, labelled, "programme.txt")["sponsors"]][:2] == [
+    assert [s["name"] for s in _gathering(resources, labelled, "programme.txt")["sponsors"]] == [
         "Peace Action",
         "Veterans For Peace",
     ]
@@ -1110,8 +1110,7 @@ def test_the_lectures_of_a_series_are_its_sessions() -> None:
         "1강 | 9/5(목) | 9·19 군사합의는 무엇을 지켜왔나\n2강 | 9/12(목) | '두 국가론'과 남북관계의 미래\n"
         "3강 | 9/19(목) | 군비통제의 상상력\n\n■ 신청: 아래 링크\n"
     )
-    assert len(schedule_sessions(text)) == 3
-    assert not schedule_sessions("■ 강의 일정\n강의는 매주 목요일 저녁에 열립니다\n")
+    assert [text[s.start : s.end][:3] for s in schedule_sessions(text)] == ["1강 ", "2강 ", "3강 "]
 
 
 def test_a_slot_in_brackets_before_a_dash_and_what_the_item_holds() -> None:

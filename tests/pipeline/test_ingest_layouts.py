@@ -63,7 +63,7 @@ def test_a_heading_naming_two_countries_is_no_signatory() -> None:
         "Science for Peace",
     ]
     south = text.replace("Germany\n", "South Korea\n")
-    assert [n.name for n in extract_signatories(south)][:2] == ["Korea Verband", "PAX"]
+    assert [n.name for n in extract_signatories(south)] == [n.name for n in extract_signatories(text)]
 
 
 def test_a_list_of_names_parted_by_slashes_under_the_text_with_no_heading() -> None:

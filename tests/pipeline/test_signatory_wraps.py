@@ -580,7 +580,15 @@ def test_a_sectors_short_list_of_three_after_its_label_is_three_names() -> None:
         "천주교 서울대교구 민족화해위원회\n\n"
         "[여성] 평화를만드는여성회, 한국여성단체연합, 한국YWCA연합회, 한국여성민우회\n"
     )
-    assert len(extract_signatories(text)) == 7
+    assert [n.name for n in extract_signatories(text)] == [
+        "한국기독교교회협의회(NCCK)",
+        "대한불교조계종 민족공동체추진본부",
+        "천주교 서울대교구 민족화해위원회",
+        "평화를만드는여성회",
+        "한국여성단체연합",
+        "한국YWCA연합회",
+        "한국여성민우회",
+    ]
 
 
 def test_people_a_paragraph_each_keep_their_organisations_units_whole() -> None:
