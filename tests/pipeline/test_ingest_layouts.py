@@ -1406,3 +1406,13 @@ def test_a_last_updated_line_does_not_date_a_statement_or_an_article() -> None:
     )
     found = find_date(article, "news")
     assert found is not None and found[0] == date(2023, 7, 27)
+
+
+def test_an_attendance_table_under_a_heading_numbered_in_roman_numerals() -> None:
+    for heading in ("Ⅲ. 참석 현황", "III. Attendance"):
+        text = (
+            f"{heading}\n\n구분 | 인원(명)\n시민사회단체 회원 | 32\n종교계 | 11\n합계 | 43\n\n"
+            "※ 진행요원 8명은 참석 인원에 포함하지 않음.\n"
+        )
+        count = attendance(text)
+        assert count is not None and count.value == 43, heading

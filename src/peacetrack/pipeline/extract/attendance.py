@@ -195,7 +195,9 @@ def _mark_group(match: re.Match[str], group: str) -> Mark:
 # A table of attendance under its heading ("3. 참석 현황" / "구분 | 인원 | 비고" / … / "합계 | 92명 | …"): its
 # total row.
 _TABLE_HEADING = re.compile(
-    r"^[^\S\n]*(?:\W{0,3}|\d{1,2}[.)])?[^\S\n]*(?:(?:참석|참가|참여)(?:자)?[^\S\n]*(?:현황|인원|규모)"
+    # (numbered perhaps, in Roman numerals too: "Ⅲ. 참석 현황", "III. Attendance")
+    r"^[^\S\n]*(?:\W{0,3}|\d{1,2}[.)]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ][.)]?|[IVX]{1,4}[.)])?[^\S\n]*"
+    r"(?:(?:참석|참가|참여)(?:자)?[^\S\n]*(?:현황|인원|규모)"
     r"|attendance|participation|participants)[^\S\n]*[:：]?[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
