@@ -43,7 +43,6 @@ _ACCESS_LINE = re.compile(
 )
 
 
-# (after an item's number only a time with a colon: "2. 9.19 군사합의의 의미" names a date, not a slot)
 def _access_note(line: str) -> bool:
     """A note on who may attend the item above ("Closed session - by invitation only"), not an item of its
     own that opens with its access ("Closed-door roundtable with officials (13:30 - 15:00)")."""
@@ -54,6 +53,7 @@ def _access_note(line: str) -> bool:
     return not (_SESSION.search(rest) or _ITEM_WORDS.search(rest))
 
 
+# (after an item's number only a time with a colon: "2. 9.19 군사합의의 의미" names a date, not a slot)
 _SLOT = re.compile(
     r"^(?:(?:[•\-–·▶▷■□○●◆*]\s*)?(?:day\s*\d\s*[|:]?\s*)?\(?\d{1,2}[:：.]\d{2}|\d{1,2}[.)]\s+\(?\d{1,2}[:：]\d{2})"
 )
