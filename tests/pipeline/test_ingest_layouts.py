@@ -1416,3 +1416,13 @@ def test_an_attendance_table_under_a_heading_numbered_in_roman_numerals() -> Non
         )
         count = attendance(text)
         assert count is not None and count.value == 43, heading
+
+
+def test_a_date_line_with_a_time_in_am_or_pm_dates_an_article() -> None:
+    article = (
+        "WORLD | ASIA-PACIFIC\n\nRussian veto ends UN panel that tracked North Korea sanctions\n\n"
+        "By Laura Brennan, United Nations correspondent\nFriday, March 29, 2024 - 7:15 a.m. ET\n\n"
+        "UNITED NATIONS - Russia on Thursday vetoed a draft resolution.\n"
+    )
+    found = find_date(article, "news")
+    assert found is not None and found[0] == date(2024, 3, 29)

@@ -146,7 +146,8 @@ def _head_date_line(line: str, gathering: bool) -> tuple[date, int, int] | None:
     2020", "참여연대 평화군축센터 | 2023.07.18". In a notice or programme a line with a weekday, a time
     or an event label gives the event's date, not the notice's."""
     words = re.findall(r"\w+", line)
-    if len(words) > 16 or _EVENT_LABEL.search(line) or (len(words) > 6 and _SENTENCE_END.search(line)):
+    bare = re.sub(r"\b([ap])\.\s?m\.", r"\1m", line)  # "7:15 a.m. ET" ends no sentence
+    if len(words) > 16 or _EVENT_LABEL.search(line) or (len(words) > 6 and _SENTENCE_END.search(bare)):
         return None  # too long, an event's field, or a sentence that mentions a date
     if gathering and (_WEEKDAY.search(line) or _TIME.search(line)) and not _BYLINE.search(line):
         return None
