@@ -1426,3 +1426,18 @@ def test_a_date_line_with_a_time_in_am_or_pm_dates_an_article() -> None:
     )
     found = find_date(article, "news")
     assert found is not None and found[0] == date(2024, 3, 29)
+
+
+def test_a_files_creation_date_long_after_every_date_it_names_is_no_date_of_its_own() -> None:
+    from peacetrack.pipeline.prepare.describe import describe
+    from peacetrack.pipeline.read.sniff import HTML, PDF
+    from peacetrack.pipeline.records import Document
+
+    text = "Peace Forum 2019\n\nThe forum will be held in Seoul on 14 September 2019 with partners.\n"
+
+    def dated(media_type: str, stamp: date) -> date | None:
+        return describe(Document("d", "0", "forum", media_type, text, date=stamp, kind="programme")).date
+
+    assert dated(PDF, date(2026, 12, 6)) is None  # exported long after
+    assert dated(PDF, date(2019, 9, 1)) == date(2019, 9, 1)  # made when it was written
+    assert dated(HTML, date(2026, 12, 6)) == date(2026, 12, 6)  # a page's own date stands

@@ -4,7 +4,8 @@ The date a document gives itself is what partial dates in it are resolved
 against, so it is taken only from places that state it: a labelled date in the
 head ("작성일/Date 2022-01-21"), a line holding nothing but a full date (an
 open letter's "21 March 2019"), or a news dateline ("SEOUL, May 23, 2024 — ").
-The format's own metadata comes after those.
+The format's own metadata comes after those, unless it is more than a year after
+every date the text names (the file was made again later).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 
 from peacetrack.model.languages import has_hangul
 from peacetrack.pipeline.extract import dates
+from peacetrack.pipeline.read.sniff import DOCX, PDF
 from peacetrack.pipeline.records import Document, Extractor, Mark
 
 EXTRACTOR = Extractor("describe", "1.1")
@@ -204,6 +206,17 @@ def find_date(text: str, kind: str = "other") -> tuple[date, int, int] | None:
     return None
 
 
+_MADE_AGAIN = 366  # days
+
+
+def _made_again(text: str, stamp: date) -> bool:
+    """A file's own creation date (a PDF's or a Word file's) more than a year after every full date its text
+    names: the day the file was made again (exported, printed, converted), not the day the document was
+    issued. (A web page's date is read from the page itself, and stands.)"""
+    named = [when for raw in dates.scan(text) if (when := dates.full_date(raw)) is not None]
+    return bool(named) and (stamp - max(named)).days > _MADE_AGAIN
+
+
 def describe(document: Document) -> Document:
     text = document.text
     title, title_mark = document.title, None
@@ -216,6 +229,8 @@ def describe(document: Document) -> Document:
     if (found := find_date(text, document.kind)) is not None:
         when, start, end = found
         date_mark = Mark(start, end, text[start:end], EXTRACTOR)
+    elif when is not None and document.media_type in (PDF, DOCX) and _made_again(text, when):
+        when = None
     publisher = document.publisher
     if publisher is None and (match := _PUBLISHER.search(text[:_HEAD])) is not None:
         publisher = match["name"].strip()
