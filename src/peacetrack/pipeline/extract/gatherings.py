@@ -9,6 +9,7 @@ online and in Seoul"); label lines ("주최: …", "Sponsored by: …") are read
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -129,14 +130,18 @@ def _extra_sentences(text: str, sentences: Sequence[Sentence]) -> list[Sentence]
 
 
 def _mode(
-    text: str, main: Sentence | None, related: Sequence[Sentence], place: Place | None
+    text: str,
+    main: Sentence | None,
+    related: Sequence[Sentence],
+    place: Place | None,
+    streamed: re.Match[str] | None,
 ) -> ModeValue | None:
     scopes = ([main] if main else []) + list(related)
     for sentence in scopes:
         match = _HYBRID.search(text, sentence.start, sentence.end)
         if match is not None:
             return ModeValue(GatheringMode.HYBRID, _mark(text, match.start(), match.end()))
-    if place is not None and (streamed := _streamed(text)) is not None:
+    if place is not None and streamed is not None:
         return ModeValue(GatheringMode.HYBRID, _mark(text, streamed.start(), streamed.end()))
     if main is not None:
         online = _ONLINE.search(text, main.start, main.end)
@@ -241,37 +246,39 @@ _HELD_ONLINE = re.compile(
 )
 
 
-def _held_online(text: str) -> Mark | None:
+def _held_online(text: str, sentences: Sequence[Sentence]) -> Mark | None:
     """Where a report says the meeting itself was held online ("the 2021 meeting was again held entirely
     online"), not an earlier one or a follow-up, and nothing says it was held both ways."""
     if _HYBRID.search(text):
         return None
     for match in _HELD_ONLINE.finditer(text):
-        if not _ANOTHER.search(text, *_sentence_around(text, match.start(), match.end())):
+        if not _about_another(text, sentences, match.start()):
             return _mark(text, match.start(), match.end())
     return None
 
 
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence a match sits in, roughly: from the stop or line break before it to the one after."""
-    before = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    after = [k for k in (text.find(". ", end), text.find("\n", end)) if k != -1]
-    return before + 1, min(after) if after else len(text)
+def _about_another(text: str, sentences: Sequence[Sentence], offset: int) -> bool:
+    """Whether the sentence at `offset` tells of another meeting than this one."""
+    k = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    sentence = sentences[k] if k >= 0 and offset < sentences[k].end else None
+    return sentence is not None and _ANOTHER.search(text, sentence.start, sentence.end) is not None
 
 
-def _streamed(text: str) -> re.Match[str] | None:
+def _streamed(text: str, sentences: Sequence[Sentence]) -> re.Match[str] | None:
     """Where the notice says the meeting is shown online, unless it says it is not, or speaks of another
     meeting ("an online follow-up meeting was held …", "Our first conference was held online …")."""
     for match in _STREAMED.finditer(text):
         if _NOT_STREAMED.search(text, max(0, match.start() - 30), match.end() + 30):
             continue
-        if _ANOTHER.search(text, *_sentence_around(text, match.start(), match.end())):
+        if _about_another(text, sentences, match.start()):
             continue
         return match
     return None
 
 
-def _overall_mode(text: str, place: Place | None, online: Mark | None = None) -> ModeValue | None:
+def _overall_mode(
+    text: str, place: Place | None, streamed: re.Match[str] | None, online: Mark | None = None
+) -> ModeValue | None:
     """In person, online or both, from the whole notice: a streamed meeting with a venue is hybrid;
     one the notice calls online ("Online via Zoom", "방식: 온라인 웨비나") is online however it is shown."""
     match = _HYBRID.search(text)
@@ -279,7 +286,6 @@ def _overall_mode(text: str, place: Place | None, online: Mark | None = None) ->
         return ModeValue(GatheringMode.HYBRID, _mark(text, match.start(), match.end()))
     if online is not None and place is None:
         return ModeValue(GatheringMode.ONLINE, online)
-    streamed = _streamed(text)
     if place is not None:
         if streamed is not None:
             return ModeValue(GatheringMode.HYBRID, _mark(text, streamed.start(), streamed.end()))
@@ -490,7 +496,7 @@ def extract_gatherings(
         )
     else:
         when = labelled.date or when or head_date(text, phrases)
-        held_online = _held_online(text)
+        held_online = _held_online(text, sentences)
         online = online or held_online
         # A report of a meeting held only online has no venue: a city it names is where it was written.
         place = labelled.place or (None if held_online else _place(text, main, resources))
@@ -518,13 +524,14 @@ def extract_gatherings(
         if topics and title is not None:
             sessions = [Session(title=title, access=Access.OPEN, topics=tuple(topics))]
     loose = _attach_speakers(text, sessions, extract_speakers(text, sentences))
+    streamed = _streamed(text, sentences)  # (asked by both mode readings: found once)
     gathering = Gathering(
         title=_title(document, main),
         dates=when,
         place=place,
         # (the main sentence may say nothing of how: then the notice's labels and lines do)
-        mode=(_mode(text, main, _extra_sentences(text, sentences), place) if main else None)
-        or _overall_mode(text, place, online),
+        mode=(_mode(text, main, _extra_sentences(text, sentences), place, streamed) if main else None)
+        or _overall_mode(text, place, streamed, online),
         hosts=tuple(hosts),
         sponsors=tuple(sponsors),
         attendance=attendance(text),

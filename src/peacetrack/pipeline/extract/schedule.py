@@ -146,12 +146,17 @@ def _title_of(line: str) -> str:
     return head.split("|", 1)[0].strip()
 
 
+def _in_a_cell(pattern: re.Pattern[str], line: str) -> re.Match[str] | None:
+    """The first cell of a table row that opens with `pattern`; None on a line that is no row."""
+    if " | " not in line:
+        return None
+    return next(filter(None, (pattern.match(cell.strip()) for cell in line.split("|"))), None)
+
+
 def _label_key(line: str) -> str | None:
     """ "panel 1" for "Panel 1: Humanitarian needs", or for a table row with it in a cell ("15 June |
     10:15-12:30 | Session 1: …"): the label a programme item goes by."""
-    label = _LABEL_KEY.search(_title_of(line))
-    if label is None and " | " in line:
-        label = next(filter(None, (_LABEL_KEY.match(cell.strip()) for cell in line.split("|"))), None)
+    label = _LABEL_KEY.search(_title_of(line)) or _in_a_cell(_LABEL_KEY, line)
     return f"{label.group(1).lower()} {label.group(2).lower()}" if label else None
 
 
@@ -259,9 +264,7 @@ _END = re.compile(
 def _end_key(line: str) -> str | None:
     """ "opening" for "Opening Session. The President …" (or for a table row with it in a cell): the label
     an opening or a closing goes by."""
-    match = _END.match(_title_of(line))
-    if match is None and " | " in line:
-        match = next(filter(None, (_END.match(cell.strip()) for cell in line.split("|"))), None)
+    match = _END.match(_title_of(line)) or _in_a_cell(_END, line)
     return (match.group(1) or match.group(2)).lower() if match else None
 
 
