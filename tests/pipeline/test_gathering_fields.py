@@ -1322,3 +1322,41 @@ def test_a_sponsor_followed_by_where_it_is_is_one_sponsor_and_a_list_needs_its_a
         assert [s.name for s in prose_parties(text)[1]] == wanted, text
         if len(wanted) == 1:
             assert [s.name for s in hosts_and_sponsors(text, Sentence(0, len(text)), [])[1]] == wanted, text
+
+
+def test_a_rows_access_cell_decides_not_a_topic_about_closed_borders(resources: Resources) -> None:
+    report = (
+        "Conference Report\n\nBerlin, 9 January 2023\n\n"
+        "Against this background, Korea Verband and the Evangelische Akademie zu Berlin jointly organized an "
+        "international conference in Berlin on 17-18 November 2022.\n\n"
+        "Programme\n\nDay | Time | Session | Format\n"
+        "Thu 17 Nov | 10:00-10:45 | Opening session: welcome and introduction | Public\n"
+        "Thu 17 Nov | 11:00-12:45 | Panel 1: Three years of closed borders - what we know | Public\n"
+        "Fri 18 Nov | 09:30-11:30 | Roundtable with donor governments | Closed-door, off the record\n"
+        "Fri 18 Nov | 13:00-13:30 | Closing session: next steps | Public\n"
+    )
+    gathering = _gathering(resources, report, "report.txt")
+    assert [h["name"] for h in gathering["hosts"]] == ["Korea Verband", "Evangelische Akademie zu Berlin"]
+    assert [(s["title"]["en"].split(" | ")[2], s["access"]) for s in gathering["sessions"]] == [
+        ("Opening session: welcome and introduction", "open"),
+        ("Panel 1: Three years of closed borders - what we know", "open"),
+        ("Roundtable with donor governments", "closed"),
+        ("Closing session: next steps", "open"),
+    ]
+
+
+def test_an_access_cell_outweighs_the_word_closed_in_a_title() -> None:
+    text = (
+        "Time | Session | Access\n"
+        "10:00 | Panel 2: When the Kaesong complex closed | Public\n"
+        "11:00 | Roundtable on aid channels | By invitation only\n"
+        "12:00 | Session 3: Closed-door diplomacy in history | Open to all\n"
+        "13:00 | Briefing with envoys (closed)\n"
+    )
+    found = [(text[s.start : s.end].split(" | ")[1], s.closed) for s in schedule_sessions(text)]
+    assert found == [
+        ("Panel 2: When the Kaesong complex closed", False),
+        ("Roundtable on aid channels", True),
+        ("Session 3: Closed-door diplomacy in history", False),
+        ("Briefing with envoys (closed)", True),
+    ]

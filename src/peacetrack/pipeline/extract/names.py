@@ -261,6 +261,26 @@ NAME_GLUE = frozenset(
         "le",
         "des",
         "und",
+        # German, Dutch, Italian, Spanish and Nordic names: "Evangelische Akademie zu Berlin"
+        "zu",
+        "zur",
+        "zum",
+        "für",
+        "der",
+        "die",
+        "das",
+        "von",
+        "van",
+        "voor",
+        "del",
+        "della",
+        "di",
+        "da",
+        "y",
+        "et",
+        "pour",
+        "och",
+        "og",
     }
 )
 """The small words an organisation's name holds in lowercase ("Friends Committee on National Legislation")."""

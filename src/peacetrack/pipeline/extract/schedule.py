@@ -31,10 +31,32 @@ _NOT_SESSION = re.compile(
     re.IGNORECASE,
 )
 _CLOSED = re.compile(
-    r"closed(?:[\s-]door)?|by\s+invitation|invitation\s+only|invitees\s+only|off\s+the\s+record|not\s+open\s+to"
+    # (not "Three years of closed borders", a topic)
+    r"closed(?:[\s-]door)?(?!\s+(?:borders?|countr(?:y|ies)|econom(?:y|ies)|societ(?:y|ies)|nations?|regimes?)\b)"
+    r"|by\s+invitation|invitation\s+only|invitees\s+only|off\s+the\s+record|not\s+open\s+to"
     r"|partners\s+only|비공개|초청자?\s*(?:에\s*한해|한정|만)|내부\s*(?:회의|토론)",
     re.IGNORECASE,
 )
+# A table cell that says only who may attend: "Public", "Closed-door, off the record", "비공개".
+_ACCESS_CELL = re.compile(
+    r"\s*(?:(?P<open>public|open(?:\s+to\s+(?:the\s+)?public|\s+to\s+all)?|공개)"
+    r"|(?P<closed>(?:closed(?:[\s-]door)?|private|by\s+invitation|invitation\s+only|off\s+the\s+record|비공개)"
+    r"(?:\s*[,;(/-]\s*[^|]{0,40})?))\s*",
+    re.IGNORECASE,
+)
+
+
+def _closed(item: str) -> bool:
+    """Whether an item is closed: a row's access cell says so ("… closed borders … | Public" is open),
+    else a closed-door mark anywhere in it."""
+    if " | " in item:
+        for cell in item.split(" | "):
+            access = _ACCESS_CELL.fullmatch(cell)
+            if access is not None:
+                return access.group("closed") is not None
+    return _CLOSED.search(item) is not None
+
+
 # A line that opens by saying an item is closed: "Closed session - by invitation only", "(비공개)".
 _ACCESS_LINE = re.compile(
     r"^\W{0,3}\s*(?:closed(?:[\s-]door)?(?:\s+(?:session|meeting))?|by\s+invitation|invitation\s+only"
@@ -180,7 +202,7 @@ def _remember(
 def schedule_sessions(text: str) -> list[SessionLine]:
     """Programme lines that are sessions: a time slot or a session label, naming a session, not a break;
     under a running-order heading, every list item that is not a break."""
-    by_day = day_table_items(text, _is_break, lambda item: bool(_CLOSED.search(item)))
+    by_day = day_table_items(text, _is_break, _closed)
     # A report may list its sessions in a table by day and then tell each under its label: once each.
     tabled = {
         key for i in by_day if (key := _label_key(text[i.start : i.end]) or _end_key(text[i.start : i.end]))
@@ -229,7 +251,7 @@ def schedule_sessions(text: str) -> list[SessionLine]:
             continue
         if listed and not _SLOT.match(line) and not _LABELLED.match(line):
             if not (_NOT_SESSION.search(line) and not _SESSION.search(_NOT_SESSION.sub("", line))):
-                found.append(SessionLine(start, end, bool(_CLOSED.search(line))))
+                found.append(SessionLine(start, end, _closed(line)))
                 _remember(labels, endings, label, ending, form)
             continue
         slot = (
@@ -245,7 +267,7 @@ def schedule_sessions(text: str) -> list[SessionLine]:
         if slot and not labelled and not _SESSION.search(line) and not _ITEM_WORDS.search(line):
             continue
         for a, b in _items_in_cell(text, start, end):
-            found.append(SessionLine(a, b, bool(_CLOSED.search(text, a, b))))
+            found.append(SessionLine(a, b, _closed(text[a:b])))
         item_end = end
         _remember(labels, endings, label, ending, form)
     found += [
