@@ -1360,3 +1360,41 @@ def test_an_access_cell_outweighs_the_word_closed_in_a_title() -> None:
         ("Session 3: Closed-door diplomacy in history", False),
         ("Briefing with envoys (closed)", True),
     ]
+
+
+def test_a_note_of_an_earlier_meeting_also_held_there_does_not_date_this_one(resources: Resources) -> None:
+    programme = (
+        "Annual Meeting 2022\nBangkok, Thailand\n30 November - 2 December 2022\n\nPROVISIONAL PROGRAMME\n\n"
+        "Hosted by the Church of Christ in Thailand\n\n"
+        "15:00 - 16:30 OPENING SESSION\n17:00 - 18:30 SESSION 1 - Analysis of the situation\n\n"
+        "Practical notes\n"
+        "- A short report of the 2019 meeting, which was also held in Bangkok (10-12 July 2019), is here.\n"
+    )
+    gathering = _gathering(resources, programme, "programme.txt")
+    assert (gathering["start"], gathering["end"]) == ("2022-11-30", "2022-12-02")
+
+
+def test_an_access_note_under_a_wrapped_title_and_not_a_table_row_closes_the_item() -> None:
+    text = (
+        "14:00 - 16:00 SESSION 4 - Consultation between the delegations of the\n"
+        "Korean churches and the EFK facilitators\n"
+        "** CLOSED SESSION: delegations and facilitators only **\n"
+        "16:30 - 18:00 SESSION 5 - Workshop: Accompanying peace from below - youth,\n"
+        "women and local congregations\n\n"
+        "Day | Item | Access\n"
+        "Wed 20 Nov | Opening session: welcome | Public\n"
+        "Panel 2: Sanctions and the exemption process | Public\n"
+        "Thu 21 Nov | Closed session A: Operational access | Closed (Chatham House Rule)\n"
+        "Closed session B: Coordination among donors | Closed (Chatham House Rule)\n"
+        "Public closing session: Recommendations | Public\n"
+    )
+    found = [(text[s.start : s.end][:26], s.closed) for s in schedule_sessions(text)]
+    assert found == [
+        ("14:00 - 16:00 SESSION 4 - ", True),
+        ("16:30 - 18:00 SESSION 5 - ", False),
+        ("Opening session: welcome", False),
+        ("Panel 2: Sanctions and the", False),
+        ("Closed session A: Operatio", True),
+        ("Closed session B: Coordina", True),
+        ("Public closing session: Re", False),
+    ]

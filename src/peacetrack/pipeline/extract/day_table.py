@@ -94,14 +94,21 @@ def day_table_items(
     """Every programme item in the day-by-day tables of ``text``."""
     found: list[Item] = []
     header: list[str] | None = None
+    dated = False  # whether a row of this table has named its day
     for start, end in line_spans(text):
         if "|" not in text[start:end]:
-            header = None
+            header, dated = None, False
             continue
         cells = _split(text, start, end, _BAR, blanks=True)
         if TIME.search(text, start, end):
             continue  # a timed row: each of its slots is read as one
-        if not cells or not _DAY.match(text[cells[0][0] : cells[0][1]]):
+        if cells and _DAY.match(text[cells[0][0] : cells[0][1]]):
+            dated = True
+        elif dated and header is not None and len(cells) == len(header) - 1:
+            # "Panel 2: … | Public" under "Wed 20 Nov | Opening session | Public": the day's cell spans
+            # the rows below it, which hold one cell fewer.
+            cells = [(start, start), *cells]
+        else:
             header = [text[a:b] for a, b in cells] if header is None else header
             continue
         columns = [

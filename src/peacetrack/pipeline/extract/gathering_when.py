@@ -31,6 +31,15 @@ _SUMMIT = re.compile(
 )
 
 
+# A sentence that tells of another meeting than this one: an earlier or later one, a follow-up.
+ANOTHER = re.compile(
+    r"\b(?:follow-?up|(?:the\s+|our\s+)?(?:first|previous|earlier|last|next)\s+(?:[\w-]+\s+)?(?:one|meeting|conference|forum"
+    r"|gathering|consultation|edition)|plan(?:s|ned)?\s+to\s+hold|preparatory|(?:which|that)\s+(?:was|were)\s+also\s+held\s+in)\b"
+    r"|지난\s*(?:해|회|행사)|첫\s*(?:번째\s*)?(?:회의|행사)|(?:후속|사전|준비)\s*(?:회의|모임|행사)",
+    re.IGNORECASE,
+)
+
+
 def main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[DatePhrase]) -> Sentence | None:
     """The sentence that says who held the gathering and when."""
     best: tuple[float, Sentence] | None = None
@@ -49,6 +58,7 @@ def main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[Da
         )
         # A summit the report recalls ("On 12 June the first summit … took place in Singapore") is history.
         score -= bool(_SUMMIT.search(text, sentence.start, sentence.end))
+        score -= 2 * bool(ANOTHER.search(text, sentence.start, sentence.end))
         if best is None or score > best[0]:
             best = (score, sentence)
     return best[1] if best is not None and best[0] >= 3 else None
@@ -82,4 +92,4 @@ _DEADLINE = re.compile(
 )
 
 
-__all__ = ["HOST_VERB", "KO_TITLE", "TITLE_KEY", "head_date", "main_sentence"]
+__all__ = ["ANOTHER", "HOST_VERB", "KO_TITLE", "TITLE_KEY", "head_date", "main_sentence"]

@@ -20,6 +20,7 @@ from peacetrack.pipeline.extract import fields, schedule
 from peacetrack.pipeline.extract.attendance import attendance
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.gathering_when import (
+    ANOTHER,
     HOST_VERB,
     KO_TITLE,
     TITLE_KEY,
@@ -224,12 +225,6 @@ _NOT_STREAMED = re.compile(
 
 
 # A sentence about another meeting than this one: an earlier one in the series, a follow-up to come.
-_ANOTHER = re.compile(
-    r"\b(?:follow-?up|(?:the\s+|our\s+)?(?:first|previous|earlier|last|next)\s+(?:[\w-]+\s+)?(?:one|meeting|conference|forum"
-    r"|gathering|consultation|edition)|plan(?:s|ned)?\s+to\s+hold|preparatory)\b"
-    r"|지난\s*(?:해|회|행사)|첫\s*(?:번째\s*)?(?:회의|행사)|(?:후속|사전|준비)\s*(?:회의|모임|행사)",
-    re.IGNORECASE,
-)
 
 
 _HELD_ONLINE = re.compile(
@@ -261,7 +256,7 @@ def _about_another(text: str, sentences: Sequence[Sentence], offset: int) -> boo
     """Whether the sentence at `offset` tells of another meeting than this one."""
     k = bisect.bisect_right([s.start for s in sentences], offset) - 1
     sentence = sentences[k] if k >= 0 and offset < sentences[k].end else None
-    return sentence is not None and _ANOTHER.search(text, sentence.start, sentence.end) is not None
+    return sentence is not None and ANOTHER.search(text, sentence.start, sentence.end) is not None
 
 
 def _streamed(text: str, sentences: Sequence[Sentence]) -> re.Match[str] | None:

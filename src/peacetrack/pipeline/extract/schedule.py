@@ -69,7 +69,7 @@ def _access_note(line: str) -> bool:
     """A note on who may attend the item above ("Closed session - by invitation only"), not an item of its
     own that opens with its access ("Closed-door roundtable with officials (13:30 - 15:00)")."""
     access = _ACCESS_LINE.match(line)
-    if access is None or TIME.search(line):
+    if access is None or TIME.search(line) or " | " in line:  # a table's row is an item of its own
         return False
     rest = line[access.end() :]
     return not (_SESSION.search(rest) or _ITEM_WORDS.search(rest))
@@ -212,16 +212,20 @@ def schedule_sessions(text: str) -> list[SessionLine]:
     endings: set[tuple[str, bool]] = set()  # openings and closings found, and whether as a table row
     in_order = False
     timed = _not_item_rows(text)
-    item_end = -1  # where the line of the last item found ends
+    item_end = -1  # where the last item found ends, with the lines that run on under it
+    carried = 0  # lines run on under it so far
     for start, end in line_spans(text):
         line = text[start:end]
         if not line.strip():
             continue
-        if found and item_end == start - 1 and _access_note(line):
-            # "09:30 - 11:30 PARTNERS' STRATEGY MEETING" / "Closed session - by invitation only": the
-            # line under an item says who may attend it.
-            found[-1] = SessionLine(found[-1].start, found[-1].end, True)
-            continue
+        if found and item_end == start - 1:
+            if _access_note(line):
+                # "09:30 - 11:30 PARTNERS' STRATEGY MEETING" / "Closed session - by invitation only": the
+                # line under an item, or under its wrapped title and speakers, says who may attend it.
+                found[-1] = SessionLine(found[-1].start, found[-1].end, True)
+                continue
+            if carried < 3 and not _SLOT.match(line) and " | " not in line:
+                item_end, carried = end, carried + 1
         if _ORDER_HEADING.match(line):
             in_order = True
             continue
@@ -268,7 +272,7 @@ def schedule_sessions(text: str) -> list[SessionLine]:
             continue
         for a, b in _items_in_cell(text, start, end):
             found.append(SessionLine(a, b, _closed(text[a:b])))
-        item_end = end
+        item_end, carried = end, 0
         _remember(labels, endings, label, ending, form)
     found += [
         SessionLine(i.start, i.end, i.closed)
