@@ -1398,3 +1398,48 @@ def test_an_access_note_under_a_wrapped_title_and_not_a_table_row_closes_the_ite
         ("Closed session B: Coordina", True),
         ("Public closing session: Re", False),
     ]
+
+
+def test_numbered_paragraphs_that_name_items_are_the_sessions_and_a_cancelled_one_is_not(
+    resources: Resources,
+) -> None:
+    report = (
+        "[결과보고] 6·15 공동선언 20주년 온라인 평화포럼\n\n"
+        "지난 15일(월) 오후 2시부터 5시까지 온라인 평화포럼이 열렸습니다. Zoom으로만 진행하였습니다.\n\n"
+        "주최 | 6·15공동선언실천 남측위원회\n\n"
+        "1. 개회 — 상임대표의 개회사로 포럼이 시작되었습니다.\n\n"
+        "2. 기조발제 — 정 교수가 남북 합의 20년의 성과를 주제로 발제했습니다.\n\n"
+        "3. 세션 1 토론: 남북 합의 이행과 시민사회 — 토론자 세 명이 참여했습니다.\n\n"
+        "4. 폐회 및 평화선언 낭독 — 참가자들은 선언을 함께 낭독했습니다.\n\n"
+        "※ 다음 날 예정되었던 비공개 전문가 간담회는 내부 사정으로 취소되었습니다.\n\n"
+        "이날 포럼에는 150여 명이 참여했습니다.\n"
+    )
+    gathering = _gathering(resources, report, "report.txt")
+    assert [(s["title"]["ko"], s["access"]) for s in gathering["sessions"]] == [
+        ("1. 개회", "open"),
+        ("2. 기조발제", "open"),
+        ("3. 세션 1 토론: 남북 합의 이행과 시민사회", "open"),
+        ("4. 폐회 및 평화선언 낭독", "open"),
+    ]
+
+
+def test_a_numbered_run_takes_items_whose_heads_name_no_session_word_and_not_other_lists() -> None:
+    text = (
+        "Programme\n"
+        "1. Opening session (30 November) – welcome by the organisers.\n"
+        "2. Session 1: Closed borders – what is known.\n"
+        "3. Closed-door consultation (30 November) – held by invitation only and off the record.\n"
+        "4. Closing session – the draft recommendations.\n\n"
+        "Recommendations\n"
+        "1. Lengthen exemption periods – for all regimes.\n"
+        "2. Support a payment channel – for aid operations.\n"
+        "3. Accept remote monitoring – as an interim step.\n"
+    )
+    found = [(text[s.start : s.end], s.closed) for s in schedule_sessions(text)]
+    assert found == [
+        ("1. Opening session (30 November)", False),
+        ("2. Session 1: Closed borders", False),
+        ("3. Closed-door consultation (30 November)", True),
+        ("4. Closing session", False),
+    ]
+    assert prose_sessions("The closed-door meeting planned for Friday was cancelled.") == []

@@ -190,6 +190,36 @@ _SLOT_AFTER = re.compile(
 )
 
 
+# A report's numbered paragraphs, each an item and then what happened in it: "2. 기조발제 — 정 교수가 …",
+# "4. Closed-door consultation (30 November) – an exchange …" (a dash, not a hyphen, after a short head).
+_NUMBERED_HEAD = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+(?P<head>[^—–\n]{1,60}?)\s+[—–]\s+\S")
+
+
+def _numbered_items(text: str) -> dict[int, int]:
+    """Where the paragraphs of a run of such numbered items start, and where their heads end: a run
+    numbered from 1, two at least, and most of whose heads name an item; not a break among them."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for start, end in line_spans(text):
+        line = text[start:end]
+        head = _NUMBERED_HEAD.match(line)
+        if head is None:
+            if line.strip() and runs and runs[-1]:
+                runs.append([])  # any other line ends the run
+            continue
+        n, words = int(head.group("n")), head.group("head")
+        if not runs or n != len(runs[-1]) + 1:
+            runs.append([])
+            if n != 1:
+                continue
+        runs[-1].append((start, start + head.end("head"), words))
+    items: dict[int, int] = {}
+    for run in runs:
+        named = [words for _, _, words in run if _SESSION.search(words) or _ITEM_WORDS.search(words)]
+        if len(run) >= 2 and 2 * len(named) > len(run):
+            items |= {a: b for a, b, words in run if not _is_break(words)}
+    return items
+
+
 def _remember(
     labels: set[str], endings: set[tuple[str, bool]], label: str | None, ending: str | None, form: bool
 ) -> None:
@@ -212,6 +242,7 @@ def schedule_sessions(text: str) -> list[SessionLine]:
     endings: set[tuple[str, bool]] = set()  # openings and closings found, and whether as a table row
     in_order = False
     timed = _not_item_rows(text)
+    numbered = _numbered_items(text)
     item_end = -1  # where the last item found ends, with the lines that run on under it
     carried = 0  # lines run on under it so far
     for start, end in line_spans(text):
@@ -235,13 +266,18 @@ def schedule_sessions(text: str) -> list[SessionLine]:
         # Under the heading, a list's items or a table's rows, with or without times.
         listed = in_order and (_LIST_ITEM.match(line) is not None or row)
         in_order = listed
+        label = _label_key(line)
+        ending = None if label else _end_key(line)
+        if start in numbered and not (label and label in labels):
+            found.append(SessionLine(start, numbered[start], _closed(line)))
+            item_end, carried = end, 0
+            _remember(labels, endings, label, ending, False)
+            continue
         # A long line is prose, unless it is a timed table row (a session with its speakers listed).
         if len(line) > 300 and not (_SLOT.match(line) and " | " in line[:40]):
             continue
         if listed and _ROLE_LINE.match(line):
             continue  # "○ 사회 : 이수진", "- Moderator: …": who runs it, not an item
-        label = _label_key(line)
-        ending = None if label else _end_key(line)
         if tabled and (label or ending) in tabled:
             continue
         # "• Panel 1: Miriam Osei, …" under the programme repeats the "Panel 1" already listed; an opening
@@ -421,13 +457,26 @@ _PAST_YEARS = re.compile(
 )
 
 
+# A session called off: "the closed expert meeting planned for the next day was cancelled".
+_CALLED_OFF = re.compile(
+    r"\b(?:cancell?ed|called\s+off|postponed|scrapped)\b|취소(?:되|됐|하였|했|된)|연기(?:되|됐|된)|무산",
+    re.IGNORECASE,
+)
+
+
 def prose_sessions(text: str) -> list[SessionLine]:
-    """The sessions a report's prose names, each once, with its access."""
+    """The sessions a report's prose names, each once, with its access; not one it says was called off."""
     found: dict[tuple[str, object], SessionLine] = {}
     for match in _PROSE_SESSION.finditer(text):
         if match.group("closed") and match.group("ckind").casefold().endswith("s"):
             continue  # "moved into closed sessions: Session 1 …; Session 2 …" describes the ones it names
         own = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        stop = min(
+            (k for k in (text.find(". ", match.end()), text.find("\n", match.end())) if k != -1),
+            default=len(text),
+        )
+        if _CALLED_OFF.search(text, own, stop):
+            continue
         if match.group("count") and _PAST_YEARS.search(text, own, match.start()):
             continue  # "Over the past two years, the network has hosted five workshops": not this gathering's
         if match.group("count"):
@@ -450,10 +499,6 @@ def prose_sessions(text: str) -> list[SessionLine]:
         if numbered and not closed:
             # Behind closed doors by its own sentence: said before it is named, or said of it after
             # ("The third thematic session … was held behind closed doors").
-            stop = min(
-                (k for k in (text.find(". ", match.end()), text.find("\n", match.end())) if k != -1),
-                default=len(text),
-            )
             closed = _CLOSED_BEFORE.search(text, own, match.start()) is not None or (
                 _CLOSED_AFTER.search(text, match.end(), stop) is not None
             )
