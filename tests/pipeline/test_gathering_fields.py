@@ -1443,3 +1443,51 @@ def test_a_numbered_run_takes_items_whose_heads_name_no_session_word_and_not_oth
         ("4. Closing session", False),
     ]
     assert prose_sessions("The closed-door meeting planned for Friday was cancelled.") == []
+
+
+def test_a_pdf_head_run_together_gives_dates_hosts_logo_strip_sponsors_and_the_hybrid_venue(
+    resources: Resources,
+) -> None:
+    programme = (
+        "International Conference\n\nDeclaring the End of the War: Building a Peace Regime\n\n"
+        "30 Nov – 1 Dec 2021 | Seoul Global Center, 9F International Conference Hall & Zoom webinar Hybrid "
+        "event · Korean-English simultaneous interpretation\n"
+        "Hosted by Korea Peace Appeal Campaign, Women Cross DMZ Organized by Peace Network\n\n"
+        "All times are Korea Standard Time (KST, UTC+9).\n\nPROGRAMME\n\n"
+        "Time | Programme | Speakers / Notes\nDay 1 - Tuesday 30 November 2021\n"
+        "09:30-10:00 | Registration\n10:30-12:00 | Session 1: What a declaration can do | Three presenters\n"
+        "10:00-10:30 | Opening ceremony | Welcome remarks\n"
+        "Day 2 - Wednesday 1 December 2021\n11:30-12:00 | Closing session | Summary\n\n"
+        "Supported by KOREA FOUNDATION SEOUL METROPOLITAN GOVERNMENT\n"
+    )
+    gathering = _gathering(resources, programme, "programme.txt")
+    assert (gathering["start"], gathering["end"], gathering["place"], gathering["mode"]) == (
+        "2021-11-30",
+        "2021-12-01",
+        "Seoul",
+        "hybrid",
+    )
+    assert [h["name"] for h in gathering["hosts"]] == [
+        "Korea Peace Appeal Campaign",
+        "Women Cross DMZ",
+        "Peace Network",
+    ]
+    assert [s["name"] for s in gathering["sponsors"]] == ["KOREA FOUNDATION", "SEOUL METROPOLITAN GOVERNMENT"]
+
+
+def test_a_programmes_day_number_is_no_date_and_a_logo_strip_keeps_a_bodys_office() -> None:
+    from peacetrack.pipeline.extract.names import strip_apart
+
+    (day,) = scan("Day 1 - Tuesday 30 November 2021")
+    assert [(i.year, i.month, i.day) for i in day.items] == [(2021, 11, 30)]
+    assert strip_apart("Ploughshares Fund Rosa-Luxemburg-Stiftung Tokyo Office Niwano Peace Foundation") == [
+        "Ploughshares Fund",
+        "Rosa-Luxemburg-Stiftung Tokyo Office",
+        "Niwano Peace Foundation",
+    ]
+    assert strip_apart("Friedrich Ebert Foundation Korea Office") == [
+        "Friedrich Ebert Foundation Korea Office"
+    ]
+    assert strip_apart("Korea Foundation, Seoul Metropolitan Government") == [
+        "Korea Foundation, Seoul Metropolitan Government"
+    ]

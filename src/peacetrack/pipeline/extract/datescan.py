@@ -35,7 +35,8 @@ _SEP = (
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
 )
 # A real date phrase has a dozen tokens at most; the bound keeps parsing linear on hostile input.
-_EN_PHRASE = re.compile(rf"(?<![\w.,/-]){_TOKEN}(?:{_SEP}{_TOKEN}){{0,24}}")
+# (not a day's number in a programme: "Day 1 - Tuesday 30 November 2021" is no range from the 1st)
+_EN_PHRASE = re.compile(rf"(?<![\w.,/-])(?<!\b[Dd]ay )(?<!\bDAY ){_TOKEN}(?:{_SEP}{_TOKEN}){{0,24}}")
 _EN_TOKEN = re.compile(_TOKEN)
 _RANGE_SEPS = frozenset({"-", "–", "—", "~", "to", "through", "until", "till"})
 

@@ -21,6 +21,7 @@ from peacetrack.pipeline.extract.names import (
     korean_bodies_apart,
     list_end,
     split_list,
+    strip_apart,
     strip_part,
 )
 from peacetrack.pipeline.lines import line_spans
@@ -248,7 +249,10 @@ def _label_at(line: str) -> tuple[str, re.Match[str]] | None:
 # A second label later on the same line, with its colon ("일시 : 4. 25.(목) 오후 2시 장소 : 국회의원회관"):
 # a cover page sets two fields side by side.
 _NEXT_LABEL = re.compile(
-    r"(?<=\s)(?:" + "|".join(f"(?:{_words(field)})" for field in _KO) + r")\s*[:：]\s*(?=\S)", re.IGNORECASE
+    r"(?<=\s)(?:" + "|".join(f"(?:{_words(field)})" for field in _KO) + r")\s*[:：]\s*(?=\S)"
+    # a PDF's two head lines run into one: "Hosted by X, Y Organized by Z"
+    r"|(?<=\s)(?-i:(?:Co-)?(?:Organi[sz]ed|Hosted|Sponsored|Supported|Convened|Co-organi[sz]ed)\s+by)\s+(?=[A-Z])",
+    re.IGNORECASE,
 )
 
 
@@ -443,7 +447,8 @@ def org_names(text: str, start: int, end: int) -> list[NameRef]:
             body
             for part in _org_pieces(piece)
             for whole in bodies_apart(part)
-            for body in korean_bodies_apart(whole.strip())
+            for strip in strip_apart(whole.strip())
+            for body in korean_bodies_apart(strip)
         ]
         offset = a
         for part in parts:

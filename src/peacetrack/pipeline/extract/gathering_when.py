@@ -66,8 +66,8 @@ def main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[Da
 
 def head_date(text: str, phrases: Sequence[DatePhrase]) -> DateValue | None:
     """The gathering's date from the notice's head, when nothing says more: the first date on a short
-    line there ("Wednesday, July 26 | 8:00 pm ET"), else the first day its prose names (a month there
-    is history); never a registration deadline."""
+    line there, or on one that opens with it ("Wednesday, July 26 | 8:00 pm ET"), else the first day its
+    prose names (a month there is history); never a registration deadline."""
     pos = 0
     first: DateValue | None = None
     for number, line in enumerate(text.split("\n")):
@@ -75,7 +75,8 @@ def head_date(text: str, phrases: Sequence[DatePhrase]) -> DateValue | None:
             break
         inside = [p for p in phrases_within(phrases, pos, pos + len(line)) if p.values]
         if inside and not _DEADLINE.search(line):
-            if len(line) <= 120 and not line.rstrip().endswith((".", "다")):
+            # (a long line that opens with the date is the date line with the venue after it)
+            if (len(line) <= 120 or inside[0].start == pos) and not line.rstrip().endswith((".", "다")):
                 return inside[0].values[0]
             days = [p.values[0] for p in inside if p.values[0].precision == "day"]
             first = first or (days[0] if days else None)

@@ -324,13 +324,32 @@ def _venue_line(text: str, resources: Resources) -> Place | None:
     for line in text[:3000].split("\n"):
         # (a sentence ends with a full stop; "Washington, D.C." ends with an abbreviation's)
         sentence = line.rstrip().endswith(".") and not fields.ABBREVIATION_END.search(line.rstrip())
-        if 0 < len(line) <= 80 and not sentence and not schedule.is_schedule_line(line):
-            for match in resources.place_pattern.finditer(line):
-                before = line[: match.start()]
-                if not _ZONE_BEFORE.search(before) and not _RECALLED.search(before):
-                    return _place_at(text, pos + match.start(), match.group(), resources)
+        if line and not sentence and not schedule.is_schedule_line(line):
+            for at, part in _short_parts(line):
+                for match in resources.place_pattern.finditer(part):
+                    before = part[: match.start()]
+                    if not _ZONE_BEFORE.search(before) and not _RECALLED.search(before):
+                        return _place_at(text, pos + at + match.start(), match.group(), resources)
         pos += len(line) + 1
     return None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _short_parts(line: str) -> list[tuple[int, str]]:
+    """A short line whole; the cells of a long row that opens with the date, each to its first 80
+    characters ("30 Nov – 1 Dec 2021 | Seoul Global Center, 9F … & Zoom webinar Hybrid event · …", a PDF's
+    head lines run together), not a site's footer ("평화를만드는여성회 | 서울특별시 중구 | 02-…")."""
+    if len(line) <= 80:
+        return [(0, line)]
+    if " | " not in line or not _YEAR.search(line.split(" | ", 1)[0]):
+        return []
+    parts, at = [], 0
+    for cell in line.split(" | "):
+        parts.append((at, cell[:80]))
+        at += len(cell) + 3
+    return parts
 
 
 # A title's place it looks back to ("Five Years after Panmunjom"), not the venue.
@@ -495,7 +514,7 @@ def extract_gatherings(
         online = online or held_online
         # A report of a meeting held only online has no venue: a city it names is where it was written.
         place = labelled.place or (None if held_online else _place(text, main, resources))
-    if place is None and not online:
+    if place is None and (not online or _HYBRID.search(text)):  # (a hybrid meeting has its venue too)
         place = _venue_line(text, resources) or _held_at(text, sentences, resources)
     # Label lines name the hosts outright; the sentence that says who held it is read when none do.
     hosts, sponsors = ([], []) if labelled.labelled_hosts else hosts_and_sponsors(text, main, phrases)

@@ -180,6 +180,30 @@ def bodies_apart(name: str) -> list[str]:
     return [part for part in parts if part.strip()]
 
 
+# Where one body's name ends and the next begins in a logo strip with nothing between them ("KOREA
+# FOUNDATION SEOUL METROPOLITAN GOVERNMENT"): after a word that ends a name, before a capitalised one; not
+# before a unit of it ("Friedrich Ebert Foundation Korea Office").
+_NAME_HEAD_END = re.compile(
+    r"\b(?:foundation|government|institute|university|council|ministry|center|centre|association|committee"
+    r"|agency|fund|embassy|commission|federation|alliance|coalition|office|stiftung|network|church|campaign)\s+(?=[A-Z][\w'’-]*\s+[A-Z])"
+    r"(?![A-Za-z'’-]+\s+(?:office|branch|chapter|representation|bureau)\b)",
+    re.IGNORECASE,
+)
+
+
+def strip_apart(name: str) -> list[str]:
+    """A logo strip's names run together without separators, as its bodies; any other name whole."""
+    words = name.split()
+    if len(words) < 4 or re.search(r"[,;/|·&]|\band\b", name) or not all(w[:1].isupper() for w in words):
+        return [name]
+    parts, pos = [], 0
+    for cut in _NAME_HEAD_END.finditer(name):
+        parts.append(name[pos : cut.end()].strip())
+        pos = cut.end()
+    parts.append(name[pos:].strip())
+    return [part for part in parts if part]
+
+
 # A word that says a name is an organisation's, in either language.
 ORGANISATION = re.compile(
     r"(?:연대|위원회|협의회|연합|단체|운동|본부|재단|연구소|센터|모임|네트워크|포럼|협회|교회|연맹|사무국|행동|회의|학회"
