@@ -1441,3 +1441,43 @@ def test_a_files_creation_date_long_after_every_date_it_names_is_no_date_of_its_
     assert dated(PDF, date(2026, 12, 6)) is None  # exported long after
     assert dated(PDF, date(2019, 9, 1)) == date(2019, 9, 1)  # made when it was written
     assert dated(HTML, date(2026, 12, 6)) == date(2026, 12, 6)  # a page's own date stands
+
+
+def test_kinds_told_by_voice_routing_head_weekday_and_a_reports_own_lead(resources: Resources) -> None:
+    declaration = (
+        "9·19 평양공동선언 5주년 종교인 평화선언\n\n2023. 9. 19.(화)\n\n"
+        "평양공동선언 5주년을 맞아 우리는 한국 정부와 북한 당국, 그리고 미국 정부에 "
+        "다음과 같이 호소합니다.\n\n"
+        "• 군사분야 합의서를 온전히 지켜 주십시오.\n\n2023년 9월 19일\n종교인 평화선언 참여 단체\n\n"
+        "번호 | 단체명\n1 | 천도교한울연대\n2 | 정의평화불교연대\n"
+    )
+    assert detect_kind(declaration, resources) == "statement"
+    release = (
+        "보 도 자 료\n\n배포일시 : 2020. 6. 18.(목)\n수 신 : 각 언론사 정치부\n담 당 : 사무국\n\n"
+        "시민사회단체들은 오늘 오전 11시 광화문광장에서 긴급 기자회견을 열고 대화에 나설 것을 촉구했다.\n\n"
+        "참가자들은 정부가 실효성 있는 조치를 취해야 한다고 강조했다. "
+        "미국 정부에도 유연한 태도를 요구했다.\n\n"
+        "※ 첨부: 기자회견문 「남과 북은 합의의 정신으로 돌아가라」\n"
+    )
+    assert detect_kind(release, resources) == "news"
+    article = (
+        "Home › News › Korean Peninsula\n\nCitizens call for peace at Tokyo symposium\n\n30 October 2023\n\n"
+        "Civil society groups held a joint symposium in Tokyo on Sunday. Around 150 people gathered.\n\n"
+        "The symposium was organised by Peace Boat. Speakers noted the armistice.\n"
+    )
+    assert detect_kind(article, resources) == "news"
+    report = (
+        "제목 | [결과보고] 판문점선언 1주년 시민평화포럼 결과보고\n\n"
+        "지난 4월 26일 열린 시민평화포럼을 성황리에 마쳤습니다. 아래와 같이 결과를 보고드립니다.\n\n"
+        "1. 행사 개요\n\n• 행사명 : 시민평화포럼\n• 일시 : 2019년 4월 26일(금) 14:00~18:00\n• 장소 : 파주\n"
+        "• 방식 : 온·오프라인 병행\n\n시간 | 순서 | 내용\n14:00~14:20 | 개회 | 개회사\n"
+        "14:20~15:40 | 1부 | 발제\n"
+        "16:00~17:40 | 2부 | 원탁토론\n17:40~18:00 | 폐회 | 결과 공유\n"
+    )
+    assert detect_kind(report, resources) == "conference_report"
+    letter = (
+        "문재인 대통령 귀하\n\n대통령님, 평안하십니까.\n\n싱가포르 공동성명 이후 8개월이 지났습니다. "
+        "저희는 다음과 같이 제언합니다.\n\n첫째, 교류를 재개해 주십시오.\n\n2019년 3월 5일\n\n"
+        "종교인·시민사회 원로 일동\n"
+    )
+    assert detect_kind(letter, resources) == "open_letter"

@@ -158,6 +158,19 @@ def test_describe_labelled_date(resources: Resources) -> None:
     assert document.date_mark is not None and document.date_mark.text == "2023-10-10"
 
 
+def test_describe_a_press_releases_release_time_label(resources: Resources) -> None:
+    heads = {
+        "배포일시 : 2020. 6. 18.(목)": date(2020, 6, 18),
+        "배포일시 | 2022. 4. 28.(목) 즉시 보도 가능": date(2022, 4, 28),
+        "보도일자: 2021. 12. 1.": date(2021, 12, 1),
+    }
+    for head, when in heads.items():
+        document = _prepared(
+            f"보 도 자 료\n\n{head}\n담 당 : 사무국\n\n지난 16일 사무소가 폭파됐다.", resources
+        )
+        assert document.date == when, head
+
+
 def test_describe_standalone_date_line(resources: Resources) -> None:
     document = _prepared(
         "To :\nThe President\nof the Council\n\nOpen letter on sanctions\n\n"

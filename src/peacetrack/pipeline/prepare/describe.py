@@ -24,7 +24,7 @@ EXTRACTOR = Extractor("describe", "1.1")
 _HEAD = 3000
 _ISSUE_WORDS = (
     # Korean labels are often spaced out to fill a column: "발 행 일", "작 성 일".
-    r"작\s?성\s?일|등\s?록\s?일|게\s?시\s?일|게\s?재\s?일|입력|발\s?행\s?일|배\s?포\s?일|보\s?도\s?일|수정"
+    r"작\s?성\s?일|등\s?록\s?일|게\s?시\s?일|게\s?재\s?일|입력|발\s?행\s?일|(?:배\s?포|보\s?도)\s?(?:일\s?시|일\s?자|일)|수정"
     r"|published|posted|issued|updated|released?|(?:(?:programme|program|agenda|schedule)\s+)?as\s+of"
     r"|for\s+immediate\s+release|edition(?:\s+of)?"
 )
