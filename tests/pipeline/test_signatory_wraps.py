@@ -3,9 +3,12 @@ after the list."""
 
 from __future__ import annotations
 
+from peacetrack.pipeline import Pipeline, Registry, to_output
 from peacetrack.pipeline.extract.signatories import extract_signatories
+from peacetrack.pipeline.extract.signatory_lines import is_heading
 from peacetrack.pipeline.prepare import normalise
 from peacetrack.pipeline.read import read_bytes
+from peacetrack.pipeline.resources import Resources
 
 LETTER = (
     "We urge the Council to renew the exemptions.\n\nSincerely,\n\nINTERNATIONAL\n"
@@ -676,3 +679,59 @@ def test_prose_lines_that_open_with_a_title_are_joined_when_the_first_tells_what
     )
     text = normalise(read_bytes(raw.encode(), "report.txt")).text
     assert "and introduced Dr. Lee Hong-jung" in text
+
+
+def test_a_list_printed_again_in_hangul_under_the_same_heading_is_one_list() -> None:
+    text = (
+        "We call for peace.\n\nEndorsing organisations\n\n"
+        "• Peace Boat\n• World Council of Churches\n• International Peace Bureau\n\n"
+        "• 피스보트\n• 세계교회협의회\n• 국제평화국\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Peace Boat",
+        "World Council of Churches",
+        "International Peace Bureau",
+    ]
+
+
+def test_a_note_on_affiliations_under_the_heading_and_a_cc_line_running_on() -> None:
+    text = (
+        "We respectfully urge you to act.\n\nWith respect,\n\nSignatories\n\n"
+        "Institutional affiliations are given for identification purposes only and do not imply endorsement "
+        "by the institutions named.\n\n"
+        "1. | Dr. Eleanor Whitman | Professor Emerita of East Asian History\n"
+        "2. | Margaret Cole | former humanitarian programme officer in the DPRK\n\n"
+        "INDIVIDUALS\nDaniel Hwang, Korea Policy Institute\n\n"
+        "cc: The Honorable Antony J. Blinken, Secretary of State\n"
+        "Mr. Jake Sullivan, National Security Advisor\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Dr. Eleanor Whitman",
+        "Margaret Cole",
+        "Daniel Hwang, Korea Policy Institute",
+    ]
+
+
+def test_a_genre_heading_is_no_signatory(resources: Resources) -> None:
+    text = (
+        "[기자회견문] 정전 70년, 이제 전쟁을 끝내고 평화협정으로\n\n• 작성일 : 2023-07-27 14:05\n\n"
+        "• 일시 : 2023년 7월 27일(목) 오전 10시 30분\n• 기자회견문 낭독 : 참가자 일동\n\n기자회견문\n\n"
+        "70년 전 오늘, 판문점에서 정전협정이 체결되었다. 총성은 멎었지만 전쟁은 끝나지 않았다.\n\n"
+        "1. 하나. 남·북·미 정부는 조건 없는 대화에 즉각 나서라.\n\n2023년 7월 27일\n\n"
+        "한반도 종전 평화 캠페인, 한국YMCA전국연맹, 한국YWCA연합회, 평화를만드는여성회, "
+        "참여연대 평화군축센터\n"
+    )
+    pipeline = Pipeline(registry=Registry([]), resources=resources)
+    (statement,) = to_output(pipeline.process(read_bytes(text.encode(), "statement.txt")))["statements"]
+    names = [s["name"] for s in statement["signatories"]]
+    assert names == [
+        "한반도 종전 평화 캠페인",
+        "한국YMCA전국연맹",
+        "한국YWCA연합회",
+        "평화를만드는여성회",
+        "참여연대 평화군축센터",
+    ]
+
+
+def test_a_heading_of_religious_orders_and_groups_is_a_heading() -> None:
+    assert is_heading("참여 종단·단체") and is_heading("서명 종단") and not is_heading("대한불교조계종")

@@ -103,7 +103,8 @@ _IN_LANGUAGE = re.compile(
 # A note on the list before its first name: how it is ordered, as of when, what affiliations mean.
 _LIST_NOTE = re.compile(
     r"^(?:(?:names\s+are\s+|organi[sz]ations\s+are\s+)?listed\s+(?:in|by|alphabetically)|in\s+(?:alphabetical\s+)?order\b"
-    r"|as\s+of\s+\w+|affiliations?\s+(?:are\s+)?(?:listed\s+)?(?:for|are)\b|(?:가나다|서명|접수)\s*순)",
+    r"|as\s+of\s+\w+|(?:institutional\s+)?affiliations?\s+(?:are\s+)?(?:listed\s+|given\s+|shown\s+|included\s+)?(?:for|are)\b"
+    r"|(?:가나다|서명|접수)\s*순|소속은?\s*(?:확인|참고|식별))",
     re.IGNORECASE,
 )
 # A sentence between a list's heading and its first name that tells what follows.
@@ -316,8 +317,10 @@ def _block_after(text: str, lines: list[Line], index: int) -> list[Name]:
             names.extend(found)
             continue
         if is_prose(value):
-            if not names and k - index <= 2 and _LIST_INTRO.search(value):
-                continue  # "Signed in a personal capacity by the following …, listed with their cities."
+            if not names and ((k - index <= 2 and _LIST_INTRO.search(value)) or _LIST_NOTE.match(value)):
+                # "Signed in a personal capacity by the following …, listed with their cities.",
+                # "Institutional affiliations are given for identification purposes only …"
+                continue
             break
         if under_numbered(lines, k, index):
             continue  # "4. Helen Jiyoung Park" / "Board Member, National Association … -- Fort Lee, NJ"

@@ -18,7 +18,8 @@ HEADING = re.compile(
     r"|(?:jointly\s+)?issued\s+(?:jointly\s+)?by|adopted\s+by|released\s+by"
     r"|endorsements?|endorsing|supporting|initiating|participating|organi[sz]ations?|individuals?|signers"
     r"|groups|ngos)\b"
-    r"|(?:참여|서명|연명|제안|발표|참가|함께\s*한|공동\s*서명|연서명|지지|제출|청원)\s*(?:단체|기관|개인|자|인|명단|인사)"
+    r"|(?:참여|서명|연명|제안|발표|참가|함께\s*한|공동\s*서명|연서명|지지|제출|청원)\s*(?:종단\s*[·ㆍ,]?\s*)?"
+    r"(?:단체|기관|개인|자|인|명단|인사|종단)"  # ("참여 종단·단체": the religious orders and groups)
     r"|(?:청원|서명|연명)(?:인|자)\s*명단"
     r"|^\W{0,3}\s*(?:제출인|제출자|서명|연서명|서명자|연명)\s*(?:명단)?\s*[\]】]?\s*(?:[(（][^()（）]*[)）])?\s*[:：]?$"
     r"|^\W{0,3}\s*(?:단체|개인)\s*(?:서명|명단|참여)?\s*(?:\([^()]*\))?\s*[:：\]】>〉》]?$"
@@ -96,7 +97,9 @@ NOT_A_NAME = re.compile(
     r"|^(?:이전\s*글|다음\s*글|previous|next)\s*[:：]"
     # an attached file: "0608_편지_국문.hwp (48KB)"
     r"|\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png)\b|\(\s*\d+(?:[.,]\d+)?\s*[KMG]B\s*\)"
-    r"|^(?:제\s*목|문\s*의|연\s*락\s*처|담\s*당|수\s*신|참\s*조|발\s*신|일\s*자|subject|re|contact|attn|cc)\s*[:：|]",
+    r"|^(?:제\s*목|문\s*의|연\s*락\s*처|담\s*당|수\s*신|참\s*조|발\s*신|일\s*자|subject|re|contact|attn|cc)\s*[:：|]"
+    # the genre alone, a heading over the text ("기자회견문"), never who signs it
+    r"|^(?:기자회견문|성명서?|공동\s*성명|논평|입장문|결의문|호소문|선언문|(?:joint\s+)?statement|press\s+release|보도\s*자료)$",
     re.IGNORECASE,
 )
 # A note about the list, not a name in it: "Individual signers (214) are not listed here …",
@@ -132,6 +135,8 @@ _ENDS_LIST = re.compile(
     r"|^(?:[▶▷►■□●○◆◇※*-]\s*)?(?:contact|media\s+contact|press\s+contact|for\s+(?:more\s+)?information"
     r"|inquiries|note|notes|이전\s*글|다음\s*글|previous\s+post|next\s+post"  # a board's links to other posts
     r"|replies|responses|correspondence"  # "Replies may be sent to the secretariat, c/o Korea YMCA, …"
+    # the copies' line, however many lines it runs on
+    r"|cc(?=\s*[:：])|copy\s+to|copies\s+to|사\s*본(?=\s*[:：|])"
     r"|(?:media\s+|press\s+)?enquiries|among\s+(?:the\s+|these\s+)?(?:signatories|signers|endorsers)"
     r"|source|about|related|share|tags?|dear|excellenc|to\s*:|re\s*:|문의|연락처|담당|붙임|참고|관련\s*기사|출처"
     # …and "- 끝 -", the end of a release

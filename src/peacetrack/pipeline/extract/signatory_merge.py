@@ -57,9 +57,24 @@ def _mostly_hangul(text: str) -> bool:
     return sum(1 for ch in text if is_hangul(ch)) > sum(1 for ch in text if ch.isascii() and ch.isalpha())
 
 
+def _halves(text: str, block: list[Name]) -> list[list[Name]]:
+    """A block that gives its names in one script and then again in the other, as many each ("• Peace Boat
+    …" then "• 피스보트 …" under one heading), as its two lists; any other block whole."""
+    half = len(block) // 2
+    if half < 2 or len(block) % 2:
+        return [block]
+    first, second = block[:half], block[half:]
+    if re.search(r"\w", text[first[-1].end : second[0].start]):
+        return [block]  # a heading between them: two groups ("국내" …, "International organizations" …)
+    if {_hangul_share(text, first), _hangul_share(text, second)} == {0.0, 1.0}:
+        return [first, second]
+    return [block]
+
+
 def merge_blocks(text: str, blocks: list[list[Name]], language: str | None) -> list[Name]:
     """One list from all blocks, around a reference: the first with as many names as the text
     declares ("We are 55 organisations", "(8개)"), else the one with most names written a line each."""
+    blocks = [half for block in blocks for half in _halves(text, block)]
     declared = _declared(text)
     exact = [block for block in blocks if declared is not None and len(block) == declared]
     if exact:
