@@ -1491,3 +1491,14 @@ def test_a_programmes_day_number_is_no_date_and_a_logo_strip_keeps_a_bodys_offic
     assert strip_apart("Korea Foundation, Seoul Metropolitan Government") == [
         "Korea Foundation, Seoul Metropolitan Government"
     ]
+
+
+def test_a_limit_on_who_may_come_is_no_attendance() -> None:
+    from peacetrack.pipeline.extract.attendance import attendance
+
+    assert attendance("※ 방역 지침에 따라 현장 참석 인원은 49명 이내로 제한됩니다.") is None
+    assert (
+        attendance("※ 현장 참석은 49명으로 제한되며, 사전 신청하신 분에 한해 입장하실 수 있습니다.") is None
+    )
+    found = attendance("현장 참석은 49명으로 제한되었고, 실제로는 참석자 45명이 함께했습니다.")
+    assert found is not None and found.value == 45

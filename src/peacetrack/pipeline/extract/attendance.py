@@ -137,6 +137,10 @@ _NOT_ATTENDANCE = re.compile(
 )
 
 
+# A limit said after the number: "49명 이내로 제한", "49명으로 제한되며", "up to 49 …".
+_LIMITED = re.compile(r"\s*(?:여\s*)?명?\s*(?:이내|이하|까지|(?:으)?로\s*제한|한정|만\s*(?:입장|참석))")
+
+
 _DID_ATTEND = re.compile(r"attended|참석했|참가했|참여했|참석한|참가한|참여한|접속해|접속했|접속하여")
 
 # A labelled line or table row: "참석 인원 | 현장 126명, Zoom 접속 58명 (총 184명)", "□ 참석 : … 등 총 24명",
@@ -254,9 +258,10 @@ def attendance(text: str) -> Count | None:
     if labelled is not None:
         return labelled
     for pattern in _STATED:
-        match = pattern.search(text)
-        if match is not None:
+        for match in pattern.finditer(text):
             group = "n" if match.group("n") else "total"
+            if _LIMITED.match(text, match.end(group)):
+                continue  # "현장 참석 인원은 49명 이내로 제한됩니다": a limit, not who came
             return Count(int(match.group(group).replace(",", "")), _mark_group(match, group))
     for pattern in _ATTEND:
         for match in pattern.finditer(text):
