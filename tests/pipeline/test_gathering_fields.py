@@ -1502,3 +1502,20 @@ def test_a_limit_on_who_may_come_is_no_attendance() -> None:
     )
     found = attendance("현장 참석은 49명으로 제한되었고, 실제로는 참석자 45명이 함께했습니다.")
     assert found is not None and found.value == 45
+
+
+def test_an_online_discussion_convened_by_two_institutes_one_at_a_university(resources: Resources) -> None:
+    report = (
+        "Event Recap: Five Years After Singapore\n\nJune 20, 2023\n\n"
+        "On June 12, 2023, the Quincy Institute for Responsible Statecraft and the Institute for Peace and "
+        "Unification Studies at Seoul National University convened an online discussion on the summit. The "
+        "webinar ran on Zoom. It was made possible by a grant from the Korea Foundation.\n\n"
+        "About 140 people joined the live session.\n"
+    )
+    gathering = _gathering(resources, report, "recap.txt")
+    assert [h["name"] for h in gathering["hosts"]] == [
+        "Quincy Institute for Responsible Statecraft",
+        "Institute for Peace and Unification Studies at Seoul National University",
+    ]
+    assert [s["name"] for s in gathering["sponsors"]] == ["Korea Foundation"]
+    assert (gathering["mode"], gathering.get("place")) == ("online", None)

@@ -170,9 +170,18 @@ def _place(text: str, main: Sentence | None, resources: Resources) -> Place | No
     if main is None:
         return None
     for match in resources.place_pattern.finditer(text, main.start, main.end):
-        if not _SUMMIT_BEFORE.search(text, main.start, match.start()):
+        if not _SUMMIT_BEFORE.search(text, main.start, match.start()) and not _IN_A_NAME.match(
+            text, match.end()
+        ):
             return _place_at(text, match.start(), match.group(), resources)
     return None
+
+
+# A place that begins a body's name ("at Seoul National University", "the Jeju Peace Institute"): not where
+# the meeting was.
+_IN_A_NAME = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:University|Institute|Foundation|Center|Centre|Museum|Office|Bureau|Committee)\b"
+)
 
 
 def _place_at(text: str, start: int, name: str, resources: Resources) -> Place:

@@ -35,7 +35,8 @@ _ACTIVE = re.compile(
 _PRONOUN = re.compile(r"(?:we|i|they|it|this|our\s+\w+|us|he|she|you)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+by\s+", re.IGNORECASE)
 SPONSORED = re.compile(
-    r"(?:,\s*)?\b(?:sponsored|supported|funded)\s+by\s+(?P<list>.{1,300}?)"
+    r"(?:,\s*)?\b(?:(?:sponsored|supported|funded)\s+by|made\s+possible\s+(?:by|through)(?:\s+(?:an?\s+(?:generous\s+)?"
+    r"(?:grant|gift|contribution)\s+from|the\s+(?:generous\s+)?support\s+of))?)\s+(?P<list>.{1,300}?)"
     # The list runs on over commas that part names ("by X, the Y and Z"), up to a clause: ", hosted the …",
     # ", in Seoul", "and organised by".
     r"(?=,\s*(?!and\b|(?-i:(?:the|an?)\s+[A-Z]))(?-i:[a-z])|,?\s+(?:and\s+)?(?:co-?)?(?:hosted|organi[sz]ed|held|convened)\b|\.|;|$)",
@@ -63,11 +64,21 @@ def _name_like(name: str) -> bool:
     return all(not w[0].islower() or w in NAME_GLUE for w in name.split() if w[0].isascii())
 
 
+# "the Quincy Institute for Responsible Statecraft and the Institute for Peace and Unification Studies": "and
+# the" before a capital joins two bodies in a subject, whatever the first one's last word.
+_AND_THE = re.compile(r"(?<=[a-z)])(?P<cut>\s+and\s+)(?=the\s+[A-Z])")
+
+
 def _bodies(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     for a, b in split_list(text, start, end):
         pos = a
-        for cut in BODY_AND.finditer(text, a, b):
+        cuts = sorted(
+            [*BODY_AND.finditer(text, a, b), *_AND_THE.finditer(text, a, b)], key=lambda m: m.start()
+        )
+        for cut in cuts:
+            if cut.start("cut") < pos:
+                continue
             pieces.append((pos, cut.start("cut")))
             pos = cut.end("cut")
         pieces.append((pos, b))

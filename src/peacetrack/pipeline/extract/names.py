@@ -154,7 +154,9 @@ def strip_part(name: str) -> str:
 
 # The institution a unit belongs to, written after it: "…, Seoul National University", "…, 서울대학교".
 PARENT_BODY = re.compile(
-    r"^(?:the\s+)?(?:University\b.*|[\w.' -]+\bUniversity|[\w ]+\bCollege|[가-힣]+대학교|[가-힣]+대학)$"
+    # (a unit at a university is a body of its own: "the Institute for Peace … at Seoul National University")
+    r"^(?:the\s+)?(?:University\b.*|(?![^\n]*\b(?:Institute|Cent(?:er|re)|School|Department|Program(?:me)?)\b)"
+    r"[\w.' -]+\bUniversity|[\w ]+\bCollege|[가-힣]+대학교|[가-힣]+대학)$"
     # …or the unit of the body before it: "Women's International League for Peace and Freedom, US Section"
     r"|^(?:[A-Z][\w.]*\s+){1,2}(?:Section|Chapter|Branch|Office)$"
 )
