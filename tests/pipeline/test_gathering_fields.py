@@ -1519,3 +1519,38 @@ def test_an_online_discussion_convened_by_two_institutes_one_at_a_university(res
     ]
     assert [s["name"] for s in gathering["sponsors"]] == ["Korea Foundation"]
     assert (gathering["mode"], gathering.get("place")) == ("online", None)
+
+
+def test_a_name_with_an_exclamation_mark_and_numbered_items_with_a_full_stop(resources: Resources) -> None:
+    report = (
+        "Recap: Ending the Korean War at 70 webinar\n\n"
+        "On Tuesday, July 25, 2023, the American Friends Service Committee (AFSC), the Friends Committee on "
+        "National Legislation (FCNL) and the Korea Peace Now! Grassroots Network co-hosted an online "
+        "conversation on Zoom. A total of 252 people attended; participants discussed the Act.\n\n"
+        "What happened\n\n"
+        "1. Welcome and grounding. The evening opened with a moment of silence.\n"
+        "2. Panel 1 – “Why the war never ended.” A historian traced the Armistice.\n"
+        "3. Panel 2 – “A path forward.” Advocates discussed the Act.\n"
+        "4. Closing and action steps. Participants were invited to call Congress.\n"
+    )
+    gathering = _gathering(resources, report, "recap.txt")
+    assert [h["name"] for h in gathering["hosts"]] == [
+        "American Friends Service Committee (AFSC)",
+        "Friends Committee on National Legislation (FCNL)",
+        "Korea Peace Now! Grassroots Network",
+    ]
+    assert [s["title"]["en"] for s in gathering["sessions"]] == [
+        "1. Welcome and grounding",
+        "2. Panel 1",
+        "3. Panel 2",
+        "4. Closing and action steps",
+    ]
+    passive = (
+        "Webinar report\n\nThe webinar was co-hosted by Korea Peace Now! Grassroots Network and Peace Action "
+        "and took place online on Thursday, January 18, 2024. About 180 participants attended the webinar, "
+        "which was held on Zoom.\n"
+    )
+    assert [h["name"] for h in _gathering(resources, passive, "report.txt")["hosts"]] == [
+        "Korea Peace Now! Grassroots Network",
+        "Peace Action",
+    ]

@@ -117,7 +117,9 @@ def hosts_and_sponsors(
     if passive is not None:
         stop = re.search(
             r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;]|,\s*(?:sponsored|supported|with)\b"
-            r"|,?\s+and\s+(?:co-?)?(?:sponsored|supported|funded)\s+by\b",
+            r"|,?\s+and\s+(?:co-?)?(?:sponsored|supported|funded)\s+by\b"
+            # "… by X and Y and took place online": the sentence goes on to what happened
+            r"|,?\s+and\s+(?:took|was|were|is|will|has|had|drew|brought|attracted|featured)\b",
             text[passive.end() : end],
         )
         stop_at = passive.end() + stop.start() if stop else end

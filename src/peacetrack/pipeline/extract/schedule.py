@@ -191,8 +191,11 @@ _SLOT_AFTER = re.compile(
 
 
 # A report's numbered paragraphs, each an item and then what happened in it: "2. 기조발제 — 정 교수가 …",
-# "4. Closed-door consultation (30 November) – an exchange …" (a dash, not a hyphen, after a short head).
-_NUMBERED_HEAD = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+(?P<head>[^—–\n]{1,60}?)\s+[—–]\s+\S")
+# "4. Closed-door consultation (30 November) – an exchange …", "1. Welcome and grounding. The evening …" (a
+# dash, not a hyphen, or a full stop after a short head).
+_NUMBERED_HEAD = re.compile(
+    r"^\s*(?P<n>\d{1,2})[.)]\s+(?P<head>[^—–\n]{1,60}?)(?:\s+[—–]\s+\S|(?<![A-Z0-9])\.\s+(?=[A-Z가-힣]))"
+)
 
 
 def _numbered_items(text: str) -> dict[int, int]:

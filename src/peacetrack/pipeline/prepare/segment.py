@@ -100,8 +100,15 @@ def _is_boundary(block: str, end: int) -> bool:
         return False
     if _ENUMERATOR.match(word) and block[: end - len(word)].strip() == "":
         return False  # "1. Title": a numbered heading, not a sentence of its own
+    if word.endswith("!") and _NAME_BANG.search(block[:end]) and _NAME_GOES_ON.match(block, end):
+        return False  # "the Korea Peace Now! Grassroots Network co-hosted …": a name holds the "!"
     following = block[end:].lstrip()[:1]
     return not (following.islower() and following.isascii())
+
+
+# A "!" inside a name: two capitalised words before it, two after.
+_NAME_BANG = re.compile(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*!$")
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][\w'’-]*\s+[A-Z][\w'’-]*")
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
