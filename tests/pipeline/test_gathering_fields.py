@@ -1554,3 +1554,13 @@ def test_a_name_with_an_exclamation_mark_and_numbered_items_with_a_full_stop(res
         "Korea Peace Now! Grassroots Network",
         "Peace Action",
     ]
+
+
+def test_total_attendance_said_after_its_parts() -> None:
+    from peacetrack.pipeline.extract.attendance import attendance
+
+    found = attendance(
+        "A total of 140 participants attended in person over the two days, and a further 60 registered "
+        "participants took part via Zoom, bringing total attendance to 200 people from 14 countries."
+    )
+    assert found is not None and found.value == 200

@@ -171,6 +171,22 @@ def test_describe_a_press_releases_release_time_label(resources: Resources) -> N
         assert document.date == when, head
 
 
+def test_describe_a_reports_colophon_after_a_dot_but_not_a_bylines_update(resources: Resources) -> None:
+    body = "The conference took place on 14 and 15 October 2022 in Seoul. " * 60
+    report = _prepared(
+        "CONFERENCE REPORT\n\nFrom Armistice to Peace\n\n" + body + "\n\nReport prepared by the conference "
+        "secretariat · Published 15 November 2022",
+        resources,
+    )
+    assert report.date == date(2022, 11, 15)
+    article = _prepared(
+        "INTER-KOREAN · Sunday, April 28, 2019\n\nTalks resume\n\nBy Daniel Seo · Updated April 29, 2019, "
+        "10:02 KST\n\nThe two sides met on Saturday.",
+        resources,
+    )
+    assert article.date == date(2019, 4, 28)
+
+
 def test_describe_standalone_date_line(resources: Resources) -> None:
     document = _prepared(
         "To :\nThe President\nof the Council\n\nOpen letter on sanctions\n\n"

@@ -12,6 +12,12 @@ from peacetrack.pipeline.records import Count, Mark
 
 # Said plainly ("120 participants attended", "참석자 120명"): read first, as found.
 _STATED = (
+    # "…, bringing total attendance to 200 people", "Total attendance was 310"
+    re.compile(
+        r"\btotal\s+(?:attendance|participation|number\s+of\s+(?:participants|attendees))\s+(?:to|of|was|reached"
+        r"|stood\s+at)\s+(?:about|some|around|over|more\s+than|nearly)?\s*(?P<n>\d[\d,]*)",
+        re.IGNORECASE,
+    ),
     # A total beside its parts: "현장 45명과 온라인 130명 등 모두 175명이 참여", "a total of 175 people …"
     # (its parts may stand between, in brackets: "A total of 86 participants (52 in the room …) took part").
     re.compile(

@@ -38,6 +38,9 @@ _AT = r"(?:^[ \t]*|\|[ \t]*)"
 # ("2020-06-16 15:47 | Last updated 2020-06-17 08:05").
 _LAST = r"|^[ \t]*last\s+updated"
 _ISSUE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|{_MAIL_DATE})\b{_LAST}", re.IGNORECASE | re.MULTILINE)
+# Under the text, after a dot too: "Report prepared by the secretariat · Published 15 November 2022"
+# (at the head a byline's "· Updated …" is a later edit).
+_TAIL_LABEL = re.compile(rf"(?:{_AT}|·[ \t]*)(?:{_ISSUE_WORDS})\b{_LAST}", re.IGNORECASE | re.MULTILINE)
 # In a letter, statement or article "Date:" is its own date; in a programme it is the event's.
 _DATE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|날짜|일자|date)\b", re.IGNORECASE | re.MULTILINE)
 _EVENT_LABEL = re.compile(
@@ -186,7 +189,7 @@ def find_date(text: str, kind: str = "other") -> tuple[date, int, int] | None:
             return when, offset + start, offset + end
     tail_from = int(len(text) * 0.6)
     # "Programme as of 10 July 2023. Subject to change." / "Last updated …" under the text.
-    for label in _ISSUE_LABEL.finditer(text, max(tail_from, _HEAD)):
+    for label in _TAIL_LABEL.finditer(text, max(tail_from, _HEAD)):
         for raw in dates.scan(text, label.end(), min(len(text), label.end() + 60)):
             if (when := dates.full_date(raw)) is not None:
                 return when, raw.start, raw.end
