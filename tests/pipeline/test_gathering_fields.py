@@ -1564,3 +1564,13 @@ def test_total_attendance_said_after_its_parts() -> None:
         "participants took part via Zoom, bringing total attendance to 200 people from 14 countries."
     )
     assert found is not None and found.value == 200
+
+
+def test_people_who_filled_the_room() -> None:
+    from peacetrack.pipeline.extract.attendance import attendance
+
+    text = "사전 신청자는 120명이었는데, 실제로는 전국에서 모인 청년 약 80명이 자리를 채웠습니다."
+    found = attendance(text)
+    assert found is not None and found.value == 80
+    found = attendance("이날 모임에는 회원 40여 명이 함께했다.")
+    assert found is not None and found.value == 40
