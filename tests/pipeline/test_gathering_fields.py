@@ -1574,3 +1574,20 @@ def test_people_who_filled_the_room() -> None:
     assert found is not None and found.value == 80
     found = attendance("이날 모임에는 회원 40여 명이 함께했다.")
     assert found is not None and found.value == 40
+
+
+def test_a_programme_row_naming_the_hosts_does_not_date_the_meeting_and_a_table_under_prose(
+    resources: Resources,
+) -> None:
+    report = (
+        "Meeting Report\n\nUlaanbaatar Process: Civil Society Dialogue\n\n"
+        "Ulaanbaatar, Mongolia · 13–14 June 2019\n\n"
+        "Published 8 July 2019\n\nThe meeting was hosted by Blue Banner and co-organised by Peace Boat.\n\n"
+        "2. Participants\n\nParticipants took part in their personal capacity. Attendance was as follows:\n\n"
+        "Country / category | Number of participants\nChina | 3\nJapan | 5\nTotal | 8\n\n"
+        "3. Programme\n\nDate | Session | Format\n"
+        "13 June | Opening session: welcome by the hosts and overview | Open\n"
+        "14 June | Closing session: conclusions | Open\n"
+    )
+    gathering = _gathering(resources, report, "report.txt")
+    assert (gathering["start"], gathering["end"], gathering["attendance"]) == ("2019-06-13", "2019-06-14", 8)

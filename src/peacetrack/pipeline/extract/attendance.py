@@ -239,6 +239,9 @@ def _table_total(text: str) -> Count | None:
         header: list[str] | None = None
         for line in text[pos:].split("\n")[:_TABLE_ROWS]:
             if line.strip() and "|" not in line:
+                if header is None:  # a line of prose may stand between the heading and the table
+                    pos += len(line) + 1
+                    continue
                 break  # the table has ended (a blank line may stand between the heading and it)
             raw = line.split("|")
             cells = [cell.strip() for cell in raw]

@@ -40,11 +40,17 @@ ANOTHER = re.compile(
 )
 
 
+# A programme table's row, its day or time first ("13 June | Opening session: welcome by the hosts | Open"):
+# no sentence about who held the meeting. (A row of labels, "일시 | 2019년 4월 24일 … 주최 …", may be one.)
+_PROGRAMME_ROW = re.compile(r"[^|\n]{0,20}\d[^|\n]{0,20}\s\|[^|\n]+\|")
+
+
 def main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[DatePhrase]) -> Sentence | None:
     """The sentence that says who held the gathering and when."""
     best: tuple[float, Sentence] | None = None
     for sentence in sentences:
-        if not HOST_VERB.search(text, sentence.start, sentence.end):
+        hosting = HOST_VERB.search(text, sentence.start, sentence.end)
+        if not hosting or _PROGRAMME_ROW.match(text, sentence.start):
             continue
         score = 1.0
         score += 2 * bool(phrases_within(phrases, sentence.start, sentence.end))
