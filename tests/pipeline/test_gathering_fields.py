@@ -1591,3 +1591,14 @@ def test_a_programme_row_naming_the_hosts_does_not_date_the_meeting_and_a_table_
     )
     gathering = _gathering(resources, report, "report.txt")
     assert (gathering["start"], gathering["end"], gathering["attendance"]) == ("2019-06-13", "2019-06-14", 8)
+
+
+def test_a_special_lecture_is_a_programme_item() -> None:
+    text = (
+        "13:30~14:00 | 여는 마당 (개회 인사) | 공개\n"
+        "14:00~15:30 | 특강 「2022 한반도 정세 진단」 | 공개\n"
+        "15:30~15:45 | 휴식 | -\n"
+        "15:45~17:45 | 평화학 강의와 질의응답 | 공개\n"
+    )
+    found = [text[s.start : s.end].split(" | ")[1] for s in schedule_sessions(text)]
+    assert found == ["여는 마당 (개회 인사)", "특강 「2022 한반도 정세 진단」", "평화학 강의와 질의응답"]

@@ -22,7 +22,7 @@ _SESSION = re.compile(
 # Programme items that are not called sessions but are substantive all the same.
 _ITEM_WORDS = re.compile(
     r"\b(?:remarks|address|lecture|talks?|meetings?|conversations?|fireside|wrap-up|forum|symposium|seminar"
-    r"|hearing|ceremony|launch|screening|report|debate|exchanges?)\b|개막|폐막|강연|회의|대담|포럼|심포지엄|세미나|간담회|토크|보고|선언",
+    r"|hearing|ceremony|launch|screening|report|debate|exchanges?)\b|개막|폐막|강연|특강|강의|회의|대담|포럼|심포지엄|세미나|간담회|토크|보고|선언",
     re.IGNORECASE,
 )
 _NOT_SESSION = re.compile(
