@@ -348,7 +348,8 @@ def test_kind_from_content_in_both_languages(resources: Resources) -> None:
         "2. 아래 제출인들은 다음과 같이 의견을 제출합니다.\n\n제출인\n\n"
         "남북협력민간단체협의회(서명)"
     )
-    assert detect_kind(opinion, resources) == "statement"  # an opinion letter to a ministry
+    # an opinion letter to a ministry is a letter, as 7 of the 8 such documents in the gold corpus read it
+    assert detect_kind(opinion, resources) == "open_letter"
 
 
 def test_a_report_that_names_itself_is_a_report_whatever_its_labels(resources: Resources) -> None:
