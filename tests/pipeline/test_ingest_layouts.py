@@ -1482,3 +1482,22 @@ def test_kinds_told_by_voice_routing_head_weekday_and_a_reports_own_lead(resourc
         "종교인·시민사회 원로 일동\n"
     )
     assert detect_kind(letter, resources) == "open_letter"
+
+
+def test_a_joint_appeal_issued_by_a_list_is_a_statement_and_a_letters_breadcrumb_a_letter(
+    resources: Resources,
+) -> None:
+    appeal = (
+        "FOR IMMEDIATE RELEASE\n\nHANOI MUST NOT BE THE END OF THE ROAD\n"
+        "A joint appeal from civil society to President Donald J. Trump and Chairman Kim Jong Un\n\n"
+        "Yesterday's summit ended early. We, women's, faith-based and peace organisations from Korea, Japan "
+        "and North America, are deeply disappointed.\n\nIssued by the following organisations:\n\n"
+        "1. Women Cross DMZ (USA)\n2. Peace Boat (Japan)\n"
+    )
+    assert detect_kind(appeal, resources) == "statement"
+    letter = (
+        "홈 > 성명·논평 > 공동서한\n\n하노이 회담에 부치는 서한\n\n두 분 정상께\n\n"
+        "저희는 두 분께 다음 네 가지를 요청드립니다. 합의를 공동성명에 담아 주십시오.\n\n"
+        "2019년 2월 25일\n\n서명 단체 일동\n"
+    )
+    assert detect_kind(letter, resources) == "open_letter"
