@@ -735,3 +735,17 @@ def test_a_genre_heading_is_no_signatory(resources: Resources) -> None:
 
 def test_a_heading_of_religious_orders_and_groups_is_a_heading() -> None:
     assert is_heading("참여 종단·단체") and is_heading("서명 종단") and not is_heading("대한불교조계종")
+
+
+def test_a_retired_officer_with_his_service_and_role_is_one_signer() -> None:
+    text = (
+        "We urge Congress to act.\n\nSincerely,\n\nIndividuals (affiliations for identification only)\n\n"
+        "Dr. Helen Park-Whitaker, Professor of History, University of Chicago\n\n"
+        "Col. (ret.) Michael J. Rourke, U.S. Army, Korean War Veterans Memorial volunteer\n\n"
+        "Esther Yoo, student, Georgetown University School of Foreign Service\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Dr. Helen Park-Whitaker, Professor of History, University of Chicago",
+        "Col. (ret.) Michael J. Rourke, U.S. Army, Korean War Veterans Memorial volunteer",
+        "Esther Yoo, student, Georgetown University School of Foreign Service",
+    ]

@@ -12,7 +12,8 @@ from peacetrack.pipeline.extract.signatory_tables import ORGANISATION
 
 # "Kim Tae-yeon", "Cho Min-ah": a romanised Korean given name goes on in lower case after its hyphen.
 PERSON_EN = re.compile(
-    r"^(?:(?i:dr|prof|rev|fr|sr)\.?\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?:[\s-][A-Z][a-z]*(?:-[a-z]+)?\.?){1,3}$"
+    # (a rank too, retired perhaps: "Col. (ret.) Michael Rourke")
+    r"^(?:(?i:dr|prof|rev|fr|sr|col|gen|lt|maj|capt|adm|amb)\.?\s+(?:\((?i:ret)\.?\)\s+)?)?[A-Z][a-z]+(?:-[a-z]+)?(?:[\s-][A-Z][a-z]*(?:-[a-z]+)?\.?){1,3}$"
 )
 # A signer's title on the line under the name: "Professor of History", "Pastor", "Retired nurse and member".
 ROLE_TITLE = re.compile(
@@ -45,7 +46,8 @@ def under_numbered(lines: list[Line], k: int, index: int) -> bool:
 
 
 _HONOURS = re.compile(
-    r"^(?:(?:the\s+)?(?:hon|rep|sen|dr|prof|rev|rt|fr|sr|mr|mrs|ms|ven)\.?\s+|(?:senator|baroness|baron|lord|lady|sir"
+    r"^(?:(?:the\s+)?(?:hon|rep|sen|dr|prof|rev|rt|fr|sr|mr|mrs|ms|ven|col|gen|lt|maj|capt|adm|amb)\.?\s+"
+    r"(?:\(ret\.?\)\s+)?|(?:senator|baroness|baron|lord|lady|sir"
     r"|dame|sister|father|rabbi|imam|bishop|venerable|professor)\s+)+|,?\s+(?:MP|MEP|MLA|MdB|TD|PhD|MD)\.?$",
     re.IGNORECASE,
 )
