@@ -1602,3 +1602,103 @@ def test_a_special_lecture_is_a_programme_item() -> None:
     )
     found = [text[s.start : s.end].split(" | ")[1] for s in schedule_sessions(text)]
     assert found == ["여는 마당 (개회 인사)", "특강 「2022 한반도 정세 진단」", "평화학 강의와 질의응답"]
+
+
+def test_review_an_attendance_table_is_only_under_its_own_heading_and_limits_are_no_attendance() -> None:
+    from peacetrack.pipeline.extract.attendance import attendance
+
+    budget = (
+        "2. Participants\n\nAbout 60 participants from 14 countries attended.\n\n3. Budget\n\n"
+        "Item | Cost (USD)\nVenue | 3,000\nTotal | 12,000\n"
+    )
+    korean = (
+        "참석 현황\n\n시민 60여 명이 참석했습니다.\n\n4. 예산 집행\n\n"
+        "항목 | 금액(원)\n대관료 | 300,000\n합계 | 1,200,000\n"
+    )
+    for text in (budget, korean):
+        found = attendance(text)
+        assert found is not None and found.value == 60, text
+    for limit in (
+        "참가 인원: 30명 이내(선착순)",
+        "현장 참석 인원 | 49명 이내",
+        "참석 인원 49명 이하로 운영됩니다.",
+    ):
+        assert attendance(limit) is None, limit
+
+
+def test_review_numbered_recommendations_and_a_session_about_a_cancellation() -> None:
+    text = (
+        "Conference Report\n\nAbout 120 people attended. The conference had two sessions.\n\n"
+        "Recommendations\n\n1. Resume dialogue. Washington and Pyongyang should talk.\n"
+        "2. Expand people-to-people exchanges. Families should meet.\n"
+        "3. Hold regular civil society meetings. Groups should meet yearly.\n"
+    )
+    assert schedule_sessions(text) == []
+    prose = (
+        "Session 2 examined why the 2019 Hanoi summit was called off. The opening session recalled the "
+        "reunions that were cancelled. Session 3 was cancelled and Session 4 went ahead as planned."
+    )
+    assert sorted(prose[s.start : s.end] for s in prose_sessions(prose)) == [
+        "Session 2",
+        "Session 4",
+        "opening session",
+    ]
+
+
+def test_review_a_meetings_own_first_forum_keeps_its_place_and_an_online_webinar_about_hybrid_warfare(
+    resources: Resources,
+) -> None:
+    first = (
+        "Meeting report\n\nOn 12 March 2023 Peace Boat hosted the first joint forum of Japanese and Korean "
+        "peace groups in Tokyo. Some 80 participants attended the forum.\n"
+    )
+    assert _gathering(resources, first, "report.txt")["place"] == "Tokyo"
+    venue = (
+        "Conference report\n\nThe Korea Peace Appeal Campaign hosted an international conference at Seoul "
+        "Global Center on 5 June 2023. It drew 120 participants.\n"
+    )
+    assert _gathering(resources, venue, "report.txt")["place"] == "Seoul"
+    webinar = (
+        "Webinar Report\n\nWashington, D.C.\n\nOn 5 June 2023 the Korea Peace Network held an online "
+        "webinar on Zoom on cyber operations and hybrid warfare. About 90 people attended the webinar.\n"
+    )
+    assert _gathering(resources, webinar, "report.txt").get("place") is None
+
+
+def test_review_dates_after_a_named_day_and_a_head_row_with_hosts() -> None:
+    (liberation,) = scan("Liberation Day 15 August 2023")
+    assert [(i.year, i.month, i.day) for i in liberation.items] == [(2023, 8, 15)]
+
+
+def test_review_a_head_row_with_hosts_capital_labels_and_an_open_cell_with_a_note(
+    resources: Resources,
+) -> None:
+    head = (
+        "Peace Forum 2023: Programme\n\n14–15 June 2023 | Seoul | Hosted by Peace Network and Women Cross "
+        "DMZ | Free entry\n\nProgramme\n\n10:00 Opening session\n11:00 Panel 1: Sanctions\n"
+    )
+    gathering = _gathering(resources, head, "programme.txt")
+    assert ([h["name"] for h in gathering["hosts"]], gathering["place"]) == (
+        ["Peace Network", "Women Cross DMZ"],
+        "Seoul",
+    )
+    capitals = (
+        "Programme\n\nHOSTED BY Korea Peace Appeal Campaign, Women Cross DMZ ORGANIZED BY Peace Network\n\n"
+        "10:00 Opening session\n11:00 Panel 1\n"
+    )
+    assert [h["name"] for h in _gathering(resources, capitals, "programme.txt")["hosts"]] == [
+        "Korea Peace Appeal Campaign",
+        "Women Cross DMZ",
+        "Peace Network",
+    ]
+    rows = (
+        "10:00 | Panel 2: When the Kaesong complex closed | Open (livestreamed)\n"
+        "11:00 | Roundtable | Closed\n"
+    )
+    assert [s.closed for s in schedule_sessions(rows)] == [False, True]
+    from peacetrack.pipeline.extract.hosts import SPONSORED
+
+    funded = SPONSORED.search(
+        "It was made possible by generous grants from the Korea Foundation and the Fund."
+    )
+    assert funded is not None and funded.group("list") == "the Korea Foundation and the Fund"

@@ -1501,3 +1501,12 @@ def test_a_joint_appeal_issued_by_a_list_is_a_statement_and_a_letters_breadcrumb
         "2019년 2월 25일\n\n서명 단체 일동\n"
     )
     assert detect_kind(letter, resources) == "open_letter"
+
+
+def test_review_a_korean_letter_that_appeals_for_its_cosigners_is_a_letter(resources: Resources) -> None:
+    letter = (
+        "바이든 대통령님께\n\n한반도 평화를 바라는 마음으로 이 글을 씁니다.\n\n"
+        "우리는 대통령께서 북한과의 대화에 나서 주실 것을 간곡히 호소합니다.\n\n"
+        "2023년 6월 15일\n\n연명 단체 일동\n"
+    )
+    assert detect_kind(letter, resources) == "open_letter"

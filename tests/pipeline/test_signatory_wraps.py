@@ -749,3 +749,40 @@ def test_a_retired_officer_with_his_service_and_role_is_one_signer() -> None:
         "Col. (ret.) Michael J. Rourke, U.S. Army, Korean War Veterans Memorial volunteer",
         "Esther Yoo, student, Georgetown University School of Foreign Service",
     ]
+
+
+def test_review_a_list_of_foreign_and_korean_signers_keeps_them_all() -> None:
+    text = (
+        "We call for peace.\n\nSignatories\n\n• Peace Boat\n• Women Cross DMZ\n• Pax Christi International\n"
+        "• 참여연대\n• 평화네트워크\n• 한국YWCA연합회\n"
+    )
+    assert len(extract_signatories(text)) == 6
+
+
+def test_review_all_caps_names_and_units_stay_whole_in_a_logo_strip() -> None:
+    from peacetrack.pipeline.extract.names import strip_apart
+
+    for name in (
+        "WORLD COUNCIL OF CHURCHES",
+        "NATIONAL COUNCIL OF CHURCHES IN KOREA",
+        "KOREA FOUNDATION FOR INTERNATIONAL CULTURAL EXCHANGE",
+        "Heinrich Böll Stiftung Hong Kong Office",
+        "Mennonite Central Committee United States",
+        "Church World Service Japan Office",
+    ):
+        assert strip_apart(name) == [name]
+
+
+def test_review_an_exclamation_is_a_sentence_end_unless_a_bodys_name_goes_on() -> None:
+    from peacetrack.pipeline.prepare.segment import split_sentences
+
+    text = (
+        "We did it, Peace Now! Women Cross DMZ hosted a webinar. "
+        + "Happy New Year! Korea Peace Appeal thanks you."
+    )
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "We did it, Peace Now!",
+        "Women Cross DMZ hosted a webinar.",
+        "Happy New Year!",
+        "Korea Peace Appeal thanks you.",
+    ]

@@ -140,13 +140,18 @@ def _worded(value: str) -> int:
 
 _NOT_ATTENDANCE = re.compile(
     r"limited|capacity|up\s+to|maximum|seats?|registered|registrations?|views?|viewers|watched|선착순|정원|최대"
-    r"|신청|조회|시청|접속|좌석|모집|제한|한정|부\b|copies|invited",
+    r"|신청|조회|시청|접속|좌석|모집|제한|한정|이내|이하|부\b|copies|invited",
     re.IGNORECASE,
 )
 
 
-# A limit said after the number: "49명 이내로 제한", "49명으로 제한되며", "up to 49 …".
-_LIMITED = re.compile(r"\s*(?:여\s*)?명?\s*(?:이내|이하|까지|(?:으)?로\s*제한|한정|만\s*(?:입장|참석))")
+# A limit said after the number: "49명 이내로 제한", "49명으로 제한되며", "30 people maximum".
+_LIMITED = re.compile(
+    # (possessive: a long run of spaces is not tried again a space at a time)
+    r"[^\S\n]*+(?:여[^\S\n]*+)?(?:명[^\S\n]*+)?(?:이내|이하|까지|(?:으)?로[^\S\n]*+제한|한정|만[^\S\n]*+(?:입장|참석)"
+    r"|(?:(?:people|participants|persons|seats)[^\S\n]++)?(?:maximum|max\.|at\s+most|limit))",
+    re.IGNORECASE,
+)
 
 
 _DID_ATTEND = re.compile(r"attended|참석했|참가했|참여했|참석한|참가한|참여한|접속해|접속했|접속하여")
@@ -189,6 +194,7 @@ def _labelled(text: str) -> Count | None:
                 if value[: m.start()].count("(") <= value[: m.start()].count(")")
                 and not _NOT_COUNTED_BEFORE.search(value[max(0, m.start() - 12) : m.start()])
                 and not _PART.match(value, m.end())
+                and not _LIMITED.match(value, m.end("bare") if m.group("bare") else m.end("n"))
             ),
             None,
         )
@@ -239,7 +245,8 @@ def _table_total(text: str) -> Count | None:
         header: list[str] | None = None
         for line in text[pos:].split("\n")[:_TABLE_ROWS]:
             if line.strip() and "|" not in line:
-                if header is None:  # a line of prose may stand between the heading and the table
+                if header is None and line.rstrip().endswith((":", "：")):
+                    # "Attendance over the two days was as follows:" introduces the table under the heading
                     pos += len(line) + 1
                     continue
                 break  # the table has ended (a blank line may stand between the heading and it)

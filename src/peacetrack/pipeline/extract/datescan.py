@@ -35,8 +35,12 @@ _SEP = (
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
 )
 # A real date phrase has a dozen tokens at most; the bound keeps parsing linear on hostile input.
-# (not a day's number in a programme: "Day 1 - Tuesday 30 November 2021" is no range from the 1st)
-_EN_PHRASE = re.compile(rf"(?<![\w.,/-])(?<!\b[Dd]ay )(?<!\bDAY ){_TOKEN}(?:{_SEP}{_TOKEN}){{0,24}}")
+# (not a day's number in a programme: "Day 1 - Tuesday 30 November 2021" is no range from the 1st; but
+# "Liberation Day 15 August 2023" is a date)
+_EN_PHRASE = re.compile(
+    rf"(?<![\w.,/-])(?:(?<!\b[Dd]ay )(?<!\bDAY )|(?=\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}))"
+    rf"{_TOKEN}(?:{_SEP}{_TOKEN}){{0,24}}"
+)
 _EN_TOKEN = re.compile(_TOKEN)
 _RANGE_SEPS = frozenset({"-", "–", "—", "~", "to", "through", "until", "till"})
 

@@ -40,9 +40,20 @@ ANOTHER = re.compile(
 )
 
 
-# A programme table's row, its day or time first ("13 June | Opening session: welcome by the hosts | Open"):
-# no sentence about who held the meeting. (A row of labels, "일시 | 2019년 4월 24일 … 주최 …", may be one.)
+# A programme table's row, its day or time first, that names the hosts only as people in it ("13 June |
+# Opening session: welcome by the hosts | Open"): no sentence about who held the meeting. (A head row,
+# "14–15 June 2023 | Seoul | Hosted by Peace Network", and a row of labels may be one.)
 _PROGRAMME_ROW = re.compile(r"[^|\n]{0,20}\d[^|\n]{0,20}\s\|[^|\n]+\|")
+_HOSTS_NOUN = re.compile(r"\b(?:the|our|both|two)\s+(?:co-?)?hosts?\b", re.IGNORECASE)
+
+
+# A sentence that dates another meeting than this one: an earlier or a later one, one planned (not "hosted the
+# first joint forum", "a follow-up to the 2022 consultation": this meeting's own sentence says those).
+_ANOTHER_DATED = re.compile(
+    r"\b(?:previous|earlier|last|next)\s+(?:[\w-]+\s+)?(?:meeting|conference|forum|gathering|consultation|edition)"
+    r"|\bplan(?:s|ned)?\s+to\s+hold\b|\b(?:which|that)\s+(?:was|were)\s+also\s+held\s+in\b|지난\s*(?:해|회)",
+    re.IGNORECASE,
+)
 
 
 def main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[DatePhrase]) -> Sentence | None:
@@ -50,7 +61,11 @@ def main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[Da
     best: tuple[float, Sentence] | None = None
     for sentence in sentences:
         hosting = HOST_VERB.search(text, sentence.start, sentence.end)
-        if not hosting or _PROGRAMME_ROW.match(text, sentence.start):
+        if not hosting or (
+            _PROGRAMME_ROW.match(text, sentence.start)
+            and _HOSTS_NOUN.search(text, max(sentence.start, hosting.start() - 10), hosting.end())
+            and HOST_VERB.search(text, hosting.end(), sentence.end) is None
+        ):
             continue
         score = 1.0
         score += 2 * bool(phrases_within(phrases, sentence.start, sentence.end))
@@ -64,7 +79,7 @@ def main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[Da
         )
         # A summit the report recalls ("On 12 June the first summit … took place in Singapore") is history.
         score -= bool(_SUMMIT.search(text, sentence.start, sentence.end))
-        score -= 2 * bool(ANOTHER.search(text, sentence.start, sentence.end))
+        score -= 2 * bool(_ANOTHER_DATED.search(text, sentence.start, sentence.end))
         if best is None or score > best[0]:
             best = (score, sentence)
     return best[1] if best is not None and best[0] >= 3 else None

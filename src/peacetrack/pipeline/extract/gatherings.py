@@ -50,6 +50,13 @@ from peacetrack.pipeline.resources import Resources
 EXTRACTOR = Extractor("gatherings", "1.0")
 
 _CONNECTOR = frozenset({"on", "of", "for", "the", "and", "&", "in"})
+# The meeting itself called hybrid ("Hybrid event", "in a hybrid format", "온·오프라인 병행"), not "hybrid
+# warfare".
+_HYBRID_EVENT = re.compile(
+    r"\bhybrid\s+(?:event|format|meeting|conference|forum|session|webinar|seminar)|\bhybrid\s*(?:$|[|·(])"
+    r"|온\s*[·ㆍ・/]?\s*오프라인\s*병행",
+    re.IGNORECASE | re.MULTILINE,
+)
 _HYBRID = re.compile(
     r"\bhybrid\b|\bonline\s+and\s+(?:in\s+person|on-?site|offline|in\s+[A-Z])|(?:in\s+person|on-?site|offline)"
     r"\s+and\s+online|\beither\s+online\s+or\s+on-?site|\bon-?site\s+or\s+online|\bsimultaneously\s+online"
@@ -169,16 +176,18 @@ _SUMMIT_BEFORE = re.compile(
 def _place(text: str, main: Sentence | None, resources: Resources) -> Place | None:
     if main is None:
         return None
+    verb = HOST_VERB.search(text, main.start, main.end)
     for match in resources.place_pattern.finditer(text, main.start, main.end):
-        if not _SUMMIT_BEFORE.search(text, main.start, match.start()) and not _IN_A_NAME.match(
-            text, match.end()
-        ):
-            return _place_at(text, match.start(), match.group(), resources)
+        if _SUMMIT_BEFORE.search(text, main.start, match.start()):
+            continue
+        if verb is not None and match.start() < verb.start() and _IN_A_NAME.match(text, match.end()):
+            continue  # in a host's name before the verb: "… Studies at Seoul National University convened …"
+        return _place_at(text, match.start(), match.group(), resources)
     return None
 
 
-# A place that begins a body's name ("at Seoul National University", "the Jeju Peace Institute"): not where
-# the meeting was.
+# A place that begins a body's name ("at Seoul National University", "the Jeju Peace Institute"): in a host's
+# name, not where the meeting was.
 _IN_A_NAME = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:University|Institute|Foundation|Center|Centre|Museum|Office|Bureau|Committee)\b"
 )
@@ -523,7 +532,7 @@ def extract_gatherings(
         online = online or held_online
         # A report of a meeting held only online has no venue: a city it names is where it was written.
         place = labelled.place or (None if held_online else _place(text, main, resources))
-    if place is None and (not online or _HYBRID.search(text)):  # (a hybrid meeting has its venue too)
+    if place is None and (not online or _HYBRID_EVENT.search(text)):  # (a hybrid meeting has its venue too)
         place = _venue_line(text, resources) or _held_at(text, sentences, resources)
     # Label lines name the hosts outright; the sentence that says who held it is read when none do.
     hosts, sponsors = ([], []) if labelled.labelled_hosts else hosts_and_sponsors(text, main, phrases)

@@ -35,8 +35,9 @@ _ACTIVE = re.compile(
 _PRONOUN = re.compile(r"(?:we|i|they|it|this|our\s+\w+|us|he|she|you)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:hosted|organi[sz]ed|convened)\s+by\s+", re.IGNORECASE)
 SPONSORED = re.compile(
-    r"(?:,\s*)?\b(?:(?:sponsored|supported|funded)\s+by|made\s+possible\s+(?:by|through)(?:\s+(?:an?\s+(?:generous\s+)?"
-    r"(?:grant|gift|contribution)\s+from|the\s+(?:generous\s+)?support\s+of))?)\s+(?P<list>.{1,300}?)"
+    r"(?:,\s*)?\b(?:(?:sponsored|supported|funded)\s+by|made\s+possible\s+(?:by|through|with)(?:\s+(?:(?:an?\s+)?"
+    r"(?:generous\s+)?(?:grants?|gifts?|contributions?|funding)\s+from|the\s+(?:generous\s+)?support\s+of))?)"
+    r"\s+(?P<list>.{1,300}?)"
     # The list runs on over commas that part names ("by X, the Y and Z"), up to a clause: ", hosted the …",
     # ", in Seoul", "and organised by".
     r"(?=,\s*(?!and\b|(?-i:(?:the|an?)\s+[A-Z]))(?-i:[a-z])|,?\s+(?:and\s+)?(?:co-?)?(?:hosted|organi[sz]ed|held|convened)\b|\.|;|$)",
@@ -116,7 +117,7 @@ def hosts_and_sponsors(
         hosts.extend(_active_subject(text, start, active, sponsored, phrases))
     if passive is not None:
         stop = re.search(
-            r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;]|,\s*(?:sponsored|supported|with)\b"
+            r"\s+(?:in|at|on|from)\s+(?=[A-Z0-9])|[.;|]|,\s*(?:sponsored|supported|with)\b"
             r"|,?\s+and\s+(?:co-?)?(?:sponsored|supported|funded)\s+by\b"
             # "… by X and Y and took place online": the sentence goes on to what happened
             r"|,?\s+and\s+(?:took|was|were|is|will|has|had|drew|brought|attracted|featured)\b",

@@ -186,9 +186,21 @@ def bodies_apart(name: str) -> list[str]:
 # FOUNDATION SEOUL METROPOLITAN GOVERNMENT"): after a word that ends a name, before a capitalised one; not
 # before a unit of it ("Friedrich Ebert Foundation Korea Office").
 _NAME_HEAD_END = re.compile(
-    r"\b(?:foundation|government|institute|university|council|ministry|center|centre|association|committee"
-    r"|agency|fund|embassy|commission|federation|alliance|coalition|office|stiftung|network|church|campaign)\s+(?=[A-Z][\w'’-]*\s+[A-Z])"
-    r"(?![A-Za-z'’-]+\s+(?:office|branch|chapter|representation|bureau)\b)",
+    r"\b(?:foundation|government|institute|university|council|ministry|association|committee|fund|embassy"
+    r"|commission|stiftung|office)\s+"
+    # …before a capitalised word that goes on ("KOREA FOUNDATION FOR …", "WORLD COUNCIL OF CHURCHES" are one)…
+    r"(?=(?!(?:of|for|in|on|and|the|für|de|des|du|zu)\b)[A-Z][\w'’-]*\s+[A-Z])"
+    # …not before a unit of the body ("… Stiftung Hong Kong Office"; in "… Fund Rosa-Luxemburg-Stiftung Tokyo
+    # Office" the office is the Stiftung's)
+    r"(?!(?:(?![\w'’-]*(?:stiftung|foundation|fund|institute|council|committee))[A-Za-z'’-]+\s+){1,3}"
+    r"(?:office|branch|chapter|representation|bureau)\b)",
+    re.IGNORECASE,
+)
+# Every piece a logo strip is cut into ends in a word that ends a body's name, or it was one name.
+_BODY_END = re.compile(
+    r"\b(?:foundation|government|institute|university|council|ministry|association|committee|fund|embassy"
+    r"|commission|stiftung|office|center|centre|network|church|churches|campaign|coalition|alliance|federation"
+    r"|union|society|forum|movement|agency|service|bank|city|province)$",
     re.IGNORECASE,
 )
 
@@ -203,7 +215,8 @@ def strip_apart(name: str) -> list[str]:
         parts.append(name[pos : cut.end()].strip())
         pos = cut.end()
     parts.append(name[pos:].strip())
-    return [part for part in parts if part]
+    parts = [part for part in parts if part]
+    return parts if all(_BODY_END.search(part) for part in parts) else [name]
 
 
 # A word that says a name is an organisation's, in either language.

@@ -39,7 +39,7 @@ _CLOSED = re.compile(
 )
 # A table cell that says only who may attend: "Public", "Closed-door, off the record", "비공개".
 _ACCESS_CELL = re.compile(
-    r"\s*(?:(?P<open>public|open(?:\s+to\s+(?:the\s+)?public|\s+to\s+all)?|공개)"
+    r"\s*(?:(?P<open>(?:public|open(?:\s+to\s+(?:the\s+)?public|\s+to\s+all)?|공개)(?:\s*[,;(/–-]\s*[^|]{0,40})?)"
     r"|(?P<closed>(?:closed(?:[\s-]door)?|private|by\s+invitation|invitation\s+only|off\s+the\s+record|비공개)"
     r"(?:\s*[,;(/-]\s*[^|]{0,40})?))\s*",
     re.IGNORECASE,
@@ -198,16 +198,30 @@ _NUMBERED_HEAD = re.compile(
 )
 
 
+# A run under such a heading is what should be done, not what was held: "Recommendations", "요구 사항".
+_NOT_A_PROGRAMME = re.compile(
+    r"recommendations?|demands?|proposals?|findings|conclusions|next\s+steps|follow-?up|asks|requests"
+    r"|요구|제안|권고|건의|결론|향후\s*(?:과제|계획)|평가",
+    re.IGNORECASE,
+)
+
+
 def _numbered_items(text: str) -> dict[int, int]:
     """Where the paragraphs of a run of such numbered items start, and where their heads end: a run
-    numbered from 1, two at least, and most of whose heads name an item; not a break among them."""
+    numbered from 1, two at least, most of whose heads name a session (a panel, a workshop, an opening),
+    not under a heading of recommendations; not a break among them."""
     runs: list[list[tuple[int, int, str]]] = []
+    heading = ""  # the last short line that was no item
     for start, end in line_spans(text):
         line = text[start:end]
         head = _NUMBERED_HEAD.match(line)
         if head is None:
             if line.strip() and runs and runs[-1]:
                 runs.append([])  # any other line ends the run
+            if 0 < len(line.strip()) <= 60:
+                heading = line
+            continue
+        if _NOT_A_PROGRAMME.search(heading):
             continue
         n, words = int(head.group("n")), head.group("head")
         if not runs or n != len(runs[-1]) + 1:
@@ -217,7 +231,7 @@ def _numbered_items(text: str) -> dict[int, int]:
         runs[-1].append((start, start + head.end("head"), words))
     items: dict[int, int] = {}
     for run in runs:
-        named = [words for _, _, words in run if _SESSION.search(words) or _ITEM_WORDS.search(words)]
+        named = [words for _, _, words in run if _SESSION.search(words)]
         if len(run) >= 2 and 2 * len(named) > len(run):
             items |= {a: b for a, b, words in run if not _is_break(words)}
     return items
@@ -460,9 +474,13 @@ _PAST_YEARS = re.compile(
 )
 
 
-# A session called off: "the closed expert meeting planned for the next day was cancelled".
+# Said of a session right after it is named, in its own clause: "… the closed expert meeting planned for the
+# next day was cancelled", "비공개 간담회는 내부 사정으로 취소되었습니다" (not "Session 2 examined why the
+# summit was called off").
 _CALLED_OFF = re.compile(
-    r"\b(?:cancell?ed|called\s+off|postponed|scrapped)\b|취소(?:되|됐|하였|했|된)|연기(?:되|됐|된)|무산",
+    r"(?:\s+(?:originally\s+)?(?:planned|scheduled|set|due)\s+(?:for|on)\s+[^,;.]{0,30}?|\s*\([^()]{0,30}\))?"
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:cancell?ed|called\s+off|postponed|scrapped|dropped)\b"
+    r"|(?:은|는|이|가)\s[^,.]{0,30}?(?:취소|연기)(?:되|됐)|[^,.]{0,20}?무산",
     re.IGNORECASE,
 )
 
@@ -478,7 +496,7 @@ def prose_sessions(text: str) -> list[SessionLine]:
             (k for k in (text.find(". ", match.end()), text.find("\n", match.end())) if k != -1),
             default=len(text),
         )
-        if _CALLED_OFF.search(text, own, stop):
+        if _CALLED_OFF.match(text, match.end(), stop):
             continue
         if match.group("count") and _PAST_YEARS.search(text, own, match.start()):
             continue  # "Over the past two years, the network has hosted five workshops": not this gathering's

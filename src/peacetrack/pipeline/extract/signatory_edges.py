@@ -43,12 +43,7 @@ _GLUE = NAME_GLUE | frozenset(
         "beyond",
         "after",
         "within",
-        "van",
-        "von",
-        "der",
-        "y",
         "e",
-        "et",
     ]
 )
 _PLACE_LINE = re.compile(r"^[가-힣\s]{2,20}에서$")  # "서울 광화문에서": where it was signed

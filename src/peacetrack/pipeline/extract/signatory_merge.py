@@ -58,14 +58,16 @@ def _mostly_hangul(text: str) -> bool:
 
 
 def _halves(text: str, block: list[Name]) -> list[list[Name]]:
-    """A block that gives its names in one script and then again in the other, as many each ("• Peace Boat
-    …" then "• 피스보트 …" under one heading), as its two lists; any other block whole."""
+    """A block that gives its names in one script and then, after a blank line, again in the other, as
+    many each ("• Peace Boat …" / "" / "• 피스보트 …" under one heading), as its two lists; any other block
+    whole (a list of foreign and Korean signers runs on without a break)."""
     half = len(block) // 2
-    if half < 2 or len(block) % 2:
+    if half < 3 or len(block) % 2:
         return [block]
     first, second = block[:half], block[half:]
-    if re.search(r"\w", text[first[-1].end : second[0].start]):
-        return [block]  # a heading between them: two groups ("국내" …, "International organizations" …)
+    between = text[first[-1].end : second[0].start]
+    if re.search(r"\w", between) or not re.search(r"\n[^\S\n]*\n", between):
+        return [block]  # a heading between them (two groups: "국내" …, "International" …), or no break
     if {_hangul_share(text, first), _hangul_share(text, second)} == {0.0, 1.0}:
         return [first, second]
     return [block]

@@ -40,7 +40,9 @@ _LAST = r"|^[ \t]*last\s+updated"
 _ISSUE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|{_MAIL_DATE})\b{_LAST}", re.IGNORECASE | re.MULTILINE)
 # Under the text, after a dot too: "Report prepared by the secretariat · Published 15 November 2022"
 # (at the head a byline's "· Updated …" is a later edit).
-_TAIL_LABEL = re.compile(rf"(?:{_AT}|·[ \t]*)(?:{_ISSUE_WORDS})\b{_LAST}", re.IGNORECASE | re.MULTILINE)
+_TAIL_LABEL = re.compile(
+    rf"(?:{_AT}|(?:·|—|–|,)[ \t]*)(?:{_ISSUE_WORDS})\b{_LAST}", re.IGNORECASE | re.MULTILINE
+)
 # In a letter, statement or article "Date:" is its own date; in a programme it is the event's.
 _DATE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|날짜|일자|date)\b", re.IGNORECASE | re.MULTILINE)
 _EVENT_LABEL = re.compile(

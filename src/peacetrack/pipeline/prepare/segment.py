@@ -100,15 +100,20 @@ def _is_boundary(block: str, end: int) -> bool:
         return False
     if _ENUMERATOR.match(word) and block[: end - len(word)].strip() == "":
         return False  # "1. Title": a numbered heading, not a sentence of its own
-    if word.endswith("!") and _NAME_BANG.search(block[:end]) and _NAME_GOES_ON.match(block, end):
+    bang = word.endswith("!") and _NAME_BANG.search(block, max(0, end - 60), end)
+    if bang and _NAME_GOES_ON.match(block, end):
         return False  # "the Korea Peace Now! Grassroots Network co-hosted …": a name holds the "!"
     following = block[end:].lstrip()[:1]
     return not (following.islower() and following.isascii())
 
 
-# A "!" inside a name: two capitalised words before it, two after.
+# A "!" inside a name: two capitalised words before it, and after it capitalised words that end as a body's
+# name does ("… Peace Now! Grassroots Network"; "Peace Now! Women Cross DMZ hosted …" is two sentences).
 _NAME_BANG = re.compile(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*!$")
-_NAME_GOES_ON = re.compile(r"\s+[A-Z][\w'’-]*\s+[A-Z][\w'’-]*")
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Network|Campaign|Coalition|Alliance|Committee|Council|Institute|Foundation"
+    r"|Center|Centre|Forum|Movement|Project|Initiative|Group|Association|Society|Union)\b"
+)
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
