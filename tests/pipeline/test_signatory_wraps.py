@@ -786,3 +786,18 @@ def test_review_an_exclamation_is_a_sentence_end_unless_a_bodys_name_goes_on() -
         "Happy New Year!",
         "Korea Peace Appeal thanks you.",
     ]
+
+
+def test_a_parts_numbered_heading_is_no_signer() -> None:
+    text = (
+        "We appeal to the Secretary-General.\n\nI. Individual signatories\n\n"
+        "Prof. Seo Min-jung\nLars Eriksen\n\n"
+        "II. Organizational signatories\n\nPeace Boat\nWomen Cross DMZ\n"
+    )
+    assert [n.name for n in extract_signatories(text)] == [
+        "Prof. Seo Min-jung",
+        "Lars Eriksen",
+        "Peace Boat",
+        "Women Cross DMZ",
+    ]
+    assert not is_heading("A. Peace Boat") and is_heading("B) Individuals")

@@ -11,7 +11,8 @@ from peacetrack.pipeline.extract.ecosoc import LETTER_MARK, SYMBOL
 from peacetrack.pipeline.extract.names import trim
 
 HEADING = re.compile(
-    r"^(?:(?:annex|appendix|attachment)\s*(?:[ivx\d]+)?\s*[-–:.]?\s*)?"
+    # (a part's number before it: "II. Organizational signatories", "B) Individuals")
+    r"^(?:(?-i:[IVX]{1,4}|[A-H])[.)]\s+)?(?:(?:annex|appendix|attachment)\s*(?:[ivx\d]+)?\s*[-–:.]?\s*)?"
     r"(?:the\s+|list\s+of\s+|\d+\s+|initial\s+|organi[sz]ational\s+|individual\s+|civil[\s-]+society\s+"
     r"|member\s+|partner\s+|international\s+|korean\s+)*(?:\d+\s+)?"
     r"(?:undersigned|signator(?:y|ies)|signatures|signed(?:\s+by)?|co-?sign(?:ed|ers|atories)|endorsed\s+by|endorsers?"
