@@ -1702,3 +1702,16 @@ def test_review_a_head_row_with_hosts_capital_labels_and_an_open_cell_with_a_not
         "It was made possible by generous grants from the Korea Foundation and the Fund."
     )
     assert funded is not None and funded.group("list") == "the Korea Foundation and the Fund"
+
+
+def test_a_head_lines_month_gives_way_to_the_days_a_line_below_names(resources: Resources) -> None:
+    report = (
+        "Summary Report\n\nSymposium Report | Women, Peace and Security | Seoul, October 2022\n\n"
+        "International Symposium on Women, Peace and Security\n\n"
+        "26–27 October 2022 · Korea Press Center, Seoul, and online via Zoom\n\n"
+        "Date of this report: 15 December 2022\n\n1. Overview\n\n"
+        "The symposium was organised by Women Making Peace. It took place over two days in a hybrid format. "
+        "About 90 participants attended.\n"
+    )
+    gathering = _gathering(resources, report, "report.txt")
+    assert (gathering["start"], gathering["end"]) == ("2022-10-26", "2022-10-27")

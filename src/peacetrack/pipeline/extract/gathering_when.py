@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from peacetrack.model.codebook import Precision
 from peacetrack.pipeline.extract.dates import DatePhrase, phrases_within
 from peacetrack.pipeline.extract.hosts import SPONSORED
 from peacetrack.pipeline.records import DateValue, Sentence
@@ -88,9 +89,11 @@ def main_sentence(text: str, sentences: Sequence[Sentence], phrases: Sequence[Da
 def head_date(text: str, phrases: Sequence[DatePhrase]) -> DateValue | None:
     """The gathering's date from the notice's head, when nothing says more: the first date on a short
     line there, or on one that opens with it ("Wednesday, July 26 | 8:00 pm ET"), else the first day its
-    prose names (a month there is history); never a registration deadline."""
+    prose names (a month there is history); never a registration deadline. A line's month ("Symposium
+    Report | Seoul, October 2022") gives way to the days a line below it names ("26–27 October 2022 · …")."""
     pos = 0
     first: DateValue | None = None
+    month: DateValue | None = None
     for number, line in enumerate(text.split("\n")):
         if number >= _HEAD_LINES:
             break
@@ -98,11 +101,19 @@ def head_date(text: str, phrases: Sequence[DatePhrase]) -> DateValue | None:
         if inside and not _DEADLINE.search(line):
             # (a long line that opens with the date is the date line with the venue after it)
             if (len(line) <= 120 or inside[0].start == pos) and not line.rstrip().endswith((".", "다")):
-                return inside[0].values[0]
-            days = [p.values[0] for p in inside if p.values[0].precision == "day"]
-            first = first or (days[0] if days else None)
+                value = inside[0].values[0]
+                if value.precision == Precision.DAY:
+                    return value if month is None or _same_month(month, value) else month
+                month = month or value
+            else:
+                days = [p.values[0] for p in inside if p.values[0].precision == "day"]
+                first = first or (days[0] if days else None)
         pos += len(line) + 1
-    return first
+    return month or first
+
+
+def _same_month(month: DateValue, day: DateValue) -> bool:
+    return (month.start.year, month.start.month) == (day.start.year, day.start.month)
 
 
 _HEAD_LINES = 25
