@@ -1715,3 +1715,19 @@ def test_a_head_lines_month_gives_way_to_the_days_a_line_below_names(resources: 
     )
     gathering = _gathering(resources, report, "report.txt")
     assert (gathering["start"], gathering["end"]) == ("2022-10-26", "2022-10-27")
+
+
+def test_a_report_that_tells_each_session_a_paragraph_and_lists_them_all_in_prose(
+    resources: Resources,
+) -> None:
+    report = (
+        "Conference Report\n\nTokyo, 10 December 2022\n\nThe conference was held in Tokyo on 26-27 November "
+        "2022 and about 70 participants attended.\n\n3. Programme\n\nThe programme consisted of an opening "
+        "plenary; "
+        'Session 1, "Militarisation"; Session 2, "The 2018 agreements"; a closed strategy meeting of '
+        "organisations, held off the record; and a closing plenary.\n\n4. Summary\n\n"
+        "Session 1. Panellists analysed the defence budgets.\n\nSession 2. Korean participants described the "
+        "agreement.\n"
+    )
+    sessions = _gathering(resources, report, "report.txt")["sessions"]
+    assert [s["access"] for s in sessions] == ["open", "open", "open", "closed", "open"]

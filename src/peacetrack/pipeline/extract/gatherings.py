@@ -485,14 +485,24 @@ def _schedule(text: str, sessions: list[Session], report: bool) -> list[Session]
     """The programme's own lines as sessions, when they list more than the prose reading found; in a
     report without a schedule, the sessions its prose names."""
     lines = schedule.schedule_sessions(text)
-    if not lines and report:
-        lines = schedule.prose_sessions(text)
+    if report and (not lines or all(_TOLD.match(text, line.start) for line in lines)):
+        # A report that tells its sessions a paragraph each ("Session 1. Panellists analysed …") may name more
+        # of them in its prose ("an opening plenary …; Session 1 …; a closed strategy meeting …").
+        told = schedule.prose_sessions(text)
+        lines = told if len(told) > len(lines) else lines
     if len(lines) <= len(sessions):
         return sessions
     return [
         Session(title=_mark(text, line.start, line.end), access=Access.CLOSED if line.closed else Access.OPEN)
         for line in lines
     ]
+
+
+# A paragraph that tells of a session under its label: "Session 1. Panellists analysed …".
+_TOLD = re.compile(
+    r"(?:session|panel|workshop|plenary|roundtable)\s+(?:\d{1,2}|[IVX]{1,4}|[A-F])\.\s+(?-i:[A-Z])",
+    re.IGNORECASE,
+)
 
 
 def extract_gatherings(
