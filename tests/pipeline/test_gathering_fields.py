@@ -1731,3 +1731,15 @@ def test_a_report_that_tells_each_session_a_paragraph_and_lists_them_all_in_pros
     )
     sessions = _gathering(resources, report, "report.txt")["sessions"]
     assert [s["access"] for s in sessions] == ["open", "open", "open", "closed", "open"]
+
+
+def test_an_editions_name_and_an_earlier_edition_are_no_sessions_and_working_groups_are() -> None:
+    text = (
+        "The second Berlin Roundtable was convened to take stock. The first roundtable was held in Berlin in "
+        "2022. After an opening session, three public panels examined the situation. Two closed working "
+        "groups, held under the Chatham House Rule, discussed banking. The event ended with a closing "
+        "session."
+    )
+    found = [(text[s.start : s.end], s.closed) for s in prose_sessions(text)]
+    assert [closed for _, closed in found] == [False, False, False, False, True, True, False]
+    assert "second Berlin Roundtable" not in [name for name, _ in found]

@@ -382,7 +382,7 @@ _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _PROSE_SESSION = re.compile(
     r"\b(?P<count>two|three|four|five|six|[2-6])\s+(?P<cwords>(?:(?!of\b|days?\b)[a-z-]+\s+){0,2}?)"
-    r"(?P<counted>sessions|panels|workshops|roundtables|plenaries)\b"
+    r"(?P<counted>sessions|panels|workshops|roundtables|plenaries|working\s+groups)\b"
     r"|\b(?P<closed>closed(?:[\s-]door)?|private|off[\s-]the[\s-]record|invitation[\s-]only)\s+"
     r"(?:(?!and\b|or\b)[a-z-]+\s+){0,2}?"
     r"(?P<ckind>sessions?|meetings?|roundtables?|workshops?|discussions?|briefings?)\b"
@@ -409,6 +409,7 @@ _SINGULAR = {
     "workshops": "workshop",
     "roundtables": "roundtable",
     "plenaries": "plenary",
+    "working groups": "working group",
 }
 
 
@@ -485,6 +486,12 @@ _CALLED_OFF = re.compile(
 )
 
 
+# Another meeting told of with its year: "The first roundtable was held in Berlin in 2022."
+_HELD_IN_A_YEAR = re.compile(
+    r"\s+(?:was|were)\s+held\b[^.]{0,40}?\b(?:19|20)\d\d\b|\s+took\s+place\b[^.]{0,40}?\b(?:19|20)\d\d\b"
+)
+
+
 def prose_sessions(text: str) -> list[SessionLine]:
     """The sessions a report's prose names, each once, with its access; not one it says was called off."""
     found: dict[tuple[str, object], SessionLine] = {}
@@ -497,6 +504,12 @@ def prose_sessions(text: str) -> list[SessionLine]:
             default=len(text),
         )
         if _CALLED_OFF.match(text, match.end(), stop):
+            continue
+        if match.group("ord") and (
+            match.group("okind")[0].isupper() or _HELD_IN_A_YEAR.match(text, match.end(), stop)
+        ):
+            # "the second Berlin Roundtable" is the meeting's name; "The first roundtable was held … in 2022"
+            # is another
             continue
         if match.group("count") and _PAST_YEARS.search(text, own, match.start()):
             continue  # "Over the past two years, the network has hosted five workshops": not this gathering's
