@@ -187,6 +187,20 @@ def test_describe_a_reports_colophon_after_a_dot_but_not_a_bylines_update(resour
     assert article.date == date(2019, 4, 28)
 
 
+def test_describe_a_place_and_date_line_under_a_report_and_a_date_before_a_numbered_heading(
+    resources: Resources,
+) -> None:
+    body = "The roundtable took place in Berlin on 14 and 15 November 2023. " * 60
+    report = _prepared(
+        "Roundtable Report\n\n" + body + "\n\nBerlin, 18 December 2023\nRapporteurs: Lena Hoffmann", resources
+    )
+    assert report.date == date(2023, 12, 18)
+    headed = _prepared(
+        "Conference Report\n\nPublished 15 December 2022 1. Introduction\n\n" + body, resources
+    )
+    assert headed.date == date(2022, 12, 15)
+
+
 def test_describe_standalone_date_line(resources: Resources) -> None:
     document = _prepared(
         "To :\nThe President\nof the Council\n\nOpen letter on sanctions\n\n"

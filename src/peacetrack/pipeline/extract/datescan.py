@@ -28,10 +28,11 @@ _MONTH = (
     r"\.?)(?![A-Za-z])"
 )
 _TOKEN = rf"(?:{_MONTH}|(?:19|20)\d{{2}}(?![\d:])|\d{{1,2}}(?:st|nd|rd|th)?(?![\d:%]))"
-# A weekday may stand between the parts: "from Thursday 7 to Saturday 9 December 2023".
+# A weekday may stand between the parts: "from Thursday 7 to Saturday 9 December 2023". (After a year a
+# space is no separator before a numbered heading: "Published 15 December 2022 1. Introduction".)
 _SEP = (
     r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|to|through|until|till|&)[ \t]+"
-    r"|[ \t]*[-–—~][ \t]*|[ \t]+of[ \t]+|[ \t]+)"
+    r"|[ \t]*[-–—~][ \t]*|[ \t]+of[ \t]+|(?<![0-9]{4})[ \t]+|(?<=[0-9]{4})[ \t]+(?!\d{1,2}[.)]\s))"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
 )
 # A real date phrase has a dozen tokens at most; the bound keeps parsing linear on hostile input.

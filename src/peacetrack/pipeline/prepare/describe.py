@@ -199,7 +199,11 @@ def find_date(text: str, kind: str = "other") -> tuple[date, int, int] | None:
     for line in text.split("\n"):
         if offset >= tail_from and len(line.split()) <= 16:
             raws = dates.scan(line)
-            when = dates.full_date(raws[0]) if raws and raws[0].start <= 1 else None
+            # the date opens the line, or follows the place it was written in ("Berlin, 18 December 2023")
+            opens = bool(raws) and (
+                raws[0].start <= 1 or _PLACE_BEFORE.fullmatch(line[: raws[0].start]) is not None
+            )
+            when = dates.full_date(raws[0]) if opens else None
             if (
                 when is not None
                 and len(raws[0].items) == 1
@@ -211,6 +215,9 @@ def find_date(text: str, kind: str = "other") -> tuple[date, int, int] | None:
     return None
 
 
+_PLACE_BEFORE = re.compile(
+    r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t]*,[ \t]*|[가-힣]{2,6}[ \t]*,[ \t]*"
+)
 _MADE_AGAIN = 366  # days
 
 
