@@ -201,6 +201,24 @@ def test_describe_a_place_and_date_line_under_a_report_and_a_date_before_a_numbe
     assert headed.date == date(2022, 12, 15)
 
 
+def test_describe_a_programmes_version_after_a_dash_and_an_outlook_sent_line() -> None:
+    from peacetrack.pipeline.prepare.describe import find_date
+
+    programme = (
+        "UN Side Event\n\nConcept note and programme – updated 5 September 2022\n\n"
+        "Monday 19 September 2022, 14:00–15:30 – Palais des Nations (public)\n\n14:00 Opening session\n"
+        "14:20 Panel: Humanitarian access\n"
+    )
+    found = find_date(programme, "programme")
+    assert found is not None and found[0] == date(2022, 9, 5)
+    forwarded = (
+        "From: Peace Network\nSent: Monday, March 28, 2022 10:14 AM\nSubject: Invitation\n\n"
+        "Programme\n\nThursday, April 14, 2022 | 10:00 Opening session\n10:30 Panel 1: Sanctions\n"
+    )
+    found = find_date(forwarded, "programme")
+    assert found is not None and found[0] == date(2022, 3, 28)
+
+
 def test_describe_standalone_date_line(resources: Resources) -> None:
     document = _prepared(
         "To :\nThe President\nof the Council\n\nOpen letter on sanctions\n\n"

@@ -30,7 +30,11 @@ _ISSUE_WORDS = (
 )
 # An e-mail header's "Date: Wed, 12 Jul 2023 10:41:07 -0400" (a Korean mail's "보낸날짜: 2021년 5월 18일")
 # is the message's own date in any kind.
-_MAIL_DATE = r"date(?=\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun),\s+\d)|보낸\s?(?:날짜|시간|일시)(?=\s*[:：])"
+# (Outlook's "Sent: Monday, March 28, 2022 10:14 AM" too)
+_MAIL_DATE = (
+    r"date(?=\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun),\s+\d)|보낸\s?(?:날짜|시간|일시)(?=\s*[:：])"
+    r"|sent(?=\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+\w)"
+)
 # At a line's start, or after a bar in a byline: "서울=박서연 기자 | 입력 2018-08-21 06:00".
 _AT = r"(?:^[ \t]*|\|[ \t]*)"
 # "Last updated: June 5, 2023" on a line of its own dates a programme (its latest version); a letter's,
@@ -38,10 +42,11 @@ _AT = r"(?:^[ \t]*|\|[ \t]*)"
 # ("2020-06-16 15:47 | Last updated 2020-06-17 08:05").
 _LAST = r"|^[ \t]*last\s+updated"
 _ISSUE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|{_MAIL_DATE})\b{_LAST}", re.IGNORECASE | re.MULTILINE)
-# Under the text, after a dot too: "Report prepared by the secretariat · Published 15 November 2022"
-# (at the head a byline's "· Updated …" is a later edit).
+# Under the text, and in a programme's or report's head, after a dot or a dash too: "Report prepared by the
+# secretariat · Published 15 November 2022", "Concept note and programme – updated 5 September 2022" (at an
+# article's head a byline's "· Updated …" is a later edit).
 _TAIL_LABEL = re.compile(
-    rf"(?:{_AT}|(?:·|—|–|,)[ \t]*)(?:{_ISSUE_WORDS})\b{_LAST}", re.IGNORECASE | re.MULTILINE
+    rf"(?:{_AT}|(?:·|—|–|,)[ \t]*)(?:{_ISSUE_WORDS}|{_MAIL_DATE})\b{_LAST}", re.IGNORECASE | re.MULTILINE
 )
 # In a letter, statement or article "Date:" is its own date; in a programme it is the event's.
 _DATE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|날짜|일자|date)\b", re.IGNORECASE | re.MULTILINE)
@@ -167,7 +172,8 @@ def find_date(text: str, kind: str = "other") -> tuple[date, int, int] | None:
     that opens with the date above the signers ("2020년 12월 3일 … 일동", "2024. 8. 19. 민화협 · 서울")."""
     head = text[:_HEAD]
     gathering = kind in ("programme", "conference_report")
-    labels = _ISSUE_LABEL if gathering else _DATE_LABEL
+    # (a programme's own version may follow a dash: "Concept note and programme – updated 5 September 2022")
+    labels = _TAIL_LABEL if gathering else _DATE_LABEL
     for label in labels.finditer(head):
         for raw in dates.scan(head, label.end(), min(len(head), label.end() + 60)):
             when = dates.full_date(raw)
