@@ -251,8 +251,8 @@ def _label_at(line: str) -> tuple[str, re.Match[str]] | None:
 _NEXT_LABEL = re.compile(
     r"(?<=\s)(?:" + "|".join(f"(?:{_words(field)})" for field in _KO) + r")\s*[:：]\s*(?=\S)"
     # a PDF's two head lines run into one: "Hosted by X, Y Organized by Z"
-    r"|(?<=\s)(?-i:(?:Co-|CO-)?(?:Organi[sz]ed|Hosted|Sponsored|Supported|Convened|Co-organi[sz]ed|ORGANI[SZ]ED|HOSTED"
-    r"|SPONSORED|SUPPORTED|CONVENED)\s+(?:by|By|BY))\s+(?=[A-Z])",
+    r"|(?<=\s)(?-i:(?=[A-Z]))(?:co-)?(?:organi[sz]ed|hosted|sponsored|supported|convened|co-organi[sz]ed)\s+by"
+    r"\s+(?-i:(?=[A-Z]))",
     re.IGNORECASE,
 )
 

@@ -242,9 +242,6 @@ _NOT_STREAMED = re.compile(
 )
 
 
-# A sentence about another meeting than this one: an earlier one in the series, a follow-up to come.
-
-
 _HELD_ONLINE = re.compile(
     # the meeting itself as the subject ("the 2021 meeting was again held entirely online"), not its
     # registration or the consultations before it
@@ -264,15 +261,17 @@ def _held_online(text: str, sentences: Sequence[Sentence]) -> Mark | None:
     online"), not an earlier one or a follow-up, and nothing says it was held both ways."""
     if _HYBRID.search(text):
         return None
+    starts = [s.start for s in sentences]
     for match in _HELD_ONLINE.finditer(text):
-        if not _about_another(text, sentences, match.start()):
+        if not _about_another(text, sentences, starts, match.start()):
             return _mark(text, match.start(), match.end())
     return None
 
 
-def _about_another(text: str, sentences: Sequence[Sentence], offset: int) -> bool:
-    """Whether the sentence at `offset` tells of another meeting than this one."""
-    k = bisect.bisect_right([s.start for s in sentences], offset) - 1
+def _about_another(text: str, sentences: Sequence[Sentence], starts: list[int], offset: int) -> bool:
+    """Whether the sentence at `offset` tells of another meeting than this one (`starts`: the sentences'
+    starts, for the search)."""
+    k = bisect.bisect_right(starts, offset) - 1
     sentence = sentences[k] if k >= 0 and offset < sentences[k].end else None
     return sentence is not None and ANOTHER.search(text, sentence.start, sentence.end) is not None
 
@@ -280,10 +279,11 @@ def _about_another(text: str, sentences: Sequence[Sentence], offset: int) -> boo
 def _streamed(text: str, sentences: Sequence[Sentence]) -> re.Match[str] | None:
     """Where the notice says the meeting is shown online, unless it says it is not, or speaks of another
     meeting ("an online follow-up meeting was held …", "Our first conference was held online …")."""
+    starts = [s.start for s in sentences]
     for match in _STREAMED.finditer(text):
         if _NOT_STREAMED.search(text, max(0, match.start() - 30), match.end() + 30):
             continue
-        if _about_another(text, sentences, match.start()):
+        if _about_another(text, sentences, starts, match.start()):
             continue
         return match
     return None

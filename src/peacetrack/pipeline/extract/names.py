@@ -185,9 +185,12 @@ def bodies_apart(name: str) -> list[str]:
 # Where one body's name ends and the next begins in a logo strip with nothing between them ("KOREA
 # FOUNDATION SEOUL METROPOLITAN GOVERNMENT"): after a word that ends a name, before a capitalised one; not
 # before a unit of it ("Friedrich Ebert Foundation Korea Office").
+_HEAD_END_WORDS = (
+    r"foundation|government|institute|university|council|ministry|association|committee|fund|embassy"
+    r"|commission|stiftung|office"
+)
 _NAME_HEAD_END = re.compile(
-    r"\b(?:foundation|government|institute|university|council|ministry|association|committee|fund|embassy"
-    r"|commission|stiftung|office)\s+"
+    rf"\b(?:{_HEAD_END_WORDS})\s+"
     # …before a capitalised word that goes on ("KOREA FOUNDATION FOR …", "WORLD COUNCIL OF CHURCHES" are one)…
     r"(?=(?!(?:of|for|in|on|and|the|für|de|des|du|zu)\b)[A-Z][\w'’-]*\s+[A-Z])"
     # …not before a unit of the body ("… Stiftung Hong Kong Office"; in "… Fund Rosa-Luxemburg-Stiftung Tokyo
@@ -198,8 +201,7 @@ _NAME_HEAD_END = re.compile(
 )
 # Every piece a logo strip is cut into ends in a word that ends a body's name, or it was one name.
 _BODY_END = re.compile(
-    r"\b(?:foundation|government|institute|university|council|ministry|association|committee|fund|embassy"
-    r"|commission|stiftung|office|center|centre|network|church|churches|campaign|coalition|alliance|federation"
+    rf"\b(?:{_HEAD_END_WORDS}|center|centre|network|church|churches|campaign|coalition|alliance|federation"
     r"|union|society|forum|movement|agency|service|bank|city|province)$",
     re.IGNORECASE,
 )

@@ -41,11 +41,10 @@ _AT = r"(?:^[ \t]*|\|[ \t]*)"
 # statement's or article's own date is when it was issued, and a later edit is only an edit
 # ("2020-06-16 15:47 | Last updated 2020-06-17 08:05").
 _LAST = r"|^[ \t]*last\s+updated"
-_ISSUE_LABEL = re.compile(rf"{_AT}(?:{_ISSUE_WORDS}|{_MAIL_DATE})\b{_LAST}", re.IGNORECASE | re.MULTILINE)
-# Under the text, and in a programme's or report's head, after a dot or a dash too: "Report prepared by the
-# secretariat · Published 15 November 2022", "Concept note and programme – updated 5 September 2022" (at an
-# article's head a byline's "· Updated …" is a later edit).
-_TAIL_LABEL = re.compile(
+# The issue date's label, in a programme's or report's head and under any text; after a dot or a dash too:
+# "Report prepared by the secretariat · Published 15 November 2022", "Concept note and programme – updated 5
+# September 2022" (at an article's head a byline's "· Updated …" is a later edit).
+_ISSUE_LABEL = re.compile(
     rf"(?:{_AT}|(?:·|—|–|,)[ \t]*)(?:{_ISSUE_WORDS}|{_MAIL_DATE})\b{_LAST}", re.IGNORECASE | re.MULTILINE
 )
 # In a letter, statement or article "Date:" is its own date; in a programme it is the event's.
@@ -173,7 +172,7 @@ def find_date(text: str, kind: str = "other") -> tuple[date, int, int] | None:
     head = text[:_HEAD]
     gathering = kind in ("programme", "conference_report")
     # (a programme's own version may follow a dash: "Concept note and programme – updated 5 September 2022")
-    labels = _TAIL_LABEL if gathering else _DATE_LABEL
+    labels = _ISSUE_LABEL if gathering else _DATE_LABEL
     for label in labels.finditer(head):
         for raw in dates.scan(head, label.end(), min(len(head), label.end() + 60)):
             when = dates.full_date(raw)
@@ -197,7 +196,7 @@ def find_date(text: str, kind: str = "other") -> tuple[date, int, int] | None:
             return when, offset + start, offset + end
     tail_from = int(len(text) * 0.6)
     # "Programme as of 10 July 2023. Subject to change." / "Last updated …" under the text.
-    for label in _TAIL_LABEL.finditer(text, max(tail_from, _HEAD)):
+    for label in _ISSUE_LABEL.finditer(text, max(tail_from, _HEAD)):
         for raw in dates.scan(text, label.end(), min(len(text), label.end() + 60)):
             if (when := dates.full_date(raw)) is not None:
                 return when, raw.start, raw.end
